@@ -1,0 +1,3 @@
+from hvp_desktop.cli import main
+
+raise SystemExit(main())

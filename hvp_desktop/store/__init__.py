@@ -1,0 +1,1 @@
+"""The encrypted working file: engine, mappings, migrations, audit chain, operations."""

@@ -1,0 +1,50 @@
+"""Key derivation for the working file, done once per unlock.
+
+We derive SQLCipher 4's own key (PBKDF2-HMAC-SHA512, 256,000 iterations, 32 bytes, the
+file's 16-byte salt) with `cryptography`, then give every connection the raw key and salt.
+The file therefore stays a standard SQLCipher 4 file that the `sqlcipher` shell opens with
+the plain password, while opening a connection costs ~0.1 ms instead of a full KDF.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+KDF_ITERATIONS = 256_000  # SQLCipher 4 default; never lower (guessing must cost at least this)
+KEY_BYTES = 32
+SALT_BYTES = 16
+
+
+@dataclass(frozen=True)
+class RawKey:
+    key: bytes
+    salt: bytes
+
+    def pragma_value(self) -> str:
+        """The `PRAGMA key` literal: x'<key><salt>' tells SQLCipher to skip its KDF."""
+        return f"\"x'{self.key.hex()}{self.salt.hex()}'\""
+
+    def __repr__(self) -> str:  # keep keys out of logs and tracebacks
+        return "RawKey(<hidden>)"
+
+
+def new_salt() -> bytes:
+    return os.urandom(SALT_BYTES)
+
+
+def derive(password: str, salt: bytes) -> RawKey:
+    kdf = PBKDF2HMAC(algorithm=hashes.SHA512(), length=KEY_BYTES, salt=salt, iterations=KDF_ITERATIONS)
+    return RawKey(kdf.derive(password.encode("utf-8")), salt)
+
+
+def read_salt(path: str | os.PathLike) -> bytes:
+    """SQLCipher keeps the salt in clear as the first 16 bytes of the file."""
+    with open(path, "rb") as f:
+        salt = f.read(SALT_BYTES)
+    if len(salt) != SALT_BYTES:
+        raise ValueError("file too short to be a working file")
+    return salt

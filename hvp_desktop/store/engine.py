@@ -1,0 +1,222 @@
+"""Open, create and re-key the encrypted working file (*.hvpdb).
+
+Choices, and why:
+- SQLCipher 4 defaults (PBKDF2-HMAC-SHA512, 256,000 iterations), key derived once per unlock
+  (see crypto.py); each pooled connection is keyed with the raw key in ~0.1 ms.
+- WAL journal with synchronous=FULL: a transaction that returned from COMMIT survives a crash
+  or power cut. WAL pages are encrypted like the main file.
+- temp_store=MEMORY: sorts and temporary tables never reach a temp file on disk.
+- A changed password is written to a new encrypted file beside the old one and swapped in with
+  an atomic rename: a failure at any point leaves the old file whole.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from hvp_desktop.store import crypto, migrations
+from hvp_desktop.store.errors import NotAWorkingFile, WorkingFileError, WrongPassword
+
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+MIN_PASSWORD_LENGTH = 8
+
+
+def _raw_connect(path: Path, key: crypto.RawKey) -> sqlcipher3.Connection:
+    con = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
+    con.execute("PRAGMA cipher_log_level = NONE")  # a wrong key must not print to stderr
+    con.execute(f"PRAGMA key = {key.pragma_value()}")
+    # SQLCipher accepts any key; the first read is what tells a wrong one.
+    con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    con.execute("PRAGMA synchronous = FULL")
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("PRAGMA temp_store = MEMORY")
+    return con
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        raise WorkingFileError(f"文件不存在：{path} (file not found)")
+    if path.is_dir():
+        raise NotAWorkingFile(f"这是一个文件夹，不是工作文件：{path} (a folder, not a working file)")
+    with open(path, "rb") as f:
+        head = f.read(16)
+    if head == SQLITE_PLAIN_HEADER:
+        raise NotAWorkingFile(f"这是未加密的SQLite文件，不是工作文件：{path} (an unencrypted SQLite file)")
+    if len(head) < 16:
+        raise NotAWorkingFile(f"文件为空或已损坏，不是工作文件：{path} (empty or damaged file)")
+
+
+def check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WorkingFileError(
+            f"密码至少需要{MIN_PASSWORD_LENGTH}个字符。 (The password needs at least {MIN_PASSWORD_LENGTH} characters.)"
+        )
+
+
+class WorkingFile:
+    """One unlocked working file. Use `open` or `create`; call `close` to lock it again."""
+
+    def __init__(self, path: Path, key: crypto.RawKey) -> None:
+        self.path = path
+        self._key = key
+        self.engine = self._make_engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # -- life cycle -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, password: str, *, migrate: bool = True) -> WorkingFile:
+        path = Path(path)
+        _check_header(path)
+        key = crypto.derive(password, crypto.read_salt(path))
+        try:
+            _raw_connect(path, key).close()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongPassword() from exc
+        wf = cls(path, key)
+        if migrate:
+            try:
+                wf._migrate()
+            except Exception:
+                wf.close()
+                raise
+        return wf
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, password: str) -> WorkingFile:
+        path = Path(path)
+        check_new_password(password)
+        if path.exists():
+            raise WorkingFileError(f"文件已存在，不会覆盖：{path} (file exists; not overwritten)")
+        key = crypto.derive(password, crypto.new_salt())
+        # Build it under a temporary name, then rename: a half-made file never carries the real name.
+        tmp = path.with_name(path.name + ".creating")
+        tmp.unlink(missing_ok=True)
+        con = _raw_connect(tmp, key)
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+            migrations.upgrade(con)
+        finally:
+            con.close()
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+        return cls(path, key)
+
+    def close(self) -> None:
+        self.engine.dispose()  # last connection closed: SQLite checkpoints and removes the WAL
+
+    def __enter__(self) -> WorkingFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- use --------------------------------------------------------------------------------
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back on any error.
+
+        `write=True` takes SQLite's write lock at once (BEGIN IMMEDIATE), so what the
+        operation reads cannot change under it before it writes.
+        """
+        with self._sessions() as s, s.begin():
+            if write:
+                s.connection(execution_options={"hvp_immediate": True})
+            yield s
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as c:
+            return c.exec_driver_sql("PRAGMA user_version").scalar_one()
+
+    def integrity_errors(self) -> list[str]:
+        """SQLite's integrity check plus SQLCipher's page HMAC check; [] when all is well."""
+        with self.engine.connect() as c:
+            problems = [r[0] for r in c.exec_driver_sql("PRAGMA integrity_check")]
+            problems = [p for p in problems if p != "ok"]
+            problems += [r[0] for r in c.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        return problems
+
+    def change_password(self, new_password: str) -> None:
+        """Re-encrypt under a new password and a new salt; the old file stays until the new one is whole."""
+        check_new_password(new_password)
+        new_key = crypto.derive(new_password, crypto.new_salt())
+        tmp = self.path.with_name(self.path.name + ".rekey")
+        tmp.unlink(missing_ok=True)
+        self.engine.dispose()
+        con = _raw_connect(self.path, self._key)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            con.execute(f"ATTACH DATABASE ? AS rekeyed KEY {new_key.pragma_value()}", (str(tmp),))
+            con.execute("SELECT sqlcipher_export('rekeyed')")
+            con.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
+            con.execute("DETACH DATABASE rekeyed")
+        except Exception:
+            tmp.unlink(missing_ok=True)
+            raise
+        finally:
+            con.close()
+        check = _raw_connect(tmp, new_key)
+        try:
+            check.execute("PRAGMA journal_mode = WAL")
+            if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise WorkingFileError("新文件校验失败，原文件未改动。 (Check of the re-keyed copy failed; original kept.)")
+        finally:
+            check.close()
+        _fsync_file(tmp)
+        os.replace(tmp, self.path)
+        _fsync_dir(self.path.parent)
+        self._key = new_key
+        self.engine = self._make_engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # -- internals --------------------------------------------------------------------------
+    def _make_engine(self) -> Engine:
+        path, key = self.path, self._key
+        engine = create_engine("sqlite://", creator=lambda: _raw_connect(path, key))
+
+        # The driver runs in autocommit (isolation_level=None); SQLAlchemy's begin emits BEGIN,
+        # so transactions and savepoints behave as documented.
+        @event.listens_for(engine, "begin")
+        def _begin(conn) -> None:
+            immediate = conn.get_execution_options().get("hvp_immediate", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+
+    def _migrate(self) -> None:
+        raw = self.engine.raw_connection()
+        try:
+            pending = migrations.pending(raw.driver_connection)
+        finally:
+            raw.close()
+        if not pending:
+            return
+        self.engine.dispose()
+        backup = self.path.with_name(f"{self.path.name}.v{pending[0].version - 1}.bak")
+        shutil.copy2(self.path, backup)  # an encrypted copy: the same key opens it
+        con = _raw_connect(self.path, self._key)
+        try:
+            migrations.upgrade(con)
+        finally:
+            con.close()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "posix":
+        _fsync_file(path)

@@ -1,0 +1,242 @@
+"""SQLAlchemy 2.0 mappings of the domain objects (DESIGN.md, "The main objects").
+
+The schema itself is created and evolved only by `migrations.py`; a test checks that the
+tables the migrations build match these mappings column for column.
+Amounts and scores are exact decimals, stored as text so SQLite never rounds them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from hvp_desktop.domain.model import (
+    ApplicationState,
+    CoApplicantKind,
+    ConflictSource,
+    RoundKind,
+    SeatRole,
+    SheetStatus,
+)
+
+
+class DecimalText(TypeDecorator):
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Round(Base):
+    __tablename__ = "rounds"
+    __table_args__ = (UniqueConstraint("year", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int]
+    kind: Mapped[RoundKind] = mapped_column(String)
+    title: Mapped[str] = mapped_column(Text)
+    places: Mapped[int] = mapped_column(default=20)  # R14: at most 20 a year
+    rubric_version: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    applications: Mapped[list[Application]] = relationship(back_populates="round")
+
+
+class Enterprise(Base):
+    __tablename__ = "enterprises"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    affiliation_group: Mapped[str | None] = mapped_column(Text)  # R3
+    bans: Mapped[list[Ban]] = relationship(back_populates="enterprise")
+
+
+class Ban(Base):
+    """R4 / R21: no application for 2 years after revocation or withdrawal."""
+
+    __tablename__ = "bans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"))
+    rule: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(Text)
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    enterprise: Mapped[Enterprise] = relationship(back_populates="bans")
+
+
+class Application(Base):
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("round_id", "enterprise_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"))
+    state: Mapped[ApplicationState] = mapped_column(String, default=ApplicationState.APPLIED)
+    registered_in_district: Mapped[bool | None]
+    tax_in_district: Mapped[bool | None]
+    stats_in_district: Mapped[bool | None]
+    independent_legal_person: Mapped[bool | None]
+    independent_accounting: Mapped[bool | None]
+    good_credit: Mapped[bool | None]
+    ip_staff_count: Mapped[int | None]
+    ip_budget_yuan: Mapped[Decimal | None] = mapped_column(DecimalText)
+    senior_executive_principal: Mapped[bool | None]
+    independent_ip_department: Mapped[bool | None]
+    iso56005: Mapped[bool | None]
+    valid_invention_patents: Mapped[int | None]
+    pct_applications: Mapped[int | None]
+    contact_name: Mapped[str | None] = mapped_column(Text)
+    contact_phone: Mapped[str | None] = mapped_column(Text)
+    applied_on: Mapped[date | None]
+    source: Mapped[str | None] = mapped_column(Text)  # file and row it was imported from
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    round: Mapped[Round] = relationship(back_populates="applications")
+    enterprise: Mapped[Enterprise] = relationship()
+    co_applicants: Mapped[list[CoApplicantRow]] = relationship(
+        back_populates="application", order_by="CoApplicantRow.position", cascade="all, delete-orphan"
+    )
+
+
+class CoApplicantRow(Base):
+    __tablename__ = "co_applicants"
+    __table_args__ = (
+        UniqueConstraint("application_id", "position"),
+        CheckConstraint("position IN (1, 2)", name="r2_at_most_two_co_applicants"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[CoApplicantKind] = mapped_column(String)
+    application: Mapped[Application] = relationship(back_populates="co_applicants")
+
+
+class Expert(Base):
+    __tablename__ = "experts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    field: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+
+
+class PanelSeat(Base):
+    __tablename__ = "panel_seats"
+    __table_args__ = (UniqueConstraint("round_id", "expert_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    role: Mapped[SeatRole] = mapped_column(String)
+
+
+class Assignment(Base):
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("application_id", "expert_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+    __table_args__ = (UniqueConstraint("application_id", "expert_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    source: Mapped[ConflictSource] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime]
+
+
+class ScoreSheet(Base):
+    """One expert × one application; a correction is a new revision, never an edit."""
+
+    __tablename__ = "score_sheets"
+    __table_args__ = (UniqueConstraint("application_id", "expert_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    revision: Mapped[int] = mapped_column(default=1)
+    status: Mapped[SheetStatus] = mapped_column(String, default=SheetStatus.DRAFT)
+    rubric_version: Mapped[str] = mapped_column(Text)
+    transcribed_from_paper: Mapped[bool] = mapped_column(default=False)
+    correction_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    submitted_at: Mapped[datetime | None]
+    entries: Mapped[list[ScoreEntry]] = relationship(cascade="all, delete-orphan")
+
+
+class ScoreEntry(Base):
+    __tablename__ = "score_entries"
+    __table_args__ = (UniqueConstraint("sheet_id", "criterion_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("score_sheets.id", ondelete="CASCADE"))
+    criterion_code: Mapped[str] = mapped_column(String)
+    points: Mapped[Decimal | None] = mapped_column(DecimalText)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class Decision(Base):
+    """A step of the lifecycle: shortlisted, selected, recognised, passed, revoked, …"""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    kind: Mapped[str] = mapped_column(String)
+    rule: Mapped[str | None] = mapped_column(String)
+    decided_on: Mapped[date]
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class Attachment(Base):
+    """Evidence kept inside the encrypted file, never beside it."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
+    filename: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime]
+
+
+class AuditEvent(Base):
+    """One change; `hash` covers this event and the previous event's hash."""
+
+    __tablename__ = "audit_events"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String)  # ISO 8601 UTC, as hashed
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String)
+    entity: Mapped[str] = mapped_column(String)
+    entity_id: Mapped[str | None] = mapped_column(String)
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ImportMapping(Base):
+    """A spreadsheet header the user mapped to a field once, remembered for the next import."""
+
+    __tablename__ = "import_mappings"
+    header: Mapped[str] = mapped_column(Text, primary_key=True)
+    field: Mapped[str] = mapped_column(String)

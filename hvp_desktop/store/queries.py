@@ -1,0 +1,113 @@
+"""Read-only views of the working file, shaped for the panels and the command line."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from hvp_desktop.domain.model import ELIGIBILITY_FACTS, ApplicationData
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.models import Application, AuditEvent, CoApplicantRow, Enterprise, Round
+from hvp_desktop.store.operations import application_data
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationListRow:
+    id: int
+    round_id: int
+    year: int
+    round_title: str
+    enterprise_name: str
+    credit_code: str
+    state: str
+    eligibility: str  # "ok" | "no" | "unknown", see ApplicationData.eligibility_summary
+    co_applicants: int
+    ip_staff_count: int | None
+    ip_budget_yuan: Decimal | None
+    valid_invention_patents: int | None
+    pct_applications: int | None
+    applied_on: date | None
+    contact_name: str | None
+
+
+def _eligibility(values) -> str:
+    if any(v is False for v in values):
+        return "no"
+    if all(v is True for v in values):
+        return "ok"
+    return "unknown"
+
+
+def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
+    """Every application, in one query (the list panel loads 10,000 of these)."""
+    co_count = (
+        select(CoApplicantRow.application_id, func.count().label("n"))
+        .group_by(CoApplicantRow.application_id)
+        .subquery()
+    )
+    facts = [getattr(Application, name) for name in ELIGIBILITY_FACTS]
+    stmt = (
+        select(
+            Application.id, Round.id, Round.year, Round.title, Enterprise.name, Enterprise.credit_code,
+            Application.state, func.coalesce(co_count.c.n, 0), Application.ip_staff_count,
+            Application.ip_budget_yuan, Application.valid_invention_patents, Application.pct_applications,
+            Application.applied_on, Application.contact_name, *facts,
+        )
+        .join(Round, Application.round_id == Round.id)
+        .join(Enterprise, Application.enterprise_id == Enterprise.id)
+        .outerjoin(co_count, co_count.c.application_id == Application.id)
+        .order_by(Round.year.desc(), Enterprise.name)
+    )
+    with wf.session() as s:
+        return [
+            ApplicationListRow(*r[:7], _eligibility(r[14:]), *r[7:14])
+            for r in s.execute(stmt)
+        ]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    id: int
+    round_title: str
+    state: str
+    source: str | None
+    data: ApplicationData
+    history: list[HistoryEntry]
+
+
+def application_detail(wf: WorkingFile, application_id: int) -> ApplicationDetail | None:
+    with wf.session() as s:
+        app = s.scalars(
+            select(Application)
+            .where(Application.id == application_id)
+            .options(selectinload(Application.co_applicants), selectinload(Application.round),
+                     selectinload(Application.enterprise))
+        ).one_or_none()
+        if app is None:
+            return None
+        events = s.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity == "application", AuditEvent.entity_id == str(application_id))
+            .order_by(AuditEvent.seq)
+        )
+        history = [HistoryEntry(e.seq, e.at, e.actor, e.action, json.loads(e.payload)) for e in events]
+        return ApplicationDetail(app.id, app.round.title, app.state, app.source, application_data(app), history)
+
+
+def round_list(wf: WorkingFile) -> list[tuple[int, str]]:
+    with wf.session() as s:
+        return [(r.id, r.title) for r in s.scalars(select(Round).order_by(Round.year.desc(), Round.kind))]
