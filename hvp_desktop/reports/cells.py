@@ -17,18 +17,16 @@ YUAN = Decimal(1)
 THOUSAND_YUAN = Decimal(1000)
 TEN_THOUSAND_YUAN = Decimal(10000)
 HUNDRED_MILLION_YUAN = Decimal(100000000)
-MAX_PLAUSIBLE_YUAN = Decimal(
-    1000000000
-)  # 10亿元: above this a unit was surely mistaken
+# 10亿元: above this a unit was surely mistaken
+MAX_PLAUSIBLE_YUAN = Decimal(1000000000)
 
 MIN_DATE_YEAR = 1950  # an earlier "date" is a number typed in the wrong column
 MAX_DATE_YEAR = 2100
 MIN_CALL_YEAR = 2000
 MAX_CALL_YEAR = 2100
 
-_EXCEL_EPOCH = date(
-    1899, 12, 30
-)  # serial 1 = 1900-01-01, counting Excel's phantom 1900-02-29
+# serial 1 = 1900-01-01, counting Excel's phantom 1900-02-29
+_EXCEL_EPOCH = date(1899, 12, 30)
 _FIRST_SAFE_SERIAL = 61  # 1900-03-01: before it Excel's 1900 leap-year bug shifts dates
 
 _TRUE_WORDS = frozenset({"是", "Y", "YES", "√", "✓", "✔", "有", "对", "TRUE", "1"})
@@ -179,9 +177,8 @@ def _decimal(number: float | Decimal) -> Decimal:
     if isinstance(number, float):
         if not math.isfinite(number):
             raise CellError(f"无法识别的金额：{number}")
-        return Decimal(
-            repr(number)
-        )  # repr is the shortest exact spelling: 1.1 stays 1.1
+        # repr is the shortest exact spelling: 1.1 stays 1.1
+        return Decimal(repr(number))
     return Decimal(number)
 
 
@@ -191,13 +188,9 @@ def _guessed_unit(number: Decimal) -> Decimal:
 
 def _plausible(yuan: Decimal) -> Decimal:
     if not Decimal(0) <= yuan <= MAX_PLAUSIBLE_YUAN:
-        raise CellError(
-            f"金额{_plain(yuan)}元不在合理范围（0至10亿元），请检查单位是万元还是元"
-        )
-    fen = yuan.quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
-    )  # yuan are kept to the fen
-    return _tidy(fen)
+        raise CellError(f"金额{_plain(yuan)}元不在合理范围（0至10亿元），请检查单位是万元还是元")
+    # Yuan are kept to the fen; float noise from formulas (0.1 + 0.2) goes with it.
+    return _tidy(yuan.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def _tidy(yuan: Decimal) -> Decimal:

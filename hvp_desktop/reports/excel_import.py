@@ -44,12 +44,7 @@ TEMPLATE_SHEET = "申报信息"
 TEMPLATE_NOTES_SHEET = "填写说明"
 TEMPLATE_TITLE = "黄埔区高价值专利培育布局中心申报汇总表"
 TEMPLATE_DATA_ROWS = 1000
-TEMPLATE_PATH = (
-    Path(__file__).resolve().parents[2]
-    / "resources"
-    / "templates"
-    / "申报信息导入模板.xlsx"
-)
+TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "resources" / "templates" / "申报信息导入模板.xlsx"
 
 
 # ---------------------------------------------------------------------------------- the fields
@@ -79,15 +74,11 @@ def _co_applicant_specs(index: int) -> tuple[FieldSpec, FieldSpec]:
     """联合申报单位1 / 联合申报单位一 / 合作单位1名称 …, and 联合申报单位1类型 / …性质 / …类别."""
     names = [f"{stem}{n}" for stem in _CO_STEMS for n in (index, _NUMERALS[index])]
     name_synonyms = [*names, *(f"{n}名称" for n in names)]
-    kind_synonyms = [
-        f"{n}{suffix}" for n in names for suffix in ("类型", "性质", "类别")
-    ]
+    kind_synonyms = [f"{n}{suffix}" for n in names for suffix in ("类型", "性质", "类别")]
     label = f"联合申报单位{index}"
     return (
         _spec(f"co{index}_name", label, " ".join(name_synonyms[1:]), "co_name"),
-        _spec(
-            f"co{index}_kind", f"{label}类型", " ".join(kind_synonyms[1:]), "co_kind"
-        ),
+        _spec(f"co{index}_kind", f"{label}类型", " ".join(kind_synonyms[1:]), "co_kind"),
     )
 
 
@@ -130,9 +121,7 @@ FIELDS: dict[str, FieldSpec] = {spec.id: spec for spec in _SPECS}
 
 _CO_PAIRS = tuple((f"co{i}_name", f"co{i}_kind") for i in (1, 2, 3))
 # Fields with rules of their own; the others are converted by kind alone.
-_READ_APART = frozenset(
-    {"year", "enterprise_name", "credit_code", *(f for pair in _CO_PAIRS for f in pair)}
-)
+_READ_APART = frozenset({"year", "enterprise_name", "credit_code", *(f for pair in _CO_PAIRS for f in pair)})
 
 _KIND_WORDS: dict[CoApplicantKind, tuple[str, ...]] = {
     CoApplicantKind.UNIVERSITY: ("高校", "高等院校", "大学", "高等学校", "university"),
@@ -155,14 +144,10 @@ _KIND_WORDS: dict[CoApplicantKind, tuple[str, ...]] = {
 
 
 def _kind_key(text: str) -> str:
-    return (
-        "".join(unicodedata.normalize("NFKC", text).split()).casefold().replace("_", "")
-    )
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold().replace("_", "")
 
 
-_KINDS_BY_WORD = {
-    _kind_key(word): kind for kind, words in _KIND_WORDS.items() for word in words
-}
+_KINDS_BY_WORD = {_kind_key(word): kind for kind, words in _KIND_WORDS.items() for word in words}
 
 
 def co_applicant_kind(value: object) -> CoApplicantKind | None:
@@ -172,9 +157,7 @@ def co_applicant_kind(value: object) -> CoApplicantKind | None:
         return None
     kind = _KINDS_BY_WORD.get(_kind_key(text))
     if kind is None:
-        raise CellError(
-            f"联合申报单位类型“{text}”无法识别，应为高校、科研院所或知识产权服务机构"
-        )
+        raise CellError(f"联合申报单位类型“{text}”无法识别，应为高校、科研院所或知识产权服务机构")
     return kind
 
 
@@ -202,9 +185,7 @@ def _known_headers() -> dict[str, str]:
         for text in (spec.label, *spec.synonyms):
             key = normalise_header(text)
             if known.setdefault(key, spec.id) != spec.id:
-                raise AssertionError(
-                    f"header {text!r} names both {known[key]} and {spec.id}"
-                )
+                raise AssertionError(f"header {text!r} names both {known[key]} and {spec.id}")
     return known
 
 
@@ -293,9 +274,7 @@ def _load(path: Path, **options: Any) -> Workbook:
     except FileNotFoundError as exc:
         raise WorkbookError(f"找不到文件：{path}") from exc
     except Exception as exc:  # openpyxl fails in many ways on foreign files
-        raise WorkbookError(
-            f"无法读取文件“{path.name}”，请确认是Excel .xlsx格式（.xls请先另存为.xlsx）"
-        ) from exc
+        raise WorkbookError(f"无法读取文件“{path.name}”，请确认是Excel .xlsx格式（.xls请先另存为.xlsx）") from exc
 
 
 def _first_visible(workbook: Workbook) -> Worksheet:
@@ -312,9 +291,7 @@ def _is_blank(value: Any) -> bool:
 def _read_sheet(path: Path) -> _Sheet:
     workbook = _load(path, data_only=True)
     sheet = _first_visible(workbook)
-    grid = [
-        list(row) for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True)
-    ]
+    grid = [list(row) for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
     blank = [all(_is_blank(v) for v in row) for row in grid]
     _fill_merged(sheet, grid)
     uncalculated = _uncalculated_formulas(path, sheet.title, grid)
@@ -342,9 +319,7 @@ def _contains_formulas(path: Path) -> bool:
         )
 
 
-def _uncalculated_formulas(
-    path: Path, title: str, grid: list[list[Any]]
-) -> set[tuple[int, int]]:
+def _uncalculated_formulas(path: Path, title: str, grid: list[list[Any]]) -> set[tuple[int, int]]:
     """Formula cells whose cached value is missing: data_only reads them as empty, wrongly."""
     if not _contains_formulas(path):
         return set()
@@ -353,10 +328,7 @@ def _uncalculated_formulas(
         found = set()
         for row in workbook[title].iter_rows():
             for cell in row:
-                if (
-                    getattr(cell, "data_type", None) == "f"
-                    and _grid_value(grid, cell.row, cell.column) is None
-                ):
+                if getattr(cell, "data_type", None) == "f" and _grid_value(grid, cell.row, cell.column) is None:
                     found.add((cell.row, cell.column))
         return found
     finally:
@@ -381,9 +353,7 @@ def _find_header_row(grid: list[list[Any]], known: Iterable[str]) -> int:
         if score > best_score:
             best_row, best_score = index + 1, score
     if best_score < MIN_HEADER_MATCHES:
-        raise WorkbookError(
-            f"前{HEADER_SEARCH_ROWS}行中找不到表头行（应含“申报单位名称”“统一社会信用代码”等列名）"
-        )
+        raise WorkbookError(f"前{HEADER_SEARCH_ROWS}行中找不到表头行（应含“申报单位名称”“统一社会信用代码”等列名）")
     return best_row
 
 
@@ -406,9 +376,7 @@ class _Columns:
     unknown: list[UnknownColumn]
 
 
-def _map_columns(
-    headers: Sequence[str], header_map: Mapping[str, str], has_data: Sequence[bool]
-) -> _Columns:
+def _map_columns(headers: Sequence[str], header_map: Mapping[str, str], has_data: Sequence[bool]) -> _Columns:
     """Explicit mappings first, then known headers; a second column for a taken field is unknown."""
     by_field: dict[str, int] = {}
     automatic: list[int] = []
@@ -418,9 +386,7 @@ def _map_columns(
             automatic.append(index)
         elif target != IGNORE:
             if target in by_field:
-                raise WorkbookError(
-                    f"列“{headers[by_field[target]]}”和列“{header}”都被指定为“{FIELDS[target].label}”"
-                )
+                raise WorkbookError(f"列“{headers[by_field[target]]}”和列“{header}”都被指定为“{FIELDS[target].label}”")
             by_field[target] = index
     unknown = []
     for index in automatic:
@@ -430,11 +396,7 @@ def _map_columns(
         elif field_id is None and normalise_header(headers[index]) in IGNORED_HEADERS:
             continue
         elif headers[index] or has_data[index]:
-            unknown.append(
-                UnknownColumn(
-                    headers[index], get_column_letter(index + 1), has_data[index]
-                )
-            )
+            unknown.append(UnknownColumn(headers[index], get_column_letter(index + 1), has_data[index]))
     return _Columns(by_field, unknown)
 
 
@@ -456,9 +418,7 @@ class _RowReader:
         self.round_year = round_year
         self.uncalculated = uncalculated
         self.units = {
-            fid: cells.unit_from_header(headers[i])
-            for fid, i in columns.items()
-            if FIELDS[fid].kind == "amount"
+            fid: cells.unit_from_header(headers[i]) for fid, i in columns.items() if FIELDS[fid].kind == "amount"
         }
 
     def column_title(self, field_id: str) -> str:
@@ -484,9 +444,7 @@ class _RowOutcome:
 
     def error(self, field_id: str, code: str, message: str) -> None:
         self.failed.add(field_id)
-        self.errors.append(
-            RowError(self.number, self.reader.column_title(field_id), code, message)
-        )
+        self.errors.append(RowError(self.number, self.reader.column_title(field_id), code, message))
 
     def convert(self, field_id: str, converter: Callable[[Any], Any]) -> Any:
         """The converted value of the field's cell; None when absent, empty or wrong (error recorded)."""
@@ -506,29 +464,26 @@ class _RowOutcome:
             self.error(field_id, "bad_value", str(exc))
             return None
 
+    def missing(self, field_id: str, code: str, message: str) -> None:
+        """An error for an empty cell, unless the cell already has one (an uncalculated formula, say)."""
+        if field_id not in self.failed:
+            self.error(field_id, code, message)
+
     def require(self, field_id: str, value: Any) -> Any:
-        if value is None and field_id not in self.failed:
-            self.error(
-                field_id, "missing_required", f"“{FIELDS[field_id].label}”必须填写"
-            )
+        if value is None:
+            self.missing(field_id, "missing_required", f"“{FIELDS[field_id].label}”必须填写")
         return value
 
     # -- fields
 
     def _build(self) -> ApplicationData | None:
         year = self._year()
-        name = self.require(
-            "enterprise_name", self.convert("enterprise_name", cells.to_text)
-        )
+        name = self.require("enterprise_name", self.convert("enterprise_name", cells.to_text))
         code = self._credit_code()
         if code is not None and year is not None:
             self.key = (code, year)
         co_applicants = self._co_applicants()
-        others = {
-            spec.id: self._plain_field(spec)
-            for spec in FIELDS.values()
-            if spec.id not in _READ_APART
-        }
+        others = {spec.id: self._plain_field(spec) for spec in FIELDS.values() if spec.id not in _READ_APART}
         if self.errors:
             return None
         return ApplicationData(
@@ -553,9 +508,7 @@ class _RowOutcome:
         if year is None:
             return round_year
         if year != round_year:
-            self.error(
-                "year", "year_mismatch", f"申报年度{year}与导入轮次{round_year}不一致"
-            )
+            self.error("year", "year_mismatch", f"申报年度{year}与导入轮次{round_year}不一致")
             return None
         return year
 
@@ -567,11 +520,7 @@ class _RowOutcome:
             return credit_code.validate(text)
         except credit_code.CreditCodeError as exc:
             raw = self.values[self.reader.columns["credit_code"]]
-            hint = (
-                "（单元格是数字，长代码会被Excel截断，请将该列设为文本格式）"
-                if isinstance(raw, int | float)
-                else ""
-            )
+            hint = "（单元格是数字，长代码会被Excel截断，请将该列设为文本格式）" if isinstance(raw, int | float) else ""
             self.error(
                 "credit_code",
                 "invalid_credit_code",
@@ -583,8 +532,8 @@ class _RowOutcome:
         found = []
         for position, (name_id, kind_id) in enumerate(_CO_PAIRS, start=1):
             name = self.convert(name_id, cells.to_text)
-            kind_given = self.convert(kind_id, cells.to_text) is not None
-            if name is None and not kind_given:
+            kind_text = self.convert(kind_id, cells.to_text)
+            if name is None and kind_text is None:
                 continue
             if position > MAX_CO_APPLICANTS:
                 self.error(
@@ -593,42 +542,22 @@ class _RowOutcome:
                     f"R2：联合申报单位至多{MAX_CO_APPLICANTS}家，第{position}家不予受理",
                 )
                 continue
-            co_applicant = self._co_applicant(position, name_id, name, kind_id)
-            if co_applicant is not None:
-                found.append(co_applicant)
+            kind = self._co_applicant_kind(position, kind_id, kind_text)
+            if name is None:
+                self.missing(name_id, "co_applicant_name_missing", f"已填联合申报单位{position}的类型，但未填其名称")
+            elif kind is not None:
+                found.append(CoApplicant(name, kind))
         return tuple(found)
 
-    def _co_applicant(
-        self, position: int, name_id: str, name: str | None, kind_id: str
-    ) -> CoApplicant | None:
-        kind = None
-        index = self.reader.columns.get(kind_id)
-        raw_kind = (
-            self.values[index]
-            if index is not None and index < len(self.values)
-            else None
-        )
-        if cells.to_text(raw_kind) is None:
-            if kind_id not in self.failed:
-                self.error(
-                    kind_id,
-                    "co_applicant_kind_missing",
-                    f"已填联合申报单位{position}，但未填其类型",
-                )
-        else:
-            try:
-                kind = co_applicant_kind(raw_kind)
-            except CellError as exc:
-                self.error(kind_id, "unknown_co_applicant_kind", str(exc))
-        if name is None:
-            if name_id not in self.failed:
-                self.error(
-                    name_id,
-                    "co_applicant_name_missing",
-                    f"已填联合申报单位{position}的类型，但未填其名称",
-                )
+    def _co_applicant_kind(self, position: int, kind_id: str, kind_text: str | None) -> CoApplicantKind | None:
+        if kind_text is None:
+            self.missing(kind_id, "co_applicant_kind_missing", f"已填联合申报单位{position}，但未填其类型")
             return None
-        return CoApplicant(name, kind) if kind is not None else None
+        try:
+            return co_applicant_kind(kind_text)
+        except CellError as exc:
+            self.error(kind_id, "unknown_co_applicant_kind", str(exc))
+            return None
 
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
@@ -663,9 +592,7 @@ def parse_workbook(
         for n in range(header_row + 1, len(sheet.grid) + 1)
         if not sheet.blank[n - 1]
     ]
-    has_data = [
-        any(not _is_blank(values[c]) for _, values in data_rows) for c in range(width)
-    ]
+    has_data = [any(not _is_blank(values[c]) for _, values in data_rows) for c in range(width)]
     columns = _map_columns(headers, explicit, has_data)
     result = ParseResult(
         header_row,
@@ -703,9 +630,7 @@ def _missing_columns(by_field: Mapping[str, int], round_year: int | None) -> lis
     return [
         spec.label
         for spec in FIELDS.values()
-        if spec.required
-        and spec.id not in by_field
-        and not (spec.id == "year" and round_year is not None)
+        if spec.required and spec.id not in by_field and not (spec.id == "year" and round_year is not None)
     ]
 
 
@@ -734,9 +659,7 @@ def _read_rows(
         progress(total, total)
 
 
-def _check_duplicate(
-    outcome: _RowOutcome, first_row_of: dict[tuple[str, int], int], reader: _RowReader
-) -> None:
+def _check_duplicate(outcome: _RowOutcome, first_row_of: dict[tuple[str, int], int], reader: _RowReader) -> None:
     """Same credit code and year as an earlier row (even a rejected one: fixing it would clash)."""
     if outcome.key is None:
         return
@@ -770,9 +693,7 @@ def _write_value(sheet: Worksheet, row: int, column: int, value: Any) -> None:
 
 
 def _error_text(errors: Iterable[RowError]) -> str:
-    return "；".join(
-        f"{e.column}：{e.message}" if e.column else e.message for e in errors
-    )
+    return "；".join(f"{e.column}：{e.message}" if e.column else e.message for e in errors)
 
 
 def write_rejected(result: ParseResult, out_path: str | Path) -> None:
@@ -783,9 +704,7 @@ def write_rejected(result: ParseResult, out_path: str | Path) -> None:
     titles = [*result.headers, ERROR_COLUMN_TITLE]
     _bold_header(sheet, 1, titles)
     for out_row, rejected in enumerate(result.rejected, start=2):
-        for column, value in enumerate(
-            _padded(list(rejected.values), len(result.headers)), start=1
-        ):
+        for column, value in enumerate(_padded(list(rejected.values), len(result.headers)), start=1):
             _write_value(sheet, out_row, column, value)
         sheet.cell(row=out_row, column=len(titles), value=_error_text(rejected.errors))
     for index, title in enumerate(titles, start=1):
@@ -868,9 +787,7 @@ def write_template(out_path: str | Path) -> None:
     sheet.row_dimensions[2].height = 45
     for index, spec in enumerate(specs, start=1):
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = _TEMPLATE_WIDTHS.get(
-            spec.id, _column_width(spec.label)
-        )
+        sheet.column_dimensions[letter].width = _TEMPLATE_WIDTHS.get(spec.id, _column_width(spec.label))
         _template_column_format(sheet, letter, spec)
     _template_validations(sheet, specs)
     sheet.freeze_panes = "A3"
@@ -935,9 +852,7 @@ def _template_instructions(sheet: Worksheet, specs: Sequence[FieldSpec]) -> None
             required = "必填（按轮次导入时可空）"
         sheet.cell(row=row, column=1, value=_template_header(spec))
         sheet.cell(row=row, column=2, value=required)
-        sheet.cell(row=row, column=3, value=_explanation(spec)).alignment = Alignment(
-            wrap_text=True
-        )
+        sheet.cell(row=row, column=3, value=_explanation(spec)).alignment = Alignment(wrap_text=True)
     footer = len(specs) + 3
     sheet.cell(
         row=footer,

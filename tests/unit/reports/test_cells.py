@@ -140,6 +140,12 @@ def test_plain_number_takes_the_unit_of_the_header() -> None:
     assert to_amount("50000", yuan) == Decimal(50000)
 
 
+def test_amounts_are_kept_to_the_fen() -> None:
+    assert to_amount("0.125元") == Decimal("0.13")
+    assert to_amount("1.234567万元") == Decimal("12345.67")
+    assert to_amount(0.1 + 0.2) == Decimal(3000)  # float noise of a formula in 万元
+
+
 def test_a_stated_unit_beats_the_header_unit() -> None:
     assert to_amount("1,000,000元", WAN) == Decimal(1000000)
     assert to_amount("100万元", Decimal(1)) == Decimal(1000000)
@@ -170,9 +176,7 @@ def test_ten_thousand_in_a_wan_column_is_implausible() -> None:
         to_amount("1,000,000", WAN)
 
 
-@pytest.mark.parametrize(
-    "raw", ["一百万", "100美元", "1,00", "100万元整x", True, "1.2.3"]
-)
+@pytest.mark.parametrize("raw", ["一百万", "100美元", "1,00", "100万元整x", True, "1.2.3"])
 def test_unreadable_amounts_are_refused(raw: object) -> None:
     with pytest.raises(CellError, match="金额"):
         to_amount(raw)
@@ -257,16 +261,12 @@ def test_bad_dates_are_refused(raw: object) -> None:
 # ------------------------------------------------------------------------------ years
 
 
-@pytest.mark.parametrize(
-    "raw", [2025, 2025.0, "2025", "2025年", "2025年度", "２０２５年度", " 2025 "]
-)
+@pytest.mark.parametrize("raw", [2025, 2025.0, "2025", "2025年", "2025年度", "２０２５年度", " 2025 "])
 def test_years(raw: object) -> None:
     assert to_year(raw) == 2025
 
 
-@pytest.mark.parametrize(
-    "raw", ["二〇二五", "25", 2025.5, "1999", 3000, True, datetime(2025, 1, 1)]
-)
+@pytest.mark.parametrize("raw", ["二〇二五", "25", 2025.5, "1999", 3000, True, datetime(2025, 1, 1)])
 def test_bad_years_are_refused(raw: object) -> None:
     with pytest.raises(CellError, match="年"):
         to_year(raw)
@@ -293,9 +293,7 @@ def test_made_codes_are_valid(first17: str) -> None:
     st.integers(min_value=0, max_value=17),
     st.integers(min_value=1, max_value=30),
 )
-def test_changing_one_character_makes_a_code_invalid(
-    first17: str, position: int, shift: int
-) -> None:
+def test_changing_one_character_makes_a_code_invalid(first17: str, position: int, shift: int) -> None:
     code = credit_code.make(first17)
     alphabet = credit_code.ALPHABET
     replacement = alphabet[(alphabet.index(code[position]) + shift) % len(alphabet)]

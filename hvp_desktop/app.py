@@ -1,0 +1,94 @@
+"""GUI entry: unlock (or create) a working file, then show the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
+
+from hvp_desktop.resources import resource_path
+
+
+class Application:
+    """Owns the QApplication, the translators and the one open working file."""
+
+    def __init__(self, qapp: QApplication) -> None:
+        self.qapp = qapp
+        self.translators: list[QTranslator] = []
+        self.window = None
+        self.wf = None
+
+    def install_language(self, code: str) -> None:
+        for t in self.translators:
+            self.qapp.removeTranslator(t)
+        self.translators = []
+        if code == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English))
+            return
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        for directory, name in ((str(resource_path("resources", "translations")), f"hvp_desktop_{code}"),
+                                (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{code}")):
+            t = QTranslator(self.qapp)
+            if t.load(name, directory):
+                self.qapp.installTranslator(t)
+                self.translators.append(t)
+
+    def unlock(self, path: str | None = None) -> bool:
+        from hvp_desktop.gui.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(path)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.working_file is None:
+            return False
+        self.wf = dialog.working_file
+        self.show_main_window()
+        return True
+
+    def show_main_window(self) -> None:
+        from hvp_desktop.gui.main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(self.wf)
+        self.window.lock_requested.connect(self.lock)
+        self.window.language_changed.connect(self.change_language)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.deleteLater()
+            old.hide()
+        self.window.show()
+
+    def change_language(self, code: str) -> None:
+        self.install_language(code)
+        self.show_main_window()
+
+    def lock(self) -> None:
+        path = str(self.wf.path)
+        self.window.hide()
+        self.window.deleteLater()
+        self.window = None
+        self.wf.close()
+        self.wf = None
+        if not self.unlock(path):
+            self.qapp.quit()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    qapp = QApplication.instance() or QApplication([sys.argv[0], *[a for a in argv if a.startswith("-")]])
+    qapp.setApplicationName("hvp-desktop")
+    qapp.setOrganizationName("hvp-desktop")
+    from hvp_desktop.gui import settings
+
+    app = Application(qapp)
+    app.install_language(settings.language())
+    files = [a for a in argv if not a.startswith("-")]
+    if not app.unlock(files[0] if files else None):
+        return 0
+    status = qapp.exec()
+    if app.wf is not None:
+        app.wf.close()
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,251 @@
+"""Command-line entry: `hvp-desktop [FILE]` opens the GUI; sub-commands do batch work.
+
+Exit status: 0 ok, 1 rejected input (invalid rows, failed check), 2 usage or file error.
+Bad input is answered with a message, never a traceback. Passwords come from a prompt,
+`--password-file`, or the HVP_PASSWORD variable (HVP_NEW_PASSWORD for `passwd`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from hvp_desktop import __version__
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("demo", "import", "check", "passwd", "template")
+
+
+class CliError(Exception):
+    def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _read_password(args, *, env: str = "HVP_PASSWORD", file_attr: str = "password_file",
+                   prompt: str = "密码 (password): ") -> str:
+    path = getattr(args, file_attr, None)
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").splitlines()[0]
+        except (OSError, IndexError) as exc:
+            raise CliError(f"无法读取密码文件 {path}: {exc}") from exc
+    if os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"未提供密码：请用 --password-file 或环境变量 {env} (no password given)")
+    return getpass.getpass(prompt)
+
+
+def _open(args):
+    from hvp_desktop.store.engine import WorkingFile
+
+    return WorkingFile.open(args.file, _read_password(args))
+
+
+def _emit(args, payload: dict, lines: list[str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(payload, ensure_ascii=False, default=str))
+    else:
+        print("\n".join(lines))
+
+
+# -- commands ----------------------------------------------------------------------------------
+def cmd_demo(args) -> int:
+    from hvp_desktop.demo import DEMO_PASSWORD, create_demo
+
+    password = os.environ.get("HVP_PASSWORD") or DEMO_PASSWORD
+    if args.password_file:
+        password = _read_password(args)
+    path = Path(args.file)
+    if path.exists() and args.force:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    create_demo(path, password).close()
+    _emit(args, {"file": str(path.resolve()), "password": password},
+          [f"演示文件 (demo file): {path.resolve()}", f"密码 (password): {password}"])
+    return EXIT_OK
+
+
+def _parse_maps(items: list[str]) -> dict[str, str]:
+    from hvp_desktop.reports.excel_import import FIELDS, normalise_header
+
+    mapping = {}
+    for item in items:
+        header, sep, field_id = item.partition("=")
+        if not sep or not header.strip():
+            raise CliError(f"--map 需要 表头=字段 的形式，实为 {item!r} (expected HEADER=FIELD)")
+        field_id = field_id.strip()
+        if field_id != "ignore" and field_id not in FIELDS:
+            known = ", ".join([*FIELDS, "ignore"])
+            raise CliError(f"未知字段 {field_id!r}；可用字段 (known fields): {known}")
+        mapping[normalise_header(header)] = field_id
+    return mapping
+
+
+def cmd_import(args) -> int:
+    from hvp_desktop.reports.excel_import import parse_workbook, write_rejected
+    from hvp_desktop.store import operations
+
+    xlsx = Path(args.xlsx)
+    if not xlsx.is_file():
+        raise CliError(f"找不到Excel文件：{xlsx} (file not found)")
+    wf = _open(args)
+    try:
+        mapping = {**operations.load_mappings(wf), **_parse_maps(args.map)}
+        result = parse_workbook(xlsx, round_year=args.round, header_map=mapping)
+        unmapped = [u for u in result.unknown_columns if u.has_data]
+        payload = {
+            "file": str(xlsx), "rows": result.total_rows, "valid": len(result.rows),
+            "rejected": len(result.rejected),
+            "errors": [{"row": e.row, "column": e.column, "code": e.code, "message": e.message}
+                       for e in result.errors],
+            "unknown_columns": [{"header": u.header, "column": u.column, "has_data": u.has_data}
+                                for u in result.unknown_columns],
+            "added": 0, "updated": 0, "unchanged": 0, "imported": False,
+        }
+        lines = [f"{xlsx.name}: {result.total_rows} 行, 有效 {len(result.rows)}, 拒绝 {len(result.rejected)}"]
+        lines += [f"  第{e.row}行 {e.column}: {e.message}" if e.column else f"  第{e.row}行: {e.message}"
+                  for e in result.errors]
+        if unmapped:
+            lines += [f"  未识别的列 {u.column}「{u.header}」含有数据：请用 --map \"{u.header}=字段\" 或 \"{u.header}=ignore\""
+                      for u in unmapped]
+            lines.append("未导入任何数据。 (Nothing imported: unknown columns hold data.)")
+            _emit(args, payload, lines)
+            return EXIT_REJECTED
+        if result.rejected and not args.skip_invalid:
+            lines.append("未导入任何数据：请修正以上错误，或使用 --skip-invalid 只导入有效行。"
+                         " (Nothing imported; fix the rows or use --skip-invalid.)")
+            _emit(args, payload, lines)
+            return EXIT_REJECTED
+        outcome = operations.import_applications(
+            wf, [(f"{xlsx.name}:{r.row}", r.data) for r in result.rows])
+        if args.map:
+            operations.remember_mappings(wf, _parse_maps(args.map))
+        payload.update(added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged, imported=True)
+        lines.append(f"新增 {outcome.added}，更新 {outcome.updated}，未变 {outcome.unchanged}。")
+        if result.rejected:
+            out = Path(args.rejected_out or xlsx.with_name(f"{xlsx.stem}.rejected.xlsx"))
+            write_rejected(result, out)
+            payload["rejected_file"] = str(out)
+            lines.append(f"被拒绝的 {len(result.rejected)} 行已写入 {out}")
+        _emit(args, payload, lines)
+        return EXIT_REJECTED if result.rejected else EXIT_OK
+    finally:
+        wf.close()
+
+
+def cmd_check(args) -> int:
+    from hvp_desktop.store import audit
+
+    wf = _open(args)
+    try:
+        integrity = wf.integrity_errors()
+        with wf.session() as s:
+            chain = audit.verify(s)
+        version = wf.schema_version()
+    finally:
+        wf.close()
+    ok = not integrity and chain.ok
+    payload = {"ok": ok, "schema_version": version, "integrity": integrity or ["ok"],
+               "audit_events": chain.events, "audit_problems": chain.problems}
+    lines = [f"SQLCipher完整性 (integrity): {'正常 ok' if not integrity else '; '.join(integrity)}",
+             f"审计链 (audit chain): {chain.events} 条事件, " + ("完好 intact" if chain.ok else "有问题 BROKEN")]
+    lines += [f"  {p}" for p in chain.problems]
+    _emit(args, payload, lines)
+    return EXIT_OK if ok else EXIT_REJECTED
+
+
+def cmd_passwd(args) -> int:
+    wf = _open(args)
+    try:
+        new = _read_password(args, env="HVP_NEW_PASSWORD", file_attr="new_password_file",
+                             prompt="新密码 (new password): ")
+        if not (args.new_password_file or os.environ.get("HVP_NEW_PASSWORD")):
+            if getpass.getpass("再次输入新密码 (repeat): ") != new:
+                raise CliError("两次输入的新密码不一致 (passwords differ)", EXIT_REJECTED)
+        wf.change_password(new)
+    finally:
+        wf.close()
+    print("密码已更改。 (Password changed.)")
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    from hvp_desktop.reports.excel_import import write_template
+
+    write_template(Path(args.out))
+    print(args.out)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="hvp-desktop", description="高价值专利培育布局中心评审工具 (hvp-desktop)")
+    p.add_argument("--version", action="version", version=f"hvp-desktop {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_file(name: str, help_text: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_text)
+        sp.add_argument("file", help="工作文件 (*.hvpdb)")
+        sp.add_argument("--password-file", help="读取密码的文件（第一行）")
+        return sp
+
+    sp = with_file("demo", "创建演示工作文件 (create a demo working file)")
+    sp.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_demo)
+
+    sp = with_file("import", "从Excel导入申报信息 (import applications)")
+    sp.add_argument("xlsx")
+    sp.add_argument("--round", type=int, metavar="YEAR", help="申报年度（空白的年度取此值）")
+    sp.add_argument("--skip-invalid", action="store_true", help="只导入有效行，被拒绝的行另存为xlsx")
+    sp.add_argument("--rejected-out", metavar="XLSX", help="被拒绝行的输出文件")
+    sp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD", help="未识别表头的对应字段，或 =ignore")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_import)
+
+    sp = with_file("check", "检查加密完整性与审计链 (integrity and audit chain)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_check)
+
+    sp = with_file("passwd", "更改密码 (change password)")
+    sp.add_argument("--new-password-file", help="读取新密码的文件（第一行）")
+    sp.set_defaults(run=cmd_passwd)
+
+    sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
+    sp.add_argument("out")
+    sp.set_defaults(run=cmd_template)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        from hvp_desktop.app import main as gui_main
+
+        return gui_main(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed the usage
+        return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    from hvp_desktop.store.errors import WorkingFileError
+
+    try:
+        return args.run(args)
+    except CliError as exc:
+        print(f"hvp-desktop: {exc}", file=sys.stderr)
+        return exc.status
+    except WorkingFileError as exc:
+        print(f"hvp-desktop: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("hvp-desktop: 已取消 (cancelled)", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"hvp-desktop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return EXIT_USAGE

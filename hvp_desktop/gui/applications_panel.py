@@ -1,0 +1,101 @@
+"""The application list panel: search, filters, sort, open one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from hvp_desktop.domain.model import ApplicationState
+from hvp_desktop.gui import labels
+from hvp_desktop.gui.application_detail import ApplicationDetailDialog
+from hvp_desktop.gui.application_model import ApplicationFilterProxy, ApplicationTableModel, application_id
+from hvp_desktop.gui.forms import load_form
+from hvp_desktop.store import queries
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.operations import Changes
+
+
+class ApplicationsPanel(QWidget):
+    import_requested = Signal()
+
+    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf = wf
+        self.form = f = load_form("applications_panel", self)
+        self.model = ApplicationTableModel(self)
+        self.proxy = ApplicationFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        f.table.setModel(self.proxy)
+        f.table.verticalHeader().setVisible(False)
+        f.table.verticalHeader().setDefaultSectionSize(f.table.fontMetrics().height() + 10)
+        header = f.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        f.searchEdit.textChanged.connect(lambda text: self._filter(text=text))
+        f.roundCombo.currentIndexChanged.connect(lambda _i: self._filter(round_id=f.roundCombo.currentData()))
+        f.stateCombo.currentIndexChanged.connect(lambda _i: self._filter(state=f.stateCombo.currentData()))
+        f.eligibilityCombo.currentIndexChanged.connect(
+            lambda _i: self._filter(eligibility=f.eligibilityCombo.currentData()))
+        f.table.activated.connect(self.open_detail)
+        f.importButton.clicked.connect(self.import_requested)
+        self._fill_static_filters()
+        self.reload()
+        self._size_columns()
+        f.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def _fill_static_filters(self) -> None:
+        f = self.form
+        f.stateCombo.addItem(self.tr("All states"), None)
+        for state in ApplicationState:
+            f.stateCombo.addItem(labels.state_label(state), state.value)
+        f.eligibilityCombo.addItem(self.tr("Any"), None)
+        for flag in ("ok", "no", "unknown"):
+            f.eligibilityCombo.addItem(labels.eligibility_label(flag), flag)
+
+    def _fill_rounds(self) -> None:
+        combo = self.form.roundCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All rounds"), None)
+        for round_id, title in queries.round_list(self.wf):
+            combo.addItem(title, round_id)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        self.proxy.set_filter(round_id=combo.currentData())
+
+    def _size_columns(self) -> None:
+        """Fit columns to header and the first rows (sampling keeps this cheap for 10,000 rows)."""
+        table = self.form.table
+        table.horizontalHeader().setResizeContentsPrecision(40)
+        table.resizeColumnsToContents()
+        name_col = 1
+        table.setColumnWidth(name_col, min(table.columnWidth(name_col), table.fontMetrics().horizontalAdvance("中") * 22))
+
+    def _filter(self, **criteria) -> None:
+        self.proxy.set_filter(**criteria)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.form.countLabel.setText(
+            self.tr("%1 of %2 applications shown").replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount())))
+
+    def reload(self) -> None:
+        self.model.set_rows(queries.application_rows(self.wf))
+        self._fill_rounds()
+        self._update_count()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh for an operation's changes (the list reloads in one query: ~20 ms for 2,000 rows)."""
+        if changes.applications or changes.rounds:
+            self.reload()
+
+    def open_detail(self, index) -> None:
+        app_id = application_id(index)
+        if app_id is None:
+            return
+        detail = queries.application_detail(self.wf, app_id)
+        if detail is not None:
+            ApplicationDetailDialog(detail, self).exec()

@@ -1,0 +1,113 @@
+"""The main window: navigation between the panels that exist, menus, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QMainWindow, QMessageBox, QWidget
+
+from hvp_desktop import __version__
+from hvp_desktop.gui import settings
+from hvp_desktop.gui.applications_panel import ApplicationsPanel
+from hvp_desktop.gui.forms import load_form
+from hvp_desktop.gui.import_dialog import ImportDialog
+from hvp_desktop.gui.tasks import run_task
+from hvp_desktop.gui.unlock_dialog import NewPasswordDialog
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.operations import Changes
+
+
+class MainWindow(QMainWindow):
+    """`lock_requested` asks the app to close this file and show the unlock dialog;
+    `language_changed(code)` asks it to rebuild the window in another language."""
+
+    lock_requested = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf = wf
+        self.setWindowTitle(f"hvp-desktop — {wf.path.name}")
+        central = QWidget(self)
+        self.form = load_form("main_window", central)
+        self.setCentralWidget(central)
+        self.applications = ApplicationsPanel(wf, self)
+        self.applications.import_requested.connect(self.import_applications)
+        self._add_panel(self.tr("Applications"), self.applications)
+        self.form.navigation.currentRowChanged.connect(self.form.panels.setCurrentIndex)
+        self.form.navigation.setCurrentRow(0)
+        self._build_menus()
+        self.statusBar().showMessage(str(wf.path))
+        self.resize(1280, 760)
+
+    def _add_panel(self, title: str, panel: QWidget) -> None:
+        self.form.panels.addWidget(panel)
+        QListWidgetItem(title, self.form.navigation)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = self._action(file_menu, self.tr("&Import applications…"), self.import_applications,
+                                          QKeySequence("Ctrl+I"))
+        self._action(file_menu, self.tr("Change &password…"), self.change_password)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L"))
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        for code, name in (("zh_CN", "简体中文"), ("en", "English")):
+            action = QAction(name, self, checkable=True, checked=settings.language() == code)
+            action.triggered.connect(lambda _checked, c=code: self._choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About hvp-desktop"), self.about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _choose_language(self, code: str) -> None:
+        if code != settings.language():
+            settings.set_language(code)
+            self.language_changed.emit(code)
+
+    # -- actions ------------------------------------------------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """The one place an operation's changes are announced to the panels."""
+        self.applications.apply_changes(changes)
+
+    def import_applications(self, path: str | None = None) -> ImportDialog:
+        dialog = ImportDialog(self.wf, self, path=path or None)
+        dialog.imported.connect(self.apply_changes)
+        dialog.open()
+        return dialog
+
+    def change_password(self) -> None:
+        dialog = NewPasswordDialog(self, ask_file=False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new_password = dialog.password()
+
+        def work(_progress, _is_cancelled):
+            self.wf.change_password(new_password)
+
+        run_task(self, work, label=self.tr("Re-encrypting the working file…"), cancellable=False,
+                 on_done=lambda _r: QMessageBox.information(self, self.tr("Change password"),
+                                                            self.tr("The password was changed.")),
+                 on_error=lambda exc: QMessageBox.critical(self, self.tr("Change password"), str(exc)))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About hvp-desktop"), self.tr(
+            "hvp-desktop %1\n\nThe offline tool of the expert panels of the Huangpu district's "
+            "High-Value Patent Cultivation and Layout Centre programme.").replace("%1", __version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.settings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,34 @@
+"""What the app remembers between runs (QSettings): recent files, language, window geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    return QSettings("hvp-desktop", "hvp-desktop")
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent_files", [])
+    if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+        value = [value]
+    return [p for p in value or [] if p]
+
+
+def add_recent_file(path: str | Path) -> None:
+    path = str(Path(path).resolve())
+    files = [path] + [p for p in recent_files() if p != path]
+    settings().setValue("recent_files", files[:MAX_RECENT])
+
+
+def language() -> str:
+    return str(settings().value("language", "zh_CN"))
+
+
+def set_language(code: str) -> None:
+    settings().setValue("language", code)

@@ -1,0 +1,99 @@
+"""Runs long work off the GUI thread, with a progress dialog and cancel.
+
+The work is a plain function `fn(progress, is_cancelled)`; `progress(done, total)` may be called
+from the worker thread (it is delivered to the GUI thread as a queued signal). The dialog shows
+only when the work lasts longer than half a second.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable, cancel_event: threading.Event) -> None:
+        super().__init__()
+        self._fn = fn
+        self._cancel = cancel_event
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self.progressed.emit, self._cancel.is_set)
+        except BaseException as exc:  # reported to the GUI thread, which decides what the user sees
+            exc.__hvp_trace__ = traceback.format_exc()
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class Task(QObject):
+    """One background job. Keep a reference until `finished` is emitted."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, fn: Callable, *, label: str, on_done: Callable[[object], None],
+                 on_error: Callable[[BaseException], None], cancellable: bool = True) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._on_done, self._on_error = on_done, on_error
+        self.dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
+        if not cancellable:
+            self.dialog.setCancelButton(None)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(500)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self._thread = QThread(self)
+        self._worker = _Worker(fn, self._cancel)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._progress)
+        self._worker.succeeded.connect(self._succeeded)
+        self._worker.failed.connect(self._failed)
+
+    def start(self) -> Task:
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    def _end(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.dialog.reset()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+
+    def _succeeded(self, result) -> None:
+        self._end()
+        self._on_done(result)
+        self.finished.emit()
+
+    def _failed(self, exc) -> None:
+        self._end()
+        self._on_error(exc)
+        self.finished.emit()
+
+
+def run_task(parent: QWidget, fn: Callable, **kwargs) -> Task:
+    return Task(parent, fn, **kwargs).start()
