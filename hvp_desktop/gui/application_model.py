@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from hvp_desktop.gui import labels
 from hvp_desktop.store.queries import ApplicationListRow
@@ -17,24 +25,40 @@ from hvp_desktop.store.queries import ApplicationListRow
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS = (
-    "year", "enterprise_name", "credit_code", "state", "eligibility", "co_applicants",
-    "ip_staff_count", "ip_budget_yuan", "valid_invention_patents", "pct_applications", "applied_on",
+    "year",
+    "enterprise_name",
+    "credit_code",
+    "state",
+    "eligibility",
+    "co_applicants",
+    "ip_staff_count",
+    "ip_budget_yuan",
+    "valid_invention_patents",
+    "pct_applications",
+    "applied_on",
     "contact_name",
 )
 _NUMERIC = {"year", "co_applicants", "ip_staff_count", "ip_budget_yuan", "valid_invention_patents", "pct_applications"}
 
 
 def _header(column: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    t = lambda s: QCoreApplication.translate("ApplicationTableModel", s)  # noqa: E731
-    return {
-        "year": t("Year"), "enterprise_name": t("Applicant"), "credit_code": t("Credit code"),
-        "state": t("State"), "eligibility": t("Eligibility"), "co_applicants": t("Co-applicants"),
-        "ip_staff_count": t("IP staff"), "ip_budget_yuan": t("IP budget (10k RMB)"),
-        "valid_invention_patents": t("Invention patents"), "pct_applications": t("PCT"),
-        "applied_on": t("Applied on"), "contact_name": t("Contact"),
-    }[column]
+    return QCoreApplication.translate(
+        "ApplicationTableModel",
+        {
+            "year": QT_TRANSLATE_NOOP("ApplicationTableModel", "Year"),
+            "enterprise_name": QT_TRANSLATE_NOOP("ApplicationTableModel", "Applicant"),
+            "credit_code": QT_TRANSLATE_NOOP("ApplicationTableModel", "Credit code"),
+            "state": QT_TRANSLATE_NOOP("ApplicationTableModel", "State"),
+            "eligibility": QT_TRANSLATE_NOOP("ApplicationTableModel", "Eligibility"),
+            "co_applicants": QT_TRANSLATE_NOOP("ApplicationTableModel", "Co-applicants"),
+            "ip_staff_count": QT_TRANSLATE_NOOP("ApplicationTableModel", "IP staff"),
+            "ip_budget_yuan": QT_TRANSLATE_NOOP("ApplicationTableModel", "IP budget (10k RMB)"),
+            "valid_invention_patents": QT_TRANSLATE_NOOP("ApplicationTableModel", "Invention patents"),
+            "pct_applications": QT_TRANSLATE_NOOP("ApplicationTableModel", "PCT"),
+            "applied_on": QT_TRANSLATE_NOOP("ApplicationTableModel", "Applied on"),
+            "contact_name": QT_TRANSLATE_NOOP("ApplicationTableModel", "Contact"),
+        }[column],
+    )
 
 
 def _display(row: ApplicationListRow, column: str) -> str:
@@ -143,8 +167,14 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
         # After a sort the rows moved: answers per row index must be computed again.
         model.layoutChanged.connect(self.invalidateRowsFilter)
 
-    def set_filter(self, *, text: str | None = None, round_id: int | None | bool = False,
-                   state: str | None | bool = False, eligibility: str | None | bool = False) -> None:
+    def set_filter(
+        self,
+        *,
+        text: str | None = None,
+        round_id: int | None | bool = False,
+        state: str | None | bool = False,
+        eligibility: str | None | bool = False,
+    ) -> None:
         """Change some criteria (False leaves one as it is) and refilter once."""
         if text is not None:
             self._text = text.strip().lower()

@@ -21,7 +21,7 @@ class ApplicationsPanel(QWidget):
     def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wf = wf
-        self.form = f = load_form("applications_panel", self)
+        self.form = f = load_form("applications_panel", self, margin=0)
         self.model = ApplicationTableModel(self)
         self.proxy = ApplicationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -41,7 +41,9 @@ class ApplicationsPanel(QWidget):
         self._fill_static_filters()
         self.reload()
         self._size_columns()
-        f.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # Newest year first; the stable sort keeps the query's name order within a year.
+        f.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        f.table.setSortingEnabled(True)
 
     def _fill_static_filters(self) -> None:
         f = self.form
@@ -70,6 +72,8 @@ class ApplicationsPanel(QWidget):
         table = self.form.table
         table.horizontalHeader().setResizeContentsPrecision(40)
         table.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            table.setColumnWidth(col, table.columnWidth(col) + 12)  # room for the sort arrow
         name_col = 1
         table.setColumnWidth(name_col, min(table.columnWidth(name_col), table.fontMetrics().horizontalAdvance("中") * 22))
 

@@ -21,7 +21,7 @@ def ui_path(name: str) -> Path:
     return resource_path("ui", f"{name}.ui")
 
 
-def load_form(name: str, owner: QWidget) -> QWidget:
+def load_form(name: str, owner: QWidget, margin: int = 6) -> QWidget:
     """Load ui/<name>.ui as the whole content of `owner` and return the form widget."""
     global _loader
     if _loader is None:
@@ -36,6 +36,6 @@ def load_form(name: str, owner: QWidget) -> QWidget:
     if form is None:
         raise RuntimeError(f"form {name}.ui could not be loaded: {_loader.errorString()}")
     layout = owner.layout() or QVBoxLayout(owner)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setContentsMargins(margin, margin, margin, margin)
     layout.addWidget(form)
     return form

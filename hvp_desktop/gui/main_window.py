@@ -29,7 +29,7 @@ class MainWindow(QMainWindow):
         self.wf = wf
         self.setWindowTitle(f"hvp-desktop — {wf.path.name}")
         central = QWidget(self)
-        self.form = load_form("main_window", central)
+        self.form = load_form("main_window", central, margin=0)
         self.setCentralWidget(central)
         self.applications = ApplicationsPanel(wf, self)
         self.applications.import_requested.connect(self.import_applications)
