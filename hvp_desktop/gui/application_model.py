@@ -165,7 +165,7 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
     def setSourceModel(self, model: ApplicationTableModel) -> None:
         super().setSourceModel(model)
         # After a sort the rows moved: answers per row index must be computed again.
-        model.layoutChanged.connect(self.invalidateRowsFilter)
+        model.layoutChanged.connect(self._refilter)
 
     def set_filter(
         self,
@@ -184,11 +184,15 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
             self._state = state
         if eligibility is not False:
             self._eligibility = eligibility
-        self._decide()
-        self.invalidateRowsFilter()
+        self._refilter()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
+
+    def _refilter(self) -> None:
+        self.beginFilterChange()
+        self._decide()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self._version != self.sourceModel().version:

@@ -22,6 +22,7 @@ class ApplicationsPanel(QWidget):
         super().__init__(parent)
         self.wf = wf
         self.form = f = load_form("applications_panel", self, margin=0)
+        self.detail_dialog: ApplicationDetailDialog | None = None
         self.model = ApplicationTableModel(self)
         self.proxy = ApplicationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -102,4 +103,6 @@ class ApplicationsPanel(QWidget):
             return
         detail = queries.application_detail(self.wf, app_id)
         if detail is not None:
-            ApplicationDetailDialog(detail, self).exec()
+            self.detail_dialog = ApplicationDetailDialog(detail, self)
+            self.detail_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.detail_dialog.open()

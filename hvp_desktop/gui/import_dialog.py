@@ -109,6 +109,7 @@ class ImportDialog(QDialog):
         self.result: ParseResult | None = None
         self.outcome: ImportOutcome | None = None
         self.task: Task | None = None
+        self.mapping_dialog: ColumnMappingDialog | None = None
         self._mapping: dict[str, str] = operations.load_mappings(wf)
         self._new_mapping: dict[str, str] = {}
         f.roundSpin.setValue(date.today().year)
@@ -170,20 +171,25 @@ class ImportDialog(QDialog):
         self.task = None
         unmapped = result.unmapped_data_columns
         if unmapped:
-            dialog = ColumnMappingDialog(result.unknown_columns, _samples(result), self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self.form.summaryLabel.setText(self.tr(
-                    "Not imported: %n column(s) hold data the application does not know.", "", len(unmapped)))
-                self._show_errors([])
-                return
-            chosen = dialog.mapping()
-            self._mapping.update(chosen)
-            if dialog.remember():
-                self._new_mapping.update(chosen)
-            self.read()
+            self.mapping_dialog = ColumnMappingDialog(result.unknown_columns, _samples(result), self)
+            self.mapping_dialog.finished.connect(lambda code: self._mapping_chosen(code, len(unmapped)))
+            self.mapping_dialog.open()
             return
         self.result = result
         self._show_result(result)
+
+    def _mapping_chosen(self, code: int, unmapped: int) -> None:
+        dialog, self.mapping_dialog = self.mapping_dialog, None
+        if code != QDialog.DialogCode.Accepted:
+            self.form.summaryLabel.setText(self.tr(
+                "Not imported: %n column(s) hold data the application does not know.", "", unmapped))
+            self._show_errors([])
+            return
+        chosen = dialog.mapping()
+        self._mapping.update(chosen)
+        if dialog.remember():
+            self._new_mapping.update(chosen)
+        self.read()
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
