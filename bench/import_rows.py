@@ -112,7 +112,7 @@ def main() -> int:
                 if result.rejected or result.unmapped_data_columns or len(result.rows) != ROWS:
                     raise AssertionError(f"parse: {len(result.rows)} rows, {len(result.rejected)} rejected, "
                                          f"unmapped {result.unmapped_data_columns}, e.g. {problems}")
-                differ = [r.row for r, data in zip(result.rows, applications) if r.data != _as_read(data)]
+                differ = [r.row for r, data in zip(result.rows, applications, strict=True) if r.data != _as_read(data)]
                 if differ:
                     raise AssertionError(f"parsed rows differ from the generated ones, e.g. Excel rows {differ[:5]}")
 

@@ -35,7 +35,7 @@ XLSX_FILTER = "Excel (*.xlsx *.xlsm)"
 class ColumnMappingDialog(QDialog):
     """Asks what each unknown column holds. `mapping()` gives header → field id or 'ignore'."""
 
-    def __init__(self, columns: list[UnknownColumn], samples: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, columns: list[UnknownColumn], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unknown columns"))
         self.form = f = load_form("column_mapping_dialog", self)
@@ -48,8 +48,7 @@ class ColumnMappingDialog(QDialog):
         for r, col in enumerate(columns):
             f.mappingTable.setItem(r, 0, QTableWidgetItem(col.column))
             f.mappingTable.setItem(r, 1, QTableWidgetItem(col.header))
-            f.mappingTable.setItem(r, 2, QTableWidgetItem(samples.get(col.header, "") if col.has_data
-                                                          else self.tr("(empty)")))
+            f.mappingTable.setItem(r, 2, QTableWidgetItem(col.sample if col.has_data else self.tr("(empty)")))
             combo = QComboBox()
             combo.addItem(self.tr("— choose —"), None)
             combo.addItem(self.tr("Ignore this column"), IGNORE)
@@ -84,16 +83,6 @@ class ColumnMappingDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), self.tr("Two columns cannot hold the same field."))
             return
         self.accept()
-
-
-def _samples(result: ParseResult) -> dict[str, str]:
-    """The first value found under each header, from the rejected rows (raw values are kept there)."""
-    out: dict[str, str] = {}
-    for rejected in result.rejected:
-        for header, value in zip(result.headers, rejected.values):
-            if header not in out and value not in (None, ""):
-                out[header] = str(value)
-    return out
 
 
 class ImportDialog(QDialog):
@@ -171,7 +160,7 @@ class ImportDialog(QDialog):
         self.task = None
         unmapped = result.unmapped_data_columns
         if unmapped:
-            self.mapping_dialog = ColumnMappingDialog(result.unknown_columns, _samples(result), self)
+            self.mapping_dialog = ColumnMappingDialog(result.unknown_columns, self)
             self.mapping_dialog.finished.connect(lambda code: self._mapping_chosen(code, len(unmapped)))
             self.mapping_dialog.open()
             return

@@ -229,6 +229,7 @@ class UnknownColumn:
     header: str
     column: str  # letter, e.g. "F"
     has_data: bool
+    sample: str = ""  # the first value under it, so the user sees what the column holds
 
 
 @dataclass
@@ -376,7 +377,9 @@ class _Columns:
     unknown: list[UnknownColumn]
 
 
-def _map_columns(headers: Sequence[str], header_map: Mapping[str, str], has_data: Sequence[bool]) -> _Columns:
+def _map_columns(
+    headers: Sequence[str], header_map: Mapping[str, str], has_data: Sequence[bool], samples: Sequence[str]
+) -> _Columns:
     """Explicit mappings first, then known headers; a second column for a taken field is unknown."""
     by_field: dict[str, int] = {}
     automatic: list[int] = []
@@ -396,7 +399,9 @@ def _map_columns(headers: Sequence[str], header_map: Mapping[str, str], has_data
         elif field_id is None and normalise_header(headers[index]) in IGNORED_HEADERS:
             continue
         elif headers[index] or has_data[index]:
-            unknown.append(UnknownColumn(headers[index], get_column_letter(index + 1), has_data[index]))
+            unknown.append(
+                UnknownColumn(headers[index], get_column_letter(index + 1), has_data[index], samples[index])
+            )
     return _Columns(by_field, unknown)
 
 
@@ -592,8 +597,9 @@ def parse_workbook(
         for n in range(header_row + 1, len(sheet.grid) + 1)
         if not sheet.blank[n - 1]
     ]
-    has_data = [any(not _is_blank(values[c]) for _, values in data_rows) for c in range(width)]
-    columns = _map_columns(headers, explicit, has_data)
+    samples = [next((str(values[c]) for _, values in data_rows if not _is_blank(values[c])), "") for c in range(width)]
+    has_data = [bool(sample) for sample in samples]
+    columns = _map_columns(headers, explicit, has_data, samples)
     result = ParseResult(
         header_row,
         headers,
