@@ -31,9 +31,21 @@ def _read_password(args, *, env: str = "HVP_PASSWORD", file_attr: str = "passwor
     path = getattr(args, file_attr, None)
     if path:
         try:
-            return Path(path).read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, IndexError) as exc:
-            raise CliError(f"无法读取密码文件 {path}: {exc}") from exc
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise CliError(f"无法读取密码文件 {path}: {exc.strerror} (cannot read the password file)") from exc
+        # Notepad writes UTF-8 with a BOM; Chinese Windows' "ANSI" is GBK (GB 18030 covers it).
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                lines = raw.decode(encoding).splitlines()
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise CliError(f"密码文件 {path} 不是UTF-8或GBK文本 (password file is neither UTF-8 nor GBK text)")
+        if not lines or not lines[0]:
+            raise CliError(f"密码文件 {path} 的第一行为空 (the first line of the password file is empty)")
+        return lines[0]
     if os.environ.get(env):
         return os.environ[env]
     if not sys.stdin or not sys.stdin.isatty():
@@ -241,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hvp-desktop: {exc}", file=sys.stderr)
         return exc.status
     except WorkingFileError as exc:
+        print(f"hvp-desktop: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:  # a workbook that cannot be read (WorkbookError) and the like
         print(f"hvp-desktop: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -23,6 +23,7 @@ from hvp_desktop.gui import labels
 from hvp_desktop.store.queries import ApplicationListRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_NO_PARENT = QModelIndex()
 
 COLUMNS = (
     "year",
@@ -106,10 +107,10 @@ class ApplicationTableModel(QAbstractTableModel):
         return self._rows[row]
 
     # -- Qt model interface -------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -144,7 +145,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self.version += 1
         position = {row.id: i for i, row in enumerate(self._rows)}
         self.changePersistentIndexList(
-            old_persistent, [self.index(position[app_id], i.column()) for app_id, i in zip(ids_before, old_persistent)]
+            old_persistent, [self.index(position[app_id], i.column()) for app_id, i in zip(ids_before, old_persistent, strict=True)]
         )
         self.layoutChanged.emit()
 
@@ -163,9 +164,9 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
         self._version = -1
 
     def setSourceModel(self, model: ApplicationTableModel) -> None:
+        # After a sort or reset the rows moved: filterAcceptsRow notices the model's new
+        # version and decides again, once (Qt refilters on layoutChanged by itself).
         super().setSourceModel(model)
-        # After a sort the rows moved: answers per row index must be computed again.
-        model.layoutChanged.connect(self._refilter)
 
     def set_filter(
         self,
@@ -211,7 +212,7 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
             and (rid is None or r.round_id == rid)
             and (state is None or r.state == state)
             and (elig is None or r.eligibility == elig)
-            for r, hay in zip(rows, self._haystack)
+            for r, hay in zip(rows, self._haystack, strict=True)
         ]
 
 

@@ -68,7 +68,7 @@ class ColumnMappingDialog(QDialog):
 
     def mapping(self) -> dict[str, str]:
         return {excel_import.normalise_header(col.header): combo.currentData()
-                for col, combo in zip(self._columns, self._combos) if combo.currentData()}
+                for col, combo in zip(self._columns, self._combos, strict=True) if combo.currentData()}
 
     def remember(self) -> bool:
         return self.form.rememberCheck.isChecked()

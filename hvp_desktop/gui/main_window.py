@@ -10,7 +10,6 @@ from hvp_desktop import __version__
 from hvp_desktop.gui import settings
 from hvp_desktop.gui.applications_panel import ApplicationsPanel
 from hvp_desktop.gui.forms import load_form
-from hvp_desktop.gui.import_dialog import ImportDialog
 from hvp_desktop.gui.tasks import run_task
 from hvp_desktop.gui.unlock_dialog import NewPasswordDialog
 from hvp_desktop.store.engine import WorkingFile
@@ -83,7 +82,10 @@ class MainWindow(QMainWindow):
         """The one place an operation's changes are announced to the panels."""
         self.applications.apply_changes(changes)
 
-    def import_applications(self, path: str | None = None) -> ImportDialog:
+    def import_applications(self, path: str | None = None):
+        # Imported on first use: openpyxl costs ~0.1 s of start-up otherwise.
+        from hvp_desktop.gui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.wf, self, path=path or None)
         dialog.imported.connect(self.apply_changes)
         dialog.open()

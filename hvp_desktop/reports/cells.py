@@ -84,6 +84,18 @@ def to_text(value: object) -> str | None:
     return _clean(str(value)) or None
 
 
+_NAME_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def to_name(value: object) -> str | None:
+    """An organisation's name as registered: no NFKC (it would turn the registered full-width
+    brackets （） into ASCII), only whitespace runs collapsed and ASCII brackets made full-width, so
+    "某某（黄埔）有限公司" and "某某(黄埔)有限公司" are the same name."""
+    if value is None:
+        return None
+    return " ".join(str(value).split()).translate(_NAME_BRACKETS) or None
+
+
 def to_bool(value: object) -> bool | None:
     if value is None or isinstance(value, bool):
         return value

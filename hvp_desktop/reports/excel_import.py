@@ -483,7 +483,7 @@ class _RowOutcome:
 
     def _build(self) -> ApplicationData | None:
         year = self._year()
-        name = self.require("enterprise_name", self.convert("enterprise_name", cells.to_text))
+        name = self.require("enterprise_name", self.convert("enterprise_name", cells.to_name))
         code = self._credit_code()
         if code is not None and year is not None:
             self.key = (code, year)
@@ -536,7 +536,7 @@ class _RowOutcome:
     def _co_applicants(self) -> tuple[CoApplicant, ...]:
         found = []
         for position, (name_id, kind_id) in enumerate(_CO_PAIRS, start=1):
-            name = self.convert(name_id, cells.to_text)
+            name = self.convert(name_id, cells.to_name)
             kind_text = self.convert(kind_id, cells.to_text)
             if name is None and kind_text is None:
                 continue

@@ -22,6 +22,7 @@ import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from hvp_desktop.store import crypto, migrations
 from hvp_desktop.store.errors import NotAWorkingFile, WorkingFileError, WrongPassword
@@ -30,8 +31,9 @@ SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 MIN_PASSWORD_LENGTH = 8
 
 
-def _raw_connect(path: Path, key: crypto.RawKey) -> sqlcipher3.Connection:
-    con = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
+def _raw_connect(path: Path, key: crypto.RawKey, *, read_only: bool = False) -> sqlcipher3.Connection:
+    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    con = sqlcipher3.connect(target, uri=read_only, check_same_thread=False, isolation_level=None, timeout=10)
     con.execute("PRAGMA cipher_log_level = NONE")  # a wrong key must not print to stderr
     con.execute(f"PRAGMA key = {key.pragma_value()}")
     # SQLCipher accepts any key; the first read is what tells a wrong one.
@@ -77,10 +79,14 @@ class WorkingFile:
         path = Path(path)
         _check_header(path)
         key = crypto.derive(password, crypto.read_salt(path))
+        # The key is tried read-only: a read-write connection that fails would still, when
+        # closed, checkpoint a WAL left by a crash into the file.
         try:
-            _raw_connect(path, key).close()
+            _raw_connect(path, key, read_only=True).close()
         except sqlcipher3.DatabaseError as exc:
-            raise WrongPassword() from exc
+            if "not a database" in str(exc):
+                raise WrongPassword() from exc
+            raise WorkingFileError(f"无法打开文件：{exc} (cannot open the file)") from exc
         wf = cls(path, key)
         if migrate:
             try:
@@ -96,17 +102,24 @@ class WorkingFile:
         check_new_password(password)
         if path.exists():
             raise WorkingFileError(f"文件已存在，不会覆盖：{path} (file exists; not overwritten)")
+        if not path.parent.is_dir():
+            raise WorkingFileError(f"文件夹不存在：{path.parent} (folder not found)")
         key = crypto.derive(password, crypto.new_salt())
         # Build it under a temporary name, then rename: a half-made file never carries the real name.
         tmp = path.with_name(path.name + ".creating")
         tmp.unlink(missing_ok=True)
-        con = _raw_connect(tmp, key)
         try:
-            con.execute("PRAGMA journal_mode = WAL")
-            migrations.upgrade(con)
-        finally:
-            con.close()
-        os.replace(tmp, path)
+            con = _raw_connect(tmp, key)
+            try:
+                con.execute("PRAGMA journal_mode = WAL")
+                migrations.upgrade(con)
+            finally:
+                con.close()
+            os.replace(tmp, path)
+        except (sqlcipher3.Error, OSError) as exc:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise WorkingFileError(f"无法创建文件：{path}：{exc} (cannot create the file)") from exc
         _fsync_dir(path.parent)
         return cls(path, key)
 
@@ -151,6 +164,22 @@ class WorkingFile:
         tmp = self.path.with_name(self.path.name + ".rekey")
         tmp.unlink(missing_ok=True)
         self.engine.dispose()
+        try:
+            self._export_rekeyed(tmp, new_key)
+            _fsync_file(tmp)
+            os.replace(tmp, self.path)
+        except BaseException:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        self._key = new_key  # from here on the file on disk is the re-keyed one
+        _fsync_dir(self.path.parent)
+        self.engine = self._make_engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # -- internals --------------------------------------------------------------------------
+    def _export_rekeyed(self, tmp: Path, new_key: crypto.RawKey) -> None:
+        """Write the whole database, encrypted under `new_key`, to `tmp`, and check it."""
         con = _raw_connect(self.path, self._key)
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -158,9 +187,6 @@ class WorkingFile:
             con.execute("SELECT sqlcipher_export('rekeyed')")
             con.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
             con.execute("DETACH DATABASE rekeyed")
-        except Exception:
-            tmp.unlink(missing_ok=True)
-            raise
         finally:
             con.close()
         check = _raw_connect(tmp, new_key)
@@ -170,17 +196,12 @@ class WorkingFile:
                 raise WorkingFileError("新文件校验失败，原文件未改动。 (Check of the re-keyed copy failed; original kept.)")
         finally:
             check.close()
-        _fsync_file(tmp)
-        os.replace(tmp, self.path)
-        _fsync_dir(self.path.parent)
-        self._key = new_key
-        self.engine = self._make_engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    # -- internals --------------------------------------------------------------------------
     def _make_engine(self) -> Engine:
         path, key = self.path, self._key
-        engine = create_engine("sqlite://", creator=lambda: _raw_connect(path, key))
+        # "sqlite://" would make SQLAlchemy pick SingletonThreadPool (one shared connection per
+        # thread): wrong for a file used by the GUI thread and workers alike.
+        engine = create_engine("sqlite://", creator=lambda: _raw_connect(path, key), poolclass=QueuePool)
 
         # The driver runs in autocommit (isolation_level=None); SQLAlchemy's begin emits BEGIN,
         # so transactions and savepoints behave as documented.

@@ -87,6 +87,9 @@ class Application(Base):
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
     enterprise_id: Mapped[int] = mapped_column(ForeignKey("enterprises.id"))
     state: Mapped[ApplicationState] = mapped_column(String, default=ApplicationState.APPLIED)
+    # As declared in this year's application; the enterprise row keeps the latest known name.
+    enterprise_name: Mapped[str] = mapped_column(Text)
+    affiliation_group: Mapped[str | None] = mapped_column(Text)
     registered_in_district: Mapped[bool | None]
     tax_in_district: Mapped[bool | None]
     stats_in_district: Mapped[bool | None]

@@ -29,7 +29,7 @@ ROUND_TITLES = {
 # Fields of ApplicationData stored on the application row itself.
 _APPLICATION_FIELDS = tuple(
     name for name in ApplicationData.__dataclass_fields__
-    if name not in ("year", "enterprise_name", "credit_code", "co_applicants", "affiliation_group")
+    if name not in ("year", "credit_code", "co_applicants")
 )
 
 
@@ -73,9 +73,7 @@ def application_data(app: Application) -> ApplicationData:
     """The declared data of a stored application, as the import would produce it."""
     return ApplicationData(
         year=app.round.year,
-        enterprise_name=app.enterprise.name,
         credit_code=app.enterprise.credit_code,
-        affiliation_group=app.enterprise.affiliation_group,
         co_applicants=tuple(CoApplicant(c.name, CoApplicantKind(c.kind)) for c in app.co_applicants),
         **{name: getattr(app, name) for name in _APPLICATION_FIELDS},
     )
@@ -109,6 +107,10 @@ def import_applications(
             (a.round_id, a.enterprise_id): a
             for a in s.scalars(select(Application).options(selectinload(Application.co_applicants)))
         }
+        year_of_round = {r.id: r.year for r in rounds.values()}
+        latest_year: dict[int, int] = {}
+        for (round_id, enterprise_id) in existing:
+            latest_year[enterprise_id] = max(latest_year.get(enterprise_id, 0), year_of_round[round_id])
         for done, (source, data) in enumerate(rows, 1):
             if is_cancelled and done % 50 == 0 and is_cancelled():
                 raise Cancelled()
@@ -126,6 +128,7 @@ def import_applications(
                              {"credit_code": ent.credit_code, "name": ent.name,
                               "affiliation_group": ent.affiliation_group})
                 enterprises[data.credit_code] = ent
+            _update_enterprise(audit, ent, data, latest_year)
             app = existing.get((rnd.id, ent.id))
             if app is None:
                 app = _new_application(s, next_id[Application], rnd, ent, data, source)
@@ -136,7 +139,7 @@ def import_applications(
                 touched.add(app.id)
             elif application_data(app) != data:
                 before = asdict(application_data(app))
-                _update_application(app, ent, data, source)
+                _update_application(s, app, data, source)
                 after = asdict(data)
                 diff = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
                 audit.append("application.updated", "application", app.id, {"source": source, "changed": diff})
@@ -166,13 +169,25 @@ def _new_application(s, app_id: int, rnd: Round, ent: Enterprise, data: Applicat
     return app
 
 
-def _update_application(app: Application, ent: Enterprise, data: ApplicationData, source: str) -> None:
-    ent.name = data.enterprise_name
-    ent.affiliation_group = data.affiliation_group
+def _update_enterprise(audit: AuditLog, ent: Enterprise, data: ApplicationData, latest_year: dict[int, int]) -> None:
+    """The enterprise row follows its most recent application (names change between years)."""
+    if data.year < latest_year.get(ent.id, 0):
+        return
+    latest_year[ent.id] = data.year
+    if (ent.name, ent.affiliation_group) != (data.enterprise_name, data.affiliation_group):
+        audit.append("enterprise.updated", "enterprise", ent.id, {
+            "name": [ent.name, data.enterprise_name],
+            "affiliation_group": [ent.affiliation_group, data.affiliation_group]})
+        ent.name = data.enterprise_name
+        ent.affiliation_group = data.affiliation_group
+
+
+def _update_application(s, app: Application, data: ApplicationData, source: str) -> None:
     for name in _APPLICATION_FIELDS:
         setattr(app, name, getattr(data, name))
     if [(c.name, c.kind) for c in app.co_applicants] != [(c.name, c.kind) for c in data.co_applicants]:
         app.co_applicants.clear()
+        s.flush()  # delete the old rows before inserting new ones at the same positions
         app.co_applicants.extend(_co_rows(data))
     app.source = source
     app.updated_at = _now()

@@ -53,7 +53,7 @@ def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
     facts = [getattr(Application, name) for name in ELIGIBILITY_FACTS]
     stmt = (
         select(
-            Application.id, Round.id, Round.year, Round.title, Enterprise.name, Enterprise.credit_code,
+            Application.id, Round.id, Round.year, Round.title, Application.enterprise_name, Enterprise.credit_code,
             Application.state, func.coalesce(co_count.c.n, 0), Application.ip_staff_count,
             Application.ip_budget_yuan, Application.valid_invention_patents, Application.pct_applications,
             Application.applied_on, Application.contact_name, *facts,
@@ -61,7 +61,7 @@ def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
         .join(Round, Application.round_id == Round.id)
         .join(Enterprise, Application.enterprise_id == Enterprise.id)
         .outerjoin(co_count, co_count.c.application_id == Application.id)
-        .order_by(Round.year.desc(), Enterprise.name)
+        .order_by(Round.year.desc(), Application.enterprise_name)
     )
     with wf.session() as s:
         return [

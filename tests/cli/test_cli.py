@@ -82,12 +82,6 @@ def test_demo_force_with_password_file(cli, hvpdb, tmp_path, cli_password):
         WorkingFile.open(hvpdb, cli_password)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli.py main() catches WorkingFileError and OSError but not sqlcipher3.OperationalError; "
-    "`demo` into a folder that does not exist ends in a traceback ('unable to open database file', from "
-    "engine.py WorkingFile.create line ~103) instead of exit 2 and a message",
-)
 def test_demo_into_missing_folder_is_a_message(cli, tmp_path):
     done = cli("demo", tmp_path / "no-such-folder" / "demo.hvpdb")
     no_traceback(done)
@@ -199,12 +193,6 @@ def test_map_to_unknown_field_is_a_usage_error(cli, hvpdb, workbook, row, cli_pa
     assert stored_rows(hvpdb, cli_password) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: operations.py _update_application (lines ~174-176): re-importing a workbook in which an "
-    "application's co-applicant changed ends the CLI in a traceback (sqlcipher3.IntegrityError "
-    "'UNIQUE constraint failed: co_applicants.application_id, co_applicants.position', not caught by cli.main)",
-)
 def test_reimport_with_changed_co_applicant(cli, hvpdb, workbook, row, cli_password):
     import_in_process(hvpdb, cli_password, workbook([row(1)]))
     changed = workbook([row(1, co1_name="中山大学")], name="corrected.xlsx")
@@ -254,12 +242,6 @@ def test_plain_sqlite_as_working_file(cli, tmp_path):
     no_traceback(done)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli.py cmd_import (line ~100) calls parse_workbook, whose WorkbookError (a ValueError) "
-    "cli.main does not catch: a file that is not .xlsx (or an .xlsx without a header row) ends in a "
-    "traceback with exit status 1",
-)
 def test_non_xlsx_is_a_message(cli, hvpdb, tmp_path, cli_password):
     fake = tmp_path / "applications.xlsx"
     fake.write_text("企业名称,统一社会信用代码\n", encoding="utf-8")  # a CSV renamed to .xlsx
@@ -366,12 +348,6 @@ def test_unreadable_password_file(cli, hvpdb, tmp_path, content):
     no_traceback(done)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli.py _read_password (lines ~34-36) reads --password-file as UTF-8 and catches only "
-    "OSError/IndexError: a password file saved in the Chinese Windows 'ANSI' code page (GBK) ends in a "
-    "UnicodeDecodeError traceback",
-)
 def test_password_file_not_utf8_is_a_message(cli, hvpdb, tmp_path):
     pw = tmp_path / "pw.txt"
     pw.write_bytes("密码12345678\n".encode("gbk"))
@@ -380,12 +356,6 @@ def test_password_file_not_utf8_is_a_message(cli, hvpdb, tmp_path):
     assert done.returncode == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli.py _read_password (line ~34) reads --password-file with encoding='utf-8', not 'utf-8-sig': "
-    "a file saved by Windows Notepad as 'UTF-8 with BOM' yields the password with a leading U+FEFF, so the "
-    "right password is refused as wrong",
-)
 def test_password_file_with_bom(cli, hvpdb, tmp_path, cli_password):
     pw = tmp_path / "pw.txt"
     pw.write_bytes(b"\xef\xbb\xbf" + cli_password.encode("utf-8") + b"\r\n")

@@ -91,7 +91,10 @@ def test_invalid_rows_block_import_all_and_skip_invalid_saves_them(qtbot, demo_w
     assert sheet.max_row == 3  # header + the two rejected rows
 
 
-def test_unknown_column_with_data_asks_for_a_mapping_and_remembers_it(qtbot, demo_wf, tmp_path, new_applications):
+def test_unknown_column_with_data_asks_for_a_mapping_and_remembers_it(qtbot, demo_wf, tmp_path, new_applications,
+                                                                      monkeypatch):
+    warnings = []
+    monkeypatch.setattr(import_dialog_module.QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     xlsx = write_applications_xlsx(tmp_path / "extra.xlsx", new_applications,
                                    extra={"备注说明": ["重点企业"] * len(new_applications)})
     window = _window(qtbot, demo_wf)
@@ -103,7 +106,7 @@ def test_unknown_column_with_data_asks_for_a_mapping_and_remembers_it(qtbot, dem
     table = mapping.form.mappingTable
     assert table.item(0, 1).text() == "备注说明" and table.item(0, 2).text() == "重点企业"
     mapping.form.buttonBox.accepted.emit()  # nothing chosen yet: refused with a message box
-    assert mapping.isVisible()
+    assert mapping.isVisible() and warnings == ["Choose what every column holds, or ignore it."]
     combo = table.cellWidget(0, 3)
     combo.setCurrentIndex(combo.findData("ignore"))
     mapping.form.buttonBox.accepted.emit()

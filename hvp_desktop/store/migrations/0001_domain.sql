@@ -56,6 +56,8 @@ CREATE TABLE applications (
 	round_id INTEGER NOT NULL, 
 	enterprise_id INTEGER NOT NULL, 
 	state VARCHAR NOT NULL, 
+	enterprise_name TEXT NOT NULL, 
+	affiliation_group TEXT, 
 	registered_in_district BOOLEAN, 
 	tax_in_district BOOLEAN, 
 	stats_in_district BOOLEAN, 

@@ -674,10 +674,10 @@ def unknown_columns_file(tmp_path: Path) -> Path:
 def test_unknown_columns_are_reported_and_rows_still_parsed(tmp_path: Path) -> None:
     result = parse_workbook(unknown_columns_file(tmp_path))
     assert result.unknown_columns == [
-        UnknownColumn("公司名称（全称）", "A", True),
-        UnknownColumn("备注", "D", True),
-        UnknownColumn("其他", "E", False),
-        UnknownColumn("", "F", True),
+        UnknownColumn("公司名称（全称）", "A", True, "甲公司"),
+        UnknownColumn("备注", "D", True, "老客户"),
+        UnknownColumn("其他", "E", False, ""),
+        UnknownColumn("", "F", True, "无标题列的数据"),
     ]
     assert [c.column for c in result.unmapped_data_columns] == ["A", "D", "F"]
     assert result.missing_columns == ["申报单位名称"]
@@ -713,7 +713,7 @@ def test_header_map_overrides_a_known_header(tmp_path: Path) -> None:
     )
     result = parse_workbook(path, header_map={"注册名称": "enterprise_name"})
     assert result.rows[0].data.enterprise_name == "广州甲有限公司"
-    assert result.unknown_columns == [UnknownColumn("企业名称", "A", True)]
+    assert result.unknown_columns == [UnknownColumn("企业名称", "A", True, "甲简称")]
 
 
 def test_a_second_column_for_the_same_field_is_unknown(tmp_path: Path) -> None:
@@ -725,7 +725,7 @@ def test_a_second_column_for_the_same_field_is_unknown(tmp_path: Path) -> None:
         ],
     )
     result = parse_workbook(path)
-    assert result.unknown_columns == [UnknownColumn("申报单位名称", "C", True)]
+    assert result.unknown_columns == [UnknownColumn("申报单位名称", "C", True, "甲有限公司")]
     assert result.rows[0].data.enterprise_name == "甲"
 
 

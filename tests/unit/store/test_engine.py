@@ -193,12 +193,6 @@ def test_create_accepts_password_of_minimum_length(tmp_path):
     WorkingFile.open(path, "8" * engine.MIN_PASSWORD_LENGTH).close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: engine.py WorkingFile.create (line ~103, _raw_connect of the .creating path) lets "
-    "sqlcipher3.OperationalError 'unable to open database file' escape when the folder does not exist, "
-    "instead of a WorkingFileError with a message",
-)
 def test_create_in_missing_folder_raises_working_file_error(tmp_path, password):
     with pytest.raises(WorkingFileError):
         WorkingFile.create(tmp_path / "no-such-folder" / "x.hvpdb", password)
@@ -293,12 +287,6 @@ def test_failed_change_password_keeps_old_file_and_password(
         assert again.integrity_errors() == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: engine.py change_password removes the .rekey temp file only when the export fails; "
-    "a failure of the check (line ~166-171) or of os.replace (line ~174) leaves '<file>.rekey', a full copy "
-    "of the data under the new password, beside the working file",
-)
 @pytest.mark.parametrize("break_it", FAILURES)
 def test_failed_change_password_leaves_no_temp_file(imported, db_path, monkeypatch, break_it):
     break_it(monkeypatch)
@@ -374,30 +362,23 @@ def test_wrong_password_after_crash_loses_nothing(crashed, password):
         assert len(queries.application_rows(again)) == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: engine.py _raw_connect (lines ~34-38) keys a read-write connection and lets it be garbage-"
-    "collected when the first read fails; closing it checkpoints the WAL left by a crash into the main file "
-    "and deletes -wal/-shm, so after a crash a wrong password DOES change the file although WrongPassword "
-    "says 'the file was not changed'",
-)
 def test_wrong_password_after_crash_changes_nothing(crashed):
+    # The database and its WAL stay byte-identical and present; the -shm wal-index is a
+    # shared-memory cache that any reader may refresh, so only its presence is compared.
     folder = crashed.parent
-    before = {p.name: sha256(p) for p in folder.iterdir()}
+
+    def state():
+        return {p.name: (None if p.name.endswith("-shm") else sha256(p)) for p in folder.iterdir()}
+
+    before = state()
     with pytest.raises(WrongPassword):
         WorkingFile.open(crashed, "not the password")
-    assert {p.name: sha256(p) for p in folder.iterdir()} == before
+    assert state() == before
 
 
 # ------------------------------------------------------------------------------ connections
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: engine.py _make_engine (line ~183) uses create_engine('sqlite://', creator=...), so SQLAlchemy "
-    "picks SingletonThreadPool (meant for :memory:): a second session in the same thread gets the SAME "
-    "DBAPI connection and its BEGIN fails with 'cannot start a transaction within a transaction'",
-)
 def test_a_second_session_in_the_same_thread(imported):
     with imported.session() as s:
         assert s.execute(text("SELECT count(*) FROM applications")).scalar_one() == 3
@@ -447,12 +428,6 @@ def test_sessions_in_a_few_threads(wf, db_path, password):
     assert done.stdout.startswith("errors 0 "), done.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: engine.py _make_engine (line ~183): SingletonThreadPool keeps pool_size=5 connections and "
-    "closes arbitrary ones, even in use, when more threads hold sessions: with 16 worker threads sessions "
-    "fail with 'Cannot operate on a closed database' or the process dies of a segmentation fault",
-)
 def test_sessions_in_many_threads(wf, db_path, password):
     wf.close()
     done = _threads_child(db_path, password, threads=16)

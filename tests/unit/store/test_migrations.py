@@ -29,10 +29,10 @@ V1_ROWS = [
     "VALUES (1, 2024, 'recognition', '2024年度认定评审', 20, '2024-03-01 08:00:00')",
     "INSERT INTO enterprises (id, credit_code, name) VALUES (1, '91350100M000100Y43', '旧版本企业甲')",
     "INSERT INTO enterprises (id, credit_code, name) VALUES (2, '914403001922038216', '旧版本企业乙')",
-    "INSERT INTO applications (id, round_id, enterprise_id, state, ip_budget_yuan, created_at, updated_at) "
-    "VALUES (1, 1, 1, 'applied', '1234567.89', '2024-04-01 09:00:00', '2024-04-01 09:00:00')",
-    "INSERT INTO applications (id, round_id, enterprise_id, state, created_at, updated_at) "
-    "VALUES (2, 1, 2, 'shortlisted', '2024-04-02 09:00:00', '2024-04-02 09:00:00')",
+    "INSERT INTO applications (id, round_id, enterprise_id, state, enterprise_name, ip_budget_yuan, created_at, "
+    "updated_at) VALUES (1, 1, 1, 'applied', '旧版本企业甲', '1234567.89', '2024-04-01 09:00:00', '2024-04-01 09:00:00')",
+    "INSERT INTO applications (id, round_id, enterprise_id, state, enterprise_name, created_at, updated_at) "
+    "VALUES (2, 1, 2, 'shortlisted', '旧版本企业乙', '2024-04-02 09:00:00', '2024-04-02 09:00:00')",
     "INSERT INTO co_applicants (application_id, position, name, kind) VALUES (1, 1, '中山大学', 'university')",
 ]
 

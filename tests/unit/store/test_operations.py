@@ -183,14 +183,6 @@ def test_co_applicants_added_or_removed(wf, make_app, sql, first, second):
     assert stored(wf)[make_app(1).credit_code].co_applicants == second
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: operations.py _update_application (lines ~174-176) clears and re-adds co-applicant rows in one "
-    "flush; SQLAlchemy inserts the new rows before deleting the old ones, so any change of a non-empty "
-    "co-applicant list to another non-empty one (replace, swap, add a second, drop the second) fails with "
-    "sqlcipher3.IntegrityError 'UNIQUE constraint failed: co_applicants.application_id, co_applicants.position' "
-    "and the whole import is refused",
-)
 @pytest.mark.parametrize(
     "first, second",
     [
@@ -231,13 +223,6 @@ def test_a_round_per_year(wf, make_app, sql):
     assert sql(wf).count("rounds") == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: operations.py import_applications compares application_data(app), whose enterprise_name and "
-    "affiliation_group come from the shared enterprise row, with a per-year ApplicationData; a new application "
-    "(line ~131, _new_application) does not update the enterprise's name, so after a renamed enterprise applies "
-    "again an identical re-import reports 'updated' and appends audit events every time",
-)
 def test_identical_reimport_after_enterprise_renamed_between_years(wf, make_app, sql):
     last_year = [("2025.xlsx:3", make_app(1, year=2025, enterprise_name="广州旧名科技有限公司"))]
     this_year = [("2026.xlsx:3", make_app(1, year=2026, enterprise_name="广州新名科技有限公司"))]
