@@ -45,6 +45,7 @@ class ColumnMappingDialog(QDialog):
         f.mappingTable.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("Header"), self.tr("Example value"), self.tr("Holds")])
         f.mappingTable.setRowCount(len(columns))
+        f.mappingTable.verticalHeader().setVisible(False)
         for r, col in enumerate(columns):
             f.mappingTable.setItem(r, 0, QTableWidgetItem(col.column))
             f.mappingTable.setItem(r, 1, QTableWidgetItem(col.header))
