@@ -55,6 +55,7 @@ class Round(Base):
     places: Mapped[int] = mapped_column(default=20)  # R14: at most 20 a year
     rubric_version: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+    places_override_reason: Mapped[str | None] = mapped_column(Text)  # R14: why more than 20
     applications: Mapped[list[Application]] = relationship(back_populates="round")
 
 
@@ -109,6 +110,7 @@ class Application(Base):
     source: Mapped[str | None] = mapped_column(Text)  # file and row it was imported from
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    preliminary_score: Mapped[Decimal | None] = mapped_column(DecimalText)  # R15: Annex 2, by the third party
     round: Mapped[Round] = relationship(back_populates="applications")
     enterprise: Mapped[Enterprise] = relationship()
     co_applicants: Mapped[list[CoApplicantRow]] = relationship(
@@ -207,6 +209,7 @@ class Decision(Base):
     decided_on: Mapped[date]
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+    data: Mapped[str] = mapped_column(Text, default="{}")  # the lifecycle event's data, JSON
 
 
 class Attachment(Base):
@@ -243,3 +246,38 @@ class ImportMapping(Base):
     __tablename__ = "import_mappings"
     header: Mapped[str] = mapped_column(Text, primary_key=True)
     field: Mapped[str] = mapped_column(String)
+
+
+class ReviewOverride(Base):
+    """The secretary's confirmation or override of one formal-review check, with the reason."""
+
+    __tablename__ = "review_overrides"
+    __table_args__ = (UniqueConstraint("application_id", "check_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    check_key: Mapped[str] = mapped_column(String)
+    outcome: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime]
+
+
+class RecognisedCentre(Base):
+    """R3: enterprises already recognised (by this programme or the earlier cultivation-centre one)."""
+
+    __tablename__ = "recognised_centres"
+    __table_args__ = (UniqueConstraint("credit_code", "title"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    credit_code: Mapped[str] = mapped_column(String(18))
+    name: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(String)
+    affiliation_group: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None]
+
+
+class CalendarDay(Base):
+    """A statutory holiday or make-up working day the secretary entered for a year."""
+
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    source: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,141 @@
+"""Calendar arithmetic the rules need: months and years from a decision date, working days.
+
+"2 years" and "2 months" run from the decision date recorded in the app (RULES.md: not stated;
+this is the default). A month or year added to the 29th–31st lands on the last day of a
+shorter month (2024-02-29 + 1 year = 2025-02-28).
+
+Working days follow the Chinese statutory calendar, with make-up working weekends
+(`chinesecalendar`). For a year the library does not know, the secretary's own arrangement
+for that year is used; without one, weekdays are counted and every date is *provisional*.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+import chinese_calendar
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(day: date, years: int) -> date:
+    return add_months(day, 12 * years)
+
+
+class DayKind(StrEnum):
+    HOLIDAY = "holiday"  # a statutory day off, weekday or not
+    WORKDAY = "workday"  # a make-up working day on a weekend (调休上班)
+
+
+@dataclass(frozen=True)
+class YearArrangement:
+    """A year's official holidays and make-up working days, entered by the secretary."""
+
+    year: int
+    days: Mapping[date, DayKind]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CountedDate:
+    day: date
+    provisional_reason: str | None = None  # set when a year without known holidays was crossed
+
+    @property
+    def provisional(self) -> bool:
+        return self.provisional_reason is not None
+
+
+@dataclass
+class WorkingCalendar:
+    arrangements: dict[int, YearArrangement] = field(default_factory=dict)
+
+    def knows(self, year: int) -> bool:
+        if year in self.arrangements:
+            return True
+        try:
+            chinese_calendar.is_workday(date(year, 6, 1))
+        except NotImplementedError:
+            return False
+        return True
+
+    def is_working_day(self, day: date) -> tuple[bool, str | None]:
+        """(working?, reason the answer is provisional or None)."""
+        arrangement = self.arrangements.get(day.year)
+        if arrangement is not None:
+            kind = arrangement.days.get(day)
+            if kind is not None:
+                return kind == DayKind.WORKDAY, None
+            return day.weekday() < 5, None
+        try:
+            return chinese_calendar.is_workday(day), None
+        except NotImplementedError:
+            reason = f"{day.year}年法定节假日安排尚未录入，按周一至周五推算（暂定）"
+            return day.weekday() < 5, reason
+
+    def working_days_from(self, start: date, count: int) -> CountedDate:
+        """The last of `count` working days counted from `start` (included if it is one).
+
+        R16/R19: publicity "5 working days" starting on the day of publication.
+        """
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        day, found, reason = start, 0, None
+        while True:
+            working, why = self.is_working_day(day)
+            reason = reason or why
+            if working:
+                found += 1
+                if found == count:
+                    return CountedDate(day, reason)
+            day += timedelta(days=1)
+
+
+class ArrangementError(ValueError):
+    pass
+
+
+def parse_arrangement(text: str, source: str = "") -> list[YearArrangement]:
+    """Read the secretary's holiday file: one date or range a line, then 休 (day off) or 班 (make-up
+    working day). Blank lines and lines starting with # are ignored. E.g.::
+
+        2027-01-01~2027-01-03 休
+        2027-02-06~2027-02-12 休
+        2027-02-14 班
+    """
+    per_year: dict[int, dict[date, DayKind]] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.replace("～", "~").split()
+        if len(parts) != 2 or parts[1] not in ("休", "班"):
+            raise ArrangementError(f"第{number}行：应为“日期 休”或“日期 班”，实为“{raw.strip()}”")
+        kind = DayKind.HOLIDAY if parts[1] == "休" else DayKind.WORKDAY
+        first, _, last = parts[0].partition("~")
+        try:
+            start = date.fromisoformat(first)
+            end = date.fromisoformat(last) if last else start
+        except ValueError as exc:
+            raise ArrangementError(f"第{number}行：日期格式应为2027-01-01，实为“{parts[0]}”") from exc
+        if end < start or (end - start).days > 31:
+            raise ArrangementError(f"第{number}行：日期范围不合理“{parts[0]}”")
+        day = start
+        while day <= end:
+            per_year.setdefault(day.year, {})[day] = kind
+            day += timedelta(days=1)
+    if not per_year:
+        raise ArrangementError("文件中没有任何日期")
+    return [YearArrangement(year, days, source) for year, days in sorted(per_year.items())]
+
+
+def merge(arrangements: Iterable[YearArrangement]) -> WorkingCalendar:
+    return WorkingCalendar({a.year: a for a in arrangements})

@@ -1,0 +1,334 @@
+"""A centre's lifecycle (DESIGN.md) as a fold over decision events.
+
+`apply(centre, event)` checks the event's preconditions against the centre so far and returns
+the new centre, or raises RuleViolation naming the rule. The state of an application is always
+`replay(events)`: the decision history alone rebuilds it, which `check` verifies.
+
+    applied ─formal review─▶ rejected | shortlisted ─expert review─▶ not selected | selected
+    selected ─publicity 5 working days─▶ recognised | objection upheld
+    recognised ─year 1 (≥70)─▶ y1 passed ─year 2 (≥75)─▶ accepted
+        fail ─▶ rectifying (2 months) ─▶ pass | revoked (ban 2 years)
+    any recognised state ─written request─▶ withdrawn (ban 2 years)
+    passed year ─publicity 5 working days─▶ support 500,000 RMB | objection upheld (no support)
+
+Preconditions that need data outside the centre (the formal review's checks, the round's
+places) are checked by the operation that creates the event, before it is applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from types import MappingProxyType
+
+from hvp_desktop.domain import rules
+from hvp_desktop.domain.dates import add_months, add_years
+from hvp_desktop.domain.formal_review import Ban
+from hvp_desktop.domain.model import ApplicationState as S
+from hvp_desktop.domain.rules import RuleViolation
+
+
+class Kind(StrEnum):
+    FORMAL_REVIEW_FAILED = "formal_review_failed"
+    SHORTLISTED = "shortlisted"
+    NOT_SHORTLISTED = "not_shortlisted"
+    SELECTED = "selected"
+    NOT_SELECTED = "not_selected"
+    PUBLICITY_STARTED = "publicity_started"
+    OBJECTION_FILED = "objection_filed"
+    OBJECTION_DECIDED = "objection_decided"
+    RECOGNISED = "recognised"
+    ASSESSED = "assessed"
+    SUPPORT_GRANTED = "support_granted"
+    WITHDRAWN = "withdrawn"
+
+
+RECOGNITION = "recognition"  # publicity purposes: the selection list (R16) …
+
+
+def support_purpose(year: int) -> str:  # … or a passed year's support (R19)
+    return f"support_y{year}"
+
+
+RECOGNISED_STATES = frozenset({S.RECOGNISED, S.Y1_PASSED, S.RECTIFYING})  # R21 may withdraw from these
+TERMINAL_STATES = frozenset({S.REJECTED, S.NOT_SELECTED, S.OBJECTION_UPHELD, S.REVOKED, S.WITHDRAWN})
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: Kind
+    on: date
+    data: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def of(cls, kind: Kind | str, on: date, **data) -> Event:
+        return cls(Kind(kind), on, MappingProxyType(dict(data)))
+
+
+@dataclass(frozen=True)
+class Objection:
+    filed_on: date
+    text: str
+    upheld: bool | None = None  # None while undecided
+
+
+@dataclass(frozen=True)
+class Publicity:
+    purpose: str
+    starts_on: date
+    ends_on: date  # the last working day of the period
+    provisional_reason: str | None = None
+    objections: tuple[Objection, ...] = ()
+
+    def open_objections(self) -> bool:
+        return any(o.upheld is None for o in self.objections)
+
+    def upheld(self) -> bool:
+        return any(o.upheld for o in self.objections)
+
+
+@dataclass(frozen=True)
+class Rectification:
+    year: int  # which assessment failed
+    failed_on: date
+    due: date
+
+
+@dataclass(frozen=True)
+class Centre:
+    state: S = S.APPLIED
+    last_on: date | None = None
+    recognised_on: date | None = None
+    passed: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # year → date passed
+    rectification: Rectification | None = None
+    publicity: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # purpose → Publicity
+    supported: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # year → date granted
+    ban: Ban | None = None
+    scores: tuple[tuple[int, date, Decimal], ...] = ()  # (year, date, score) of every assessment
+
+    @property
+    def support_total_yuan(self) -> Decimal:
+        return rules.SUPPORT_PER_PASSED_YEAR_YUAN * len(self.supported)
+
+
+def _with(mapping: MappingProxyType, key, value) -> MappingProxyType:
+    return MappingProxyType({**mapping, key: value})
+
+
+def _require_state(c: Centre, allowed: Iterable[S], rule: str, message: str) -> None:
+    if c.state not in allowed:
+        raise RuleViolation(rule, message)
+
+
+def _ban(on: date, rule: str, reason: str) -> Ban:
+    return Ban(rule, on, add_years(on, rules.BAN_YEARS), reason)
+
+
+def apply(c: Centre, e: Event) -> Centre:
+    if c.last_on is not None and e.on < c.last_on:
+        raise RuleViolation("R0", f"决定日期{e.on}早于上一项决定（{c.last_on}），不能倒序记录")
+    handler = _HANDLERS[e.kind]
+    return replace(handler(c, e), last_on=e.on)
+
+
+def replay(events: Iterable[Event]) -> Centre:
+    c = Centre()
+    for e in events:
+        c = apply(c, e)
+    return c
+
+
+def allowed(c: Centre, e: Event) -> str | None:
+    """None if the event may be applied now, else the refusal (for disabled buttons' tooltips)."""
+    try:
+        apply(c, e)
+    except RuleViolation as exc:
+        return str(exc)
+    return None
+
+
+# -- handlers ----------------------------------------------------------------------------------
+def _formal_review_failed(c: Centre, e: Event) -> Centre:
+    _require_state(c, {S.APPLIED}, "R1", "只有已申报、尚未审查的申报可以形式审查不通过")
+    return replace(c, state=S.REJECTED)
+
+
+def _shortlisted(c: Centre, e: Event) -> Centre:
+    _require_state(c, {S.APPLIED}, "R15", "只有已申报的申报可以入围")
+    return replace(c, state=S.SHORTLISTED)
+
+
+def _not_shortlisted(c: Centre, e: Event) -> Centre:
+    _require_state(c, {S.APPLIED}, "R15", "只有已申报的申报可以不入围")
+    return replace(c, state=S.NOT_SELECTED)
+
+
+def _selected(c: Centre, e: Event) -> Centre:
+    _require_state(c, {S.SHORTLISTED}, "R16", "只有入围专家评审的申报可以入选")
+    return replace(c, state=S.SELECTED)
+
+
+def _not_selected(c: Centre, e: Event) -> Centre:
+    _require_state(c, {S.SHORTLISTED}, "R16", "只有入围专家评审的申报可以未入选")
+    return replace(c, state=S.NOT_SELECTED)
+
+
+def _publicity_started(c: Centre, e: Event) -> Centre:
+    purpose = e.data["purpose"]
+    if purpose in c.publicity:
+        raise RuleViolation("R16" if purpose == RECOGNITION else "R19", "该事项已经公示过")
+    if purpose == RECOGNITION:
+        _require_state(c, {S.SELECTED}, "R16", "只有拟入选名单中的申报可以公示")
+    else:
+        year = int(purpose.removeprefix("support_y"))
+        if year not in c.passed:
+            raise RuleViolation("R19", f"第{year}年度考核未通过，不能公示扶持名单")
+        if c.state == S.WITHDRAWN:
+            raise RuleViolation("R21", "已退出的中心不再公示扶持")
+    ends = date.fromisoformat(e.data["ends_on"])
+    publicity = Publicity(purpose, e.on, ends, e.data.get("provisional_reason"))
+    return replace(c, publicity=_with(c.publicity, purpose, publicity))
+
+
+def _objection_filed(c: Centre, e: Event) -> Centre:
+    purpose = e.data["purpose"]
+    rule = "R16" if purpose == RECOGNITION else "R19"
+    p = c.publicity.get(purpose)
+    if p is None:
+        raise RuleViolation(rule, "尚未公示，不能提出异议")
+    if not (p.starts_on <= e.on <= p.ends_on):
+        raise RuleViolation(rule, f"异议须在公示期内（{p.starts_on}至{p.ends_on}）提出")
+    objection = Objection(e.on, e.data.get("text", ""))
+    return replace(c, publicity=_with(c.publicity, purpose, replace(p, objections=(*p.objections, objection))))
+
+
+def _objection_decided(c: Centre, e: Event) -> Centre:
+    purpose = e.data["purpose"]
+    rule = "R16" if purpose == RECOGNITION else "R19"
+    p = c.publicity.get(purpose)
+    index = int(e.data["index"])
+    if p is None or not (0 <= index < len(p.objections)) or p.objections[index].upheld is not None:
+        raise RuleViolation(rule, "没有待处理的该项异议")
+    upheld = bool(e.data["upheld"])
+    objections = list(p.objections)
+    objections[index] = replace(objections[index], upheld=upheld)
+    c = replace(c, publicity=_with(c.publicity, purpose, replace(p, objections=tuple(objections))))
+    if upheld and purpose == RECOGNITION:
+        return replace(c, state=S.OBJECTION_UPHELD)  # R16: not recognised
+    return c  # R19 upheld: that year's support is refused (see support_granted)
+
+
+def _publicity_over(c: Centre, purpose: str, on: date, rule: str) -> Publicity:
+    p = c.publicity.get(purpose)
+    if p is None:
+        raise RuleViolation(rule, "尚未公示")
+    if on <= p.ends_on:
+        raise RuleViolation(rule, f"公示期至{p.ends_on}，期满后方可决定")
+    if p.open_objections():
+        raise RuleViolation(rule, "公示期内的异议尚未调查核实完毕")
+    return p
+
+
+def _recognised(c: Centre, e: Event) -> Centre:
+    _require_state(c, {S.SELECTED}, "R16", "只有拟入选并公示的申报可以认定")
+    _publicity_over(c, RECOGNITION, e.on, "R16")
+    return replace(c, state=S.RECOGNISED, recognised_on=e.on)
+
+
+def _assessed(c: Centre, e: Event) -> Centre:
+    year = int(e.data["year"])
+    score = Decimal(str(e.data["score"]))
+    rule = "R17" if year == 1 else "R18"
+    if year not in (1, 2):
+        raise RuleViolation("R17", "考核年度只有第一年和第二年")
+    if not (Decimal(0) <= score <= Decimal(100)):
+        raise RuleViolation(rule, "考核得分应在0到100分之间")
+    if c.state == S.WITHDRAWN:
+        raise RuleViolation("R21", "已退出的中心不再参加年度考核")
+    rectifying = c.state == S.RECTIFYING and c.rectification is not None and c.rectification.year == year
+    if year == 1 and not (c.state == S.RECOGNISED or rectifying):
+        raise RuleViolation("R17", "第一年度考核只针对已认定、尚未通过第一年度考核的中心")
+    if year == 2 and not (c.state == S.Y1_PASSED or rectifying):
+        raise RuleViolation("R18", "第二年度考核需先通过第一年度考核")
+    c = replace(c, scores=(*c.scores, (year, e.on, score)))
+    if rules.passes(year, score):
+        state = S.Y1_PASSED if year == 1 else S.ACCEPTED
+        return replace(c, state=state, passed=_with(c.passed, year, e.on), rectification=None)
+    if rectifying:  # failed again after rectification: title revoked, 2-year ban (R4)
+        return replace(c, state=S.REVOKED, rectification=None,
+                       ban=_ban(e.on, "R4", f"整改后第{year}年度考核仍不合格，取消称号"))
+    due = add_months(e.on, rules.RECTIFICATION_MONTHS)
+    return replace(c, state=S.RECTIFYING, rectification=Rectification(year, e.on, due))
+
+
+def _support_granted(c: Centre, e: Event) -> Centre:
+    year = int(e.data["year"])
+    if year not in c.passed:
+        raise RuleViolation("R19", f"第{year}年度考核未通过，不予扶持")
+    if year in c.supported:
+        raise RuleViolation("R20", f"第{year}年度的扶持已经给予")
+    if len(c.supported) >= rules.MAX_SUPPORTED_YEARS:
+        raise RuleViolation("R20", f"建设期内扶持最多{rules.MAX_SUPPORTED_YEARS}次")
+    if c.state == S.WITHDRAWN:
+        raise RuleViolation("R21", "已退出的中心不再给予扶持")
+    p = _publicity_over(c, support_purpose(year), e.on, "R19")
+    if p.upheld():
+        raise RuleViolation("R19", "公示异议成立，不予资金扶持")
+    return replace(c, supported=_with(c.supported, year, e.on))
+
+
+def _withdrawn(c: Centre, e: Event) -> Centre:
+    _require_state(c, RECOGNISED_STATES, "R21", "只有已认定、建设期内的中心可以申请退出")
+    return replace(c, state=S.WITHDRAWN, rectification=None,
+                   ban=_ban(e.on, "R21", "书面申请退出培育布局中心建设"))
+
+
+_HANDLERS = {
+    Kind.FORMAL_REVIEW_FAILED: _formal_review_failed,
+    Kind.SHORTLISTED: _shortlisted,
+    Kind.NOT_SHORTLISTED: _not_shortlisted,
+    Kind.SELECTED: _selected,
+    Kind.NOT_SELECTED: _not_selected,
+    Kind.PUBLICITY_STARTED: _publicity_started,
+    Kind.OBJECTION_FILED: _objection_filed,
+    Kind.OBJECTION_DECIDED: _objection_decided,
+    Kind.RECOGNISED: _recognised,
+    Kind.ASSESSED: _assessed,
+    Kind.SUPPORT_GRANTED: _support_granted,
+    Kind.WITHDRAWN: _withdrawn,
+}
+
+
+# -- deadlines ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Deadline:
+    what: str  # key: "y1_assessment", "y2_assessment", "rectification", "publicity_end", "ban_end"
+    due: date
+    rule: str
+    detail: str = ""
+    provisional_reason: str | None = None
+
+
+def deadlines(c: Centre) -> list[Deadline]:
+    """The dates that matter next for this centre (DESIGN.md lifecycle; R16–R21)."""
+    out: list[Deadline] = []
+    if c.recognised_on is not None:
+        if c.state == S.RECOGNISED:
+            out.append(Deadline("y1_assessment", add_years(c.recognised_on, 1), "R17", "第一年度考核"))
+        if c.state == S.Y1_PASSED:
+            out.append(Deadline("y2_assessment", add_years(c.recognised_on, 2), "R18", "第二年度考核（期末验收）"))
+    if c.state == S.RECTIFYING and c.rectification is not None:
+        out.append(Deadline("rectification", c.rectification.due, "R17" if c.rectification.year == 1 else "R18",
+                            f"第{c.rectification.year}年度考核整改期满"))
+    for p in c.publicity.values():
+        decided = (p.purpose == RECOGNITION and c.state != S.SELECTED) or (
+            p.purpose != RECOGNITION and int(p.purpose.removeprefix("support_y")) in c.supported)
+        if not decided:
+            out.append(Deadline("publicity_end", p.ends_on, "R16" if p.purpose == RECOGNITION else "R19",
+                                "认定公示期满" if p.purpose == RECOGNITION else "扶持公示期满", p.provisional_reason))
+    if c.ban is not None:
+        out.append(Deadline("ban_end", c.ban.ends_on, c.ban.rule, "禁止申报期满（当日起可再申报）"))
+    return sorted(out, key=lambda d: d.due)

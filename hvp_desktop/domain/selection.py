@@ -1,0 +1,51 @@
+"""Shortlisting (R15) and the places of a round (R14, R16)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeVar
+
+from hvp_desktop.domain import rules
+from hvp_desktop.domain.rules import RuleViolation
+
+K = TypeVar("K")
+
+
+def check_places(places: int, override_reason: str | None = None) -> None:
+    """R14: at most 20 a year, unless an explicit, recorded override says why."""
+    if places < 1:
+        raise RuleViolation("R14", "名额至少为1")
+    if places > rules.MAX_PLACES_PER_YEAR and not (override_reason and override_reason.strip()):
+        raise RuleViolation("R14", f"每年认定不超过{rules.MAX_PLACES_PER_YEAR}家；超过须写明理由")
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    shortlisted: frozenset
+    not_shortlisted: frozenset
+    minimum: int  # how many the rule requires at least
+    all_go_through: bool  # R15: fewer than 40 applicants
+    line_score: Decimal | None  # the lowest score kept (ties at it are all kept)
+
+
+def shortlist(scores: Mapping[K, Decimal], places: int) -> Shortlist:
+    """R15: shortlist ≥ 2 × places by preliminary score; all of them if fewer than 40 applied.
+
+    The ratio is a minimum: everyone tied with the last one kept is kept too.
+    """
+    applicants = list(scores)
+    if len(applicants) < rules.ALL_TO_EXPERT_REVIEW_BELOW:
+        return Shortlist(frozenset(applicants), frozenset(), len(applicants), True, None)
+    minimum = min(len(applicants), rules.SHORTLIST_RATIO * places)
+    ranked = sorted(applicants, key=lambda k: scores[k], reverse=True)
+    line = scores[ranked[minimum - 1]]
+    kept = frozenset(k for k in applicants if scores[k] >= line)
+    return Shortlist(kept, frozenset(applicants) - kept, minimum, False, line)
+
+
+def check_selection(selected_count: int, places: int) -> None:
+    """R16: no more selected than places (itself ≤ 20 unless overridden)."""
+    if selected_count > places:
+        raise RuleViolation("R16", f"拟入选{selected_count}家，超过本轮名额{places}家")

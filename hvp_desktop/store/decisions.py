@@ -1,0 +1,377 @@
+"""The rules applied to the working file: formal review, shortlisting, selection, publicity,
+objections, assessments, support, withdrawal, and the calendar behind the dates.
+
+Every decision is a lifecycle event (domain/lifecycle.py) stored in `decisions` with its data;
+an application's `state` column is only a cache of `replay(its decisions)`, rewritten in the
+same transaction, and `state_mismatches` proves the two agree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from hvp_desktop.domain import formal_review, lifecycle, rules, selection
+from hvp_desktop.domain.dates import DayKind, WorkingCalendar, YearArrangement
+from hvp_desktop.domain.formal_review import Outcome
+from hvp_desktop.domain.lifecycle import Centre, Event, Kind
+from hvp_desktop.domain.model import ApplicationState
+from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.store.audit import AuditLog
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.models import (
+    Application,
+    Ban,
+    CalendarDay,
+    Decision,
+    RecognisedCentre,
+    ReviewOverride,
+    Round,
+)
+from hvp_desktop.store.operations import Changes, application_data
+
+_RULE_OF_KIND = {
+    Kind.FORMAL_REVIEW_FAILED: "R1", Kind.SHORTLISTED: "R15", Kind.NOT_SHORTLISTED: "R15",
+    Kind.SELECTED: "R16", Kind.NOT_SELECTED: "R16", Kind.PUBLICITY_STARTED: "R16",
+    Kind.OBJECTION_FILED: "R16", Kind.OBJECTION_DECIDED: "R16", Kind.RECOGNISED: "R16",
+    Kind.ASSESSED: "R17", Kind.SUPPORT_GRANTED: "R19", Kind.WITHDRAWN: "R21",
+}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+# -- events in and out of the file -------------------------------------------------------------
+def _event(d: Decision) -> Event:
+    return Event.of(d.kind, d.decided_on, **json.loads(d.data or "{}"))
+
+
+def events_of(s: Session, application_id: int) -> list[Event]:
+    rows = s.scalars(select(Decision).where(Decision.application_id == application_id).order_by(Decision.id))
+    return [_event(d) for d in rows]
+
+
+def centre_of(s: Session, application_id: int) -> Centre:
+    return lifecycle.replay(events_of(s, application_id))
+
+
+def _record(s: Session, audit: AuditLog, app: Application, event: Event, note: str | None = None) -> Centre:
+    """Apply one event to one application (refused with RuleViolation) and store it."""
+    before = centre_of(s, app.id)
+    after = lifecycle.apply(before, event)
+    rule = _RULE_OF_KIND[event.kind]
+    if event.kind == Kind.ASSESSED and int(event.data["year"]) == 2:
+        rule = "R18"
+    if event.kind in (Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED) and \
+            event.data.get("purpose") != lifecycle.RECOGNITION:
+        rule = "R19"
+    data = dict(event.data)
+    s.add(Decision(application_id=app.id, kind=event.kind.value, rule=rule, decided_on=event.on, note=note,
+                   created_at=_now(), data=json.dumps(data, ensure_ascii=False, sort_keys=True)))
+    if after.ban is not None and after.ban != before.ban:
+        s.add(Ban(enterprise_id=app.enterprise_id, rule=after.ban.rule, reason=after.ban.reason,
+                  starts_on=after.ban.starts_on, ends_on=after.ban.ends_on))
+    previous_state = app.state
+    app.state = after.state
+    app.updated_at = _now()
+    audit.append(f"decision.{event.kind.value}", "application", app.id,
+                 {"on": event.on, "rule": rule, "data": data, "note": note,
+                  "state": [previous_state, after.state.value]})
+    s.flush()
+    return after
+
+
+def record(wf: WorkingFile, application_id: int, event: Event, note: str | None = None) -> Changes:
+    """Record one decision on one application, after the checks that need data beyond its history."""
+    with wf.session(write=True) as s:
+        app = _application(s, application_id)
+        _check_context(s, app, event)
+        _record(s, AuditLog(s), app, event, note)
+    return Changes(applications=frozenset({application_id}))
+
+
+def _application(s: Session, application_id: int) -> Application:
+    app = s.get(Application, application_id)
+    if app is None:
+        raise ValueError(f"没有编号为{application_id}的申报 (no such application)")
+    return app
+
+
+def _check_context(s: Session, app: Application, event: Event) -> None:
+    """Preconditions that depend on more than the application's own history."""
+    if event.kind in (Kind.SHORTLISTED, Kind.NOT_SHORTLISTED, Kind.FORMAL_REVIEW_FAILED):
+        outcome = formal_review.verdict(review_checks(s, app))
+        if event.kind == Kind.FORMAL_REVIEW_FAILED and outcome != Outcome.FAIL:
+            raise RuleViolation("R1", "形式审查没有不通过的项目，不能判为不通过")
+        if event.kind != Kind.FORMAL_REVIEW_FAILED and outcome != Outcome.PASS:
+            raise RuleViolation("R1", "形式审查尚未全部通过（或仍需人工核实），不能进入评审")
+    if event.kind == Kind.SELECTED:
+        already = s.scalar(select(func.count()).select_from(Application).where(
+            Application.round_id == app.round_id, Application.state.in_(_SELECTED_OR_LATER)))
+        selection.check_selection(already + 1, app.round.places)
+
+
+_SELECTED_OR_LATER = [s.value for s in (
+    ApplicationState.SELECTED, ApplicationState.RECOGNISED, ApplicationState.OBJECTION_UPHELD,
+    ApplicationState.Y1_PASSED, ApplicationState.RECTIFYING, ApplicationState.ACCEPTED, ApplicationState.REVOKED,
+    ApplicationState.WITHDRAWN)]
+
+
+# -- formal review -----------------------------------------------------------------------------
+def _bans(s: Session, enterprise_id: int) -> list[formal_review.Ban]:
+    return [formal_review.Ban(b.rule, b.starts_on, b.ends_on, b.reason)
+            for b in s.scalars(select(Ban).where(Ban.enterprise_id == enterprise_id))]
+
+
+def _recognised(s: Session, exclude_application: int) -> list[formal_review.RecognisedCentre]:
+    register = [formal_review.RecognisedCentre(r.credit_code, r.name, r.title, r.affiliation_group)
+                for r in s.scalars(select(RecognisedCentre))]
+    recognised_states = [st.value for st in (ApplicationState.RECOGNISED, ApplicationState.Y1_PASSED,
+                                             ApplicationState.RECTIFYING, ApplicationState.ACCEPTED)]
+    apps = s.scalars(select(Application).where(Application.state.in_(recognised_states),
+                                               Application.id != exclude_application)
+                     .options(selectinload(Application.enterprise)))
+    register += [formal_review.RecognisedCentre(a.enterprise.credit_code, a.enterprise_name,
+                                                "cultivation_and_layout", a.affiliation_group) for a in apps]
+    return register
+
+
+def review_checks(s: Session, app: Application) -> list[formal_review.Check]:
+    data = application_data(app)
+    on = app.applied_on or date(app.round.year, 1, 1)
+    overrides = {o.check_key: formal_review.Override(o.check_key, Outcome(o.outcome), o.reason)
+                 for o in s.scalars(select(ReviewOverride).where(ReviewOverride.application_id == app.id))}
+    return formal_review.review(data, on=on, recognised=_recognised(s, app.id),
+                                bans=_bans(s, app.enterprise_id), overrides=overrides)
+
+
+def formal_review_of(wf: WorkingFile, application_id: int) -> list[formal_review.Check]:
+    with wf.session() as s:
+        return review_checks(s, _application(s, application_id))
+
+
+def override_check(wf: WorkingFile, application_id: int, key: str, outcome: Outcome, reason: str) -> Changes:
+    """The secretary confirms or overrides one check; a written reason is required."""
+    if key not in formal_review.CHECK_KEYS:
+        raise ValueError(f"未知的审查项目：{key}")
+    if not reason or not reason.strip():
+        raise RuleViolation(key.split(".")[0], "确认或更改审查结果须写明理由")
+    with wf.session(write=True) as s:
+        app = _application(s, application_id)
+        if app.state != ApplicationState.APPLIED:
+            raise RuleViolation("R1", "形式审查已结束，不能再更改审查结果")
+        existing = s.scalar(select(ReviewOverride).where(ReviewOverride.application_id == application_id,
+                                                         ReviewOverride.check_key == key))
+        if existing is None:
+            existing = ReviewOverride(application_id=application_id, check_key=key)
+            s.add(existing)
+        existing.outcome, existing.reason, existing.recorded_at = Outcome(outcome).value, reason.strip(), _now()
+        AuditLog(s).append("formal_review.override", "application", application_id,
+                           {"check": key, "outcome": Outcome(outcome), "reason": reason.strip()})
+    return Changes(applications=frozenset({application_id}))
+
+
+# -- round-level steps -------------------------------------------------------------------------
+def set_places(wf: WorkingFile, round_id: int, places: int, override_reason: str | None = None) -> Changes:
+    selection.check_places(places, override_reason)  # R14
+    with wf.session(write=True) as s:
+        rnd = s.get(Round, round_id)
+        if rnd is None:
+            raise ValueError(f"没有编号为{round_id}的轮次")
+        reason = override_reason.strip() if places > rules.MAX_PLACES_PER_YEAR and override_reason else None
+        AuditLog(s).append("round.places", "round", round_id,
+                           {"places": [rnd.places, places], "override_reason": reason})
+        rnd.places, rnd.places_override_reason = places, reason
+    return Changes(rounds=frozenset({round_id}))
+
+
+def set_preliminary_scores(wf: WorkingFile, scores: dict[int, Decimal]) -> Changes:
+    with wf.session(write=True) as s:
+        audit = AuditLog(s)
+        for app_id, score in scores.items():
+            if not (Decimal(0) <= score <= Decimal(100)):
+                raise RuleViolation("R15", f"初审得分应在0到100之间：{score}")
+            app = _application(s, app_id)
+            if app.preliminary_score != score:
+                audit.append("application.preliminary_score", "application", app_id,
+                             {"score": [app.preliminary_score, score]})
+                app.preliminary_score = score
+    return Changes(applications=frozenset(scores))
+
+
+@dataclass(frozen=True)
+class ShortlistOutcome:
+    shortlisted: list[int]
+    not_shortlisted: list[int]
+    rejected: list[int]
+    all_went_through: bool
+    line_score: Decimal | None
+    changes: Changes
+
+
+def shortlist_round(wf: WorkingFile, round_id: int, on: date) -> ShortlistOutcome:
+    """R1–R4 then R15 for every application of the round still at 'applied', in one transaction."""
+    with wf.session(write=True) as s:
+        audit = AuditLog(s)
+        rnd = s.get(Round, round_id)
+        apps = list(s.scalars(select(Application).where(Application.round_id == round_id,
+                                                        Application.state == ApplicationState.APPLIED.value)))
+        verdicts = {a.id: formal_review.verdict(review_checks(s, a)) for a in apps}
+        pending = [a.enterprise_name for a in apps if verdicts[a.id] == Outcome.MANUAL]
+        if pending:
+            raise RuleViolation("R1", f"还有{len(pending)}件申报的形式审查需人工核实，例如：" + "、".join(pending[:3]))
+        eligible = [a for a in apps if verdicts[a.id] == Outcome.PASS]
+        if len(eligible) >= rules.ALL_TO_EXPERT_REVIEW_BELOW:
+            missing = [a.enterprise_name for a in eligible if a.preliminary_score is None]
+            if missing:
+                raise RuleViolation("R15", f"{len(missing)}件申报缺少初审得分，例如：" + "、".join(missing[:3]))
+        result = selection.shortlist({a.id: a.preliminary_score or Decimal(0) for a in eligible}, rnd.places)
+        rejected = [a for a in apps if verdicts[a.id] == Outcome.FAIL]
+        for a in rejected:
+            _record(s, audit, a, Event.of(Kind.FORMAL_REVIEW_FAILED, on))
+        for a in eligible:
+            kind = Kind.SHORTLISTED if a.id in result.shortlisted else Kind.NOT_SHORTLISTED
+            _record(s, audit, a, Event.of(kind, on))
+        audit.append("round.shortlisted", "round", round_id,
+                     {"on": on, "shortlisted": len(result.shortlisted), "minimum": result.minimum,
+                      "all_went_through": result.all_go_through, "line_score": result.line_score})
+    touched = frozenset(a.id for a in apps)
+    return ShortlistOutcome(sorted(result.shortlisted), sorted(result.not_shortlisted), [a.id for a in rejected],
+                            result.all_go_through, result.line_score, Changes(applications=touched))
+
+
+def record_selection(wf: WorkingFile, round_id: int, selected_ids: Iterable[int], on: date) -> Changes:
+    """R16: the selected list (≤ places); every other shortlisted application is not selected."""
+    selected_ids = set(selected_ids)
+    with wf.session(write=True) as s:
+        audit = AuditLog(s)
+        rnd = s.get(Round, round_id)
+        shortlisted = list(s.scalars(select(Application).where(
+            Application.round_id == round_id, Application.state == ApplicationState.SHORTLISTED.value)))
+        unknown = selected_ids - {a.id for a in shortlisted}
+        if unknown:
+            raise RuleViolation("R16", "只能从本轮入围的申报中选择")
+        selection.check_selection(len(selected_ids), rnd.places)
+        for a in shortlisted:
+            _record(s, audit, a, Event.of(Kind.SELECTED if a.id in selected_ids else Kind.NOT_SELECTED, on))
+    return Changes(applications=frozenset(a.id for a in shortlisted))
+
+
+def start_publicity(wf: WorkingFile, application_ids: Iterable[int], purpose: str, on: date) -> Changes:
+    """R16/R19: publish for 5 working days from `on`; the end date comes from the calendar."""
+    ids = list(application_ids)
+    with wf.session(write=True) as s:
+        audit = AuditLog(s)
+        end = working_calendar(s).working_days_from(on, rules.PUBLICITY_WORKING_DAYS)
+        for app_id in ids:
+            data = {"purpose": purpose, "ends_on": end.day.isoformat()}
+            if end.provisional:
+                data["provisional_reason"] = end.provisional_reason
+            _record(s, audit, _application(s, app_id), Event.of(Kind.PUBLICITY_STARTED, on, **data))
+    return Changes(applications=frozenset(ids))
+
+
+# -- calendar ----------------------------------------------------------------------------------
+def working_calendar(s: Session) -> WorkingCalendar:
+    per_year: dict[int, dict[date, DayKind]] = {}
+    for d in s.scalars(select(CalendarDay)):
+        per_year.setdefault(d.day.year, {})[d.day] = DayKind(d.kind)
+    return WorkingCalendar({y: YearArrangement(y, days) for y, days in per_year.items()})
+
+
+def calendar_of(wf: WorkingFile) -> WorkingCalendar:
+    with wf.session() as s:
+        return working_calendar(s)
+
+
+def save_arrangements(wf: WorkingFile, arrangements: Iterable[YearArrangement]) -> list[int]:
+    """Replace the entered holidays of each year given (the secretary re-enters a whole year)."""
+    years = []
+    with wf.session(write=True) as s:
+        audit = AuditLog(s)
+        for arr in arrangements:
+            s.execute(delete(CalendarDay).where(CalendarDay.day >= date(arr.year, 1, 1),
+                                                CalendarDay.day <= date(arr.year, 12, 31)))
+            for day, kind in sorted(arr.days.items()):
+                s.add(CalendarDay(day=day, kind=DayKind(kind).value, source=arr.source))
+            audit.append("calendar.year", "calendar", arr.year,
+                         {"holidays": sum(k == DayKind.HOLIDAY for k in arr.days.values()),
+                          "workdays": sum(k == DayKind.WORKDAY for k in arr.days.values()), "source": arr.source})
+            years.append(arr.year)
+    return years
+
+
+# -- register and bans -------------------------------------------------------------------------
+def add_recognised_centre(wf: WorkingFile, credit_code: str, name: str, title: str,
+                          affiliation_group: str | None = None, year: int | None = None) -> None:
+    if title not in ("cultivation", "cultivation_and_layout"):
+        raise ValueError("title must be 'cultivation' or 'cultivation_and_layout'")
+    with wf.session(write=True) as s:
+        s.add(RecognisedCentre(credit_code=credit_code, name=name, title=title,
+                               affiliation_group=affiliation_group, year=year))
+        AuditLog(s).append("register.recognised", "enterprise", credit_code,
+                           {"name": name, "title": title, "affiliation_group": affiliation_group, "year": year})
+
+
+# -- status and proof --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StatusRow:
+    application_id: int
+    year: int
+    enterprise_name: str
+    credit_code: str
+    state: str
+    deadlines: list[lifecycle.Deadline]
+    ban_until: date | None
+    supported_yuan: Decimal
+
+
+def status(wf: WorkingFile) -> list[StatusRow]:
+    with wf.session() as s:
+        apps = s.scalars(select(Application).options(selectinload(Application.round),
+                                                     selectinload(Application.enterprise))
+                         .order_by(Application.round_id, Application.enterprise_name))
+        decisions: dict[int, list[Event]] = {}
+        for d in s.scalars(select(Decision).order_by(Decision.id)):
+            decisions.setdefault(d.application_id, []).append(_event(d))
+        bans: dict[int, date] = {}
+        for b in s.scalars(select(Ban)):
+            bans[b.enterprise_id] = max(bans.get(b.enterprise_id, b.ends_on), b.ends_on)
+        rows = []
+        for a in apps:
+            c = lifecycle.replay(decisions.get(a.id, []))
+            rows.append(StatusRow(a.id, a.round.year, a.enterprise_name, a.enterprise.credit_code, c.state.value,
+                                  lifecycle.deadlines(c), bans.get(a.enterprise_id), c.support_total_yuan))
+        return rows
+
+
+def due_within(rows: Iterable[StatusRow], today: date, days: int = 60) -> list[tuple[StatusRow, lifecycle.Deadline]]:
+    """What falls due in the next `days` days, and everything already overdue (ban ends excluded)."""
+    horizon = date.fromordinal(today.toordinal() + days)
+    out = [(r, d) for r in rows for d in r.deadlines if d.what != "ban_end" and d.due <= horizon]
+    return sorted(out, key=lambda pair: pair[1].due)
+
+
+def state_mismatches(wf: WorkingFile) -> list[str]:
+    """Applications whose stored state differs from the replay of their decisions ([] when sound)."""
+    problems = []
+    with wf.session() as s:
+        decisions: dict[int, list[Event]] = {}
+        for d in s.scalars(select(Decision).order_by(Decision.id)):
+            decisions.setdefault(d.application_id, []).append(_event(d))
+        for a in s.scalars(select(Application)):
+            try:
+                rebuilt = lifecycle.replay(decisions.get(a.id, [])).state.value
+            except RuleViolation as exc:
+                problems.append(f"申报{a.id}的决定记录不合规则：{exc}")
+                continue
+            if rebuilt != a.state:
+                problems.append(f"申报{a.id}的状态为{a.state}，按决定记录应为{rebuilt}")
+    return problems
