@@ -17,7 +17,7 @@ from pathlib import Path
 from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("demo", "import", "check", "passwd", "template")
+COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar")
 
 
 class CliError(Exception):
@@ -152,22 +152,24 @@ def cmd_import(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from hvp_desktop.store import audit
+    from hvp_desktop.store import audit, decisions
 
     wf = _open(args)
     try:
         integrity = wf.integrity_errors()
         with wf.session() as s:
             chain = audit.verify(s)
+        states = decisions.state_mismatches(wf)
         version = wf.schema_version()
     finally:
         wf.close()
-    ok = not integrity and chain.ok
+    ok = not integrity and chain.ok and not states
     payload = {"ok": ok, "schema_version": version, "integrity": integrity or ["ok"],
-               "audit_events": chain.events, "audit_problems": chain.problems}
+               "audit_events": chain.events, "audit_problems": chain.problems, "state_problems": states}
     lines = [f"SQLCipher完整性 (integrity): {'正常 ok' if not integrity else '; '.join(integrity)}",
-             f"审计链 (audit chain): {chain.events} 条事件, " + ("完好 intact" if chain.ok else "有问题 BROKEN")]
-    lines += [f"  {p}" for p in chain.problems]
+             f"审计链 (audit chain): {chain.events} 条事件, " + ("完好 intact" if chain.ok else "有问题 BROKEN"),
+             "状态与决定记录 (states rebuilt from decisions): " + ("一致 consistent" if not states else "不一致 MISMATCH")]
+    lines += [f"  {p}" for p in chain.problems + states]
     _emit(args, payload, lines)
     return EXIT_OK if ok else EXIT_REJECTED
 
@@ -184,6 +186,58 @@ def cmd_passwd(args) -> int:
     finally:
         wf.close()
     print("密码已更改。 (Password changed.)")
+    return EXIT_OK
+
+
+def cmd_status(args) -> int:
+    from datetime import date
+
+    from hvp_desktop.store import decisions
+
+    wf = _open(args)
+    try:
+        rows = decisions.status(wf)
+    finally:
+        wf.close()
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    items = []
+    lines = [f"{'年度':<6}{'状态':<18}{'下一期限':<26}申报单位"]
+    for r in rows:
+        dues = [{"what": d.what, "due": d.due.isoformat(), "rule": d.rule, "detail": d.detail,
+                 "overdue": d.due < today, "provisional_reason": d.provisional_reason} for d in r.deadlines]
+        items.append({"application_id": r.application_id, "year": r.year, "enterprise": r.enterprise_name,
+                      "credit_code": r.credit_code, "state": r.state, "deadlines": dues,
+                      "ban_until": r.ban_until.isoformat() if r.ban_until else None,
+                      "support_yuan": str(r.supported_yuan)})
+        nxt = r.deadlines[0] if r.deadlines else None
+        due = f"{nxt.due} {nxt.detail}{'（已逾期）' if nxt.due < today else ''}" if nxt else ""
+        ban = f"  禁止申报至{r.ban_until}前" if r.ban_until and r.ban_until > today else ""
+        lines.append(f"{r.year:<6}{r.state:<18}{due:<26}{r.enterprise_name}{ban}")
+    soon = decisions.due_within(rows, today, 60)
+    lines.append(f"\n未来60天内到期或已逾期 (due within 60 days or overdue): {len(soon)}")
+    lines += [f"  {d.due} {'逾期 ' if d.due < today else ''}{d.rule} {d.detail}: {r.enterprise_name}"
+              + (f"（暂定：{d.provisional_reason}）" if d.provisional_reason else "") for r, d in soon]
+    _emit(args, {"today": today.isoformat(), "applications": items,
+                 "due_within_60_days": [{"application_id": r.application_id, "what": d.what,
+                                         "due": d.due.isoformat(), "rule": d.rule} for r, d in soon]}, lines)
+    return EXIT_OK
+
+
+def cmd_calendar(args) -> int:
+    from hvp_desktop.domain.dates import ArrangementError, parse_arrangement
+    from hvp_desktop.store import decisions
+
+    path = Path(args.arrangement)
+    try:
+        arrangements = parse_arrangement(path.read_text(encoding="utf-8-sig"), source=path.name)
+    except ArrangementError as exc:
+        raise CliError(f"{path.name}: {exc}", EXIT_REJECTED) from exc
+    wf = _open(args)
+    try:
+        years = decisions.save_arrangements(wf, arrangements)
+    finally:
+        wf.close()
+    print(f"已录入 {'、'.join(map(str, years))} 年的节假日安排。 (holiday arrangement saved)")
     return EXIT_OK
 
 
@@ -228,6 +282,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--new-password-file", help="读取新密码的文件（第一行）")
     sp.set_defaults(run=cmd_passwd)
 
+    sp = with_file("status", "各申报的状态、期限与禁止申报 (states, due dates, bans)")
+    sp.add_argument("--today", metavar="YYYY-MM-DD", help="以此日期计算逾期（默认今天）")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_status)
+
+    sp = with_file("calendar", "录入某年法定节假日与调休安排 (enter a year's holidays)")
+    sp.add_argument("arrangement", help="文本文件：每行“日期或日期~日期 休/班”")
+    sp.set_defaults(run=cmd_calendar)
+
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")
     sp.set_defaults(run=cmd_template)
@@ -245,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    from hvp_desktop.domain.rules import RuleViolation
     from hvp_desktop.store.errors import WorkingFileError
 
     try:
@@ -255,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     except WorkingFileError as exc:
         print(f"hvp-desktop: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except RuleViolation as exc:
+        print(f"hvp-desktop: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
     except ValueError as exc:  # a workbook that cannot be read (WorkbookError) and the like
         print(f"hvp-desktop: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from hvp_desktop.domain.credit_code import ALPHABET, make
 from hvp_desktop.domain.model import ApplicationData, CoApplicant, CoApplicantKind
-from hvp_desktop.store import operations
+from hvp_desktop.domain.formal_review import Outcome
+from hvp_desktop.domain.lifecycle import RECOGNITION, Event, Kind, support_purpose
+from hvp_desktop.store import decisions, operations, queries
 from hvp_desktop.store.engine import WorkingFile
 
 DEMO_PASSWORD = "hvp-demo-2026"
@@ -101,14 +103,85 @@ def applications(year: int, count: int, seed: int) -> list[ApplicationData]:
     return out
 
 
-def create_demo(path: str | Path, password: str = DEMO_PASSWORD, *, this_year: int = 2026,
-                this_year_count: int = 46, last_year_count: int = 38) -> WorkingFile:
-    """Create the demo working file: last year's round and this year's call."""
+def create_demo(path: str | Path, password: str = DEMO_PASSWORD, *, with_decisions: bool = True) -> WorkingFile:
+    """Create the demo working file: the 2025 round run through recognition, year-1 assessments
+    and support; the 2026 call shortlisted, selected and in publicity (as of 2026-11-25)."""
     wf = WorkingFile.create(path, password)
     rows = [
         (f"demo:{year}:{i + 1}", data)
-        for year, count, seed in ((this_year - 1, last_year_count, 2025), (this_year, this_year_count, 2026))
+        for year, count, seed in ((2025, 38, 2025), (2026, 46, 2026))
         for i, data in enumerate(applications(year, count, seed))
     ]
     operations.import_applications(wf, rows)
+    if with_decisions:
+        _run_the_years(wf)
     return wf
+
+
+def _confirm_manual_checks(wf: WorkingFile, app_ids: list[int]) -> None:
+    for app_id in app_ids:
+        for check in decisions.formal_review_of(wf, app_id):
+            if check.outcome == Outcome.MANUAL:
+                decisions.override_check(wf, app_id, check.key, Outcome.PASS,
+                                         "已核对营业执照、完税证明与统计登记，确认符合（现场核验）")
+
+
+def _run_the_years(wf: WorkingFile) -> None:
+    rng = random.Random(7)
+    rows = queries.application_rows(wf)
+    by_year = {y: sorted((r for r in rows if r.year == y), key=lambda r: r.id) for y in (2025, 2026)}
+    round_of = {y: by_year[y][0].round_id for y in by_year}
+
+    # 2026's call meets two exclusions: a centre recognised under the earlier programme (R3) and a
+    # title revoked in 2025 (R4). Recorded before any review so both rounds see them.
+    r3, r4 = by_year[2026][3], by_year[2026][7]
+    decisions.add_recognised_centre(wf, r3.credit_code, r3.enterprise_name, "cultivation", year=2021)
+    decisions.add_ban(wf, r4.credit_code, "R4", date(2025, 3, 10), "2023年度培育中心整改后考核仍不合格，取消称号")
+
+    # 2025: 38 applicants, fewer than 40, so all eligible ones went to expert review (R15).
+    _confirm_manual_checks(wf, [r.id for r in by_year[2025]])
+    outcome = decisions.shortlist_round(wf, round_of[2025], date(2025, 6, 10))
+    selected = outcome.shortlisted[:15]
+    decisions.record_selection(wf, round_of[2025], selected, date(2025, 9, 19))
+    # Publicity across National Day: 2025-09-26 → 2025-10-09 (make-up Sunday 09-28 counts).
+    decisions.start_publicity(wf, selected, RECOGNITION, date(2025, 9, 26))
+    challenged, cleared = selected[0], selected[1]
+    decisions.record(wf, challenged, Event.of(Kind.OBJECTION_FILED, date(2025, 9, 29), purpose=RECOGNITION,
+                                              text="举报其研发投入数据与审计报告不符"))
+    decisions.record(wf, cleared, Event.of(Kind.OBJECTION_FILED, date(2025, 10, 9), purpose=RECOGNITION,
+                                           text="质疑联合申报高校未实际参与"))
+    decisions.record(wf, challenged, Event.of(Kind.OBJECTION_DECIDED, date(2025, 10, 15), purpose=RECOGNITION,
+                                              index=0, upheld=True), note="第三方机构核实：数据不实，异议成立")
+    decisions.record(wf, cleared, Event.of(Kind.OBJECTION_DECIDED, date(2025, 10, 15), purpose=RECOGNITION,
+                                           index=0, upheld=False), note="合作协议与经费往来齐全，异议不成立")
+    centres = selected[1:]
+    for app_id in centres:
+        decisions.record(wf, app_id, Event.of(Kind.RECOGNISED, date(2025, 10, 16)))
+
+    # One withdrew by written request (R21); one is not assessed yet (overdue since 2026-10-16).
+    decisions.record(wf, centres[-1], Event.of(Kind.WITHDRAWN, date(2026, 6, 30)), note="企业书面申请退出")
+    assessed = centres[:-2]
+    scores = ["92.50", "88.00", "85.25", "81.00", "79.50", "77.00", "74.50", "72.00", "70.00", "69.50", "64.00"]
+    passed = []
+    for app_id, score in zip(assessed, scores, strict=False):
+        on = date(2026, 10, 20) + timedelta(days=rng.randint(0, 20))
+        decisions.record(wf, app_id, Event.of(Kind.ASSESSED, on, year=1, score=score))
+        if Decimal(score) >= 70:
+            passed.append(app_id)
+    # Support publicity for the first passed centres; most granted, one objection still open (R19).
+    first = passed[:6]
+    decisions.start_publicity(wf, first, support_purpose(1), date(2026, 11, 16))
+    decisions.record(wf, first[-1], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 18), purpose=support_purpose(1),
+                                             text="反映经费台账含人员工资"))
+    for app_id in first[:-1]:
+        decisions.record(wf, app_id, Event.of(Kind.SUPPORT_GRANTED, date(2026, 11, 23), year=1))
+
+    # 2026: 46 applicants, so the preliminary scores shortlist at least 2 × 20 (R15).
+    _confirm_manual_checks(wf, [r.id for r in by_year[2026] if r.id not in (r3.id, r4.id)])
+    decisions.set_preliminary_scores(wf, {r.id: Decimal(rng.randint(5200, 9600)) / 100 for r in by_year[2026]})
+    outcome = decisions.shortlist_round(wf, round_of[2026], date(2026, 6, 15))
+    chosen = outcome.shortlisted[:18]
+    decisions.record_selection(wf, round_of[2026], chosen, date(2026, 11, 13))
+    decisions.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
+    decisions.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
+                                             text="反映该企业知识产权部门为临时组建"))

@@ -320,6 +320,23 @@ def add_recognised_centre(wf: WorkingFile, credit_code: str, name: str, title: s
                            {"name": name, "title": title, "affiliation_group": affiliation_group, "year": year})
 
 
+def add_ban(wf: WorkingFile, credit_code: str, rule: str, starts_on: date, reason: str) -> None:
+    """A ban decided outside this file (e.g. a title revoked before the app was used): R4/R21."""
+    from hvp_desktop.domain.dates import add_years
+    from hvp_desktop.store.models import Enterprise
+
+    if not reason.strip():
+        raise RuleViolation(rule, "须写明禁止申报的原因")
+    with wf.session(write=True) as s:
+        ent = s.scalar(select(Enterprise).where(Enterprise.credit_code == credit_code))
+        if ent is None:
+            raise ValueError(f"没有统一社会信用代码为{credit_code}的企业")
+        ends = add_years(starts_on, rules.BAN_YEARS)
+        s.add(Ban(enterprise_id=ent.id, rule=rule, reason=reason.strip(), starts_on=starts_on, ends_on=ends))
+        AuditLog(s).append("ban.recorded", "enterprise", ent.id,
+                           {"rule": rule, "starts_on": starts_on, "ends_on": ends, "reason": reason.strip()})
+
+
 # -- status and proof --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class StatusRow:
