@@ -87,7 +87,7 @@ def applications(year: int, count: int, seed: int) -> list[ApplicationData]:
                 independent_accounting=_fact(rng, 0.02, 0.02),
                 good_credit=_fact(rng, 0.02, 0.05),
                 co_applicants=_co_applicants(rng),
-                affiliation_group=rng.choice([None] * 6 + ["广州开发区控股集团", "广州工控集团", "香雪集团"]),
+                affiliation_group=rng.choice([None] * 24 + ["广州开发区控股集团", "广州工控集团", "香雪集团"]),
                 ip_staff_count=rng.choice([2, 3, 3, 4, 5, 6, 8, 12, 20]),
                 ip_budget_yuan=Decimal(rng.choice([60, 80, 100, 100, 120, 150, 200, 300, 500])) * 10000,
                 senior_executive_principal=_fact(rng, 0.1, 0.0),

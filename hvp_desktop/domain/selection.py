@@ -30,13 +30,15 @@ class Shortlist:
     line_score: Decimal | None  # the lowest score kept (ties at it are all kept)
 
 
-def shortlist(scores: Mapping[K, Decimal], places: int) -> Shortlist:
+def shortlist(scores: Mapping[K, Decimal], places: int, applied: int | None = None) -> Shortlist:
     """R15: shortlist ≥ 2 × places by preliminary score; all of them if fewer than 40 applied.
 
+    `scores` holds the applications that passed the formal review; `applied` is how many
+    applied in all (R15 counts applicants, not eligible ones), by default len(scores).
     The ratio is a minimum: everyone tied with the last one kept is kept too.
     """
     applicants = list(scores)
-    if len(applicants) < rules.ALL_TO_EXPERT_REVIEW_BELOW:
+    if (len(applicants) if applied is None else applied) < rules.ALL_TO_EXPERT_REVIEW_BELOW:
         return Shortlist(frozenset(applicants), frozenset(), len(applicants), True, None)
     minimum = min(len(applicants), rules.SHORTLIST_RATIO * places)
     ranked = sorted(applicants, key=lambda k: scores[k], reverse=True)

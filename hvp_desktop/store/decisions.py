@@ -152,6 +152,44 @@ def review_checks(s: Session, app: Application) -> list[formal_review.Check]:
                                 bans=_bans(s, app.enterprise_id), overrides=overrides)
 
 
+def list_facts(s: Session) -> tuple[dict[int, str], dict[int, lifecycle.Deadline]]:
+    """For the application list: each application's formal-review verdict and next deadline.
+
+    Only applications still at 'applied' are reviewed live; later states imply the verdict
+    (rejected → fail, anything else → pass), which keeps this cheap for 10,000 rows.
+    """
+    verdicts: dict[int, str] = {}
+    applied = list(s.scalars(select(Application).where(Application.state == ApplicationState.APPLIED.value)
+                             .options(selectinload(Application.co_applicants), selectinload(Application.round),
+                                      selectinload(Application.enterprise))))
+    if applied:
+        register = _recognised(s, exclude_application=-1)
+        bans: dict[int, list[formal_review.Ban]] = {}
+        for b in s.scalars(select(Ban)):
+            bans.setdefault(b.enterprise_id, []).append(formal_review.Ban(b.rule, b.starts_on, b.ends_on, b.reason))
+        overrides: dict[int, dict[str, formal_review.Override]] = {}
+        for o in s.scalars(select(ReviewOverride)):
+            overrides.setdefault(o.application_id, {})[o.check_key] = formal_review.Override(
+                o.check_key, Outcome(o.outcome), o.reason)
+        for app in applied:
+            checks = formal_review.review(application_data(app), on=app.applied_on or date(app.round.year, 1, 1),
+                                          recognised=register, bans=bans.get(app.enterprise_id, ()),
+                                          overrides=overrides.get(app.id))
+            verdicts[app.id] = formal_review.verdict(checks).value
+    events: dict[int, list[Event]] = {}
+    for d in s.scalars(select(Decision).order_by(Decision.id)):
+        events.setdefault(d.application_id, []).append(_event(d))
+    next_due = {}
+    for app_id, evs in events.items():
+        centre = lifecycle.replay(evs)
+        verdicts.setdefault(app_id, Outcome.FAIL.value if centre.state == ApplicationState.REJECTED
+                            else Outcome.PASS.value)
+        dues = [d for d in lifecycle.deadlines(centre) if d.what != "ban_end"]
+        if dues:
+            next_due[app_id] = dues[0]
+    return verdicts, next_due
+
+
 def formal_review_of(wf: WorkingFile, application_id: int) -> list[formal_review.Check]:
     with wf.session() as s:
         return review_checks(s, _application(s, application_id))
@@ -228,11 +266,12 @@ def shortlist_round(wf: WorkingFile, round_id: int, on: date) -> ShortlistOutcom
         if pending:
             raise RuleViolation("R1", f"还有{len(pending)}件申报的形式审查需人工核实，例如：" + "、".join(pending[:3]))
         eligible = [a for a in apps if verdicts[a.id] == Outcome.PASS]
-        if len(eligible) >= rules.ALL_TO_EXPERT_REVIEW_BELOW:
+        applied = s.scalar(select(func.count()).select_from(Application).where(Application.round_id == round_id))
+        if applied >= rules.ALL_TO_EXPERT_REVIEW_BELOW:
             missing = [a.enterprise_name for a in eligible if a.preliminary_score is None]
             if missing:
                 raise RuleViolation("R15", f"{len(missing)}件申报缺少初审得分，例如：" + "、".join(missing[:3]))
-        result = selection.shortlist({a.id: a.preliminary_score or Decimal(0) for a in eligible}, rnd.places)
+        result = selection.shortlist({a.id: a.preliminary_score or Decimal(0) for a in eligible}, rnd.places, applied)
         rejected = [a for a in apps if verdicts[a.id] == Outcome.FAIL]
         for a in rejected:
             _record(s, audit, a, Event.of(Kind.FORMAL_REVIEW_FAILED, on))

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from hvp_desktop.domain.model import ELIGIBILITY_FACTS, ApplicationData
+from hvp_desktop.store import decisions
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, AuditEvent, CoApplicantRow, Enterprise, Round
 from hvp_desktop.store.operations import application_data
@@ -33,6 +34,9 @@ class ApplicationListRow:
     pct_applications: int | None
     applied_on: date | None
     contact_name: str | None
+    review: str = "manual"  # formal review verdict (R1–R4): "pass" | "fail" | "manual"
+    next_due: date | None = None
+    next_due_detail: str = ""
 
 
 def _eligibility(values) -> str:
@@ -64,10 +68,13 @@ def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
         .order_by(Round.year.desc(), Application.enterprise_name)
     )
     with wf.session() as s:
-        return [
-            ApplicationListRow(*r[:7], _eligibility(r[14:]), *r[7:14])
-            for r in s.execute(stmt)
-        ]
+        verdicts, dues = decisions.list_facts(s)
+        rows = []
+        for r in s.execute(stmt):
+            due = dues.get(r[0])
+            rows.append(ApplicationListRow(*r[:7], _eligibility(r[14:]), *r[7:14], verdicts.get(r[0], "manual"),
+                                           due.due if due else None, due.detail if due else ""))
+        return rows
 
 
 @dataclass(frozen=True)
