@@ -13,9 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from hvp_desktop.domain.credit_code import ALPHABET, make
-from hvp_desktop.domain.model import ApplicationData, CoApplicant, CoApplicantKind
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.lifecycle import RECOGNITION, Event, Kind, support_purpose
+from hvp_desktop.domain.model import ApplicationData, CoApplicant, CoApplicantKind
 from hvp_desktop.store import decisions, operations, queries
 from hvp_desktop.store.engine import WorkingFile
 

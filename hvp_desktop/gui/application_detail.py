@@ -1,27 +1,38 @@
-"""One application: everything it declared, its co-applicants, and its history."""
+"""One application: declared data, co-applicants, formal review, decisions and dates, history,
+and the decisions the rules allow now."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import fields
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QHeaderView, QPushButton, QTableWidgetItem, QWidget
 
+from hvp_desktop.domain import lifecycle
+from hvp_desktop.domain.formal_review import Outcome, verdict
+from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui import labels
+from hvp_desktop.gui.decision_actions import actions_for, run_action
 from hvp_desktop.gui.forms import load_form
-from hvp_desktop.store.queries import ApplicationDetail
+from hvp_desktop.store import decisions, queries
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.operations import Changes
 
 _SKIPPED = {"enterprise_name", "co_applicants"}
+_NOT_YES_NO = {"year", "credit_code", "affiliation_group", "contact_name", "contact_phone", "ip_staff_count",
+               "ip_budget_yuan", "applied_on", "valid_invention_patents", "pct_applications"}
+_OUTCOME_COLOURS = {"pass": "#1b7f3b", "fail": "#b00020", "manual": "#a15c00"}
 
 
 def _value_text(name: str, value) -> str:
-    if isinstance(value, bool) or value is None:
-        return labels.yes_no(value) if name not in ("affiliation_group", "contact_name", "contact_phone",
-                                                    "ip_staff_count", "ip_budget_yuan", "applied_on",
-                                                    "valid_invention_patents", "pct_applications") \
-            else ("—" if value is None else str(value))
+    if name not in _NOT_YES_NO:
+        return labels.yes_no(value)
+    if value is None:
+        return "—"
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
     return str(value)
@@ -34,42 +45,162 @@ def _local_time(iso: str) -> str:
         return iso
 
 
+def _fill(table, headers: list[str], rows: list[tuple[str, ...]]) -> None:
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    for c in range(len(headers) - 1):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+
+
 class ApplicationDetailDialog(QDialog):
-    def __init__(self, detail: ApplicationDetail, parent: QWidget | None = None) -> None:
+    """Emits `changed(Changes)` after every decision recorded from it."""
+
+    changed = Signal(object)
+
+    def __init__(self, wf: WorkingFile, application_id: int, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
         super().__init__(parent)
+        self.wf, self.application_id = wf, application_id
+        self.today = today or date.today()
         self.form = f = load_form("application_detail", self)
-        data = detail.data
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.action_dialog = None
+        f.buttonBox.rejected.connect(self.reject)
+        f.overrideButton.clicked.connect(self.override_selected)
+        f.reviewTable.itemSelectionChanged.connect(self._update_override_button)
+        self.reload()
+        self.resize(1000, 640)
+
+    def reload(self) -> None:
+        detail = queries.application_detail(self.wf, self.application_id)
+        self.detail = detail
+        f, data = self.form, detail.data
         self.setWindowTitle(data.enterprise_name)
         f.titleLabel.setText(data.enterprise_name)
         f.subtitleLabel.setText(f"{detail.round_title} · {labels.state_label(detail.state)} · "
-                                f"{labels.eligibility_label(data.eligibility_summary())}")
+                                f"{self.tr('Formal review')}: {labels.review_label(verdict(detail.checks).value)}")
         rows = [(labels.field_label(fl.name), _value_text(fl.name, getattr(data, fl.name)))
                 for fl in fields(data) if fl.name not in _SKIPPED]
+        if detail.preliminary_score is not None:
+            rows.append((self.tr("Preliminary score (Annex 2)"), str(detail.preliminary_score)))
         if detail.source:
             rows.append((self.tr("Imported from"), detail.source))
-        self._fill(f.dataTable, [self.tr("Item"), self.tr("Declared")], rows)
-        self._fill(f.coApplicantsTable, [self.tr("No."), self.tr("Co-applicant"), self.tr("Kind")],
-                   [(str(i), c.name, labels.co_applicant_kind_label(c.kind))
-                    for i, c in enumerate(data.co_applicants, 1)])
-        if not data.co_applicants:
-            f.tabs.setTabText(1, self.tr("Co-applicants (none)"))
-        self._fill(f.historyTable, [self.tr("Time"), self.tr("By"), self.tr("Event"), self.tr("Details")],
-                   [(_local_time(h.at), h.actor, labels.history_action_label(h.action),
-                     json.dumps(h.payload.get("changed") or {"source": h.payload.get("source")}, ensure_ascii=False))
-                    for h in detail.history])
-        f.buttonBox.rejected.connect(self.reject)
-        self.resize(760, 600)
+        _fill(f.dataTable, [self.tr("Item"), self.tr("Declared")], rows)
+        _fill(f.coApplicantsTable, [self.tr("No."), self.tr("Co-applicant"), self.tr("Kind")],
+              [(str(i), c.name, labels.co_applicant_kind_label(c.kind)) for i, c in enumerate(data.co_applicants, 1)])
+        f.tabs.setTabText(1, self.tr("Co-applicants (%n)", "", len(data.co_applicants)))
+        self._fill_review(detail)
+        self._fill_decisions(detail)
+        _fill(f.historyTable, [self.tr("Time"), self.tr("By"), self.tr("Event"), self.tr("Details")],
+              [(_local_time(h.at), h.actor, labels.history_action_label(h.action),
+                json.dumps(h.payload.get("changed") or h.payload.get("data") or h.payload.get("check")
+                           or {"source": h.payload.get("source")}, ensure_ascii=False))
+               for h in detail.history])
+        self._fill_actions(detail)
 
-    @staticmethod
-    def _fill(table, headers: list[str], rows: list[tuple[str, ...]]) -> None:
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        for c in range(len(headers) - 1):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    def _fill_review(self, detail) -> None:
+        f = self.form
+        outcome = verdict(detail.checks).value
+        f.verdictLabel.setText(self.tr("Verdict: %1. Each check names its rule; a check can be confirmed or "
+                                       "overridden only with a written reason.")
+                               .replace("%1", labels.review_label(outcome)))
+        _fill(f.reviewTable, [self.tr("Rule"), self.tr("Requirement"), self.tr("Result"), self.tr("Why")],
+              [(c.rule, c.requirement, labels.review_label(c.outcome.value),
+                c.reason + (f"；{self.tr('confirmed by the secretary')}：{c.overridden_by}" if c.overridden_by else ""))
+               for c in detail.checks])
+        for r, c in enumerate(detail.checks):
+            f.reviewTable.item(r, 2).setForeground(QColor(_OUTCOME_COLOURS[c.outcome.value]))
+        self._update_override_button()
+
+    def _update_override_button(self) -> None:
+        f = self.form
+        editable = self.detail.state == "applied"
+        f.overrideButton.setEnabled(editable and bool(f.reviewTable.selectedItems()))
+        f.overrideButton.setToolTip("" if editable else self.tr("R1: the formal review of this application is over"))
+
+    def _fill_decisions(self, detail) -> None:
+        f = self.form
+        rows = []
+        for d in detail.decisions:
+            extra = d.data.get("score") or d.data.get("text") or ""
+            if "purpose" in d.data:
+                extra = f"{labels.purpose_label(d.data['purpose'])} {extra}".strip()
+            if "ends_on" in d.data:
+                extra += f" → {d.data['ends_on']}" + (" ⚠" if d.data.get("provisional_reason") else "")
+            rows.append((d.on.isoformat(), d.rule or "", labels.decision_label(d.kind), extra, d.note or ""))
+        _fill(f.decisionsTable, [self.tr("Date"), self.tr("Rule"), self.tr("Decision"), self.tr("Details"),
+                                 self.tr("Note")], rows)
+        dues = [f"{d.due} · {d.rule} · {d.detail}" + (f"（{self.tr('provisional')}：{d.provisional_reason}）"
+                                                      if d.provisional_reason else "")
+                + (f" — {self.tr('overdue')}" if d.due < self.today and d.what != "ban_end" else "")
+                for d in lifecycle.deadlines(detail.centre)]
+        f.deadlinesLabel.setText(self.tr("Dates: ") + ("；".join(dues) if dues else self.tr("none pending")))
+
+    def _fill_actions(self, detail) -> None:
+        layout = self.form.actionsLayout
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.action_buttons = {}
+        for action in actions_for(detail.centre, verdict(detail.checks).value, self.today):
+            button = QPushButton(action.title)
+            button.setEnabled(action.refusal is None)
+            button.setToolTip(action.refusal or "")
+            button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
+            layout.addWidget(button)
+            self.action_buttons[action.key] = button
+        layout.addStretch(1)
+
+    def start_action(self, action) -> None:
+        self.action_dialog = run_action(self.wf, self.application_id, action, self, self._after_change, self.today)
+
+    def _after_change(self, changes: Changes) -> None:
+        self.reload()
+        self.changed.emit(changes)
+
+    def override_selected(self) -> None:
+        row = self.form.reviewTable.currentRow()
+        if row < 0:
+            return
+        check = self.detail.checks[row]
+        self.action_dialog = OverrideDialog(self.wf, self.application_id, check, self)
+        self.action_dialog.accepted.connect(lambda: self._after_change(Changes(frozenset({self.application_id}))))
+        self.action_dialog.open()
+
+
+class OverrideDialog(QDialog):
+    """Confirm or override one formal-review check, with the reason written down."""
+
+    def __init__(self, wf: WorkingFile, application_id: int, check, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf, self.application_id, self.check = wf, application_id, check
+        self.setWindowTitle(f"{check.rule} · {check.requirement}")
+        self.form = f = load_form("decision_dialog", self)
+        f.explanationLabel.setText(self.tr("Found by the app: %1").replace("%1", check.reason))
+        for widget in (f.dateLabel, f.dateEdit, f.scoreLabel, f.scoreSpin):
+            widget.hide()
+        f.choiceLabel.setText(self.tr("Result:"))
+        f.choiceCombo.addItem(labels.review_label(Outcome.PASS.value), Outcome.PASS.value)
+        f.choiceCombo.addItem(labels.review_label(Outcome.FAIL.value), Outcome.FAIL.value)
+        f.textLabel.setText(self.tr("Reason:"))
+        f.buttonBox.accepted.connect(self.submit)
+        f.buttonBox.rejected.connect(self.reject)
+        self.resize(480, 280)
+
+    def submit(self) -> None:
+        f = self.form
+        try:
+            decisions.override_check(self.wf, self.application_id, self.check.key,
+                                     Outcome(f.choiceCombo.currentData()), f.textEdit.toPlainText())
+        except (RuleViolation, ValueError) as exc:
+            f.messageLabel.setText(str(exc))
+            return
+        self.accept()

@@ -7,6 +7,7 @@ lower-case text and hands Qt a ready answer per row; sorting reorders the source
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import (
@@ -18,11 +19,14 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from hvp_desktop.gui import labels
 from hvp_desktop.store.queries import ApplicationListRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_OVERDUE = QColor("#b00020")
+_REVIEW_COLOURS = {"fail": QColor("#b00020"), "manual": QColor("#a15c00")}
 _NO_PARENT = QModelIndex()
 
 COLUMNS = (
@@ -30,6 +34,8 @@ COLUMNS = (
     "enterprise_name",
     "credit_code",
     "state",
+    "review",
+    "next_due",
     "eligibility",
     "co_applicants",
     "ip_staff_count",
@@ -50,7 +56,9 @@ def _header(column: str) -> str:
             "enterprise_name": QT_TRANSLATE_NOOP("ApplicationTableModel", "Applicant"),
             "credit_code": QT_TRANSLATE_NOOP("ApplicationTableModel", "Credit code"),
             "state": QT_TRANSLATE_NOOP("ApplicationTableModel", "State"),
-            "eligibility": QT_TRANSLATE_NOOP("ApplicationTableModel", "Eligibility"),
+            "eligibility": QT_TRANSLATE_NOOP("ApplicationTableModel", "R1 declared"),
+            "review": QT_TRANSLATE_NOOP("ApplicationTableModel", "Formal review"),
+            "next_due": QT_TRANSLATE_NOOP("ApplicationTableModel", "Next date"),
             "co_applicants": QT_TRANSLATE_NOOP("ApplicationTableModel", "Co-applicants"),
             "ip_staff_count": QT_TRANSLATE_NOOP("ApplicationTableModel", "IP staff"),
             "ip_budget_yuan": QT_TRANSLATE_NOOP("ApplicationTableModel", "IP budget (10k RMB)"),
@@ -70,6 +78,8 @@ def _display(row: ApplicationListRow, column: str) -> str:
         return labels.state_label(value)
     if column == "eligibility":
         return labels.eligibility_short(value)
+    if column == "review":
+        return labels.review_label(value)
     if column == "ip_budget_yuan":
         return f"{(value / Decimal(10000)).normalize():f}"
     return str(value)
@@ -80,7 +90,7 @@ def _sort_key(column: str):
         value = getattr(row, column)
         return (value is None, value if value is not None else 0)
 
-    if column in _NUMERIC or column == "applied_on":
+    if column in _NUMERIC or column in ("applied_on", "next_due"):
         return key
     return lambda row: (getattr(row, column) is None, str(getattr(row, column) or ""))
 
@@ -90,6 +100,7 @@ class ApplicationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ApplicationListRow] = []
         self._cache: dict[tuple[int, int], str] = {}
+        self.today = date.today()
         self.version = 0  # bumped whenever rows change or move, so the proxy knows its answers are stale
 
     # -- data ---------------------------------------------------------------------------------
@@ -127,6 +138,14 @@ class ApplicationTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[c] == "eligibility":
             return labels.eligibility_label(self._rows[r].eligibility)
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[c] == "next_due":
+            return self._rows[r].next_due_detail
+        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[c] == "next_due":
+            due = self._rows[r].next_due
+            if due is not None and due < self.today:
+                return _OVERDUE
+        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[c] == "review":
+            return _REVIEW_COLOURS.get(self._rows[r].review)
         if role == ROW_ROLE:
             return self._rows[r].id
         return None
@@ -159,6 +178,7 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
         self._round_id: int | None = None
         self._state: str | None = None
         self._eligibility: str | None = None
+        self._review: str | None = None
         self._accepted: list[bool] = []
         self._haystack: list[str] = []
         self._version = -1
@@ -175,6 +195,7 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
         round_id: int | None | bool = False,
         state: str | None | bool = False,
         eligibility: str | None | bool = False,
+        review: str | None | bool = False,
     ) -> None:
         """Change some criteria (False leaves one as it is) and refilter once."""
         if text is not None:
@@ -185,6 +206,8 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
             self._state = state
         if eligibility is not False:
             self._eligibility = eligibility
+        if review is not False:
+            self._review = review
         self._refilter()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -206,12 +229,13 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
         if self._version != source.version:
             self._haystack = [f"{r.enterprise_name}\t{r.credit_code}\t{r.contact_name or ''}".lower() for r in rows]
             self._version = source.version
-        text, rid, state, elig = self._text, self._round_id, self._state, self._eligibility
+        text, rid, state, elig, review = self._text, self._round_id, self._state, self._eligibility, self._review
         self._accepted = [
             (not text or text in hay)
             and (rid is None or r.round_id == rid)
             and (state is None or r.state == state)
             and (elig is None or r.eligibility == elig)
+            and (review is None or r.review == review)
             for r, hay in zip(rows, self._haystack, strict=True)
         ]
 

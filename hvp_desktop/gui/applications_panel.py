@@ -16,7 +16,10 @@ from hvp_desktop.store.operations import Changes
 
 
 class ApplicationsPanel(QWidget):
+    """`changed(Changes)` reports decisions taken from the detail view, for the window to announce."""
+
     import_requested = Signal()
+    changed = Signal(object)
 
     def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +40,7 @@ class ApplicationsPanel(QWidget):
         f.stateCombo.currentIndexChanged.connect(lambda _i: self._filter(state=f.stateCombo.currentData()))
         f.eligibilityCombo.currentIndexChanged.connect(
             lambda _i: self._filter(eligibility=f.eligibilityCombo.currentData()))
+        f.reviewCombo.currentIndexChanged.connect(lambda _i: self._filter(review=f.reviewCombo.currentData()))
         f.table.activated.connect(self.open_detail)
         f.importButton.clicked.connect(self.import_requested)
         self._fill_static_filters()
@@ -54,6 +58,9 @@ class ApplicationsPanel(QWidget):
         f.eligibilityCombo.addItem(self.tr("Any"), None)
         for flag in ("ok", "no", "unknown"):
             f.eligibilityCombo.addItem(labels.eligibility_label(flag), flag)
+        f.reviewCombo.addItem(self.tr("Any"), None)
+        for outcome in ("pass", "fail", "manual"):
+            f.reviewCombo.addItem(labels.review_label(outcome), outcome)
 
     def _fill_rounds(self) -> None:
         combo = self.form.roundCombo
@@ -99,10 +106,11 @@ class ApplicationsPanel(QWidget):
 
     def open_detail(self, index) -> None:
         app_id = application_id(index)
-        if app_id is None:
-            return
-        detail = queries.application_detail(self.wf, app_id)
-        if detail is not None:
-            self.detail_dialog = ApplicationDetailDialog(detail, self)
-            self.detail_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.detail_dialog.open()
+        if app_id is not None:
+            self.open_application(app_id)
+
+    def open_application(self, app_id: int) -> None:
+        self.detail_dialog = ApplicationDetailDialog(self.wf, app_id, self)
+        self.detail_dialog.changed.connect(self.changed)
+        self.detail_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.detail_dialog.open()

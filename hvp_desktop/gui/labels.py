@@ -103,3 +103,42 @@ def history_action_label(action: str) -> str:
             "application.updated": QT_TRANSLATE_NOOP("Labels", "Updated by import"),
         }.get(action, action)
     )
+
+
+def review_label(outcome: str) -> str:
+    return _t(
+        {
+            "pass": QT_TRANSLATE_NOOP("Labels", "Passed"),
+            "fail": QT_TRANSLATE_NOOP("Labels", "Failed"),
+            "manual": QT_TRANSLATE_NOOP("Labels", "To confirm"),
+        }.get(outcome, outcome)
+    )
+
+
+def decision_label(kind: str) -> str:
+    return _t(
+        {
+            "formal_review_failed": QT_TRANSLATE_NOOP("Labels", "Formal review failed"),
+            "shortlisted": QT_TRANSLATE_NOOP("Labels", "Shortlisted"),
+            "not_shortlisted": QT_TRANSLATE_NOOP("Labels", "Not shortlisted"),
+            "selected": QT_TRANSLATE_NOOP("Labels", "Selected"),
+            "not_selected": QT_TRANSLATE_NOOP("Labels", "Not selected"),
+            "publicity_started": QT_TRANSLATE_NOOP("Labels", "Publicity started"),
+            "objection_filed": QT_TRANSLATE_NOOP("Labels", "Objection filed"),
+            "objection_decided": QT_TRANSLATE_NOOP("Labels", "Objection decided"),
+            "recognised": QT_TRANSLATE_NOOP("Labels", "Recognised"),
+            "assessed": QT_TRANSLATE_NOOP("Labels", "Assessed"),
+            "support_granted": QT_TRANSLATE_NOOP("Labels", "Support granted"),
+            "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+        }.get(kind, kind)
+    )
+
+
+def purpose_label(purpose: str) -> str:
+    return _t(
+        {
+            "recognition": QT_TRANSLATE_NOOP("Labels", "recognition list"),
+            "support_y1": QT_TRANSLATE_NOOP("Labels", "year-1 support"),
+            "support_y2": QT_TRANSLATE_NOOP("Labels", "year-2 support"),
+        }.get(purpose, purpose)
+    )

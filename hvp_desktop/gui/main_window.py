@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from hvp_desktop import __version__
-from hvp_desktop.gui import settings
+from hvp_desktop.gui import round_actions, settings
 from hvp_desktop.gui.applications_panel import ApplicationsPanel
+from hvp_desktop.gui.deadlines_dock import DeadlinesDock
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.tasks import run_task
 from hvp_desktop.gui.unlock_dialog import NewPasswordDialog
@@ -32,9 +33,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.applications = ApplicationsPanel(wf, self)
         self.applications.import_requested.connect(self.import_applications)
+        self.applications.changed.connect(self.apply_changes)
         self._add_panel(self.tr("Applications"), self.applications)
         self.form.navigation.currentRowChanged.connect(self.form.panels.setCurrentIndex)
         self.form.navigation.setCurrentRow(0)
+        self.deadlines = DeadlinesDock(wf, self)
+        self.deadlines.open_application.connect(self.applications.open_application)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.deadlines)
         self._build_menus()
         self.statusBar().showMessage(str(wf.path))
         self.resize(1280, 760)
@@ -52,7 +57,15 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L"))
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
+        round_menu = self.menuBar().addMenu(self.tr("&Round"))
+        self._action(round_menu, self.tr("&Places…"), self.set_places)
+        self._action(round_menu, self.tr("&Shortlist (formal review and R15)…"), self.shortlist)
+        self._action(round_menu, self.tr("Selected &list (R16)…"), self.record_selection)
+        round_menu.addSeparator()
+        self._action(round_menu, self.tr("&Holiday arrangement…"), self.import_holidays)
+
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.deadlines.toggleViewAction())
         language_menu = view_menu.addMenu(self.tr("Language"))
         group = QActionGroup(self)
         for code, name in (("zh_CN", "简体中文"), ("en", "English")):
@@ -81,6 +94,37 @@ class MainWindow(QMainWindow):
     def apply_changes(self, changes: Changes) -> None:
         """The one place an operation's changes are announced to the panels."""
         self.applications.apply_changes(changes)
+        if changes:
+            self.deadlines.reload()
+
+    # -- round steps --------------------------------------------------------------------------
+    def _round(self) -> int | None:
+        return round_actions.choose_round(self, self.wf, self.applications.form.roundCombo.currentData())
+
+    def set_places(self) -> None:
+        round_id = self._round()
+        if round_id is not None:
+            dialog = round_actions.PlacesDialog(self.wf, round_id, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.apply_changes(dialog.changes)
+
+    def shortlist(self) -> None:
+        round_id = self._round()
+        if round_id is not None:
+            changes = round_actions.shortlist(self, self.wf, round_id)
+            if changes:
+                self.apply_changes(changes)
+
+    def record_selection(self) -> None:
+        round_id = self._round()
+        if round_id is not None:
+            dialog = round_actions.SelectionDialog(self.wf, round_id, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.apply_changes(dialog.changes)
+
+    def import_holidays(self) -> None:
+        if round_actions.import_holidays(self, self.wf):
+            self.apply_changes(Changes(rounds=frozenset({-1})))
 
     def import_applications(self, path: str | None = None):
         # Imported on first use: openpyxl costs ~0.1 s of start-up otherwise.

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from hvp_desktop.domain import formal_review, lifecycle
 from hvp_desktop.domain.model import ELIGIBILITY_FACTS, ApplicationData
 from hvp_desktop.store import decisions
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.models import Application, AuditEvent, CoApplicantRow, Enterprise, Round
+from hvp_desktop.store.models import Application, AuditEvent, CoApplicantRow, Decision, Enterprise, Round
 from hvp_desktop.store.operations import application_data
 
 
@@ -87,6 +88,15 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class DecisionEntry:
+    on: date
+    kind: str
+    rule: str | None
+    note: str | None
+    data: dict
+
+
+@dataclass(frozen=True)
 class ApplicationDetail:
     id: int
     round_title: str
@@ -94,6 +104,10 @@ class ApplicationDetail:
     source: str | None
     data: ApplicationData
     history: list[HistoryEntry]
+    decisions: list[DecisionEntry] = field(default_factory=list)
+    checks: list[formal_review.Check] = field(default_factory=list)
+    centre: lifecycle.Centre = field(default_factory=lifecycle.Centre)
+    preliminary_score: Decimal | None = None
 
 
 def application_detail(wf: WorkingFile, application_id: int) -> ApplicationDetail | None:
@@ -112,7 +126,11 @@ def application_detail(wf: WorkingFile, application_id: int) -> ApplicationDetai
             .order_by(AuditEvent.seq)
         )
         history = [HistoryEntry(e.seq, e.at, e.actor, e.action, json.loads(e.payload)) for e in events]
-        return ApplicationDetail(app.id, app.round.title, app.state, app.source, application_data(app), history)
+        rows = s.scalars(select(Decision).where(Decision.application_id == application_id).order_by(Decision.id))
+        entries = [DecisionEntry(d.decided_on, d.kind, d.rule, d.note, json.loads(d.data or "{}")) for d in rows]
+        return ApplicationDetail(app.id, app.round.title, app.state, app.source, application_data(app), history,
+                                 entries, decisions.review_checks(s, app), decisions.centre_of(s, app.id),
+                                 app.preliminary_score)
 
 
 def round_list(wf: WorkingFile) -> list[tuple[int, str]]:

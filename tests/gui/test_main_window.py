@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hvp_desktop.app import Application
+from hvp_desktop.gui.application_model import COLUMNS
 from hvp_desktop.gui.main_window import MainWindow
 from hvp_desktop.store import queries
 from tests.gui.conftest import type_text
@@ -75,7 +76,7 @@ def test_filters_by_round_state_and_eligibility_combine(qtbot, demo_wf):
 def test_clicking_a_header_sorts_and_filter_still_applies(qtbot, demo_wf):
     panel = _window(qtbot, demo_wf).applications
     header = panel.form.table.horizontalHeader()
-    staff_col = 6
+    staff_col = COLUMNS.index("ip_staff_count")
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.rect().topLeft() + _section_center(header, staff_col))
     staff = [int(panel.proxy.index(r, staff_col).data()) for r in range(panel.proxy.rowCount())]

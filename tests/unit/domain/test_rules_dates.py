@@ -71,7 +71,8 @@ def test_R17_add_months_properties(day, months):
     assert (result.year * 12 + result.month) - (day.year * 12 + day.month) == months
     last = calendar.monthrange(result.year, result.month)[1]
     assert result.day == min(day.day, last)
-    assert add_years(day, months) == add_months(day, 12 * months) if abs(months) <= 5 else True
+    years = months // 12
+    assert add_years(day, years) == add_months(day, 12 * years)
 
 
 # -- working days (R16, R19) ---------------------------------------------------------------------
@@ -102,7 +103,7 @@ def test_R16_the_first_day_counts_when_it_is_a_working_day_and_is_skipped_when_n
     assert cal.working_days_from(date(2025, 6, 9), 1).day == date(2025, 6, 9)  # Monday
     assert cal.working_days_from(date(2025, 6, 9), FIVE).day == date(2025, 6, 13)
     assert cal.working_days_from(date(2025, 6, 7), FIVE).day == date(2025, 6, 13)  # from a Saturday
-    assert cal.working_days_from(date(2025, 10, 1), FIVE).day == date(2025, 10, 13)  # from the holiday
+    assert cal.working_days_from(date(2025, 10, 1), FIVE).day == date(2025, 10, 14)  # 9, 10, Sat 11, 13, 14
 
 
 @pytest.mark.parametrize("count", [0, -5])
@@ -134,7 +135,7 @@ def test_R16_with_the_secretarys_arrangement_2027_is_not_provisional_and_skips_t
     # 8–12 Feb off, Sat 13 off, Sun 14 make-up (1), 15 (2), 16 (3), 17 (4), 18 (5)
     assert end.day == date(2027, 2, 18)
     assert not end.provisional
-    assert cal.working_days_from(date(2026, 12, 29), FIVE).day == date(2027, 1, 6)  # 29–31 Dec, 4–5 Jan … 6
+    assert cal.working_days_from(date(2026, 12, 29), FIVE).day == date(2027, 1, 5)  # 29–31 Dec, 1–3 Jan off, 4, 5
     assert not cal.working_days_from(date(2026, 12, 29), FIVE).provisional
 
 

@@ -94,6 +94,28 @@ def test_R15_40_applicants_and_20_places_keep_all_40():
     assert len(result.shortlisted) == 40 and not result.not_shortlisted
 
 
+def test_R15_counts_applicants_not_eligible_ones():
+    # 45 applied, 30 passed the formal review: shortlisting applies (≥ 40 applied) even though
+    # fewer than 40 are left to rank.
+    scores = scores_of(range(30))
+    result = selection.shortlist(scores, places=10, applied=45)
+    assert result.all_go_through is False
+    assert len(result.shortlisted) == 20 and result.line_score == Decimal(10)
+
+
+def test_R15_39_applied_all_eligible_go_through_whatever_the_places():
+    scores = scores_of(range(36))
+    result = selection.shortlist(scores, places=5, applied=39)
+    assert result.all_go_through is True and result.shortlisted == frozenset(scores)
+
+
+def test_R15_exactly_40_applied_means_shortlisting_applies():
+    scores = scores_of(range(38))
+    assert selection.shortlist(scores, places=5, applied=40).all_go_through is False
+    assert len(selection.shortlist(scores, places=5, applied=40).shortlisted) == 10
+    assert selection.shortlist(scores, places=5, applied=39).all_go_through is True
+
+
 def test_R15_ties_at_the_shortlist_line_are_all_kept():
     # 40 applicants, 10 places → at least 20; ranks 19 … 23 share the line score 50.00.
     values = [Decimal(90 - i) for i in range(18)] + [Decimal("50.00")] * 5 + [Decimal(40 - i) for i in range(17)]

@@ -1,0 +1,61 @@
+"""What is due in the next 60 days, and what is overdue: a dock beside the panels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from hvp_desktop.store import decisions
+from hvp_desktop.store.engine import WorkingFile
+
+HORIZON_DAYS = 60
+
+
+class DeadlinesDock(QDockWidget):
+    """Emits `open_application(id)` when a row is activated."""
+
+    open_application = Signal(int)
+
+    def __init__(self, wf: WorkingFile, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(self.tr("Due in the next %n days", "", HORIZON_DAYS), parent)
+        self.setObjectName("deadlinesDock")
+        self.wf = wf
+        self.today = today or date.today()
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Rule"), self.tr("What"), self.tr("Applicant")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        for c in range(3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.itemActivated.connect(self._activated)
+        self.setWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        items = decisions.due_within(decisions.status(self.wf), self.today, HORIZON_DAYS)
+        self.table.setRowCount(len(items))
+        overdue = 0
+        for r, (row, due) in enumerate(items):
+            late = due.due < self.today
+            overdue += late
+            texts = (due.due.isoformat(), due.rule,
+                     due.detail + (f" ({self.tr('overdue')})" if late else "")
+                     + (f" ⚠ {due.provisional_reason}" if due.provisional_reason else ""),
+                     row.enterprise_name)
+            for c, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row.application_id)
+                if late:
+                    item.setForeground(QColor("#b00020"))
+                self.table.setItem(r, c, item)
+        self.setWindowTitle(self.tr("Due in the next %n days", "", HORIZON_DAYS)
+                            + (" — " + self.tr("%n overdue", "", overdue) if overdue else ""))
+
+    def _activated(self, item: QTableWidgetItem) -> None:
+        self.open_application.emit(item.data(Qt.ItemDataRole.UserRole))

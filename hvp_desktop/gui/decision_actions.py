@@ -1,0 +1,195 @@
+"""The lifecycle decisions a user can take on one application, and the dialog that records one.
+
+Which actions are possible is asked of the rules (domain/lifecycle.allowed) with today's date:
+an action the rules refuse stays visible but disabled, with the rule's reason as its tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from hvp_desktop.domain import lifecycle
+from hvp_desktop.domain.formal_review import Outcome
+from hvp_desktop.domain.lifecycle import RECOGNITION, Centre, Event, Kind, support_purpose
+from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.gui import labels
+from hvp_desktop.gui.forms import load_form
+from hvp_desktop.store import decisions
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.operations import Changes
+
+
+@dataclass
+class Action:
+    key: str
+    title: str
+    kind: Kind
+    data: dict = field(default_factory=dict)
+    score: bool = False  # asks for an assessment score
+    text: str | None = None  # label of a required text, or None
+    choices: list[tuple[str, object]] = field(default_factory=list)  # (label, value) for a combo
+    confirm: str | None = None  # shown before an irreversible step
+    refusal: str | None = None  # why the rules refuse it now (None: allowed)
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("DecisionActions", text)
+
+
+def _open_objections(c: Centre) -> list[tuple[str, tuple[str, int]]]:
+    return [(f"{labels.purpose_label(p.purpose)}: {o.filed_on} {o.text[:30]}", (p.purpose, i))
+            for p in c.publicity.values() for i, o in enumerate(p.objections) if o.upheld is None]
+
+
+def actions_for(c: Centre, review_verdict: str, today: date) -> list[Action]:
+    """Every action, with `refusal` set where the rules do not allow it today."""
+    acts = [
+        Action("formal_review_failed", _tr("Formal review failed…"), Kind.FORMAL_REVIEW_FAILED,
+               confirm=_tr("The application will be rejected in the formal review. This cannot be undone.")),
+        Action("publicity", _tr("Start publicity of the recognition list…"), Kind.PUBLICITY_STARTED,
+               {"purpose": RECOGNITION}),
+        Action("objection", _tr("File an objection…"), Kind.OBJECTION_FILED, text=_tr("Objection"),
+               choices=[(labels.purpose_label(p), p) for p in c.publicity]),
+        Action("decide", _tr("Decide an objection…"), Kind.OBJECTION_DECIDED, text=_tr("Findings"),
+               choices=_open_objections(c)),
+        Action("recognise", _tr("Recognise…"), Kind.RECOGNISED,
+               confirm=_tr("The applicant will be recognised as a centre. This cannot be undone.")),
+        Action("assess1", _tr("Record year-1 assessment…"), Kind.ASSESSED, {"year": 1}, score=True,
+               confirm=_tr("An assessment result cannot be undone.")),
+        Action("assess2", _tr("Record year-2 assessment…"), Kind.ASSESSED, {"year": 2}, score=True,
+               confirm=_tr("An assessment result cannot be undone.")),
+        Action("support_publicity1", _tr("Start publicity of year-1 support…"), Kind.PUBLICITY_STARTED,
+               {"purpose": support_purpose(1)}),
+        Action("support1", _tr("Grant year-1 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 1},
+               confirm=_tr("Support will be recorded as granted. This cannot be undone.")),
+        Action("support_publicity2", _tr("Start publicity of year-2 support…"), Kind.PUBLICITY_STARTED,
+               {"purpose": support_purpose(2)}),
+        Action("support2", _tr("Grant year-2 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 2},
+               confirm=_tr("Support will be recorded as granted. This cannot be undone.")),
+        Action("withdraw", _tr("Withdraw (written request)…"), Kind.WITHDRAWN, text=_tr("Request"),
+               confirm=_tr("The centre withdraws: no further assessments and no application for 2 years (R21). "
+                           "This cannot be undone.")),
+    ]
+    for a in acts:
+        a.refusal = _refusal(c, a, review_verdict, today)
+    return acts
+
+
+def _probe(a: Action, today: date) -> Event:
+    """The event the action would record today, with placeholders where the user still chooses."""
+    data = dict(a.data)
+    if a.kind == Kind.PUBLICITY_STARTED:
+        data["ends_on"] = today.isoformat()
+    if a.score:
+        data["score"] = "100"
+    if a.kind == Kind.OBJECTION_FILED:
+        data["purpose"] = a.choices[0][1] if a.choices else RECOGNITION
+    if a.kind == Kind.OBJECTION_DECIDED:
+        purpose, index = a.choices[0][1] if a.choices else (RECOGNITION, 0)
+        data.update(purpose=purpose, index=index, upheld=False)
+    return Event.of(a.kind, today, **data)
+
+
+def _refusal(c: Centre, a: Action, verdict: str, today: date) -> str | None:
+    if a.kind == Kind.FORMAL_REVIEW_FAILED and verdict != Outcome.FAIL and c.state.value == "applied":
+        return "R1: " + _tr("no check of the formal review has failed")
+    if a.kind == Kind.OBJECTION_FILED:
+        open_now = [p for p in c.publicity.values() if p.starts_on <= today <= p.ends_on]
+        if not open_now:
+            return "R16/R19: " + _tr("no publicity period is open today")
+        a.choices = [(labels.purpose_label(p.purpose), p.purpose) for p in open_now]
+    if a.kind == Kind.OBJECTION_DECIDED and not a.choices:
+        return "R16/R19: " + _tr("no objection is waiting for a decision")
+    return lifecycle.allowed(c, _probe(a, today))
+
+
+class DecisionDialog(QDialog):
+    """Records one action: date, and the score, choice or text it needs; refusals stay in the dialog."""
+
+    def __init__(self, wf: WorkingFile, application_id: int, action: Action, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.wf, self.application_id, self.action = wf, application_id, action
+        self.changes: Changes | None = None
+        self.setWindowTitle(action.title.rstrip("…"))
+        self.form = f = load_form("decision_dialog", self)
+        f.explanationLabel.setText(action.confirm or "")
+        f.explanationLabel.setVisible(bool(action.confirm))
+        f.dateEdit.setDate(QDate(today or date.today()))
+        for widget in (f.scoreLabel, f.scoreSpin):
+            widget.setVisible(action.score)
+        for widget in (f.choiceLabel, f.choiceCombo):
+            widget.setVisible(bool(action.choices) or action.kind == Kind.OBJECTION_DECIDED)
+        if action.kind == Kind.OBJECTION_DECIDED:
+            f.choiceLabel.setText(self.tr("Objection:"))
+        for label, value in action.choices:
+            f.choiceCombo.addItem(label, value)
+        self._upheld = None
+        if action.kind == Kind.OBJECTION_DECIDED:
+            self._upheld = self._add_upheld_combo()
+        for widget in (f.textLabel, f.textEdit):
+            widget.setVisible(action.text is not None)
+        if action.text:
+            f.textLabel.setText(action.text + ":")
+        f.buttonBox.accepted.connect(self.submit)
+        f.buttonBox.rejected.connect(self.reject)
+        self.resize(500, 320)
+
+    def _add_upheld_combo(self):
+        from PySide6.QtWidgets import QComboBox
+
+        combo = QComboBox(self)
+        combo.addItem(self.tr("Not upheld: the result stands"), False)
+        combo.addItem(self.tr("Upheld"), True)
+        self.form.formLayout.insertRow(3, self.tr("Finding:"), combo)
+        return combo
+
+    def event_to_record(self) -> Event:
+        f, a = self.form, self.action
+        on = f.dateEdit.date().toPython()
+        data = dict(a.data)
+        if a.score:
+            data["score"] = str(Decimal(str(f.scoreSpin.value())).quantize(Decimal("0.01")))
+        if a.kind == Kind.OBJECTION_FILED:
+            data.update(purpose=f.choiceCombo.currentData(), text=f.textEdit.toPlainText().strip())
+        if a.kind == Kind.OBJECTION_DECIDED:
+            purpose, index = f.choiceCombo.currentData()
+            data.update(purpose=purpose, index=index, upheld=bool(self._upheld.currentData()))
+        return Event.of(a.kind, on, **data)
+
+    def submit(self) -> None:
+        f, a = self.form, self.action
+        text = f.textEdit.toPlainText().strip()
+        if a.text is not None and not text:
+            f.messageLabel.setText(self.tr("Write the %1 first.").replace("%1", a.text))
+            return
+        event = self.event_to_record()
+        if a.confirm and QMessageBox.question(self, self.windowTitle(), a.confirm + "\n\n" + self.tr("Continue?")) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            if a.kind == Kind.PUBLICITY_STARTED:
+                self.changes = decisions.start_publicity(self.wf, [self.application_id], a.data["purpose"], event.on)
+            else:
+                note = text if a.kind in (Kind.OBJECTION_DECIDED, Kind.WITHDRAWN) else None
+                self.changes = decisions.record(self.wf, self.application_id, event, note)
+        except (RuleViolation, ValueError) as exc:
+            f.messageLabel.setText(str(exc))
+            return
+        self.accept()
+
+
+def run_action(wf: WorkingFile, application_id: int, action: Action, parent: QWidget,
+               on_changes: Callable[[Changes], None], today: date | None = None) -> DecisionDialog:
+    dialog = DecisionDialog(wf, application_id, action, parent, today)
+    dialog.accepted.connect(lambda: on_changes(dialog.changes or Changes()))
+    dialog.open()
+    return dialog

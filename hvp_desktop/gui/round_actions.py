@@ -1,0 +1,182 @@
+"""Round-level steps of the rules: places (R14), shortlisting (R15), the selected list (R16),
+and the statutory holidays behind every working-day count."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hvp_desktop.domain import rules
+from hvp_desktop.domain.dates import ArrangementError, parse_arrangement
+from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.store import decisions, queries
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.models import Round
+
+
+def choose_round(parent: QWidget, wf: WorkingFile, preferred: int | None) -> int | None:
+    if preferred is not None:
+        return preferred
+    rounds = queries.round_list(wf)
+    if not rounds:
+        return None
+    titles = [title for _rid, title in rounds]
+    title, ok = QInputDialog.getItem(parent, parent.tr("Choose a round"), parent.tr("Round:"), titles, 0, False)
+    return rounds[titles.index(title)][0] if ok else None
+
+
+def round_info(wf: WorkingFile, round_id: int) -> tuple[str, int]:
+    with wf.session() as s:
+        rnd = s.get(Round, round_id)
+        return rnd.title, rnd.places
+
+
+class PlacesDialog(QDialog):
+    """R14: at most 20 places; more only with a written reason, which is recorded."""
+
+    def __init__(self, wf: WorkingFile, round_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf, self.round_id = wf, round_id
+        title, places = round_info(wf, round_id)
+        self.setWindowTitle(self.tr("Places of %1").replace("%1", title))
+        layout = QFormLayout(self)
+        self.spin = QSpinBox(self)
+        self.spin.setRange(1, 200)
+        self.spin.setValue(places)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Required above %n places (R14)", "", rules.MAX_PLACES_PER_YEAR))
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(self.tr("Places:"), self.spin)
+        layout.addRow(self.tr("Reason for more than 20:"), self.reason)
+        layout.addRow(self.message)
+        layout.addRow(buttons)
+
+    def submit(self) -> None:
+        try:
+            self.changes = decisions.set_places(self.wf, self.round_id, self.spin.value(), self.reason.text())
+        except RuleViolation as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+
+class SelectionDialog(QDialog):
+    """R16: tick the selected applications among the shortlisted ones, at most the round's places."""
+
+    def __init__(self, wf: WorkingFile, round_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf, self.round_id = wf, round_id
+        title, self.places = round_info(wf, round_id)
+        self.setWindowTitle(self.tr("Selected list of %1").replace("%1", title))
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        rows = [r for r in queries.application_rows(wf) if r.round_id == round_id and r.state == "shortlisted"]
+        for r in rows:
+            item = QListWidgetItem(r.enterprise_name)
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.itemChanged.connect(self._count)
+        self.date = QDateEdit(QDate(date.today()), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.counter = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(QLabel(self.tr("The unticked shortlisted applications will be recorded as not selected."),
+                                self))
+        layout.addWidget(self.list)
+        form = QFormLayout()
+        form.addRow(self.tr("Decision date:"), self.date)
+        layout.addLayout(form)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._count()
+        self.resize(520, 560)
+
+    def chosen(self) -> list[int]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _count(self, *_args) -> None:
+        n = len(self.chosen())
+        self.counter.setText(self.tr("%1 of at most %2 places").replace("%1", str(n)).replace("%2", str(self.places)))
+
+    def submit(self) -> None:
+        try:
+            self.changes = decisions.record_selection(self.wf, self.round_id, self.chosen(),
+                                                      self.date.date().toPython())
+        except RuleViolation as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+
+def shortlist(parent: QWidget, wf: WorkingFile, round_id: int, on: date | None = None):
+    """R1–R4 then R15 for the whole round, after a confirmation; returns the changes or None."""
+    title, places = round_info(wf, round_id)
+    answer = QMessageBox.question(parent, parent.tr("Shortlist"), parent.tr(
+        "Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; "
+        "with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). "
+        "This cannot be undone.").replace("%1", title).replace("%2", str(places)))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        outcome = decisions.shortlist_round(wf, round_id, on or date.today())
+    except RuleViolation as exc:
+        QMessageBox.warning(parent, parent.tr("Shortlist"), str(exc))
+        return None
+    text = parent.tr("%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.") \
+        .replace("%1", str(len(outcome.shortlisted))).replace("%2", str(len(outcome.not_shortlisted))) \
+        .replace("%3", str(len(outcome.rejected)))
+    if outcome.all_went_through:
+        text += " " + parent.tr("Fewer than 40 applied: all eligible applications go to expert review (R15).")
+    elif outcome.line_score is not None:
+        text += " " + parent.tr("Shortlist line: %1 points (ties kept).").replace("%1", str(outcome.line_score))
+    QMessageBox.information(parent, parent.tr("Shortlist"), text)
+    return outcome.changes
+
+
+def import_holidays(parent: QWidget, wf: WorkingFile) -> list[int]:
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Holiday arrangement"), "", "Text (*.txt)")
+    if not path:
+        return []
+    try:
+        arrangements = parse_arrangement(Path(path).read_text(encoding="utf-8-sig"), source=Path(path).name)
+    except (ArrangementError, OSError, UnicodeDecodeError) as exc:
+        QMessageBox.warning(parent, parent.tr("Holiday arrangement"), str(exc))
+        return []
+    years = decisions.save_arrangements(wf, arrangements)
+    QMessageBox.information(parent, parent.tr("Holiday arrangement"), parent.tr(
+        "Holidays saved for %1. Dates in these years are no longer provisional.").replace(
+        "%1", "、".join(map(str, years))))
+    return years
