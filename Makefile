@@ -13,8 +13,8 @@ APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus
 .PHONY: run test system-deps venv translations demo sqlcipher-shell bench constraints clean
 
 run: venv translations
+	@mkdir -p $(DEMO_DIR)
 	@$(PY) -m hvp_desktop demo $(DEMO) --force
-	@echo "Opening $(abspath $(DEMO)) (password: hvp-demo-2026)"
 	$(PY) -m hvp_desktop $(DEMO)
 
 test: venv translations sqlcipher-shell
@@ -24,6 +24,8 @@ test: venv translations sqlcipher-shell
 # otherwise the exact command is printed and make stops.
 system-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null; then echo "Not a Debian/Ubuntu system: install the equivalent of: $$missing (see README)"; exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \

@@ -52,17 +52,19 @@ def _cell_value(field_id: str, data) -> object:
 
 
 def _as_read(data):
-    """The generated application as the import reads it back: text NFKC-normalised, as the
-    import documents (full-width → half-width, e.g. the demo's “（432）” becomes “(432)”)."""
+    """The generated application as the import reads it back: names as registered
+    (cells.to_name), other text NFKC-normalised (cells.to_text)."""
     import dataclasses
-    import unicodedata
 
-    def clean(text):
-        return " ".join(unicodedata.normalize("NFKC", text).split()) if isinstance(text, str) else text
+    from hvp_desktop.reports import cells
 
-    changes = {f.name: clean(getattr(data, f.name)) for f in dataclasses.fields(data)
-               if isinstance(getattr(data, f.name), str)}
-    co = tuple(dataclasses.replace(c, name=clean(c.name)) for c in data.co_applicants)
+    names = {"enterprise_name"}
+    changes = {
+        f.name: (cells.to_name if f.name in names else cells.to_text)(getattr(data, f.name))
+        for f in dataclasses.fields(data)
+        if isinstance(getattr(data, f.name), str) and f.name != "credit_code"
+    }
+    co = tuple(dataclasses.replace(c, name=cells.to_name(c.name)) for c in data.co_applicants)
     return dataclasses.replace(data, co_applicants=co, **changes)
 
 

@@ -53,10 +53,10 @@ def _read_password(args, *, env: str = "HVP_PASSWORD", file_attr: str = "passwor
     return getpass.getpass(prompt)
 
 
-def _open(args):
+def _open(args, *, migrate: bool = True):
     from hvp_desktop.store.engine import WorkingFile
 
-    return WorkingFile.open(args.file, _read_password(args))
+    return WorkingFile.open(args.file, _read_password(args), migrate=migrate)
 
 
 def _emit(args, payload: dict, lines: list[str]) -> None:
@@ -74,10 +74,16 @@ def cmd_demo(args) -> int:
     if args.password_file:
         password = _read_password(args)
     path = Path(args.file)
-    if path.exists() and args.force:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    create_demo(path, password).close()
+    if path.exists() and not args.force:
+        raise CliError(f"文件已存在：{path}；要替换请加 --force (file exists; use --force)")
+    # Built under a temporary name and swapped in only when complete: a failure leaves the old file.
+    tmp = path.with_name(f".{path.name}.demo-tmp")
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        leftover.unlink(missing_ok=True)
+    create_demo(tmp, password).close()
+    for stale in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        stale.unlink(missing_ok=True)
+    os.replace(tmp, path)
     _emit(args, {"file": str(path.resolve()), "password": password},
           [f"演示文件 (demo file): {path.resolve()}", f"密码 (password): {password}"])
     return EXIT_OK
@@ -104,6 +110,8 @@ def cmd_import(args) -> int:
     from hvp_desktop.store import operations
 
     xlsx = Path(args.xlsx)
+    if args.round is not None and not 2000 <= args.round <= 2100:
+        raise CliError(f"--round 应为2000至2100之间的年度，实为{args.round} (--round must be a year)")
     if not xlsx.is_file():
         raise CliError(f"找不到Excel文件：{xlsx} (file not found)")
     wf = _open(args)
@@ -134,6 +142,10 @@ def cmd_import(args) -> int:
                          " (Nothing imported; fix the rows or use --skip-invalid.)")
             _emit(args, payload, lines)
             return EXIT_REJECTED
+        if result.rejected:  # written first: if it cannot be written, nothing is imported
+            out = Path(args.rejected_out or xlsx.with_name(f"{xlsx.stem}.rejected.xlsx"))
+            write_rejected(result, out)
+            payload["rejected_file"] = str(out)
         outcome = operations.import_applications(
             wf, [(f"{xlsx.name}:{r.row}", r.data) for r in result.rows])
         if args.map:
@@ -141,10 +153,7 @@ def cmd_import(args) -> int:
         payload.update(added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged, imported=True)
         lines.append(f"新增 {outcome.added}，更新 {outcome.updated}，未变 {outcome.unchanged}。")
         if result.rejected:
-            out = Path(args.rejected_out or xlsx.with_name(f"{xlsx.stem}.rejected.xlsx"))
-            write_rejected(result, out)
-            payload["rejected_file"] = str(out)
-            lines.append(f"被拒绝的 {len(result.rejected)} 行已写入 {out}")
+            lines.append(f"被拒绝的 {len(result.rejected)} 行已写入 {payload['rejected_file']}")
         _emit(args, payload, lines)
         return EXIT_REJECTED if result.rejected else EXIT_OK
     finally:
@@ -152,15 +161,23 @@ def cmd_import(args) -> int:
 
 
 def cmd_check(args) -> int:
+    import sqlcipher3
+    from sqlalchemy.exc import DBAPIError
+
     from hvp_desktop.store import audit, decisions
 
-    wf = _open(args)
+    wf = _open(args, migrate=False)  # a diagnosis changes nothing, not even the schema
     try:
-        integrity = wf.integrity_errors()
-        with wf.session() as s:
-            chain = audit.verify(s)
-        states = decisions.state_mismatches(wf)
         version = wf.schema_version()
+        try:
+            integrity = wf.integrity_errors()
+            with wf.session() as s:
+                chain = audit.verify(s)
+            states = decisions.state_mismatches(wf)
+        except (DBAPIError, sqlcipher3.DatabaseError) as exc:  # a damaged page: report it, that is check's job
+            integrity = [_message_of(exc)]
+            chain = audit.ChainReport(0, ["审计链无法读取 (audit chain unreadable)"])
+            states = []
     finally:
         wf.close()
     ok = not integrity and chain.ok and not states
@@ -299,7 +316,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-") and not Path(argv[0]).exists():
+        print(f"hvp-desktop: 既不是命令也不是已有文件：{argv[0]!r} (neither a command nor an existing file)\n"
+              f"命令 (commands): {', '.join(COMMANDS)}", file=sys.stderr)
+        return EXIT_USAGE
+    if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-"):
         from hvp_desktop.app import main as gui_main
 
         return gui_main(argv)
@@ -308,26 +329,50 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return _fail(args, "已取消 (cancelled)", EXIT_USAGE)
+    except Exception as exc:  # every expected failure becomes a message; others are bugs
+        status = _status_of(exc)
+        if status is None:
+            raise
+        return _fail(args, _message_of(exc), status)
+
+
+def _status_of(exc: Exception) -> int | None:
+    import sqlcipher3
+    from sqlalchemy.exc import DBAPIError
+
     from hvp_desktop.domain.rules import RuleViolation
     from hvp_desktop.store.errors import WorkingFileError
 
-    try:
-        return args.run(args)
-    except CliError as exc:
-        print(f"hvp-desktop: {exc}", file=sys.stderr)
+    if isinstance(exc, CliError):
         return exc.status
-    except WorkingFileError as exc:
-        print(f"hvp-desktop: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except RuleViolation as exc:
-        print(f"hvp-desktop: {exc}", file=sys.stderr)
+    if isinstance(exc, RuleViolation):
         return EXIT_REJECTED
-    except ValueError as exc:  # a workbook that cannot be read (WorkbookError) and the like
-        print(f"hvp-desktop: {exc}", file=sys.stderr)
+    if isinstance(exc, (WorkingFileError, ValueError, OSError, sqlcipher3.Error, DBAPIError)):
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("hvp-desktop: 已取消 (cancelled)", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        print(f"hvp-desktop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
-        return EXIT_USAGE
+    return None
+
+
+def _message_of(exc: Exception) -> str:
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        exc = exc.orig
+    text = str(exc)
+    if "locked" in text:
+        return "工作文件正被另一个程序写入，请稍后再试 (the working file is busy in another program)"
+    if "malformed" in text or "not a database" in text:
+        return f"工作文件已损坏：{text} (the working file is damaged; restore a backup)"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename or ''}"
+    return text
+
+
+def _fail(args, message: str, status: int) -> int:
+    print(f"hvp-desktop: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print(json.dumps({"ok": False, "status": status, "error": message}, ensure_ascii=False))
+    return status

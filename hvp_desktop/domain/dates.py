@@ -68,18 +68,21 @@ class WorkingCalendar:
         return True
 
     def is_working_day(self, day: date) -> tuple[bool, str | None]:
-        """(working?, reason the answer is provisional or None)."""
+        """(working?, reason the answer is provisional or None).
+
+        A day the secretary entered decides; otherwise the library; for a year the library does
+        not know, weekdays — provisional unless the secretary entered that year's arrangement.
+        """
         arrangement = self.arrangements.get(day.year)
-        if arrangement is not None:
-            kind = arrangement.days.get(day)
-            if kind is not None:
-                return kind == DayKind.WORKDAY, None
-            return day.weekday() < 5, None
+        kind = arrangement.days.get(day) if arrangement else None
+        if kind is not None:
+            return kind == DayKind.WORKDAY, None
         try:
             return chinese_calendar.is_workday(day), None
         except NotImplementedError:
-            reason = f"{day.year}年法定节假日安排尚未录入，按周一至周五推算（暂定）"
-            return day.weekday() < 5, reason
+            if arrangement is not None:
+                return day.weekday() < 5, None
+            return day.weekday() < 5, f"{day.year}年法定节假日安排尚未录入，按周一至周五推算（暂定）"
 
     def working_days_from(self, start: date, count: int) -> CountedDate:
         """The last of `count` working days counted from `start` (included if it is one).

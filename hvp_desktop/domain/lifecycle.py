@@ -240,11 +240,14 @@ def _recognised(c: Centre, e: Event) -> Centre:
 
 def _assessed(c: Centre, e: Event) -> Centre:
     year = int(e.data["year"])
-    score = Decimal(str(e.data["score"]))
     rule = "R17" if year == 1 else "R18"
     if year not in (1, 2):
         raise RuleViolation("R17", "考核年度只有第一年和第二年")
-    if not (Decimal(0) <= score <= Decimal(100)):
+    try:
+        score = Decimal(str(e.data["score"]))
+    except ArithmeticError:
+        score = Decimal("NaN")
+    if not score.is_finite() or not (Decimal(0) <= score <= Decimal(100)):
         raise RuleViolation(rule, "考核得分应在0到100分之间")
     if c.state == S.WITHDRAWN:
         raise RuleViolation("R21", "已退出的中心不再参加年度考核")
@@ -253,6 +256,10 @@ def _assessed(c: Centre, e: Event) -> Centre:
         raise RuleViolation("R17", "第一年度考核只针对已认定、尚未通过第一年度考核的中心")
     if year == 2 and not (c.state == S.Y1_PASSED or rectifying):
         raise RuleViolation("R18", "第二年度考核需先通过第一年度考核")
+    if not rectifying and c.recognised_on is not None:
+        due = add_years(c.recognised_on, rules.ASSESSMENT_AFTER_YEARS[year])
+        if e.on < due:  # 建设满一年 / 满二年: the construction year must be complete
+            raise RuleViolation(rule, f"第{year}年度考核须在建设满{rules.ASSESSMENT_AFTER_YEARS[year]}年后（{due}起）进行")
     c = replace(c, scores=(*c.scores, (year, e.on, score)))
     if rules.passes(year, score):
         state = S.Y1_PASSED if year == 1 else S.ACCEPTED
@@ -325,7 +332,8 @@ def deadlines(c: Centre) -> list[Deadline]:
                             f"第{c.rectification.year}年度考核整改期满"))
     for p in c.publicity.values():
         decided = (p.purpose == RECOGNITION and c.state != S.SELECTED) or (
-            p.purpose != RECOGNITION and int(p.purpose.removeprefix("support_y")) in c.supported)
+            p.purpose != RECOGNITION
+            and (int(p.purpose.removeprefix("support_y")) in c.supported or p.upheld() or c.state == S.WITHDRAWN))
         if not decided:
             out.append(Deadline("publicity_end", p.ends_on, "R16" if p.purpose == RECOGNITION else "R19",
                                 "认定公示期满" if p.purpose == RECOGNITION else "扶持公示期满", p.provisional_reason))

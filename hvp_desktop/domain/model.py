@@ -109,10 +109,14 @@ class ApplicationData:
     applied_on: date | None = None
 
     def eligibility_summary(self) -> str:
-        """'ok' if every R1 fact is declared yes, 'no' if any is declared no, else 'unknown'."""
-        values = [getattr(self, name) for name in ELIGIBILITY_FACTS]
-        if any(v is False for v in values):
-            return "no"
-        if all(v is True for v in values):
-            return "ok"
-        return "unknown"
+        return eligibility_summary([getattr(self, name) for name in ELIGIBILITY_FACTS])
+
+
+def eligibility_summary(values) -> str:
+    """'ok' if every R1 fact is declared yes, 'no' if any is declared no, else 'unknown'."""
+    values = list(values)
+    if any(v is False for v in values):
+        return "no"
+    if all(v is True for v in values):
+        return "ok"
+    return "unknown"

@@ -3,7 +3,6 @@ and the decisions the rules allow now."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -43,6 +42,34 @@ def _local_time(iso: str) -> str:
         return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return iso
+
+
+def _shown(name: str, value) -> str:
+    if isinstance(value, bool) or (value is None and name not in _NOT_YES_NO):
+        return labels.yes_no(value)
+    if isinstance(value, list):  # co-applicants
+        return "、".join(str(c.get("name", c)) if isinstance(c, dict) else str(c) for c in value) or "—"
+    return "—" if value is None else str(value)
+
+
+def _describe(action: str, payload: dict) -> str:
+    """One line of history in words (the audit payload is JSON)."""
+    if action == "application.updated":
+        return "；".join(f"{labels.field_label(k)}：{_shown(k, old)} → {_shown(k, new)}"
+                        for k, (old, new) in payload.get("changed", {}).items())
+    if action.startswith("decision."):
+        old, new = payload.get("state", [None, None])
+        text = f"{payload.get('rule', '')} {labels.state_label(old) if old else '—'} → {labels.state_label(new) if new else '—'}"
+        data = payload.get("data") or {}
+        extra = [str(data[k]) for k in ("score", "text", "ends_on") if data.get(k)]
+        note = payload.get("note")
+        return " · ".join([text, *extra, *([note] if note else [])])
+    if action == "formal_review.override":
+        return f"{payload.get('check')}：{labels.review_label(payload.get('outcome', ''))} — {payload.get('reason', '')}"
+    if action == "application.preliminary_score":
+        old, new = payload.get("score", [None, None])
+        return f"{old or '—'} → {new}"
+    return str(payload.get("source", ""))
 
 
 def _fill(table, headers: list[str], rows: list[tuple[str, ...]]) -> None:
@@ -99,9 +126,7 @@ class ApplicationDetailDialog(QDialog):
         self._fill_review(detail)
         self._fill_decisions(detail)
         _fill(f.historyTable, [self.tr("Time"), self.tr("By"), self.tr("Event"), self.tr("Details")],
-              [(_local_time(h.at), h.actor, labels.history_action_label(h.action),
-                json.dumps(h.payload.get("changed") or h.payload.get("data") or h.payload.get("check")
-                           or {"source": h.payload.get("source")}, ensure_ascii=False))
+              [(_local_time(h.at), h.actor, labels.history_action_label(h.action), _describe(h.action, h.payload))
                for h in detail.history])
         self._fill_actions(detail)
 

@@ -95,7 +95,13 @@ class ApplicationsPanel(QWidget):
             .replace("%2", str(self.model.rowCount())))
 
     def reload(self) -> None:
+        was_empty = self.model.rowCount() == 0
         self.model.set_rows(queries.application_rows(self.wf))
+        header = self.form.table.horizontalHeader()
+        if self.form.table.isSortingEnabled() and header.sortIndicatorSection() >= 0:
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # keep the user's order
+        if was_empty and self.model.rowCount():
+            self._size_columns()  # widths fitted to real rows, not to an empty table
         self._fill_rounds()
         self._update_count()
 

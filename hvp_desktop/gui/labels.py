@@ -97,10 +97,14 @@ def field_label(name: str) -> str:
 
 
 def history_action_label(action: str) -> str:
+    if action.startswith("decision."):
+        return decision_label(action.removeprefix("decision."))
     return _t(
         {
             "application.imported": QT_TRANSLATE_NOOP("Labels", "Imported"),
             "application.updated": QT_TRANSLATE_NOOP("Labels", "Updated by import"),
+            "formal_review.override": QT_TRANSLATE_NOOP("Labels", "Check confirmed or overridden"),
+            "application.preliminary_score": QT_TRANSLATE_NOOP("Labels", "Preliminary score"),
         }.get(action, action)
     )
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -88,12 +89,11 @@ class WorkingFile:
                 raise WrongPassword() from exc
             raise WorkingFileError(f"无法打开文件：{exc} (cannot open the file)") from exc
         wf = cls(path, key)
-        if migrate:
-            try:
-                wf._migrate()
-            except Exception:
-                wf.close()
-                raise
+        try:
+            wf._migrate(apply=migrate)
+        except Exception:
+            wf.close()
+            raise
         return wf
 
     @classmethod
@@ -151,10 +151,15 @@ class WorkingFile:
 
     def integrity_errors(self) -> list[str]:
         """SQLite's integrity check plus SQLCipher's page HMAC check; [] when all is well."""
-        with self.engine.connect() as c:
-            problems = [r[0] for r in c.exec_driver_sql("PRAGMA integrity_check")]
-            problems = [p for p in problems if p != "ok"]
-            problems += [r[0] for r in c.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        problems: list[str] = []
+        for pragma in ("integrity_check", "cipher_integrity_check"):
+            try:
+                with self.engine.connect() as c:
+                    rows = [r[0] for r in c.exec_driver_sql(f"PRAGMA {pragma}")]
+            except (sqlcipher3.DatabaseError, DBAPIError) as exc:
+                problems.append(f"{pragma}: {getattr(exc, 'orig', exc)}")
+                continue
+            problems += [r for r in rows if r != "ok"]
         return problems
 
     def change_password(self, new_password: str) -> None:
@@ -174,6 +179,10 @@ class WorkingFile:
             raise
         self._key = new_key  # from here on the file on disk is the re-keyed one
         _fsync_dir(self.path.parent)
+        # Pre-migration copies still open with the old password: a password changed because it
+        # leaked must not leave readable copies behind.
+        for backup in self.path.parent.glob(f"{self.path.name}.v*.bak"):
+            backup.unlink(missing_ok=True)
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -212,13 +221,14 @@ class WorkingFile:
 
         return engine
 
-    def _migrate(self) -> None:
+    def _migrate(self, *, apply: bool = True) -> None:
+        """Refuse a file from a newer version; upgrade an older one (unless only reading it)."""
         raw = self.engine.raw_connection()
         try:
-            pending = migrations.pending(raw.driver_connection)
+            pending = migrations.pending(raw.driver_connection)  # raises NewerFileVersion
         finally:
             raw.close()
-        if not pending:
+        if not pending or not apply:
             return
         self.engine.dispose()
         backup = self.path.with_name(f"{self.path.name}.v{pending[0].version - 1}.bak")

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from hvp_desktop.domain import formal_review, lifecycle
-from hvp_desktop.domain.model import ELIGIBILITY_FACTS, ApplicationData
+from hvp_desktop.domain.model import ELIGIBILITY_FACTS, ApplicationData, eligibility_summary
 from hvp_desktop.store import decisions
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, AuditEvent, CoApplicantRow, Decision, Enterprise, Round
@@ -40,14 +40,6 @@ class ApplicationListRow:
     next_due_detail: str = ""
 
 
-def _eligibility(values) -> str:
-    if any(v is False for v in values):
-        return "no"
-    if all(v is True for v in values):
-        return "ok"
-    return "unknown"
-
-
 def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
     """Every application, in one query (the list panel loads 10,000 of these)."""
     co_count = (
@@ -73,7 +65,7 @@ def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
         rows = []
         for r in s.execute(stmt):
             due = dues.get(r[0])
-            rows.append(ApplicationListRow(*r[:7], _eligibility(r[14:]), *r[7:14], verdicts.get(r[0], "manual"),
+            rows.append(ApplicationListRow(*r[:7], eligibility_summary(r[14:]), *r[7:14], verdicts.get(r[0], "manual"),
                                            due.due if due else None, due.detail if due else ""))
         return rows
 

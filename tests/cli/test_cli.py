@@ -58,7 +58,7 @@ def test_demo_creates_file_prints_path_and_password_and_refuses_to_overwrite(cli
     before = path.read_bytes()
     again = cli("demo", path)
     assert again.returncode == 2
-    assert "不会覆盖" in again.stderr
+    assert "--force" in again.stderr
     no_traceback(again)
     assert path.read_bytes() == before
 

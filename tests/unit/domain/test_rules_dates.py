@@ -147,11 +147,6 @@ def test_R19_arrangement_day_kinds_decide_and_other_days_are_weekdays():
     assert cal.is_working_day(date(2027, 3, 6)) == (False, None)  # ordinary Saturday
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: an arrangement line that reaches into a year chinesecalendar knows (e.g. a New-Year range "
-    "2026-12-31~2027-01-03) creates a YearArrangement for 2026 holding one day; WorkingCalendar."
-    "is_working_day then uses it for the whole of 2026 and ignores the library, so 2026-10-01 "
-    "(National Day) counts as a working day and publicity ends are silently wrong, not provisional"))
 def test_R16_arrangement_for_an_unknown_year_does_not_replace_a_known_years_holidays():
     cal = merge(parse_arrangement("2026-12-31~2027-01-03 休\n2027-02-06~2027-02-12 休\n"))
     assert cal.is_working_day(date(2026, 10, 1)) == (False, None)  # library: National Day
@@ -160,7 +155,7 @@ def test_R16_arrangement_for_an_unknown_year_does_not_replace_a_known_years_holi
 
 
 @settings(max_examples=100, deadline=None)
-@given(start=st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 20)), count=st.integers(1, 10))
+@given(start=st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 1)), count=st.integers(1, 10))
 def test_R16_R19_working_days_from_properties(start, count):
     cal = WorkingCalendar()
     end = cal.working_days_from(start, count)

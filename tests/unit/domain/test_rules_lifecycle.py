@@ -346,10 +346,6 @@ def test_R17_score_outside_0_to_100_is_refused(score):
     refused(recognised(), assessed(Y1_ON, 1, score), "R17")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: lifecycle._assessed compares Decimal(str(score)) with 0 and 100; a NaN score ('NaN', 'nan', "
-    "'sNaN') raises decimal.InvalidOperation instead of the RuleViolation 'R17: 考核得分应在0到100分之间', "
-    "so the GUI gets a crash instead of a refusal"))
 @pytest.mark.parametrize("score", ["NaN", "sNaN"])
 def test_R17_a_score_that_is_not_a_number_is_refused_as_a_rule_violation(score):
     refused(recognised(), assessed(Y1_ON, 1, score), "R17")
@@ -384,10 +380,6 @@ def test_R17_only_years_1_and_2_are_assessed():
     refused(recognised(), assessed(Y1_ON, 0, "90"), "R17")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: lifecycle._assessed never compares the assessment date with recognised_on; R17 says year 1 "
-    "is assessed after one year of construction (建设满一年), but an assessment the day after recognition "
-    "is accepted. rules.ASSESSMENT_AFTER_YEARS exists for this and is unused by apply()"))
 def test_R17_year_1_assessment_before_the_first_anniversary_is_refused():
     refused(recognised(), assessed(RECOGNISED_ON + timedelta(days=1), 1, "90"), "R17")
 
@@ -441,9 +433,6 @@ def test_R18_pass_mark_is_75_inclusive():
     assert apply(y1_passed(), assessed(Y2_ON, 2, "75.00")).state == S.ACCEPTED
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: R18 says year 2 is assessed two years after recognition (建设满二年); lifecycle._assessed "
-    "accepts a year-2 assessment one day after year 1 passed"))
 def test_R18_year_2_assessment_before_the_second_anniversary_is_refused():
     refused(y1_passed(), assessed(Y1_ON + timedelta(days=1), 2, "90"), "R18")
 
@@ -620,10 +609,6 @@ def test_R16_R19_deadlines_are_sorted_by_date():
     assert dues == sorted(dues)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: lifecycle.deadlines treats a support publicity as pending until the year is in `supported`; "
-    "after an upheld R19 objection support can never be granted, yet 'publicity_end' stays listed for "
-    "ever (store.decisions.due_within then reports it as overdue)"))
 def test_R19_support_publicity_with_an_upheld_objection_leaves_no_pending_deadline():
     c, ends = support_publicity(y1_passed(), 1, date(2026, 11, 2))
     purpose = lifecycle.support_purpose(1)
@@ -631,9 +616,6 @@ def test_R19_support_publicity_with_an_upheld_objection_leaves_no_pending_deadli
     assert "publicity_end" not in whats(c)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: lifecycle.deadlines keeps a support publicity's 'publicity_end' for a WITHDRAWN centre, "
-    "although R21 refuses that support for ever (same cause as the upheld-objection case)"))
 def test_R21_withdrawn_centre_has_no_pending_support_publicity_deadline():
     c, ends = support_publicity(y1_passed(), 1, date(2026, 11, 2))
     c = run(ev(Kind.WITHDRAWN, ends), start=c)
