@@ -81,6 +81,15 @@ def cmd_demo(args) -> int:
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
     create_demo(tmp, password).close()
+    if path.exists():
+        from hvp_desktop.store.engine import ensure_not_open
+
+        try:
+            ensure_not_open(path)
+        except Exception:
+            for leftover in (tmp, Path(f"{tmp}.lock")):
+                leftover.unlink(missing_ok=True)
+            raise
     for stale in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         stale.unlink(missing_ok=True)
     os.replace(tmp, path)

@@ -13,6 +13,7 @@ Choices, and why:
 from __future__ import annotations
 
 import os
+import platform
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from hvp_desktop.store import crypto, migrations
-from hvp_desktop.store.errors import NotAWorkingFile, WorkingFileError, WrongPassword
+from hvp_desktop.store.errors import FileLocked, NotAWorkingFile, WorkingFileError, WrongPassword
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 MIN_PASSWORD_LENGTH = 8
@@ -65,10 +66,66 @@ def check_new_password(password: str) -> None:
         )
 
 
+class _OwnerLock:
+    """`FILE.lock` held with an OS lock while a WorkingFile is open (KeePassXC's habit).
+
+    A second opener — another window, the CLI, a `passwd` — is refused instead of writing into
+    a file that may be swapped underneath it. The OS drops the lock if the process dies, so a
+    lock file left by a crash does not block anyone.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _lock_fd(self._fd)
+        except OSError as exc:
+            os.close(self._fd)
+            raise FileLocked(
+                f"文件已在另一个窗口或程序中打开：{db_path}；请先在那里关闭或锁定。"
+                f" (The file is open in another window or program; close it there first.)"
+            ) from exc
+        os.ftruncate(self._fd, 0)
+        os.write(self._fd, f"{os.getpid()}@{platform.node()}\n".encode())
+
+    def release(self) -> None:
+        if self._fd < 0:
+            return
+        self.path.unlink(missing_ok=True)
+        _unlock_fd(self._fd)
+        os.close(self._fd)
+        self._fd = -1
+
+
+if os.name == "nt":
+    import msvcrt
+
+    def _lock_fd(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock_fd(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def ensure_not_open(path: str | os.PathLike) -> None:
+    """Raise FileLocked if some WorkingFile (here or in another process) holds `path` open."""
+    _OwnerLock(Path(path)).release()
+
+
 class WorkingFile:
     """One unlocked working file. Use `open` or `create`; call `close` to lock it again."""
 
     def __init__(self, path: Path, key: crypto.RawKey) -> None:
+        self._owner = _OwnerLock(path)
         self.path = path
         self._key = key
         self.engine = self._make_engine()
@@ -125,6 +182,7 @@ class WorkingFile:
 
     def close(self) -> None:
         self.engine.dispose()  # last connection closed: SQLite checkpoints and removes the WAL
+        self._owner.release()
 
     def __enter__(self) -> WorkingFile:
         return self

@@ -3,8 +3,10 @@ the work plan describes and every illegal one is refused with a RuleViolation na
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from types import MappingProxyType
 
 import pytest
 
@@ -499,6 +501,15 @@ def test_R19_support_for_a_year_not_passed_is_refused(year):
 
 def test_R19_year_2_support_needs_year_2_passed():
     c, ends = support_publicity(y1_passed(), 1, date(2026, 11, 2))
+    refused(c, support(ends + timedelta(days=1), 2), "R19")
+
+
+def test_R19_support_granted_checks_the_passed_year_itself():
+    # Even with a (hand-made) publicity for a year not passed, no money for that year.
+    c = y1_passed()
+    ends = date(2026, 11, 6)
+    fake = lifecycle.Publicity(lifecycle.support_purpose(2), date(2026, 11, 2), ends)
+    c = replace(c, publicity=MappingProxyType({**c.publicity, fake.purpose: fake}))
     refused(c, support(ends + timedelta(days=1), 2), "R19")
 
 
