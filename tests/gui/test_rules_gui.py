@@ -1,0 +1,190 @@
+"""The rules as the secretary meets them: formal review checklist, overrides, the actions the
+rules allow now (refused ones disabled with the rule as tooltip), round steps and due dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+
+from hvp_desktop.gui import decision_actions, round_actions
+from hvp_desktop.gui.application_detail import ApplicationDetailDialog
+from hvp_desktop.gui.deadlines_dock import DeadlinesDock
+from hvp_desktop.gui.main_window import MainWindow
+from hvp_desktop.store import decisions, queries
+
+TODAY = date(2026, 11, 25)  # the demo file's "now"
+
+
+@pytest.fixture
+def yes_to_confirmations(monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    return asked
+
+
+def _row(wf, **match):
+    return next(r for r in queries.application_rows(wf) if all(getattr(r, k) == v for k, v in match.items()))
+
+
+def _detail(qtbot, wf, app_id) -> ApplicationDetailDialog:
+    dialog = ApplicationDetailDialog(wf, app_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_formal_review_tab_lists_every_check_with_its_rule(qtbot, demo_wf):
+    rejected = _row(demo_wf, state="rejected")
+    f = _detail(qtbot, demo_wf, rejected.id).form
+    rules = {f.reviewTable.item(r, 0).text() for r in range(f.reviewTable.rowCount())}
+    assert rules == {"R1", "R2", "R3", "R4"}
+    results = [f.reviewTable.item(r, 2).text() for r in range(f.reviewTable.rowCount())]
+    assert "Failed" in results
+    assert not f.overrideButton.isEnabled()
+    assert "R1" in f.overrideButton.toolTip()  # the review is over for a rejected application
+
+
+def test_refused_actions_are_disabled_with_the_rule_as_tooltip(qtbot, demo_wf):
+    selected = _row(demo_wf, state="selected", year=2026)
+    buttons = _detail(qtbot, demo_wf, selected.id).action_buttons
+    # publicity runs until 2026-11-26: recognising now is refused by R16
+    assert not buttons["recognise"].isEnabled()
+    assert buttons["recognise"].toolTip().startswith("R16")
+    # R18: no year-2 assessment without a passed year 1; R21: only a recognised centre withdraws
+    assert buttons["assess2"].toolTip().startswith("R18")
+    assert buttons["withdraw"].toolTip().startswith("R21")
+    assert buttons["objection"].isEnabled()  # the publicity period is open today
+
+
+def test_recording_an_assessment_through_the_dialog(qtbot, demo_wf, yes_to_confirmations):
+    overdue = _row(demo_wf, state="recognised")
+    dialog = _detail(qtbot, demo_wf, overdue.id)
+    assert dialog.action_buttons["assess1"].isEnabled()
+    with qtbot.waitSignal(dialog.changed, timeout=5000):
+        dialog.action_buttons["assess1"].click()
+        action_dialog = dialog.action_dialog
+        action_dialog.form.dateEdit.setDate(QDate(2026, 11, 25))
+        action_dialog.form.scoreSpin.setValue(69.99)
+        action_dialog.form.buttonBox.accepted.emit()
+    assert yes_to_confirmations, "an irreversible step asks first"
+    assert queries.application_detail(demo_wf, overdue.id).state == "rectifying"  # R17: 69.99 fails
+    assert "2027-01-25" in dialog.form.deadlinesLabel.text()  # rectification due 2 months later
+    assert dialog.action_buttons["assess1"].isEnabled()  # the re-assessment is next
+
+
+def test_a_refusal_stays_in_the_dialog_with_the_rule(qtbot, demo_wf, yes_to_confirmations):
+    selected = _row(demo_wf, state="selected", year=2026)
+    dialog = _detail(qtbot, demo_wf, selected.id)
+    action = next(a for a in decision_actions.actions_for(
+        queries.application_detail(demo_wf, selected.id).centre, "pass", date(2026, 11, 30)) if a.key == "recognise")
+    recorder = decision_actions.DecisionDialog(demo_wf, selected.id, action, dialog, today=date(2026, 11, 26))
+    qtbot.addWidget(recorder)
+    recorder.form.buttonBox.accepted.emit()  # on the last day of publicity: still too early
+    assert recorder.form.messageLabel.text().startswith("R16")
+    assert queries.application_detail(demo_wf, selected.id).state == "selected"
+
+
+def test_override_needs_a_written_reason(qtbot, tmp_path):
+    from hvp_desktop.demo import create_demo
+
+    wf = create_demo(tmp_path / "fresh.hvpdb", with_decisions=False)
+    try:
+        manual = _row(wf, review="manual")
+        dialog = _detail(qtbot, wf, manual.id)
+        checks = queries.application_detail(wf, manual.id).checks
+        row = next(i for i, c in enumerate(checks) if c.outcome.value == "manual")
+        dialog.form.reviewTable.selectRow(row)
+        assert dialog.form.overrideButton.isEnabled()
+        dialog.form.overrideButton.click()
+        override = dialog.action_dialog
+        override.form.buttonBox.accepted.emit()
+        assert "理由" in override.form.messageLabel.text()
+        override.form.textEdit.setPlainText("已核对税务登记证明")
+        with qtbot.waitSignal(dialog.changed, timeout=5000):
+            override.form.buttonBox.accepted.emit()
+        shown = dialog.form.reviewTable.item(row, 3).text()
+        assert "已核对税务登记证明" in shown
+    finally:
+        wf.close()
+
+
+def test_deadlines_dock_shows_overdue_in_red_and_opens_the_application(qtbot, demo_wf):
+    dock = DeadlinesDock(demo_wf, today=TODAY)
+    qtbot.addWidget(dock)
+    texts = [dock.table.item(r, 2).text() for r in range(dock.table.rowCount())]
+    assert any("overdue" in t for t in texts)
+    assert any(dock.table.item(r, 0).text() == "2026-11-26" for r in range(dock.table.rowCount()))
+    assert "overdue" in dock.windowTitle()
+    with qtbot.waitSignal(dock.open_application) as opened:
+        dock.table.itemActivated.emit(dock.table.item(0, 3))
+    assert isinstance(opened.args[0], int)
+
+
+def test_places_above_20_need_a_reason(qtbot, demo_wf):
+    round_id = _row(demo_wf, year=2026).round_id
+    dialog = round_actions.PlacesDialog(demo_wf, round_id)
+    qtbot.addWidget(dialog)
+    dialog.spin.setValue(21)
+    dialog.submit()
+    assert dialog.message.text().startswith("R14")
+    dialog.reason.setText("区政府专题会议同意2026年度增加1个名额")
+    dialog.submit()
+    assert round_actions.round_info(demo_wf, round_id)[1] == 21
+
+
+def test_selection_dialog_refuses_more_than_the_places(qtbot, tmp_path, yes_to_confirmations, monkeypatch):
+    from hvp_desktop.demo import create_demo
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    wf = create_demo(tmp_path / "fresh.hvpdb", with_decisions=False)
+    try:
+        round_id = _row(wf, year=2025).round_id
+        # the shortlist refuses while checks await confirmation (R1) …
+        assert round_actions.shortlist(_parent(qtbot), wf, round_id, date(2025, 6, 10)) is None
+        for r in queries.application_rows(wf):
+            if r.round_id == round_id and r.review == "manual":
+                for c in decisions.formal_review_of(wf, r.id):
+                    if c.outcome.value == "manual":
+                        decisions.override_check(wf, r.id, c.key, c.outcome.PASS, "现场核验")
+        changes = round_actions.shortlist(_parent(qtbot), wf, round_id, date(2025, 6, 10))
+        assert changes and changes.applications
+        decisions.set_places(wf, round_id, 2)
+        dialog = round_actions.SelectionDialog(wf, round_id)
+        qtbot.addWidget(dialog)
+        for i in range(3):
+            dialog.list.item(i).setCheckState(dialog.list.item(i).checkState().Checked)
+        assert dialog.counter.text() == "3 of at most 2 places"
+        dialog.submit()
+        assert dialog.message.text().startswith("R16")
+        dialog.list.item(2).setCheckState(dialog.list.item(2).checkState().Unchecked)
+        dialog.submit()
+        states = {r.state for r in queries.application_rows(wf) if r.round_id == round_id and r.review == "pass"}
+        assert states == {"selected", "not_selected"}
+    finally:
+        wf.close()
+
+
+def _parent(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    w = QWidget()
+    qtbot.addWidget(w)
+    return w
+
+
+def test_main_window_has_round_menu_and_deadlines_and_list_columns(qtbot, demo_wf):
+    window = MainWindow(demo_wf)
+    qtbot.addWidget(window)
+    window.show()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Round" in menus
+    assert window.deadlines.isVisible()
+    panel = window.applications
+    f = panel.form
+    f.reviewCombo.setCurrentIndex(f.reviewCombo.findData("fail"))
+    assert panel.proxy.rowCount() == sum(r.review == "fail" for r in queries.application_rows(demo_wf)) > 0
