@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from hvp_desktop.domain import lifecycle
@@ -38,12 +38,6 @@ class Action:
     refusal: str | None = None  # why the rules refuse it now (None: allowed)
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("DecisionActions", text)
-
-
 def _open_objections(c: Centre) -> list[tuple[str, tuple[str, int]]]:
     return [(f"{labels.purpose_label(p.purpose)}: {o.filed_on} {o.text[:30]}", (p.purpose, i))
             for p in c.publicity.values() for i, o in enumerate(p.objections) if o.upheld is None]
@@ -52,30 +46,30 @@ def _open_objections(c: Centre) -> list[tuple[str, tuple[str, int]]]:
 def actions_for(c: Centre, review_verdict: str, today: date) -> list[Action]:
     """Every action, with `refusal` set where the rules do not allow it today."""
     acts = [
-        Action("formal_review_failed", _tr("Formal review failed…"), Kind.FORMAL_REVIEW_FAILED,
-               confirm=_tr("The application will be rejected in the formal review. This cannot be undone.")),
-        Action("publicity", _tr("Start publicity of the recognition list…"), Kind.PUBLICITY_STARTED,
+        Action("formal_review_failed", QCoreApplication.translate("DecisionActions", "Formal review failed…"), Kind.FORMAL_REVIEW_FAILED,
+               confirm=QCoreApplication.translate("DecisionActions", "The application will be rejected in the formal review. This cannot be undone.")),
+        Action("publicity", QCoreApplication.translate("DecisionActions", "Start publicity of the recognition list…"), Kind.PUBLICITY_STARTED,
                {"purpose": RECOGNITION}),
-        Action("objection", _tr("File an objection…"), Kind.OBJECTION_FILED, text=_tr("Objection"),
+        Action("objection", QCoreApplication.translate("DecisionActions", "File an objection…"), Kind.OBJECTION_FILED, text=QCoreApplication.translate("DecisionActions", "Objection"),
                choices=[(labels.purpose_label(p), p) for p in c.publicity]),
-        Action("decide", _tr("Decide an objection…"), Kind.OBJECTION_DECIDED, text=_tr("Findings"),
+        Action("decide", QCoreApplication.translate("DecisionActions", "Decide an objection…"), Kind.OBJECTION_DECIDED, text=QCoreApplication.translate("DecisionActions", "Findings"),
                choices=_open_objections(c)),
-        Action("recognise", _tr("Recognise…"), Kind.RECOGNISED,
-               confirm=_tr("The applicant will be recognised as a centre. This cannot be undone.")),
-        Action("assess1", _tr("Record year-1 assessment…"), Kind.ASSESSED, {"year": 1}, score=True,
-               confirm=_tr("An assessment result cannot be undone.")),
-        Action("assess2", _tr("Record year-2 assessment…"), Kind.ASSESSED, {"year": 2}, score=True,
-               confirm=_tr("An assessment result cannot be undone.")),
-        Action("support_publicity1", _tr("Start publicity of year-1 support…"), Kind.PUBLICITY_STARTED,
+        Action("recognise", QCoreApplication.translate("DecisionActions", "Recognise…"), Kind.RECOGNISED,
+               confirm=QCoreApplication.translate("DecisionActions", "The applicant will be recognised as a centre. This cannot be undone.")),
+        Action("assess1", QCoreApplication.translate("DecisionActions", "Record year-1 assessment…"), Kind.ASSESSED, {"year": 1}, score=True,
+               confirm=QCoreApplication.translate("DecisionActions", "An assessment result cannot be undone.")),
+        Action("assess2", QCoreApplication.translate("DecisionActions", "Record year-2 assessment…"), Kind.ASSESSED, {"year": 2}, score=True,
+               confirm=QCoreApplication.translate("DecisionActions", "An assessment result cannot be undone.")),
+        Action("support_publicity1", QCoreApplication.translate("DecisionActions", "Start publicity of year-1 support…"), Kind.PUBLICITY_STARTED,
                {"purpose": support_purpose(1)}),
-        Action("support1", _tr("Grant year-1 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 1},
-               confirm=_tr("Support will be recorded as granted. This cannot be undone.")),
-        Action("support_publicity2", _tr("Start publicity of year-2 support…"), Kind.PUBLICITY_STARTED,
+        Action("support1", QCoreApplication.translate("DecisionActions", "Grant year-1 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 1},
+               confirm=QCoreApplication.translate("DecisionActions", "Support will be recorded as granted. This cannot be undone.")),
+        Action("support_publicity2", QCoreApplication.translate("DecisionActions", "Start publicity of year-2 support…"), Kind.PUBLICITY_STARTED,
                {"purpose": support_purpose(2)}),
-        Action("support2", _tr("Grant year-2 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 2},
-               confirm=_tr("Support will be recorded as granted. This cannot be undone.")),
-        Action("withdraw", _tr("Withdraw (written request)…"), Kind.WITHDRAWN, text=_tr("Request"),
-               confirm=_tr("The centre withdraws: no further assessments and no application for 2 years (R21). "
+        Action("support2", QCoreApplication.translate("DecisionActions", "Grant year-2 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 2},
+               confirm=QCoreApplication.translate("DecisionActions", "Support will be recorded as granted. This cannot be undone.")),
+        Action("withdraw", QCoreApplication.translate("DecisionActions", "Withdraw (written request)…"), Kind.WITHDRAWN, text=QCoreApplication.translate("DecisionActions", "Request"),
+               confirm=QCoreApplication.translate("DecisionActions", "The centre withdraws: no further assessments and no application for 2 years (R21). "
                            "This cannot be undone.")),
     ]
     for a in acts:
@@ -100,14 +94,14 @@ def _probe(a: Action, today: date) -> Event:
 
 def _refusal(c: Centre, a: Action, verdict: str, today: date) -> str | None:
     if a.kind == Kind.FORMAL_REVIEW_FAILED and verdict != Outcome.FAIL and c.state.value == "applied":
-        return "R1: " + _tr("no check of the formal review has failed")
+        return "R1: " + QCoreApplication.translate("DecisionActions", "no check of the formal review has failed")
     if a.kind == Kind.OBJECTION_FILED:
         open_now = [p for p in c.publicity.values() if p.starts_on <= today <= p.ends_on]
         if not open_now:
-            return "R16/R19: " + _tr("no publicity period is open today")
+            return "R16/R19: " + QCoreApplication.translate("DecisionActions", "no publicity period is open today")
         a.choices = [(labels.purpose_label(p.purpose), p.purpose) for p in open_now]
     if a.kind == Kind.OBJECTION_DECIDED and not a.choices:
-        return "R16/R19: " + _tr("no objection is waiting for a decision")
+        return "R16/R19: " + QCoreApplication.translate("DecisionActions", "no objection is waiting for a decision")
     return lifecycle.allowed(c, _probe(a, today))
 
 

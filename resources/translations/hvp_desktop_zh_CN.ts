@@ -3,57 +3,124 @@
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="49" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="119" />
+        <source>Preliminary score (Annex 2)</source>
+        <translation>初审得分（附件2）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="121" />
         <source>Imported from</source>
         <translation>导入来源</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="50" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="122" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="50" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="122" />
         <source>Declared</source>
         <translation>申报内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="51" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="51" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
         <source>Co-applicant</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="51" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="125" />
+        <source>Co-applicants (%n)</source>
+        <translation>
+            <numerusform>联合申报单位（%n）</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="55" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="136" />
+        <source>Verdict: %1. Each check names its rule; a check can be confirmed or overridden only with a written reason.</source>
+        <translation>审查结论：%1。每一项均注明所依据的规则；确认或更改结果须写明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="139" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="163" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="139" />
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="139" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="139" />
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="151" />
+        <source>R1: the formal review of this application is over</source>
+        <translation>R1：该申报的形式审查已结束</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="163" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="163" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="164" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="169" />
+        <source>Dates: </source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="169" />
+        <source>none pending</source>
+        <translation>暂无待办</translation>
+    </message>
+    <message>
         <source>Co-applicants (none)</source>
         <translation>联合申报单位（无）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="56" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="128" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="56" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="128" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="56" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="128" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="56" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="128" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="163" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -61,80 +128,114 @@
 <context>
     <name>ApplicationDetailForm</name>
     <message>
-        <location filename="../../ui/application_detail.ui" line="18" />
+        <location filename="../../ui/application_detail.ui" line="20" />
         <source>Declared data</source>
         <translation>申报信息</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="27" />
+        <location filename="../../ui/application_detail.ui" line="29" />
         <source>Co-applicants</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="35" />
+        <location filename="../../ui/application_detail.ui" line="37" />
+        <source>Formal review</source>
+        <translation>形式审查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_detail.ui" line="49" />
+        <source>Confirm or override…</source>
+        <translation>确认或更改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_detail.ui" line="55" />
+        <source>Decisions and dates</source>
+        <translation>决定与日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_detail.ui" line="65" />
         <source>History</source>
         <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_detail.ui" line="77" />
+        <source>What the rules allow now</source>
+        <translation>当前规则允许的操作</translation>
     </message>
 </context>
 <context>
     <name>ApplicationTableModel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="48" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="55" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="49" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="56" />
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="50" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="57" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="51" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="58" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="52" />
         <source>Eligibility</source>
         <translation>资格</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="53" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="59" />
+        <source>R1 declared</source>
+        <translation>R1申报</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_model.py" line="60" />
+        <source>Formal review</source>
+        <translation>形式审查</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_model.py" line="61" />
+        <source>Next date</source>
+        <translation>下一期限</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_model.py" line="62" />
         <source>Co-applicants</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="54" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="63" />
         <source>IP staff</source>
         <translation>专职人员</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="55" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="64" />
         <source>IP budget (10k RMB)</source>
         <translation>经费（万元）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="56" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="65" />
         <source>Invention patents</source>
         <translation>有效发明专利</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="57" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="66" />
         <source>PCT</source>
         <translation>PCT</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="58" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="67" />
         <source>Applied on</source>
         <translation>申报日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="59" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="68" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -142,22 +243,23 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="48" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="55" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="51" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="58" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="61" />
         <source>Any</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="60" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="70" />
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="82" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="94" />
         <source>%1 of %2 applications shown</source>
         <translation>显示 %1 / 共 %2 件申报</translation>
     </message>
@@ -181,11 +283,20 @@
     </message>
     <message>
         <location filename="../../ui/applications_panel.ui" line="18" />
+        <source>R1 declared:</source>
+        <translation>R1申报：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/applications_panel.ui" line="20" />
+        <source>Formal review:</source>
+        <translation>形式审查：</translation>
+    </message>
+    <message>
         <source>Eligibility:</source>
         <translation>资格：</translation>
     </message>
     <message>
-        <location filename="../../ui/applications_panel.ui" line="21" />
+        <location filename="../../ui/applications_panel.ui" line="23" />
         <source>Import from Excel…</source>
         <translation>从Excel导入…</translation>
     </message>
@@ -257,90 +368,302 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesDock</name>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="23" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="57" />
+        <source>Due in the next %n days</source>
+        <translation>
+            <numerusform>未来 %n 天内到期</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="58" />
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项已逾期</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionActions</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="49" />
+        <source>Formal review failed…</source>
+        <translation>形式审查不通过…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="50" />
+        <source>The application will be rejected in the formal review. This cannot be undone.</source>
+        <translation>该申报将因形式审查不通过而不予受理。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="51" />
+        <source>Start publicity of the recognition list…</source>
+        <translation>开始认定名单公示…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="53" />
+        <source>File an objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="53" />
+        <source>Objection</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55" />
+        <source>Decide an objection…</source>
+        <translation>异议核实结论…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55" />
+        <source>Findings</source>
+        <translation>核实情况</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57" />
+        <source>Recognise…</source>
+        <translation>正式认定…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58" />
+        <source>The applicant will be recognised as a centre. This cannot be undone.</source>
+        <translation>该申报单位将被正式认定为培育布局中心。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="59" />
+        <source>Record year-1 assessment…</source>
+        <translation>登记第一年度考核…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62" />
+        <source>An assessment result cannot be undone.</source>
+        <translation>考核结果登记后不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="61" />
+        <source>Record year-2 assessment…</source>
+        <translation>登记第二年度考核…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63" />
+        <source>Start publicity of year-1 support…</source>
+        <translation>开始第一年度扶持公示…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65" />
+        <source>Grant year-1 support (500,000 RMB)…</source>
+        <translation>给予第一年度扶持（50万元）…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="66" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="70" />
+        <source>Support will be recorded as granted. This cannot be undone.</source>
+        <translation>将记录为已给予扶持。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67" />
+        <source>Start publicity of year-2 support…</source>
+        <translation>开始第二年度扶持公示…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69" />
+        <source>Grant year-2 support (500,000 RMB)…</source>
+        <translation>给予第二年度扶持（50万元）…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71" />
+        <source>Withdraw (written request)…</source>
+        <translation>退出（书面申请）…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71" />
+        <source>Request</source>
+        <translation>申请内容</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72" />
+        <source>The centre withdraws: no further assessments and no application for 2 years (R21). This cannot be undone.</source>
+        <translation>该中心退出建设：不再参加年度考核，2年内不得重新申报（R21）。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="97" />
+        <source>no check of the formal review has failed</source>
+        <translation>形式审查没有不通过的项目</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="101" />
+        <source>no publicity period is open today</source>
+        <translation>今天不在任何公示期内</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="104" />
+        <source>no objection is waiting for a decision</source>
+        <translation>没有待核实的异议</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="126" />
+        <source>Objection:</source>
+        <translation>异议：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="144" />
+        <source>Not upheld: the result stands</source>
+        <translation>不成立：结果不变</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="145" />
+        <source>Upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="146" />
+        <source>Finding:</source>
+        <translation>核实结论：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="166" />
+        <source>Write the %1 first.</source>
+        <translation>请先填写%1。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="169" />
+        <source>Continue?</source>
+        <translation>是否继续？</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <location filename="../../ui/decision_dialog.ui" line="10" />
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.ui" line="12" />
+        <source>Score:</source>
+        <translation>得分：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.ui" line="18" />
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_dialog.ui" line="20" />
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="107" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="97" />
         <source>Import applications from Excel</source>
         <translation>从Excel导入申报信息</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="125" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="116" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="125" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="116" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="125" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="116" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="136" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="127" />
         <source>Choose the Excel file</source>
         <translation>选择Excel文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="142" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="133" />
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="159" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="150" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="166" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="157" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="176" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="175" />
         <source>Not imported: %n column(s) hold data the application does not know.</source>
         <translation>
             <numerusform>未导入：有 %n 列含有无法识别的数据。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="191" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="187" />
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="196" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="192" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="197" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="193" />
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="202" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="198" />
         <source>%1 rows read: %2 valid, %3 rejected.</source>
         <translation>共读取 %1 行：有效 %2 行，拒绝 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="205" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="201" />
         <source>Import all is possible only when no row is rejected; or import the valid rows and save the rejected ones to fix them.</source>
         <translation>只有在没有被拒绝的行时才能全部导入；也可以只导入有效行，并把被拒绝的行另存下来修改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="234" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="230" />
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="253" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="249" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="260" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="256" />
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1，更新 %2，未变 %3。</translation>
     </message>
@@ -402,21 +725,25 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="18" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="126" />
         <source>Shortlisted</source>
         <translation>入围</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="19" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="129" />
         <source>Not selected</source>
         <translation>未入选</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="20" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="128" />
         <source>Selected</source>
         <translation>拟入选</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="21" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="133" />
         <source>Recognised</source>
         <translation>已认定</translation>
     </message>
@@ -447,6 +774,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="27" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="136" />
         <source>Withdrawn</source>
         <translation>已退出</translation>
     </message>
@@ -477,6 +805,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="47" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="117" />
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
@@ -611,91 +940,186 @@
         <translation>申报日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="102" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="104" />
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="103" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="105" />
         <source>Updated by import</source>
         <translation>导入更新</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="106" />
+        <source>Check confirmed or overridden</source>
+        <translation>确认或更改审查结果</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="107" />
+        <source>Preliminary score</source>
+        <translation>初审得分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="115" />
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="116" />
+        <source>Failed</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="125" />
+        <source>Formal review failed</source>
+        <translation>形式审查不通过</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="127" />
+        <source>Not shortlisted</source>
+        <translation>未入围</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="130" />
+        <source>Publicity started</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="131" />
+        <source>Objection filed</source>
+        <translation>提出异议</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="132" />
+        <source>Objection decided</source>
+        <translation>异议核实结论</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="134" />
+        <source>Assessed</source>
+        <translation>年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="135" />
+        <source>Support granted</source>
+        <translation>给予扶持</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="144" />
+        <source>recognition list</source>
+        <translation>认定名单</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="145" />
+        <source>year-1 support</source>
+        <translation>第一年度扶持</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="146" />
+        <source>year-2 support</source>
+        <translation>第二年度扶持</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="36" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="37" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="48" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="52" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="49" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="53" />
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="51" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="55" />
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="53" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="57" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="54" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="58" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="56" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="60" />
+        <source>&amp;Round</source>
+        <translation>轮次(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="61" />
+        <source>&amp;Places…</source>
+        <translation>名额(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="62" />
+        <source>&amp;Shortlist (formal review and R15)…</source>
+        <translation>形式审查与入围(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="63" />
+        <source>Selected &amp;list (R16)…</source>
+        <translation>拟入选名单(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="65" />
+        <source>&amp;Holiday arrangement…</source>
+        <translation>节假日安排(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="67" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="57" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="69" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="65" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="77" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="66" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="78" />
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="101" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="147" />
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="102" />
-        <location filename="../../hvp_desktop/gui/main_window.py" line="104" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="148" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="150" />
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="103" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="149" />
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="107" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="153" />
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="108" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="154" />
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district's High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -776,6 +1200,71 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
         <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="160" />
         <source>Choose where to save the new file.</source>
         <translation>请选择新文件的保存位置。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="212" />
+        <source>Found by the app: %1</source>
+        <translation>程序审查发现：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="215" />
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="218" />
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="59" />
+        <source>Places of %1</source>
+        <translation>%1 的名额</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="65" />
+        <source>Required above %n places (R14)</source>
+        <translation>
+            <numerusform>超过 %n 家时必须填写（R14）</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="72" />
+        <source>Places:</source>
+        <translation>名额：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="73" />
+        <source>Reason for more than 20:</source>
+        <translation>超过20家的理由：</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="93" />
+        <source>Selected list of %1</source>
+        <translation>%1 拟入选名单</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="114" />
+        <source>The unticked shortlisted applications will be recorded as not selected.</source>
+        <translation>未勾选的入围申报将记录为未入选。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="118" />
+        <source>Decision date:</source>
+        <translation>决定日期：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="132" />
+        <source>%1 of at most %2 places</source>
+        <translation>已选 %1 家，名额至多 %2 家</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1364,58 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
         <location filename="../../ui/unlock_dialog.ui" line="57" />
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="42" />
+        <source>Choose a round</source>
+        <translation>选择轮次</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="42" />
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="147" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="156" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="165" />
+        <source>Shortlist</source>
+        <translation>入围</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="148" />
+        <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
+        <translation>对 %1 进行形式审查并确定入围名单？形式审查不通过的申报将不予受理；申报数达到40家时，按初审得分确定不少于 2 × %2 家入围（R15）。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="158" />
+        <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
+        <translation>入围 %1 家，未入围 %2 家，形式审查不通过 %3 家。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="162" />
+        <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
+        <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="164" />
+        <source>Shortlist line: %1 points (ties kept).</source>
+        <translation>入围分数线：%1 分（同分者全部入围）。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="170" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="176" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="179" />
+        <source>Holiday arrangement</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="180" />
+        <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
+        <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>
 </context>
 </TS>

@@ -32,12 +32,14 @@ PLAUSIBLE = {
     S.SHORTLISTED: (Kind.SELECTED,) * 4 + (Kind.NOT_SELECTED,),
     S.SELECTED: (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED,
                  Kind.RECOGNISED, Kind.RECOGNISED),
-    S.RECOGNISED: (Kind.ASSESSED,) * 4 + (Kind.WITHDRAWN,),
-    S.Y1_PASSED: (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED,
-                  Kind.SUPPORT_GRANTED, Kind.SUPPORT_GRANTED, Kind.ASSESSED, Kind.ASSESSED, Kind.WITHDRAWN),
+    S.RECOGNISED: (Kind.ASSESSED,) * 6 + (Kind.WITHDRAWN,),
+    S.Y1_PASSED: (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_FILED,
+                  Kind.OBJECTION_DECIDED, Kind.OBJECTION_DECIDED,
+                  Kind.SUPPORT_GRANTED, Kind.SUPPORT_GRANTED, Kind.ASSESSED, Kind.ASSESSED, Kind.ASSESSED,
+                  Kind.WITHDRAWN),
     S.RECTIFYING: (Kind.ASSESSED,) * 3 + (Kind.WITHDRAWN, Kind.PUBLICITY_STARTED, Kind.SUPPORT_GRANTED),
-    S.ACCEPTED: (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED,
-                 Kind.SUPPORT_GRANTED, Kind.SUPPORT_GRANTED),
+    S.ACCEPTED: (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_FILED,
+                 Kind.OBJECTION_DECIDED, Kind.OBJECTION_DECIDED, Kind.SUPPORT_GRANTED, Kind.SUPPORT_GRANTED),
 }
 
 # Every state change the text allows (RECTIFYING's exits depend on the year under rectification).
@@ -54,11 +56,15 @@ EDGES = {
 FINAL = {S.REJECTED, S.NOT_SELECTED, S.OBJECTION_UPHELD, S.REVOKED}
 
 
-def two_years_after(day: date) -> date:
+def years_after(day: date, years: int) -> date:
     try:
-        return day.replace(year=day.year + 2)
-    except ValueError:
-        return date(day.year + 2, 2, 28)
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return date(day.year + years, 2, 28)
+
+
+def two_years_after(day: date) -> date:
+    return years_after(day, 2)
 
 
 def two_months_after(day: date) -> date:
@@ -96,7 +102,12 @@ def next_event(ch: Chooser, c: Centre, on: date) -> Event:
         kind = ch.choose(plausible)
     else:
         kind = ch.choose(list(Kind))
-    gap = ch.choose((0, 0, 1, 3, 6, 10, 40, 70, 366, "any"))
+    if kind == Kind.ASSESSED:  # assessments come a year (or a rectification period) later
+        gap = ch.choose((0, 61, 366, 370, "any"))
+    elif kind == Kind.OBJECTION_FILED:  # objections come during a publicity
+        gap = ch.choose((0, 1, 2, 5, "any"))
+    else:
+        gap = ch.choose((0, 0, 1, 3, 6, 10, 40, 70, 366, "any"))
     on = on + timedelta(days=ch.integer(0, 800) if gap == "any" else gap)
     data: dict = {}
     if kind in (Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED):
@@ -211,6 +222,8 @@ def check_step(w: Walk, before: Centre, e: Event, c: Centre) -> None:
         assert set(c.passed) == {1}
     if e.kind == Kind.ASSESSED:
         assert c.scores == (*before.scores, (int(e.data["year"]), e.on, Decimal(e.data["score"])))
+        if before.state != S.RECTIFYING:  # 建设满一年 / 满二年: not before the anniversary
+            assert e.on >= years_after(c.recognised_on, int(e.data["year"]))
     else:
         assert c.scores == before.scores
     assert all(Decimal(0) <= score <= Decimal(100) for _, _, score in c.scores)
