@@ -111,8 +111,9 @@ class ApplicationDetailDialog(QDialog):
         f, data = self.form, detail.data
         self.setWindowTitle(data.enterprise_name)
         f.titleLabel.setText(data.enterprise_name)
+        review = self.tr("Formal review")
         f.subtitleLabel.setText(f"{detail.round_title} · {labels.state_label(detail.state)} · "
-                                f"{self.tr('Formal review')}: {labels.review_label(verdict(detail.checks).value)}")
+                                f"{review}: {labels.review_label(verdict(detail.checks).value)}")
         rows = [(labels.field_label(fl.name), _value_text(fl.name, getattr(data, fl.name)))
                 for fl in fields(data) if fl.name not in _SKIPPED]
         if detail.preliminary_score is not None:
@@ -136,9 +137,10 @@ class ApplicationDetailDialog(QDialog):
         f.verdictLabel.setText(self.tr("Verdict: %1. Each check names its rule; a check can be confirmed or "
                                        "overridden only with a written reason.")
                                .replace("%1", labels.review_label(outcome)))
+        confirmed = self.tr("confirmed by the secretary")
         _fill(f.reviewTable, [self.tr("Rule"), self.tr("Requirement"), self.tr("Result"), self.tr("Why")],
               [(c.rule, c.requirement, labels.review_label(c.outcome.value),
-                c.reason + (f"；{self.tr('confirmed by the secretary')}：{c.overridden_by}" if c.overridden_by else ""))
+                c.reason + (f"；{confirmed}：{c.overridden_by}" if c.overridden_by else ""))
                for c in detail.checks])
         for r, c in enumerate(detail.checks):
             f.reviewTable.item(r, 2).setForeground(QColor(_OUTCOME_COLOURS[c.outcome.value]))
@@ -162,9 +164,10 @@ class ApplicationDetailDialog(QDialog):
             rows.append((d.on.isoformat(), d.rule or "", labels.decision_label(d.kind), extra, d.note or ""))
         _fill(f.decisionsTable, [self.tr("Date"), self.tr("Rule"), self.tr("Decision"), self.tr("Details"),
                                  self.tr("Note")], rows)
-        dues = [f"{d.due} · {d.rule} · {d.detail}" + (f"（{self.tr('provisional')}：{d.provisional_reason}）"
+        provisional, overdue = self.tr("provisional"), self.tr("overdue")
+        dues = [f"{d.due} · {d.rule} · {d.detail}" + (f"（{provisional}：{d.provisional_reason}）"
                                                       if d.provisional_reason else "")
-                + (f" — {self.tr('overdue')}" if d.due < self.today and d.what != "ban_end" else "")
+                + (f" — {overdue}" if d.due < self.today and d.what != "ban_end" else "")
                 for d in lifecycle.deadlines(detail.centre)]
         f.deadlinesLabel.setText(self.tr("Dates: ") + ("；".join(dues) if dues else self.tr("none pending")))
 

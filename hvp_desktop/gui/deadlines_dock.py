@@ -40,12 +40,12 @@ class DeadlinesDock(QDockWidget):
     def reload(self) -> None:
         items = decisions.due_within(decisions.status(self.wf), self.today, HORIZON_DAYS)
         self.table.setRowCount(len(items))
-        overdue = 0
+        overdue, overdue_word = 0, self.tr("overdue")
         for r, (row, due) in enumerate(items):
             late = due.due < self.today
             overdue += late
             texts = (due.due.isoformat(), due.rule,
-                     due.detail + (f" ({self.tr('overdue')})" if late else "")
+                     due.detail + (f" ({overdue_word})" if late else "")
                      + (f" ⚠ {due.provisional_reason}" if due.provisional_reason else ""),
                      row.enterprise_name)
             for c, text in enumerate(texts):

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.deadlines = DeadlinesDock(wf, self)
         self.deadlines.open_application.connect(self.applications.open_application)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.deadlines)
+        self.resizeDocks([self.deadlines], [170], Qt.Orientation.Vertical)  # the list keeps most of the height
         self._build_menus()
         self.statusBar().showMessage(str(wf.path))
         self.resize(1280, 760)

@@ -3,99 +3,119 @@
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="119" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="114" />
+        <source>Formal review</source>
+        <translation>形式审查</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="120" />
         <source>Preliminary score (Annex 2)</source>
         <translation>初审得分（附件2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="121" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="122" />
         <source>Imported from</source>
         <translation>导入来源</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="122" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="122" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
         <source>Declared</source>
         <translation>申报内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="124" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="124" />
         <source>Co-applicant</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="124" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="125" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="126" />
         <source>Co-applicants (%n)</source>
         <translation>
             <numerusform>联合申报单位（%n）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="136" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="137" />
         <source>Verdict: %1. Each check names its rule; a check can be confirmed or overridden only with a written reason.</source>
         <translation>审查结论：%1。每一项均注明所依据的规则；确认或更改结果须写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="139" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="163" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="140" />
+        <source>confirmed by the secretary</source>
+        <translation>秘书确认</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="165" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="139" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="139" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="139" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="151" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="153" />
         <source>R1: the formal review of this application is over</source>
         <translation>R1：该申报的形式审查已结束</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="163" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="165" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="163" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="165" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="164" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="166" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="169" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="167" />
+        <source>provisional</source>
+        <translation>暂定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="167" />
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="172" />
         <source>Dates: </source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="169" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="172" />
         <source>none pending</source>
         <translation>暂无待办</translation>
     </message>
@@ -104,23 +124,23 @@
         <translation>联合申报单位（无）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="128" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="129" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="128" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="129" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="128" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="129" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="128" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="163" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="129" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="165" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -395,6 +415,11 @@
         <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
         <source>Applicant</source>
         <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="43" />
+        <source>overdue</source>
+        <translation>已逾期</translation>
     </message>
     <message numerus="yes">
         <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="58" />
@@ -1028,98 +1053,98 @@
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="52" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="53" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="53" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="54" />
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="55" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="56" />
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="57" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="58" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="58" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="59" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="60" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="61" />
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="61" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="62" />
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="62" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="63" />
         <source>&amp;Shortlist (formal review and R15)…</source>
         <translation>形式审查与入围(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="63" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="64" />
         <source>Selected &amp;list (R16)…</source>
         <translation>拟入选名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="65" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="66" />
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="67" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="68" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="69" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="70" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="77" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="78" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="78" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="79" />
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="147" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="148" />
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="148" />
-        <location filename="../../hvp_desktop/gui/main_window.py" line="150" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="149" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="151" />
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="149" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="150" />
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="153" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="154" />
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="154" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="155" />
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district's High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -1205,17 +1230,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="212" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="215" />
         <source>Found by the app: %1</source>
         <translation>程序审查发现：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="215" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="218" />
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="218" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="221" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>

@@ -97,11 +97,23 @@ def random_chooser(rng: random.Random) -> Chooser:
 
 
 def next_event(ch: Chooser, c: Centre, on: date) -> Event:
+    # Publicities still running invite objections; undecided objections invite a decision.
+    running = sorted(p.purpose for p in c.publicity.values() if p.ends_on >= on)
+    undecided = sorted((p.purpose, i) for p in c.publicity.values() for i, o in enumerate(p.objections)
+                       if o.upheld is None)
     plausible = PLAUSIBLE.get(c.state)
-    if plausible and ch.choose((True, True, True, False)):
+    modes = ["any"] + ["plausible"] * (3 if plausible else 0) + ["object"] * bool(running) \
+        + ["decide"] * bool(undecided)
+    mode = ch.choose(modes)
+    if mode == "object":
+        kind = Kind.OBJECTION_FILED
+    elif mode == "decide":
+        kind = Kind.OBJECTION_DECIDED
+    elif mode == "plausible":
         kind = ch.choose(plausible)
     else:
         kind = ch.choose(list(Kind))
+
     if kind == Kind.ASSESSED:  # assessments come a year (or a rectification period) later
         gap = ch.choose((0, 61, 366, 370, "any"))
     elif kind == Kind.OBJECTION_FILED:  # objections come during a publicity
@@ -109,8 +121,13 @@ def next_event(ch: Chooser, c: Centre, on: date) -> Event:
     else:
         gap = ch.choose((0, 0, 1, 3, 6, 10, 40, 70, 366, "any"))
     on = on + timedelta(days=ch.integer(0, 800) if gap == "any" else gap)
+
     data: dict = {}
-    if kind in (Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED):
+    if mode == "object":
+        data["purpose"] = ch.choose(running)
+    elif mode == "decide":
+        data["purpose"], data["index"] = ch.choose(undecided)
+    elif kind in (Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED):
         if c.state == S.SELECTED:  # the recognition list is what is being published now
             data["purpose"] = ch.choose(("recognition", "recognition", "recognition", *PURPOSES))
         else:  # mostly a passed year's support list
@@ -120,7 +137,7 @@ def next_event(ch: Chooser, c: Centre, on: date) -> Event:
     elif kind == Kind.OBJECTION_FILED:
         data["text"] = "异议"
     elif kind == Kind.OBJECTION_DECIDED:
-        data["index"] = ch.choose((0, 0, 0, 1, 2))
+        data.setdefault("index", ch.choose((0, 0, 0, 1, 2)))
         data["upheld"] = ch.choose((True, False))
     elif kind == Kind.ASSESSED:
         data["year"] = ch.choose((2, 2, 1) if c.state == S.Y1_PASSED else (1, 1, 2))

@@ -40,3 +40,11 @@ def test_translation_texts_are_chinese_and_keep_placeholders():
         text = "".join(translation.itertext())
         for placeholder in ("%1", "%2", "%3", "%n"):
             assert (placeholder in source) == (placeholder in text), (source, text)
+
+
+def test_no_translated_text_hides_inside_an_f_string():
+    """lupdate cannot see tr() calls inside f-strings: such a text would never be translated."""
+    offenders = [f"{path.name}:{n}" for path in (ROOT / "hvp_desktop" / "gui").glob("*.py")
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if "{self.tr(" in line or "{QCoreApplication.translate(" in line]
+    assert offenders == []
