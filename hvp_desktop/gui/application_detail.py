@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QPushButton, QTableWidgetItem, QWidget
 
-from hvp_desktop.domain import lifecycle
+from hvp_desktop.domain import commitments, lifecycle
 from hvp_desktop.domain.formal_review import Outcome, verdict
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui import labels
@@ -125,6 +125,7 @@ class ApplicationDetailDialog(QDialog):
               [(str(i), c.name, labels.co_applicant_kind_label(c.kind)) for i, c in enumerate(data.co_applicants, 1)])
         f.tabs.setTabText(1, self.tr("Co-applicants (%n)", "", len(data.co_applicants)))
         self._fill_review(detail)
+        self._fill_commitments(detail)
         self._fill_decisions(detail)
         _fill(f.historyTable, [self.tr("Time"), self.tr("By"), self.tr("Event"), self.tr("Details")],
               [(_local_time(h.at), h.actor, labels.history_action_label(h.action), _describe(h.action, h.payload))
@@ -145,6 +146,16 @@ class ApplicationDetailDialog(QDialog):
         for r, c in enumerate(detail.checks):
             f.reviewTable.item(r, 2).setForeground(QColor(_OUTCOME_COLOURS[c.outcome.value]))
         self._update_override_button()
+
+    def _fill_commitments(self, detail) -> None:
+        table = self.form.commitmentsTable
+        measures = commitments.measure(detail.data)
+        marks = {True: self.tr("Meets"), False: self.tr("Below the commitment"), None: "—"}
+        _fill(table, [self.tr("Rule"), self.tr("Commitment"), self.tr("Declared"), self.tr("Result")],
+              [(m.rule, m.item, m.declared, marks[m.meets]) for m in measures])
+        for r, m in enumerate(measures):
+            if m.meets is False:
+                table.item(r, 3).setForeground(QColor(_OUTCOME_COLOURS["fail"]))
 
     def _update_override_button(self) -> None:
         f = self.form

@@ -46,6 +46,8 @@ def _open_objections(c: Centre) -> list[tuple[str, tuple[str, int]]]:
 def actions_for(c: Centre, review_verdict: str, today: date) -> list[Action]:
     """Every action, with `refusal` set where the rules do not allow it today."""
     acts = [
+        Action("preliminary", QCoreApplication.translate("DecisionActions", "Preliminary score (R15)…"),
+               Kind.SHORTLISTED, score=True),
         Action("formal_review_failed", QCoreApplication.translate("DecisionActions", "Formal review failed…"), Kind.FORMAL_REVIEW_FAILED,
                confirm=QCoreApplication.translate("DecisionActions", "The application will be rejected in the formal review. This cannot be undone.")),
         Action("publicity", QCoreApplication.translate("DecisionActions", "Start publicity of the recognition list…"), Kind.PUBLICITY_STARTED,
@@ -93,6 +95,9 @@ def _probe(a: Action, today: date) -> Event:
 
 
 def _refusal(c: Centre, a: Action, verdict: str, today: date) -> str | None:
+    if a.key == "preliminary":  # a figure, not a decision: open while the application awaits shortlisting
+        return None if c.state.value == "applied" else "R15: " + QCoreApplication.translate(
+            "DecisionActions", "shortlisting is over")
     if a.kind == Kind.FORMAL_REVIEW_FAILED and verdict != Outcome.FAIL and c.state.value == "applied":
         return "R1: " + QCoreApplication.translate("DecisionActions", "no check of the formal review has failed")
     if a.kind == Kind.OBJECTION_FILED:
@@ -118,6 +123,9 @@ class DecisionDialog(QDialog):
         f.explanationLabel.setText(action.confirm or "")
         f.explanationLabel.setVisible(bool(action.confirm))
         f.dateEdit.setDate(QDate(today or date.today()))
+        if action.key == "preliminary":  # a score, not a dated decision
+            f.dateLabel.hide()
+            f.dateEdit.hide()
         for widget in (f.scoreLabel, f.scoreSpin):
             widget.setVisible(action.score)
         for widget in (f.choiceLabel, f.choiceCombo):
@@ -170,7 +178,10 @@ class DecisionDialog(QDialog):
                 != QMessageBox.StandardButton.Yes:
             return
         try:
-            if a.kind == Kind.PUBLICITY_STARTED:
+            if a.key == "preliminary":
+                self.changes = decisions.set_preliminary_scores(
+                    self.wf, {self.application_id: Decimal(event.data["score"])})
+            elif a.kind == Kind.PUBLICITY_STARTED:
                 self.changes = decisions.start_publicity(self.wf, [self.application_id], a.data["purpose"], event.on)
             else:
                 note = text if a.kind in (Kind.OBJECTION_DECIDED, Kind.WITHDRAWN) else None

@@ -24,6 +24,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
         <source>Declared</source>
         <translation>申报内容</translation>
     </message>
@@ -49,73 +50,90 @@
             <numerusform>联合申报单位（%n）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="137" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="138" />
         <source>Verdict: %1. Each check names its rule; a check can be confirmed or overridden only with a written reason.</source>
         <translation>审查结论：%1。每一项均注明所依据的规则；确认或更改结果须写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="140" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
         <source>confirmed by the secretary</source>
         <translation>秘书确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="165" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="176" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="153" />
+        <source>Meets</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="153" />
+        <source>Below the commitment</source>
+        <translation>低于承诺</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="164" />
         <source>R1: the formal review of this application is over</source>
         <translation>R1：该申报的形式审查已结束</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="165" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="176" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="165" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="176" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="166" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="177" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="167" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="178" />
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="167" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="178" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="172" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
         <source>Dates: </source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="172" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
         <source>none pending</source>
         <translation>暂无待办</translation>
     </message>
@@ -124,23 +142,23 @@
         <translation>联合申报单位（无）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="129" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="129" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="129" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="129" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="165" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="176" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -169,16 +187,21 @@
     </message>
     <message>
         <location filename="../../ui/application_detail.ui" line="55" />
+        <source>Commitments (R5–R13)</source>
+        <translation>建设承诺（R5–R13）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/application_detail.ui" line="64" />
         <source>Decisions and dates</source>
         <translation>决定与日期</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="65" />
+        <location filename="../../ui/application_detail.ui" line="74" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="77" />
+        <location filename="../../ui/application_detail.ui" line="86" />
         <source>What the rules allow now</source>
         <translation>当前规则允许的操作</translation>
     </message>
@@ -432,118 +455,128 @@
     <name>DecisionActions</name>
     <message>
         <location filename="../../hvp_desktop/gui/decision_actions.py" line="49" />
+        <source>Preliminary score (R15)…</source>
+        <translation>初审得分（R15）…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="51" />
         <source>Formal review failed…</source>
         <translation>形式审查不通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="50" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="52" />
         <source>The application will be rejected in the formal review. This cannot be undone.</source>
         <translation>该申报将因形式审查不通过而不予受理。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="51" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="53" />
         <source>Start publicity of the recognition list…</source>
         <translation>开始认定名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="53" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55" />
         <source>File an objection…</source>
         <translation>登记异议…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="53" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55" />
         <source>Objection</source>
         <translation>异议内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57" />
         <source>Decide an objection…</source>
         <translation>异议核实结论…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57" />
         <source>Findings</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="59" />
         <source>Recognise…</source>
         <translation>正式认定…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60" />
         <source>The applicant will be recognised as a centre. This cannot be undone.</source>
         <translation>该申报单位将被正式认定为培育布局中心。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="59" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="61" />
         <source>Record year-1 assessment…</source>
         <translation>登记第一年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60" />
         <location filename="../../hvp_desktop/gui/decision_actions.py" line="62" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="64" />
         <source>An assessment result cannot be undone.</source>
         <translation>考核结果登记后不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="61" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63" />
         <source>Record year-2 assessment…</source>
         <translation>登记第二年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65" />
         <source>Start publicity of year-1 support…</source>
         <translation>开始第一年度扶持公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67" />
         <source>Grant year-1 support (500,000 RMB)…</source>
         <translation>给予第一年度扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="66" />
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="70" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="68" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72" />
         <source>Support will be recorded as granted. This cannot be undone.</source>
         <translation>将记录为已给予扶持。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69" />
         <source>Start publicity of year-2 support…</source>
         <translation>开始第二年度扶持公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71" />
         <source>Grant year-2 support (500,000 RMB)…</source>
         <translation>给予第二年度扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73" />
         <source>Withdraw (written request)…</source>
         <translation>退出（书面申请）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73" />
         <source>Request</source>
         <translation>申请内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="74" />
         <source>The centre withdraws: no further assessments and no application for 2 years (R21). This cannot be undone.</source>
         <translation>该中心退出建设：不再参加年度考核，2年内不得重新申报（R21）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="97" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="99" />
+        <source>shortlisting is over</source>
+        <translation>入围已确定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="102" />
         <source>no check of the formal review has failed</source>
         <translation>形式审查没有不通过的项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="101" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="106" />
         <source>no publicity period is open today</source>
         <translation>今天不在任何公示期内</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="104" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="109" />
         <source>no objection is waiting for a decision</source>
         <translation>没有待核实的异议</translation>
     </message>
@@ -551,32 +584,32 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="126" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="134" />
         <source>Objection:</source>
         <translation>异议：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="144" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="152" />
         <source>Not upheld: the result stands</source>
         <translation>不成立：结果不变</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="145" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="153" />
         <source>Upheld</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="146" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="154" />
         <source>Finding:</source>
         <translation>核实结论：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="166" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="174" />
         <source>Write the %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="169" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="177" />
         <source>Continue?</source>
         <translation>是否继续？</translation>
     </message>
@@ -1230,17 +1263,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="215" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="226" />
         <source>Found by the app: %1</source>
         <translation>程序审查发现：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="218" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="229" />
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="221" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="232" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>

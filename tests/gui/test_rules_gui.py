@@ -188,3 +188,31 @@ def test_main_window_has_round_menu_and_deadlines_and_list_columns(qtbot, demo_w
     f = panel.form
     f.reviewCombo.setCurrentIndex(f.reviewCombo.findData("fail"))
     assert panel.proxy.rowCount() == sum(r.review == "fail" for r in queries.application_rows(demo_wf)) > 0
+
+
+def test_preliminary_score_is_entered_while_awaiting_shortlisting(qtbot, tmp_path):
+    from hvp_desktop.demo import create_demo
+
+    wf = create_demo(tmp_path / "fresh.hvpdb", with_decisions=False)
+    try:
+        target = _row(wf, year=2026)
+        dialog = _detail(qtbot, wf, target.id)
+        assert dialog.action_buttons["preliminary"].isEnabled()
+        dialog.action_buttons["preliminary"].click()
+        dialog.action_dialog.form.scoreSpin.setValue(83.5)
+        with qtbot.waitSignal(dialog.changed, timeout=5000):
+            dialog.action_dialog.form.buttonBox.accepted.emit()
+        assert str(queries.application_detail(wf, target.id).preliminary_score) == "83.50"
+        shown = {dialog.form.dataTable.item(r, 0).text(): dialog.form.dataTable.item(r, 1).text()
+                 for r in range(dialog.form.dataTable.rowCount())}
+        assert shown["Preliminary score (Annex 2)"] == "83.50"
+    finally:
+        wf.close()
+
+
+def test_commitments_tab_measures_R5_to_R7_and_lists_R8_to_R13(qtbot, demo_wf):
+    row = _row(demo_wf, year=2026)
+    table = _detail(qtbot, demo_wf, row.id).form.commitmentsTable
+    rules = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert rules[:5] == ["R5", "R5", "R5", "R6", "R7"]
+    assert rules[5:] == [f"R{n}" for n in range(8, 14)]
