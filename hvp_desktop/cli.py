@@ -17,7 +17,7 @@ from pathlib import Path
 from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar")
+COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim")
 
 
 class CliError(Exception):
@@ -267,6 +267,37 @@ def cmd_calendar(args) -> int:
     return EXIT_OK
 
 
+def cmd_prelim(args) -> int:
+    """R15: the third party's preliminary scores, by credit code, into one round. All or nothing."""
+    from sqlalchemy import select
+
+    from hvp_desktop.reports.preliminary_scores import parse_scores
+    from hvp_desktop.store import decisions
+    from hvp_desktop.store.models import Application, Enterprise, Round
+
+    scores, errors = parse_scores(Path(args.xlsx))
+    wf = _open(args)
+    try:
+        with wf.session() as s:
+            ids = dict(s.execute(
+                select(Enterprise.credit_code, Application.id).join(Application.enterprise).join(Application.round)
+                .where(Round.year == args.round)).all())
+        unknown = [sc for sc in scores if sc.credit_code not in ids]
+        problems = [f"第{e.row}行 {e.column}: {e.message}" for e in errors]
+        problems += [f"第{sc.row}行: {args.round}年度没有统一社会信用代码为{sc.credit_code}的申报" for sc in unknown]
+        payload = {"rows": len(scores) + len(errors), "valid": len(scores) - len(unknown), "problems": problems,
+                   "saved": False}
+        if problems:
+            _emit(args, payload, [*problems, "未保存任何得分。 (Nothing saved.)"])
+            return EXIT_REJECTED
+        decisions.set_preliminary_scores(wf, {ids[sc.credit_code]: sc.score for sc in scores})
+    finally:
+        wf.close()
+    payload["saved"] = True
+    _emit(args, payload, [f"已保存 {len(scores)} 件申报的初审得分。 (preliminary scores saved)"])
+    return EXIT_OK
+
+
 def cmd_template(args) -> int:
     from hvp_desktop.reports.excel_import import write_template
 
@@ -316,6 +347,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp = with_file("calendar", "录入某年法定节假日与调休安排 (enter a year's holidays)")
     sp.add_argument("arrangement", help="文本文件：每行“日期或日期~日期 休/班”")
     sp.set_defaults(run=cmd_calendar)
+
+    sp = with_file("prelim", "导入第三方初审得分（R15） (import preliminary scores)")
+    sp.add_argument("xlsx", help="含“统一社会信用代码”与“初审得分”两列的Excel文件")
+    sp.add_argument("--round", type=int, required=True, metavar="YEAR")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_prelim)
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")
