@@ -22,17 +22,21 @@ class ScoreRow:
     score: Decimal
 
 
-def parse_scores(path: str | Path) -> tuple[list[ScoreRow], list[RowError]]:
-    sheet = _read_sheet(Path(path))
-    for header_index, row in enumerate(sheet.grid[:15]):
+def _header(grid) -> tuple[int, int, int]:
+    """(header row index, credit-code column, score column) within the first 15 rows."""
+    for index, row in enumerate(grid[:15]):
         keys = [normalise_header(v) for v in row]
         code_col = next((i for i, k in enumerate(keys) if k in CODE_HEADERS), None)
         score_col = next((i for i, k in enumerate(keys) if k in SCORE_HEADERS), None)
         if code_col is not None and score_col is not None:
-            break
-    else:
-        raise WorkbookError("前15行中找不到“统一社会信用代码”和“初审得分”两列")
-    code_header, score_header = str(row[code_col]), str(row[score_col])
+            return index, code_col, score_col
+    raise WorkbookError("前15行中找不到“统一社会信用代码”和“初审得分”两列")
+
+
+def parse_scores(path: str | Path) -> tuple[list[ScoreRow], list[RowError]]:
+    sheet = _read_sheet(Path(path))
+    header_index, code_col, score_col = _header(sheet.grid)
+    code_header, score_header = str(sheet.grid[header_index][code_col]), str(sheet.grid[header_index][score_col])
     scores, errors, seen = [], [], {}
     for index in range(header_index + 1, len(sheet.grid)):
         values, number = sheet.grid[index], index + 1

@@ -140,12 +140,13 @@ def test_status_text_lists_the_overdue_items(cli, demo_file):
     out = done.stdout
     due = decisions.due_within(expected.values(), date(2026, 11, 25))
     assert f"(due within 60 days or overdue): {len(due)}" in out
-    overdue_lines = [line for line in out.splitlines() if "逾期 " in line]
+    overdue_lines = [line for line in out.splitlines() if line.startswith("  ") and " 逾期 " in line]
     assert len(overdue_lines) == sum(d.due < date(2026, 11, 25) for _, d in due)
     for i in ids_in_state(expected, "recognised", 2025):
         assert f"  2026-10-16 逾期 R17 第一年度考核: {expected[i].enterprise_name}" in out
     for i in ids_in_state(expected, "selected", 2026):
         assert f"  2026-11-26 R16 认定公示期满: {expected[i].enterprise_name}" in out
+    assert any(line.startswith("  2026-11-20 逾期 R19 扶持公示期满: ") for line in overdue_lines)  # objection open
     assert "禁止申报至2028-06-30前" in out
 
 
