@@ -33,7 +33,7 @@ APPLICATIONS = 10_000
 QUERY = "广州黄埔"
 ROUNDS = 5
 SORT_CLICKS = 6  # per column
-SORT_COLUMNS = {"enterprise_name": 1, "ip_budget_yuan": 7}
+SORT_COLUMNS = {"enterprise_name": None, "ip_budget_yuan": None}  # column numbers looked up in the model
 
 
 class _Painted:
@@ -153,7 +153,10 @@ def main() -> int:
 
             header = table.horizontalHeader()
             sorts: dict[str, list[float]] = {name: [] for name in SORT_COLUMNS}
-            for name, column in SORT_COLUMNS.items():
+            from hvp_desktop.gui.application_model import COLUMNS
+
+            for name in SORT_COLUMNS:
+                column = COLUMNS.index(name)
                 for _ in range(SORT_CLICKS):
                     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
                     before = painted.count

@@ -22,7 +22,7 @@ from hvp_desktop.domain.model import ApplicationState as S
 from hvp_desktop.domain.rules import RuleViolation
 
 PURPOSES = ("recognition", "support_y1", "support_y2")
-BOUNDARY_SCORES = ("0.00", "69.99", "70.00", "74.99", "75.00", "100.00")
+BOUNDARY_SCORES = ("75.00", "70.00", "69.99", "74.99", "0.00", "100.00")
 RULE_IDS = {f"R{n}" for n in range(22)}  # R0 = date order; R1..R21 = RULES.md
 
 # What may plausibly come next in each state (§四–§七 of the work plan); repeats weigh the choice
@@ -102,8 +102,9 @@ def next_event(ch: Chooser, c: Centre, on: date) -> Event:
     undecided = sorted((p.purpose, i) for p in c.publicity.values() for i, o in enumerate(p.objections)
                        if o.upheld is None)
     plausible = PLAUSIBLE.get(c.state)
-    modes = ["any"] + ["plausible"] * (3 if plausible else 0) + ["object"] * bool(running) \
-        + ["decide"] * bool(undecided)
+    # (Hypothesis favours the first option of a choice: progress comes first.)
+    modes = ["plausible"] * (3 if plausible else 0) + ["object"] * bool(running) \
+        + ["decide"] * bool(undecided) + ["any"]
     mode = ch.choose(modes)
     if mode == "object":
         kind = Kind.OBJECTION_FILED
@@ -115,7 +116,7 @@ def next_event(ch: Chooser, c: Centre, on: date) -> Event:
         kind = ch.choose(list(Kind))
 
     if kind == Kind.ASSESSED:  # assessments come a year (or a rectification period) later
-        gap = ch.choose((0, 61, 366, 370, "any"))
+        gap = ch.choose((366, 0, 61, 370, "any"))
     elif kind == Kind.OBJECTION_FILED:  # objections come during a publicity
         gap = ch.choose((0, 1, 2, 5, "any"))
     else:

@@ -595,9 +595,10 @@ def test_R16_a_single_selection_beyond_the_places_is_refused(wf, make_app, sql):
     assert stored_state(sql, wf, ids[2]) == S.SHORTLISTED.value
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: record_selection checks only len(selected_ids) <= places and ignores "
-                                       "applications of the round already selected through record(); the round "
-                                       "ends with more selected than places (R16)")
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="BUG: record_selection checks only len(selected_ids) <= places and ignores "
+                          "applications of the round already selected through record(); the round "
+                          "ends with more selected than places (R16)")
 def test_R16_record_selection_counts_selections_already_recorded_in_the_round(wf, make_app, sql):
     ids = import_rows(wf, [(f"r.xlsx:{n + 2}", make_app(n)) for n in range(1, 4)])
     rnd = round_of(wf, ids[0])
