@@ -38,6 +38,7 @@ class Kind(StrEnum):
     SELECTED = "selected"
     NOT_SELECTED = "not_selected"
     PUBLICITY_STARTED = "publicity_started"
+    PUBLICITY_END_CORRECTED = "publicity_end_corrected"  # a provisional end, recounted once the year's holidays are known
     OBJECTION_FILED = "objection_filed"
     OBJECTION_DECIDED = "objection_decided"
     RECOGNISED = "recognised"
@@ -193,6 +194,20 @@ def _publicity_started(c: Centre, e: Event) -> Centre:
     return replace(c, publicity=_with(c.publicity, purpose, publicity))
 
 
+def _publicity_end_corrected(c: Centre, e: Event) -> Centre:
+    purpose = e.data["purpose"]
+    rule = "R16" if purpose == RECOGNITION else "R19"
+    p = c.publicity.get(purpose)
+    if p is None or p.provisional_reason is None:
+        raise RuleViolation(rule, "只有暂定的公示期满日可以更正")
+    if (purpose == RECOGNITION and c.state != S.SELECTED) or (
+            purpose != RECOGNITION and int(purpose.removeprefix("support_y")) in c.supported):
+        raise RuleViolation(rule, "公示结果已经决定，期满日不能再更正")
+    corrected = replace(p, ends_on=date.fromisoformat(e.data["ends_on"]),
+                        provisional_reason=e.data.get("provisional_reason"))
+    return replace(c, publicity=_with(c.publicity, purpose, corrected))
+
+
 def _objection_filed(c: Centre, e: Event) -> Centre:
     purpose = e.data["purpose"]
     rule = "R16" if purpose == RECOGNITION else "R19"
@@ -300,6 +315,7 @@ _HANDLERS = {
     Kind.SELECTED: _selected,
     Kind.NOT_SELECTED: _not_selected,
     Kind.PUBLICITY_STARTED: _publicity_started,
+    Kind.PUBLICITY_END_CORRECTED: _publicity_end_corrected,
     Kind.OBJECTION_FILED: _objection_filed,
     Kind.OBJECTION_DECIDED: _objection_decided,
     Kind.RECOGNISED: _recognised,

@@ -40,6 +40,8 @@ def shortlist(scores: Mapping[K, Decimal], places: int, applied: int | None = No
     applicants = list(scores)
     if (len(applicants) if applied is None else applied) < rules.ALL_TO_EXPERT_REVIEW_BELOW:
         return Shortlist(frozenset(applicants), frozenset(), len(applicants), True, None)
+    if not applicants:  # 40 or more applied, none of them eligible
+        return Shortlist(frozenset(), frozenset(), 0, False, None)
     minimum = min(len(applicants), rules.SHORTLIST_RATIO * places)
     ranked = sorted(applicants, key=lambda k: scores[k], reverse=True)
     line = scores[ranked[minimum - 1]]

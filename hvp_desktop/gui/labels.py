@@ -128,6 +128,7 @@ def decision_label(kind: str) -> str:
             "selected": QT_TRANSLATE_NOOP("Labels", "Selected"),
             "not_selected": QT_TRANSLATE_NOOP("Labels", "Not selected"),
             "publicity_started": QT_TRANSLATE_NOOP("Labels", "Publicity started"),
+            "publicity_end_corrected": QT_TRANSLATE_NOOP("Labels", "Publicity end recounted"),
             "objection_filed": QT_TRANSLATE_NOOP("Labels", "Objection filed"),
             "objection_decided": QT_TRANSLATE_NOOP("Labels", "Objection decided"),
             "recognised": QT_TRANSLATE_NOOP("Labels", "Recognised"),

@@ -40,6 +40,7 @@ _RULE_OF_KIND = {
     Kind.FORMAL_REVIEW_FAILED: "R1", Kind.SHORTLISTED: "R15", Kind.NOT_SHORTLISTED: "R15",
     Kind.SELECTED: "R16", Kind.NOT_SELECTED: "R16", Kind.PUBLICITY_STARTED: "R16",
     Kind.OBJECTION_FILED: "R16", Kind.OBJECTION_DECIDED: "R16", Kind.RECOGNISED: "R16",
+    Kind.PUBLICITY_END_CORRECTED: "R16",
     Kind.ASSESSED: "R17", Kind.SUPPORT_GRANTED: "R19", Kind.WITHDRAWN: "R21",
 }
 
@@ -58,6 +59,17 @@ def events_of(s: Session, application_id: int) -> list[Event]:
     return [_event(d) for d in rows]
 
 
+_DAMAGED = (RuleViolation, KeyError, ValueError, TypeError, ArithmeticError)
+
+
+def _replay_or_none(events: list[Event]) -> Centre | None:
+    """Views go on showing the list when one history is damaged; `check` reports it."""
+    try:
+        return lifecycle.replay(events)
+    except _DAMAGED:
+        return None
+
+
 def centre_of(s: Session, application_id: int) -> Centre:
     return lifecycle.replay(events_of(s, application_id))
 
@@ -69,7 +81,8 @@ def _record(s: Session, audit: AuditLog, app: Application, event: Event, note: s
     rule = _RULE_OF_KIND[event.kind]
     if event.kind == Kind.ASSESSED and int(event.data["year"]) == 2:
         rule = "R18"
-    if event.kind in (Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED) and \
+    if event.kind in (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_END_CORRECTED, Kind.OBJECTION_FILED,
+                      Kind.OBJECTION_DECIDED) and \
             event.data.get("purpose") != lifecycle.RECOGNITION:
         rule = "R19"
     data = dict(event.data)
@@ -181,7 +194,9 @@ def list_facts(s: Session) -> tuple[dict[int, str], dict[int, lifecycle.Deadline
         events.setdefault(d.application_id, []).append(_event(d))
     next_due = {}
     for app_id, evs in events.items():
-        centre = lifecycle.replay(evs)
+        centre = _replay_or_none(evs)
+        if centre is None:
+            continue
         verdicts.setdefault(app_id, Outcome.FAIL.value if centre.state == ApplicationState.REJECTED
                             else Outcome.PASS.value)
         dues = [d for d in lifecycle.deadlines(centre) if d.what != "ban_end"]
@@ -261,6 +276,8 @@ def shortlist_round(wf: WorkingFile, round_id: int, on: date) -> ShortlistOutcom
         rnd = s.get(Round, round_id)
         apps = list(s.scalars(select(Application).where(Application.round_id == round_id,
                                                         Application.state == ApplicationState.APPLIED.value)))
+        if not apps:
+            raise RuleViolation("R15", "本轮没有待形式审查和入围的申报（可能已经入围过）")
         verdicts = {a.id: formal_review.verdict(review_checks(s, a)) for a in apps}
         pending = [a.enterprise_name for a in apps if verdicts[a.id] == Outcome.MANUAL]
         if pending:
@@ -297,7 +314,9 @@ def record_selection(wf: WorkingFile, round_id: int, selected_ids: Iterable[int]
         unknown = selected_ids - {a.id for a in shortlisted}
         if unknown:
             raise RuleViolation("R16", "只能从本轮入围的申报中选择")
-        selection.check_selection(len(selected_ids), rnd.places)
+        already = s.scalar(select(func.count()).select_from(Application).where(
+            Application.round_id == round_id, Application.state.in_(_SELECTED_OR_LATER)))
+        selection.check_selection(already + len(selected_ids), rnd.places)
         for a in shortlisted:
             _record(s, audit, a, Event.of(Kind.SELECTED if a.id in selected_ids else Kind.NOT_SELECTED, on))
     return Changes(applications=frozenset(a.id for a in shortlisted))
@@ -344,7 +363,32 @@ def save_arrangements(wf: WorkingFile, arrangements: Iterable[YearArrangement]) 
                          {"holidays": sum(k == DayKind.HOLIDAY for k in arr.days.values()),
                           "workdays": sum(k == DayKind.WORKDAY for k in arr.days.values()), "source": arr.source})
             years.append(arr.year)
+        s.flush()
+        _correct_provisional_ends(s, audit)
     return years
+
+
+def _correct_provisional_ends(s: Session, audit: AuditLog) -> None:
+    """Recount every undecided publicity whose end was provisional, with the calendar as it now is."""
+    calendar = working_calendar(s)
+    for app in s.scalars(select(Application).where(Application.id.in_(
+            select(Decision.application_id).where(Decision.kind == Kind.PUBLICITY_STARTED.value)))):
+        centre = centre_of(s, app.id)
+        for p in list(centre.publicity.values()):
+            if p.provisional_reason is None:
+                continue
+            end = calendar.working_days_from(p.starts_on, rules.PUBLICITY_WORKING_DAYS)
+            if end.day == p.ends_on and end.provisional_reason == p.provisional_reason:
+                continue
+            data = {"purpose": p.purpose, "ends_on": end.day.isoformat()}
+            if end.provisional:
+                data["provisional_reason"] = end.provisional_reason
+            on = max(date.today(), centre.last_on or date.today())
+            try:
+                centre = _record(s, audit, app, Event.of(Kind.PUBLICITY_END_CORRECTED, on, **data),
+                                 note="节假日安排录入后重新计算公示期满日")
+            except RuleViolation:
+                continue  # already decided: the recorded decision stands
 
 
 # -- register and bans -------------------------------------------------------------------------
@@ -402,9 +446,10 @@ def status(wf: WorkingFile) -> list[StatusRow]:
             bans[b.enterprise_id] = max(bans.get(b.enterprise_id, b.ends_on), b.ends_on)
         rows = []
         for a in apps:
-            c = lifecycle.replay(decisions.get(a.id, []))
-            rows.append(StatusRow(a.id, a.round.year, a.enterprise_name, a.enterprise.credit_code, c.state.value,
-                                  lifecycle.deadlines(c), bans.get(a.enterprise_id), c.support_total_yuan))
+            c = _replay_or_none(decisions.get(a.id, []))
+            rows.append(StatusRow(a.id, a.round.year, a.enterprise_name, a.enterprise.credit_code,
+                                  c.state.value if c else a.state, lifecycle.deadlines(c) if c else [],
+                                  bans.get(a.enterprise_id), c.support_total_yuan if c else Decimal(0)))
         return rows
 
 
@@ -425,8 +470,8 @@ def state_mismatches(wf: WorkingFile) -> list[str]:
         for a in s.scalars(select(Application)):
             try:
                 rebuilt = lifecycle.replay(decisions.get(a.id, [])).state.value
-            except RuleViolation as exc:
-                problems.append(f"申报{a.id}的决定记录不合规则：{exc}")
+            except _DAMAGED as exc:
+                problems.append(f"申报{a.id}的决定记录不合规则或已损坏：{type(exc).__name__}: {exc}")
                 continue
             if rebuilt != a.state:
                 problems.append(f"申报{a.id}的状态为{a.state}，按决定记录应为{rebuilt}")

@@ -801,7 +801,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="21" />
-        <location filename="../../hvp_desktop/gui/labels.py" line="133" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="134" />
         <source>Recognised</source>
         <translation>已认定</translation>
     </message>
@@ -832,7 +832,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="27" />
-        <location filename="../../hvp_desktop/gui/labels.py" line="136" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="137" />
         <source>Withdrawn</source>
         <translation>已退出</translation>
     </message>
@@ -1044,36 +1044,41 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="131" />
+        <source>Publicity end recounted</source>
+        <translation>公示期满日重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="132" />
         <source>Objection filed</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="132" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="133" />
         <source>Objection decided</source>
         <translation>异议核实结论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="134" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="135" />
         <source>Assessed</source>
         <translation>年度考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="135" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="136" />
         <source>Support granted</source>
         <translation>给予扶持</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="144" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="145" />
         <source>recognition list</source>
         <translation>认定名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="145" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="146" />
         <source>year-1 support</source>
         <translation>第一年度扶持</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="146" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="147" />
         <source>year-2 support</source>
         <translation>第二年度扶持</translation>
     </message>

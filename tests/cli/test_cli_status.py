@@ -174,9 +174,6 @@ def test_calendar_with_a_valid_arrangement_then_status_shows_the_non_provisional
                      "overdue": False, "provisional_reason": None}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `calendar` saves the arrangement but a publicity end computed "
-                                       "provisionally before it (stored in the decision data) is never "
-                                       "recomputed: status keeps 2027-10-05 and '2027年法定节假日安排尚未录入'")
 def test_calendar_corrects_a_provisional_date_that_status_already_showed(cli, demo_file, tmp_path):
     early, _ = select_two_of_2027(demo_file)
     start_publicity(demo_file, early, date(2027, 9, 29))
@@ -237,9 +234,6 @@ def test_check_after_a_raw_sql_state_edit_exits_1_and_names_the_application(cli,
     assert "withdrawn" in payload["state_problems"][0]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: `check` crashes with a KeyError traceback when a decision's data lacks "
-                                       "a field (state_mismatches catches only RuleViolation, cmd_check only "
-                                       "database errors) instead of reporting the application")
 def test_check_reports_malformed_decision_data_without_a_traceback(cli, demo_file):
     [app_id] = ids_in_state(in_process_status(demo_file), "withdrawn")
     raw_sql(demo_file, "UPDATE decisions SET data = '{}' WHERE application_id = ? AND kind = 'publicity_started'",

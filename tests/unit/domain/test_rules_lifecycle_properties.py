@@ -128,13 +128,16 @@ def next_event(ch: Chooser, c: Centre, on: date) -> Event:
         data["purpose"] = ch.choose(running)
     elif mode == "decide":
         data["purpose"], data["index"] = ch.choose(undecided)
-    elif kind in (Kind.PUBLICITY_STARTED, Kind.OBJECTION_FILED, Kind.OBJECTION_DECIDED):
+    elif kind in (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_END_CORRECTED, Kind.OBJECTION_FILED,
+                  Kind.OBJECTION_DECIDED):
         if c.state == S.SELECTED:  # the recognition list is what is being published now
             data["purpose"] = ch.choose(("recognition", "recognition", "recognition", *PURPOSES))
         else:  # mostly a passed year's support list
             data["purpose"] = ch.choose((*(f"support_y{y}" for y in sorted(c.passed) for _ in range(2)), *PURPOSES))
-    if kind == Kind.PUBLICITY_STARTED:
+    if kind in (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_END_CORRECTED):
         data["ends_on"] = (on + timedelta(days=ch.integer(0, 12))).isoformat()
+        if ch.choose((False, True)):
+            data["provisional_reason"] = "2027年法定节假日安排尚未录入"
     elif kind == Kind.OBJECTION_FILED:
         data["text"] = "异议"
     elif kind == Kind.OBJECTION_DECIDED:
@@ -289,12 +292,13 @@ def test_R4_R16_R17_R18_R19_R20_R21_no_history_reaches_a_forbidden_state(data, s
     walk(hypothesis_chooser(data), steps)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
-def test_R16_the_accepted_history_alone_rebuilds_the_state(seed):
-    w = walk(random_chooser(random.Random(seed)), 60, check=False)
-    assert replay(w.accepted) == w.centre
-    assert replay(list(w.accepted)) == replay(w.accepted)  # deterministic
+def test_R4_R16_R17_R18_R19_R20_R21_long_seeded_walks_keep_the_invariants(seed):
+    # Longer histories than the draw-by-draw test reaches: the same walk driven by a seeded Random.
+    w = walk(random_chooser(random.Random(seed)), 80)
+    assert replay(w.accepted) == w.centre  # the accepted history alone rebuilds the state
+    assert replay(list(w.accepted)) == replay(w.accepted)
 
 
 def test_R17_R18_R19_R20_R21_the_walk_reaches_the_deep_states():

@@ -300,9 +300,6 @@ def test_state_mismatches_detects_decision_data_that_makes_the_replay_illegal(ru
     assert f"{rule}:" in problems[0]
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError,
-                   reason="BUG: state_mismatches catches only RuleViolation; decision data missing a field "
-                          "(e.g. a publicity without 'purpose') escapes as KeyError instead of being reported")
 def test_state_mismatches_reports_decision_data_missing_a_field_instead_of_crashing(run_wf, sql):
     app_id = ids_in_state(run_wf, S.Y1_PASSED)[0]
     sql(run_wf).execute("UPDATE decisions SET data = '{}' WHERE application_id = ? AND kind = 'publicity_started'",
@@ -595,10 +592,6 @@ def test_R16_a_single_selection_beyond_the_places_is_refused(wf, make_app, sql):
     assert stored_state(sql, wf, ids[2]) == S.SHORTLISTED.value
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="BUG: record_selection checks only len(selected_ids) <= places and ignores "
-                          "applications of the round already selected through record(); the round "
-                          "ends with more selected than places (R16)")
 def test_R16_record_selection_counts_selections_already_recorded_in_the_round(wf, make_app, sql):
     ids = import_rows(wf, [(f"r.xlsx:{n + 2}", make_app(n)) for n in range(1, 4)])
     rnd = round_of(wf, ids[0])
@@ -615,9 +608,6 @@ def test_R16_record_selection_counts_selections_already_recorded_in_the_round(wf
     assert selected <= 2
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError,
-                   reason="BUG: shortlist_round on a round of >= 40 applicants with no eligible application left "
-                          "at 'applied' (e.g. run a second time) crashes in selection.shortlist (ranked[-1] of [])")
 def test_R15_shortlisting_a_round_again_is_refused_or_a_no_op_not_a_crash(run_wf, sql):
     rnd = round_of(run_wf, ids_in_state(run_wf, S.SELECTED, 2026)[0])  # 46 applicants, shortlisted 2026-06-15
     before = snapshot(sql, run_wf)
@@ -691,10 +681,6 @@ def test_R16_publicity_after_entering_the_2027_arrangement_skips_its_holidays(wf
     assert stored_state(sql, wf, ids[0]) == S.RECOGNISED.value
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a provisional publicity end stored in the decision data is never "
-                                       "recomputed once the year's arrangement is entered: status keeps the "
-                                       "weekday-only date and 'not entered yet' reason, and recognition is "
-                                       "accepted before 5 real working days have passed (R16)")
 def test_R16_entering_the_arrangement_later_corrects_a_provisional_publicity_end(wf, make_app, sql):
     _, ids = selected_round(wf, make_app, 2027, 1)
     decisions.start_publicity(wf, ids, RECOGNITION, date(2027, 9, 29))  # provisional: 2027-10-05
