@@ -137,7 +137,11 @@ def cmd_import(args) -> int:
                                 for u in result.unknown_columns],
             "added": 0, "updated": 0, "unchanged": 0, "imported": False,
         }
+        payload["missing_columns"] = list(result.missing_columns)
         lines = [f"{xlsx.name}: {result.total_rows} 行, 有效 {len(result.rows)}, 拒绝 {len(result.rejected)}"]
+        if result.missing_columns:
+            hint = "（申报年度可用 --round 指定）" if "申报年度" in result.missing_columns else ""
+            lines.append(f"  缺少必填列：{'、'.join(result.missing_columns)}{hint} (required columns missing)")
         lines += [f"  第{e.row}行 {e.column}: {e.message}" if e.column else f"  第{e.row}行: {e.message}"
                   for e in result.errors]
         if unmapped:

@@ -197,6 +197,8 @@ class ImportDialog(QDialog):
     def _show_result(self, result: ParseResult) -> None:
         text = self.tr("%1 rows read: %2 valid, %3 rejected.").replace("%1", str(result.total_rows)) \
             .replace("%2", str(len(result.rows))).replace("%3", str(len(result.rejected)))
+        if result.missing_columns:
+            text += " " + self.tr("Required columns missing: %1.").replace("%1", "、".join(result.missing_columns))
         if result.rejected:
             text += " " + self.tr("Import all is possible only when no row is rejected; "
                                   "or import the valid rows and save the rejected ones to fix them.")

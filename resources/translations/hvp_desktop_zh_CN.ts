@@ -707,21 +707,26 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/import_dialog.py" line="201" />
+        <source>Required columns missing: %1.</source>
+        <translation>缺少必填列：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="203" />
         <source>Import all is possible only when no row is rejected; or import the valid rows and save the rejected ones to fix them.</source>
         <translation>只有在没有被拒绝的行时才能全部导入；也可以只导入有效行，并把被拒绝的行另存下来修改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="230" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="232" />
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="249" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="251" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="256" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="258" />
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1，更新 %2，未变 %3。</translation>
     </message>
