@@ -17,7 +17,7 @@ from pathlib import Path
 from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim")
+COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban")
 
 
 class CliError(Exception):
@@ -302,6 +302,45 @@ def cmd_prelim(args) -> int:
     return EXIT_OK
 
 
+def cmd_recognised(args) -> int:
+    """R3: record an enterprise already recognised (e.g. under the earlier cultivation-centre title)."""
+    from hvp_desktop.domain.credit_code import CreditCodeError, validate
+    from hvp_desktop.store import decisions
+
+    try:
+        code = validate(args.code)
+    except CreditCodeError as exc:
+        raise CliError(f"统一社会信用代码无效：{exc}", EXIT_REJECTED) from exc
+    wf = _open(args)
+    try:
+        decisions.add_recognised_centre(wf, code, args.name, args.title, args.group, args.year)
+    finally:
+        wf.close()
+    print(f"已登记（R3）：{args.name} {code}")
+    return EXIT_OK
+
+
+def cmd_ban(args) -> int:
+    """R4/R21: a ban decided outside this file (2 years from the decision date)."""
+    from datetime import date
+
+    from hvp_desktop.domain.credit_code import CreditCodeError, validate
+    from hvp_desktop.store import decisions
+
+    try:
+        code = validate(args.code)
+        since = date.fromisoformat(args.since)
+    except (CreditCodeError, ValueError) as exc:
+        raise CliError(f"参数无效：{exc}", EXIT_REJECTED) from exc
+    wf = _open(args)
+    try:
+        decisions.add_ban(wf, code, args.rule, since, args.reason)
+    finally:
+        wf.close()
+    print(f"已登记禁止申报（{args.rule}）：{code}，自{since}起2年")
+    return EXIT_OK
+
+
 def cmd_template(args) -> int:
     from hvp_desktop.reports.excel_import import write_template
 
@@ -357,6 +396,22 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--round", type=int, required=True, metavar="YEAR")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_prelim)
+
+    sp = with_file("recognised", "登记已被认定的企业（R3） (register an already recognised centre)")
+    sp.add_argument("code", help="统一社会信用代码")
+    sp.add_argument("name")
+    sp.add_argument("--title", choices=("cultivation", "cultivation_and_layout"), default="cultivation",
+                    help="cultivation = 高价值专利培育中心; cultivation_and_layout = 培育布局中心")
+    sp.add_argument("--group", help="所属集团/关联企业")
+    sp.add_argument("--year", type=int)
+    sp.set_defaults(run=cmd_recognised)
+
+    sp = with_file("ban", "登记禁止申报（R4/R21） (record a ban decided elsewhere)")
+    sp.add_argument("code", help="统一社会信用代码")
+    sp.add_argument("--since", required=True, metavar="YYYY-MM-DD", help="取消称号或退出的决定日期")
+    sp.add_argument("--reason", required=True)
+    sp.add_argument("--rule", choices=("R4", "R21"), default="R4")
+    sp.set_defaults(run=cmd_ban)
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")
