@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui import labels
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.tasks import Task, run_task
@@ -186,7 +187,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, (excel_import.ImportCancelled, operations.Cancelled)):
             self.form.summaryLabel.setText(self.tr("Cancelled. Nothing was imported."))
             return
-        if isinstance(exc, (excel_import.WorkbookError, ValueError, OSError)):
+        if isinstance(exc, (excel_import.WorkbookError, ValueError, OSError, RuleViolation)):
             message = str(exc)
         else:
             message = self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from hvp_desktop.domain.model import ApplicationData, ApplicationState, CoApplicant, CoApplicantKind, RoundKind
+from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.store.audit import AuditLog
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, CoApplicantRow, Enterprise, ImportMapping, Round
@@ -111,6 +112,8 @@ def import_applications(
         latest_year: dict[int, int] = {}
         for (round_id, enterprise_id) in existing:
             latest_year[enterprise_id] = max(latest_year.get(enterprise_id, 0), year_of_round[round_id])
+        decided_rounds = {a.round_id for a in existing.values() if a.state != ApplicationState.APPLIED}
+        refusals: list[tuple[str, str]] = []
         for done, (source, data) in enumerate(rows, 1):
             if is_cancelled and done % 50 == 0 and is_cancelled():
                 raise Cancelled()
@@ -130,7 +133,11 @@ def import_applications(
                 enterprises[data.credit_code] = ent
             _update_enterprise(audit, ent, data, latest_year)
             app = existing.get((rnd.id, ent.id))
-            if app is None:
+            if app is None and rnd.id in decided_rounds:
+                refusals.append(("R15", f"{source}：{rnd.title}已确定入围名单，不能再增加申报（{data.enterprise_name}）"))
+            elif app is not None and app.state != ApplicationState.APPLIED and application_data(app) != data:
+                refusals.append(("R1", f"{source}：{data.enterprise_name}已进入评审，申报信息不能再通过导入修改"))
+            elif app is None:
                 app = _new_application(s, next_id[Application], rnd, ent, data, source)
                 next_id[Application] += 1
                 existing[(rnd.id, ent.id)] = app
@@ -149,6 +156,8 @@ def import_applications(
                 unchanged += 1
             if progress and done % 100 == 0:
                 progress(done, len(rows))
+        if refusals:  # all or nothing: the decisions already taken stand on the data they were taken on
+            raise RuleViolation(refusals[0][0], "导入被拒绝：\n" + "\n".join(text for _rule, text in refusals[:20]))
         if is_cancelled and is_cancelled():
             raise Cancelled()
     if progress:

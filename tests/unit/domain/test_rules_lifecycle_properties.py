@@ -286,8 +286,8 @@ def check_step(w: Walk, before: Centre, e: Event, c: Centre) -> None:
 
 
 # -- the tests -----------------------------------------------------------------------------------
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(data=st.data(), steps=st.integers(5, 60))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data(), steps=st.integers(5, 45))
 def test_R4_R16_R17_R18_R19_R20_R21_no_history_reaches_a_forbidden_state(data, steps):
     walk(hypothesis_chooser(data), steps)
 
