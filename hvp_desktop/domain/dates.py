@@ -42,6 +42,7 @@ class YearArrangement:
     year: int
     days: Mapping[date, DayKind]
     source: str = ""
+    complete: bool = True  # False when only a range spilling over from the year before reached it
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class WorkingCalendar:
     arrangements: dict[int, YearArrangement] = field(default_factory=dict)
 
     def knows(self, year: int) -> bool:
-        if year in self.arrangements:
+        if year in self.arrangements and self.arrangements[year].complete:
             return True
         try:
             chinese_calendar.is_workday(date(year, 6, 1))
@@ -80,7 +81,7 @@ class WorkingCalendar:
         try:
             return chinese_calendar.is_workday(day), None
         except NotImplementedError:
-            if arrangement is not None:
+            if arrangement is not None and arrangement.complete:
                 return day.weekday() < 5, None
             return day.weekday() < 5, f"{day.year}年法定节假日安排尚未录入，按周一至周五推算（暂定）"
 
@@ -115,6 +116,7 @@ def parse_arrangement(text: str, source: str = "") -> list[YearArrangement]:
         2027-02-14 班
     """
     per_year: dict[int, dict[date, DayKind]] = {}
+    declared: set[int] = set()  # years in which some line starts: the file is about them
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -131,13 +133,14 @@ def parse_arrangement(text: str, source: str = "") -> list[YearArrangement]:
             raise ArrangementError(f"第{number}行：日期格式应为2027-01-01，实为“{parts[0]}”") from exc
         if end < start or (end - start).days > 31:
             raise ArrangementError(f"第{number}行：日期范围不合理“{parts[0]}”")
+        declared.add(start.year)
         day = start
         while day <= end:
             per_year.setdefault(day.year, {})[day] = kind
             day += timedelta(days=1)
     if not per_year:
         raise ArrangementError("文件中没有任何日期")
-    return [YearArrangement(year, days, source) for year, days in sorted(per_year.items())]
+    return [YearArrangement(year, days, source, year in declared) for year, days in sorted(per_year.items())]
 
 
 def merge(arrangements: Iterable[YearArrangement]) -> WorkingCalendar:

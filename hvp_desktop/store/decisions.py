@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from hvp_desktop.domain import formal_review, lifecycle, rules, selection
@@ -341,7 +341,18 @@ def working_calendar(s: Session) -> WorkingCalendar:
     per_year: dict[int, dict[date, DayKind]] = {}
     for d in s.scalars(select(CalendarDay)):
         per_year.setdefault(d.day.year, {})[d.day] = DayKind(d.kind)
-    return WorkingCalendar({y: YearArrangement(y, days) for y, days in per_year.items()})
+    complete = _entered_years(s)
+    return WorkingCalendar({y: YearArrangement(y, days, complete=y in complete) for y, days in per_year.items()})
+
+
+def _entered_years(s: Session) -> set[int]:
+    from hvp_desktop.store.models import Meta
+
+    row = s.get(Meta, CALENDAR_YEARS)
+    return set(json.loads(row.value)) if row else set()
+
+
+CALENDAR_YEARS = "calendar_years"  # meta key: the years whose whole arrangement was entered
 
 
 def calendar_of(wf: WorkingFile) -> WorkingCalendar:
@@ -350,19 +361,29 @@ def calendar_of(wf: WorkingFile) -> WorkingCalendar:
 
 
 def save_arrangements(wf: WorkingFile, arrangements: Iterable[YearArrangement]) -> list[int]:
-    """Replace the entered holidays of each year given (the secretary re-enters a whole year)."""
+    """Add the entered days, each one replacing what was entered for that day before.
+
+    Nothing else is removed: a New Year range spilling into the next year adds those days
+    without touching the rest of that year. To correct a day, enter it again with 休 or 班.
+    A year counts as entered (no longer provisional) once a file declares lines starting in it.
+    """
+    from hvp_desktop.store.models import Meta
+
     years = []
     with wf.session(write=True) as s:
         audit = AuditLog(s)
+        entered = _entered_years(s)
         for arr in arrangements:
-            s.execute(delete(CalendarDay).where(CalendarDay.day >= date(arr.year, 1, 1),
-                                                CalendarDay.day <= date(arr.year, 12, 31)))
             for day, kind in sorted(arr.days.items()):
-                s.add(CalendarDay(day=day, kind=DayKind(kind).value, source=arr.source))
+                s.merge(CalendarDay(day=day, kind=DayKind(kind).value, source=arr.source))
+            if arr.complete:
+                entered.add(arr.year)
             audit.append("calendar.year", "calendar", arr.year,
                          {"holidays": sum(k == DayKind.HOLIDAY for k in arr.days.values()),
-                          "workdays": sum(k == DayKind.WORKDAY for k in arr.days.values()), "source": arr.source})
+                          "workdays": sum(k == DayKind.WORKDAY for k in arr.days.values()),
+                          "whole_year": arr.complete, "source": arr.source})
             years.append(arr.year)
+        s.merge(Meta(key=CALENDAR_YEARS, value=json.dumps(sorted(entered))))
         s.flush()
         _correct_provisional_ends(s, audit)
     return years
@@ -383,7 +404,7 @@ def _correct_provisional_ends(s: Session, audit: AuditLog) -> None:
             data = {"purpose": p.purpose, "ends_on": end.day.isoformat()}
             if end.provisional:
                 data["provisional_reason"] = end.provisional_reason
-            on = max(date.today(), centre.last_on or date.today())
+            on = centre.last_on or p.starts_on  # keeps later decisions free to be dated as they were
             try:
                 centre = _record(s, audit, app, Event.of(Kind.PUBLICITY_END_CORRECTED, on, **data),
                                  note="节假日安排录入后重新计算公示期满日")
