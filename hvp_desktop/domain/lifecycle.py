@@ -275,6 +275,8 @@ def _assessed(c: Centre, e: Event) -> Centre:
         due = add_years(c.recognised_on, rules.ASSESSMENT_AFTER_YEARS[year])
         if e.on < due:  # 建设满一年 / 满二年: the construction year must be complete
             raise RuleViolation(rule, f"第{year}年度考核须在建设满{rules.ASSESSMENT_AFTER_YEARS[year]}年后（{due}起）进行")
+    if rectifying and e.on <= c.rectification.failed_on:
+        raise RuleViolation(rule, f"整改后的复核须在{c.rectification.failed_on}考核不合格之后进行")
     c = replace(c, scores=(*c.scores, (year, e.on, score)))
     if rules.passes(year, score):
         state = S.Y1_PASSED if year == 1 else S.ACCEPTED
@@ -325,6 +327,13 @@ _HANDLERS = {
 }
 
 
+def publicity_open(c: Centre, p: Publicity) -> bool:
+    """True while the publicity's outcome is still to be decided."""
+    if p.purpose == RECOGNITION:
+        return c.state == S.SELECTED
+    return int(p.purpose.removeprefix("support_y")) not in c.supported and not p.upheld() and c.state != S.WITHDRAWN
+
+
 # -- deadlines ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Deadline:
@@ -347,10 +356,7 @@ def deadlines(c: Centre) -> list[Deadline]:
         out.append(Deadline("rectification", c.rectification.due, "R17" if c.rectification.year == 1 else "R18",
                             f"第{c.rectification.year}年度考核整改期满"))
     for p in c.publicity.values():
-        decided = (p.purpose == RECOGNITION and c.state != S.SELECTED) or (
-            p.purpose != RECOGNITION
-            and (int(p.purpose.removeprefix("support_y")) in c.supported or p.upheld() or c.state == S.WITHDRAWN))
-        if not decided:
+        if publicity_open(c, p):
             out.append(Deadline("publicity_end", p.ends_on, "R16" if p.purpose == RECOGNITION else "R19",
                                 "认定公示期满" if p.purpose == RECOGNITION else "扶持公示期满", p.provisional_reason))
     if c.ban is not None:

@@ -43,6 +43,11 @@ def _open_objections(c: Centre) -> list[tuple[str, tuple[str, int]]]:
             for p in c.publicity.values() for i, o in enumerate(p.objections) if o.upheld is None]
 
 
+def _PUBLICITY_CONFIRM() -> str:  # noqa: N802 (reads like the constant it stands for)
+    return QCoreApplication.translate(
+        "DecisionActions", "The publicity runs 5 working days from the chosen date; it cannot be started twice.")
+
+
 def actions_for(c: Centre, review_verdict: str, today: date) -> list[Action]:
     """Every action, with `refusal` set where the rules do not allow it today."""
     acts = [
@@ -51,11 +56,12 @@ def actions_for(c: Centre, review_verdict: str, today: date) -> list[Action]:
         Action("formal_review_failed", QCoreApplication.translate("DecisionActions", "Formal review failed…"), Kind.FORMAL_REVIEW_FAILED,
                confirm=QCoreApplication.translate("DecisionActions", "The application will be rejected in the formal review. This cannot be undone.")),
         Action("publicity", QCoreApplication.translate("DecisionActions", "Start publicity of the recognition list…"), Kind.PUBLICITY_STARTED,
-               {"purpose": RECOGNITION}),
+               {"purpose": RECOGNITION}, confirm=_PUBLICITY_CONFIRM()),
         Action("objection", QCoreApplication.translate("DecisionActions", "File an objection…"), Kind.OBJECTION_FILED, text=QCoreApplication.translate("DecisionActions", "Objection"),
                choices=[(labels.purpose_label(p), p) for p in c.publicity]),
         Action("decide", QCoreApplication.translate("DecisionActions", "Decide an objection…"), Kind.OBJECTION_DECIDED, text=QCoreApplication.translate("DecisionActions", "Findings"),
-               choices=_open_objections(c)),
+               choices=_open_objections(c),
+               confirm=QCoreApplication.translate("DecisionActions", "An upheld objection means no recognition (R16) or no support for that year (R19). This cannot be undone.")),
         Action("recognise", QCoreApplication.translate("DecisionActions", "Recognise…"), Kind.RECOGNISED,
                confirm=QCoreApplication.translate("DecisionActions", "The applicant will be recognised as a centre. This cannot be undone.")),
         Action("assess1", QCoreApplication.translate("DecisionActions", "Record year-1 assessment…"), Kind.ASSESSED, {"year": 1}, score=True,
@@ -63,11 +69,11 @@ def actions_for(c: Centre, review_verdict: str, today: date) -> list[Action]:
         Action("assess2", QCoreApplication.translate("DecisionActions", "Record year-2 assessment…"), Kind.ASSESSED, {"year": 2}, score=True,
                confirm=QCoreApplication.translate("DecisionActions", "An assessment result cannot be undone.")),
         Action("support_publicity1", QCoreApplication.translate("DecisionActions", "Start publicity of year-1 support…"), Kind.PUBLICITY_STARTED,
-               {"purpose": support_purpose(1)}),
+               {"purpose": support_purpose(1)}, confirm=_PUBLICITY_CONFIRM()),
         Action("support1", QCoreApplication.translate("DecisionActions", "Grant year-1 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 1},
                confirm=QCoreApplication.translate("DecisionActions", "Support will be recorded as granted. This cannot be undone.")),
         Action("support_publicity2", QCoreApplication.translate("DecisionActions", "Start publicity of year-2 support…"), Kind.PUBLICITY_STARTED,
-               {"purpose": support_purpose(2)}),
+               {"purpose": support_purpose(2)}, confirm=_PUBLICITY_CONFIRM()),
         Action("support2", QCoreApplication.translate("DecisionActions", "Grant year-2 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 2},
                confirm=QCoreApplication.translate("DecisionActions", "Support will be recorded as granted. This cannot be undone.")),
         Action("withdraw", QCoreApplication.translate("DecisionActions", "Withdraw (written request)…"), Kind.WITHDRAWN, text=QCoreApplication.translate("DecisionActions", "Request"),
@@ -101,10 +107,12 @@ def _refusal(c: Centre, a: Action, verdict: str, today: date) -> str | None:
     if a.kind == Kind.FORMAL_REVIEW_FAILED and verdict != Outcome.FAIL and c.state.value == "applied":
         return "R1: " + QCoreApplication.translate("DecisionActions", "no check of the formal review has failed")
     if a.kind == Kind.OBJECTION_FILED:
-        open_now = [p for p in c.publicity.values() if p.starts_on <= today <= p.ends_on]
-        if not open_now:
-            return "R16/R19: " + QCoreApplication.translate("DecisionActions", "no publicity period is open today")
-        a.choices = [(labels.purpose_label(p.purpose), p.purpose) for p in open_now]
+        # Objections are often recorded some days after they arrived: the dialog's date decides.
+        undecided = [p for p in c.publicity.values() if p.starts_on <= today and lifecycle.publicity_open(c, p)]
+        if not undecided:
+            return "R16/R19: " + QCoreApplication.translate("DecisionActions", "no publicity awaits its result")
+        a.choices = [(labels.purpose_label(p.purpose), p.purpose) for p in undecided]
+        return None
     if a.kind == Kind.OBJECTION_DECIDED and not a.choices:
         return "R16/R19: " + QCoreApplication.translate("DecisionActions", "no objection is waiting for a decision")
     return lifecycle.allowed(c, _probe(a, today))
@@ -117,6 +125,7 @@ class DecisionDialog(QDialog):
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.wf, self.application_id, self.action = wf, application_id, action
+        self.today = today or date.today()
         self.changes: Changes | None = None
         self.setWindowTitle(action.title.rstrip("…"))
         self.form = f = load_form("decision_dialog", self)
@@ -170,6 +179,9 @@ class DecisionDialog(QDialog):
     def submit(self) -> None:
         f, a = self.form, self.action
         text = f.textEdit.toPlainText().strip()
+        if a.key != "preliminary" and f.dateEdit.date().toPython() > self.today:
+            f.messageLabel.setText(self.tr("A decision cannot be dated in the future."))
+            return
         if a.text is not None and not text:
             f.messageLabel.setText(self.tr("Write the %1 first.").replace("%1", a.text))
             return

@@ -132,8 +132,14 @@ class SelectionDialog(QDialog):
         self.counter.setText(self.tr("%1 of at most %2 places").replace("%1", str(n)).replace("%2", str(self.places)))
 
     def submit(self) -> None:
+        chosen = self.chosen()
+        others = self.list.count() - len(chosen)
+        question = self.tr("%1 selected and %2 not selected. This cannot be undone. Continue?") \
+            .replace("%1", str(len(chosen))).replace("%2", str(others))
+        if QMessageBox.question(self, self.windowTitle(), question) != QMessageBox.StandardButton.Yes:
+            return
         try:
-            self.changes = decisions.record_selection(self.wf, self.round_id, self.chosen(),
+            self.changes = decisions.record_selection(self.wf, self.round_id, chosen,
                                                       self.date.date().toPython())
         except RuleViolation as exc:
             self.message.setText(str(exc))

@@ -73,7 +73,12 @@ def test_recording_an_assessment_through_the_dialog(qtbot, demo_wf, yes_to_confi
     assert yes_to_confirmations, "an irreversible step asks first"
     assert queries.application_detail(demo_wf, overdue.id).state == "rectifying"  # R17: 69.99 fails
     assert "2027-01-25" in dialog.form.deadlinesLabel.text()  # rectification due 2 months later
-    assert dialog.action_buttons["assess1"].isEnabled()  # the re-assessment is next
+    # the re-assessment comes after the failure, not on the same day
+    assert not dialog.action_buttons["assess1"].isEnabled()
+    assert dialog.action_buttons["assess1"].toolTip().startswith("R17")
+    later = ApplicationDetailDialog(demo_wf, overdue.id, today=date(2027, 1, 20))
+    qtbot.addWidget(later)
+    assert later.action_buttons["assess1"].isEnabled()
 
 
 def test_a_refusal_stays_in_the_dialog_with_the_rule(qtbot, demo_wf, yes_to_confirmations):
@@ -162,7 +167,7 @@ def test_selection_dialog_refuses_more_than_the_places(qtbot, tmp_path, yes_to_c
         dialog.submit()
         assert dialog.message.text().startswith("R16")
         dialog.list.item(2).setCheckState(dialog.list.item(2).checkState().Unchecked)
-        dialog.submit()
+        dialog.submit()  # asks first (confirmed by the fixture)
         states = {r.state for r in queries.application_rows(wf) if r.round_id == round_id and r.review == "pass"}
         assert states == {"selected", "not_selected"}
     finally:
@@ -216,3 +221,37 @@ def test_commitments_tab_measures_R5_to_R7_and_lists_R8_to_R13(qtbot, demo_wf):
     rules = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert rules[:5] == ["R5", "R5", "R5", "R6", "R7"]
     assert rules[5:] == [f"R{n}" for n in range(8, 14)]
+
+
+def test_a_decision_cannot_be_dated_in_the_future(qtbot, demo_wf, yes_to_confirmations):
+    selected = _row(demo_wf, state="selected", year=2026)
+    recorded_before = len(queries.application_detail(demo_wf, selected.id).decisions)
+    dialog = _detail(qtbot, demo_wf, selected.id)
+    dialog.action_buttons["objection"].click()
+    recorder = dialog.action_dialog
+    recorder.form.dateEdit.setDate(QDate(2026, 11, 30))
+    recorder.form.textEdit.setPlainText("反映材料不实")
+    recorder.form.buttonBox.accepted.emit()
+    assert "future" in recorder.form.messageLabel.text()
+    assert len(queries.application_detail(demo_wf, selected.id).decisions) == recorded_before
+    recorder.form.dateEdit.setDate(QDate(2026, 11, 24))
+    with qtbot.waitSignal(dialog.changed, timeout=5000):
+        recorder.form.buttonBox.accepted.emit()
+    assert queries.application_detail(demo_wf, selected.id).decisions[-1].kind == "objection_filed"
+
+
+def test_R19_an_objection_that_arrived_in_time_is_recorded_later(qtbot, demo_wf, yes_to_confirmations):
+    # The year-1 support publicity ran 2026-11-16 … 11-20; one centre still awaits its result.
+    waiting = next(r for r in queries.application_rows(demo_wf)
+                   if "support_y1" in queries.application_detail(demo_wf, r.id).centre.publicity
+                   and 1 not in queries.application_detail(demo_wf, r.id).centre.supported)
+    dialog = _detail(qtbot, demo_wf, waiting.id)
+    assert dialog.action_buttons["objection"].isEnabled()  # today (11-25) is after the period
+    dialog.action_buttons["objection"].click()
+    recorder = dialog.action_dialog
+    recorder.form.dateEdit.setDate(QDate(2026, 11, 19))  # the day it arrived
+    recorder.form.textEdit.setPlainText("第二份异议：经费含工资")
+    with qtbot.waitSignal(dialog.changed, timeout=5000):
+        recorder.form.buttonBox.accepted.emit()
+    objections = queries.application_detail(demo_wf, waiting.id).centre.publicity["support_y1"].objections
+    assert [o.filed_on for o in objections] == [date(2026, 11, 18), date(2026, 11, 19)]
