@@ -7,6 +7,7 @@ reason; the override decides the check from then on and is kept in the audit cha
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -83,6 +84,11 @@ def _fact_check(key: str, field: str, requirement: str, data: ApplicationData) -
     return Check(key, "R1", requirement, Outcome.MANUAL, "未申报，需人工核实")
 
 
+def _group_key(name: str | None) -> str:
+    """Group names compared as written by different people: width, spaces and case ignored."""
+    return "".join(unicodedata.normalize("NFKC", name or "").split()).casefold()
+
+
 def review(
     data: ApplicationData,
     *,
@@ -110,7 +116,8 @@ def review(
         Outcome.FAIL if own else Outcome.PASS,
         f"已被认定：{own[0].name}" if own else "未查到认定记录"))
     group = data.affiliation_group
-    kin = [r for r in recognised if group and r.affiliation_group == group and r.credit_code != data.credit_code]
+    key = _group_key(group)
+    kin = [r for r in recognised if key and _group_key(r.affiliation_group) == key and r.credit_code != data.credit_code]
     if kin:
         affiliated = Check("R3.affiliated", "R3", "关联企业未被认定", Outcome.FAIL,
                            f"同属“{group}”的{kin[0].name}已被认定")

@@ -119,7 +119,9 @@ def _application(s: Session, application_id: int) -> Application:
 
 def _check_context(s: Session, app: Application, event: Event) -> None:
     """Preconditions that depend on more than the application's own history."""
-    if event.kind in (Kind.SHORTLISTED, Kind.NOT_SHORTLISTED, Kind.FORMAL_REVIEW_FAILED):
+    if event.kind in (Kind.SHORTLISTED, Kind.NOT_SHORTLISTED):
+        raise RuleViolation("R15", "入围与否按整轮初审得分一并确定（“形式审查与入围”），不能逐件记录")
+    if event.kind == Kind.FORMAL_REVIEW_FAILED:
         outcome = formal_review.verdict(review_checks(s, app))
         if event.kind == Kind.FORMAL_REVIEW_FAILED and outcome != Outcome.FAIL:
             raise RuleViolation("R1", "形式审查没有不通过的项目，不能判为不通过")
@@ -143,13 +145,14 @@ def _bans(s: Session, enterprise_id: int) -> list[formal_review.Ban]:
             for b in s.scalars(select(Ban).where(Ban.enterprise_id == enterprise_id))]
 
 
-def _recognised(s: Session, exclude_application: int) -> list[formal_review.RecognisedCentre]:
+def _recognised(s: Session, exclude_round: int) -> list[formal_review.RecognisedCentre]:
+    """Centres recognised before this round: a round's own recognitions cannot bar each other (R3)."""
     register = [formal_review.RecognisedCentre(r.credit_code, r.name, r.title, r.affiliation_group)
                 for r in s.scalars(select(RecognisedCentre))]
     recognised_states = [st.value for st in (ApplicationState.RECOGNISED, ApplicationState.Y1_PASSED,
                                              ApplicationState.RECTIFYING, ApplicationState.ACCEPTED)]
     apps = s.scalars(select(Application).where(Application.state.in_(recognised_states),
-                                               Application.id != exclude_application)
+                                               Application.round_id != exclude_round)
                      .options(selectinload(Application.enterprise)))
     register += [formal_review.RecognisedCentre(a.enterprise.credit_code, a.enterprise_name,
                                                 "cultivation_and_layout", a.affiliation_group) for a in apps]
@@ -161,7 +164,7 @@ def review_checks(s: Session, app: Application) -> list[formal_review.Check]:
     on = app.applied_on or date(app.round.year, 1, 1)
     overrides = {o.check_key: formal_review.Override(o.check_key, Outcome(o.outcome), o.reason)
                  for o in s.scalars(select(ReviewOverride).where(ReviewOverride.application_id == app.id))}
-    return formal_review.review(data, on=on, recognised=_recognised(s, app.id),
+    return formal_review.review(data, on=on, recognised=_recognised(s, app.round_id),
                                 bans=_bans(s, app.enterprise_id), overrides=overrides)
 
 
@@ -176,7 +179,7 @@ def list_facts(s: Session) -> tuple[dict[int, str], dict[int, lifecycle.Deadline
                              .options(selectinload(Application.co_applicants), selectinload(Application.round),
                                       selectinload(Application.enterprise))))
     if applied:
-        register = _recognised(s, exclude_application=-1)
+        registers: dict[int, list[formal_review.RecognisedCentre]] = {}
         bans: dict[int, list[formal_review.Ban]] = {}
         for b in s.scalars(select(Ban)):
             bans.setdefault(b.enterprise_id, []).append(formal_review.Ban(b.rule, b.starts_on, b.ends_on, b.reason))
@@ -185,8 +188,10 @@ def list_facts(s: Session) -> tuple[dict[int, str], dict[int, lifecycle.Deadline
             overrides.setdefault(o.application_id, {})[o.check_key] = formal_review.Override(
                 o.check_key, Outcome(o.outcome), o.reason)
         for app in applied:
+            if app.round_id not in registers:
+                registers[app.round_id] = _recognised(s, app.round_id)
             checks = formal_review.review(application_data(app), on=app.applied_on or date(app.round.year, 1, 1),
-                                          recognised=register, bans=bans.get(app.enterprise_id, ()),
+                                          recognised=registers[app.round_id], bans=bans.get(app.enterprise_id, ()),
                                           overrides=overrides.get(app.id))
             verdicts[app.id] = formal_review.verdict(checks).value
     events: dict[int, list[Event]] = {}
@@ -238,6 +243,10 @@ def set_places(wf: WorkingFile, round_id: int, places: int, override_reason: str
         rnd = s.get(Round, round_id)
         if rnd is None:
             raise ValueError(f"没有编号为{round_id}的轮次")
+        selected = s.scalar(select(func.count()).select_from(Application).where(
+            Application.round_id == round_id, Application.state.in_(_SELECTED_OR_LATER)))
+        if places < selected:
+            raise RuleViolation("R16", f"本轮已有{selected}家入选，名额不能少于此数")
         reason = override_reason.strip() if places > rules.MAX_PLACES_PER_YEAR and override_reason else None
         AuditLog(s).append("round.places", "round", round_id,
                            {"places": [rnd.places, places], "override_reason": reason})
@@ -249,9 +258,11 @@ def set_preliminary_scores(wf: WorkingFile, scores: dict[int, Decimal]) -> Chang
     with wf.session(write=True) as s:
         audit = AuditLog(s)
         for app_id, score in scores.items():
-            if not (Decimal(0) <= score <= Decimal(100)):
+            if not isinstance(score, Decimal) or not score.is_finite() or not Decimal(0) <= score <= Decimal(100):
                 raise RuleViolation("R15", f"初审得分应在0到100之间：{score}")
             app = _application(s, app_id)
+            if app.state != ApplicationState.APPLIED and app.preliminary_score != score:
+                raise RuleViolation("R15", f"{app.enterprise_name}的入围已确定，初审得分不能再改")
             if app.preliminary_score != score:
                 audit.append("application.preliminary_score", "application", app_id,
                              {"score": [app.preliminary_score, score]})

@@ -347,52 +347,52 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="40" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="41" />
         <source>Unknown columns</source>
         <translation>未识别的列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="46" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="46" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47" />
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="46" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47" />
         <source>Example value</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="46" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47" />
         <source>Holds</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="52" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="53" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="54" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="55" />
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="55" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="56" />
         <source>Ignore this column</source>
         <translation>忽略此列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="80" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="81" />
         <source>Choose what every column holds, or ignore it.</source>
         <translation>请为每一列选择对应字段，或选择忽略。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="84" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="85" />
         <source>Two columns cannot hold the same field.</source>
         <translation>两列不能对应同一个字段。</translation>
     </message>
@@ -454,129 +454,143 @@
 <context>
     <name>DecisionActions</name>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="49" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="47" />
+        <source>The publicity runs 5 working days from the chosen date; it cannot be started twice.</source>
+        <translation>公示自所选日期起计5个工作日；同一事项不能重复公示。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="54" />
         <source>Preliminary score (R15)…</source>
         <translation>初审得分（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="51" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="56" />
         <source>Formal review failed…</source>
         <translation>形式审查不通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="52" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57" />
         <source>The application will be rejected in the formal review. This cannot be undone.</source>
         <translation>该申报将因形式审查不通过而不予受理。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="53" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58" />
         <source>Start publicity of the recognition list…</source>
         <translation>开始认定名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60" />
         <source>File an objection…</source>
         <translation>登记异议…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60" />
         <source>Objection</source>
         <translation>异议内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62" />
         <source>Decide an objection…</source>
         <translation>异议核实结论…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62" />
         <source>Findings</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="59" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="64" />
+        <source>An upheld objection means no recognition (R16) or no support for that year (R19). This cannot be undone.</source>
+        <translation>异议成立即不予认定（R16）或该年度不予扶持（R19）。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65" />
         <source>Recognise…</source>
         <translation>正式认定…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="66" />
         <source>The applicant will be recognised as a centre. This cannot be undone.</source>
         <translation>该申报单位将被正式认定为培育布局中心。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="61" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67" />
         <source>Record year-1 assessment…</source>
         <translation>登记第一年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62" />
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="64" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="68" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="70" />
         <source>An assessment result cannot be undone.</source>
         <translation>考核结果登记后不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69" />
         <source>Record year-2 assessment…</source>
         <translation>登记第二年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71" />
         <source>Start publicity of year-1 support…</source>
         <translation>开始第一年度扶持公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73" />
         <source>Grant year-1 support (500,000 RMB)…</source>
         <translation>给予第一年度扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="68" />
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="74" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78" />
         <source>Support will be recorded as granted. This cannot be undone.</source>
         <translation>将记录为已给予扶持。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="75" />
         <source>Start publicity of year-2 support…</source>
         <translation>开始第二年度扶持公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77" />
         <source>Grant year-2 support (500,000 RMB)…</source>
         <translation>给予第二年度扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="79" />
         <source>Withdraw (written request)…</source>
         <translation>退出（书面申请）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="79" />
         <source>Request</source>
         <translation>申请内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="74" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="80" />
         <source>The centre withdraws: no further assessments and no application for 2 years (R21). This cannot be undone.</source>
         <translation>该中心退出建设：不再参加年度考核，2年内不得重新申报（R21）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="99" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="105" />
         <source>shortlisting is over</source>
         <translation>入围已确定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="102" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="108" />
         <source>no check of the formal review has failed</source>
         <translation>形式审查没有不通过的项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="106" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="113" />
+        <source>no publicity awaits its result</source>
+        <translation>没有等待结果的公示</translation>
+    </message>
+    <message>
         <source>no publicity period is open today</source>
         <translation>今天不在任何公示期内</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="109" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="117" />
         <source>no objection is waiting for a decision</source>
         <translation>没有待核实的异议</translation>
     </message>
@@ -584,32 +598,37 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="134" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="143" />
         <source>Objection:</source>
         <translation>异议：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="152" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="161" />
         <source>Not upheld: the result stands</source>
         <translation>不成立：结果不变</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="153" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="162" />
         <source>Upheld</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="154" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="163" />
         <source>Finding:</source>
         <translation>核实结论：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="174" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="183" />
+        <source>A decision cannot be dated in the future.</source>
+        <translation>决定日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="186" />
         <source>Write the %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="177" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="189" />
         <source>Continue?</source>
         <translation>是否继续？</translation>
     </message>
@@ -640,93 +659,93 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="97" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="98" />
         <source>Import applications from Excel</source>
         <translation>从Excel导入申报信息</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="116" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="116" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="116" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="127" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="128" />
         <source>Choose the Excel file</source>
         <translation>选择Excel文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="133" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="134" />
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="150" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="151" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="157" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="158" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="175" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="176" />
         <source>Not imported: %n column(s) hold data the application does not know.</source>
         <translation>
             <numerusform>未导入：有 %n 列含有无法识别的数据。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="187" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="188" />
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="192" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="193" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="193" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="194" />
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="198" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="199" />
         <source>%1 rows read: %2 valid, %3 rejected.</source>
         <translation>共读取 %1 行：有效 %2 行，拒绝 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="201" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="202" />
         <source>Required columns missing: %1.</source>
         <translation>缺少必填列：%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="203" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="204" />
         <source>Import all is possible only when no row is rejected; or import the valid rows and save the rejected ones to fix them.</source>
         <translation>只有在没有被拒绝的行时才能全部导入；也可以只导入有效行，并把被拒绝的行另存下来修改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="232" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="233" />
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="251" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="252" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="258" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="259" />
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1，更新 %2，未变 %3。</translation>
     </message>
@@ -1334,6 +1353,11 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
         <source>%1 of at most %2 places</source>
         <translation>已选 %1 家，名额至多 %2 家</translation>
     </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="137" />
+        <source>%1 selected and %2 not selected. This cannot be undone. Continue?</source>
+        <translation>拟入选 %1 家，未入选 %2 家。此操作不可撤销。是否继续？</translation>
+    </message>
 </context>
 <context>
     <name>Task</name>
@@ -1447,41 +1471,41 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="147" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="156" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="165" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="153" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="162" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="171" />
         <source>Shortlist</source>
         <translation>入围</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="148" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="154" />
         <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
         <translation>对 %1 进行形式审查并确定入围名单？形式审查不通过的申报将不予受理；申报数达到40家时，按初审得分确定不少于 2 × %2 家入围（R15）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="158" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="164" />
         <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
         <translation>入围 %1 家，未入围 %2 家，形式审查不通过 %3 家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="162" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="168" />
         <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
         <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="164" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="170" />
         <source>Shortlist line: %1 points (ties kept).</source>
         <translation>入围分数线：%1 分（同分者全部入围）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="170" />
         <location filename="../../hvp_desktop/gui/round_actions.py" line="176" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="179" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="182" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="185" />
         <source>Holiday arrangement</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="180" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="186" />
         <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
         <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>

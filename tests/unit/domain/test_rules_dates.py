@@ -154,6 +154,15 @@ def test_R16_arrangement_for_an_unknown_year_does_not_replace_a_known_years_holi
         date(2026, 9, 30), FIVE).day
 
 
+def test_R16_a_day_the_secretary_entered_for_a_known_year_decides_that_day_only():
+    cal = merge(parse_arrangement("2026-10-09 休  # 区里另行通知"))
+    assert cal.is_working_day(date(2026, 10, 9)) == (False, None)  # the entered day
+    assert cal.is_working_day(date(2026, 10, 1)) == (False, None)  # library still: National Day
+    assert cal.is_working_day(date(2026, 10, 12)) == (True, None)  # library still: ordinary Monday
+    # 30 Sep (1), 1–7 Oct off, 8 (2), 9 entered off, Sat 10 make-up (3), 12 (4), 13 (5)
+    assert cal.working_days_from(date(2026, 9, 30), FIVE).day == date(2026, 10, 13)
+
+
 @settings(max_examples=100, deadline=None)
 @given(start=st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 1)), count=st.integers(1, 10))
 def test_R16_R19_working_days_from_properties(start, count):
