@@ -20,6 +20,13 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban")
 
 
+STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
+    "applied": "已申报", "rejected": "形式审查未通过", "shortlisted": "入围", "not_selected": "未入选",
+    "selected": "拟入选", "recognised": "已认定", "objection_upheld": "异议成立", "y1_passed": "第一年考核通过",
+    "rectifying": "整改中", "accepted": "已验收", "revoked": "已撤销", "withdrawn": "已退出",
+}
+
+
 class CliError(Exception):
     def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
         super().__init__(message)
@@ -224,32 +231,37 @@ def cmd_status(args) -> int:
 
     from hvp_desktop.store import decisions
 
+    try:
+        today = date.fromisoformat(args.today) if args.today else date.today()
+    except ValueError as exc:
+        raise CliError(f"--today 应为 YYYY-MM-DD 形式的日期，实为 {args.today!r} (not a date)") from exc
     wf = _open(args)
     try:
         rows = decisions.status(wf)
     finally:
         wf.close()
-    today = date.fromisoformat(args.today) if args.today else date.today()
     items = []
-    lines = [f"{'年度':<6}{'状态':<18}{'下一期限':<26}申报单位"]
+    lines = [f"{'年度':<6}{'状态':<12}{'下一期限':<30}申报单位"]
     for r in rows:
         dues = [{"what": d.what, "due": d.due.isoformat(), "rule": d.rule, "detail": d.detail,
-                 "overdue": d.due < today, "provisional_reason": d.provisional_reason} for d in r.deadlines]
+                 "overdue": d.overdue(today), "opens": d.opens, "provisional_reason": d.provisional_reason}
+                for d in r.deadlines]
         items.append({"application_id": r.application_id, "year": r.year, "enterprise": r.enterprise_name,
                       "credit_code": r.credit_code, "state": r.state, "deadlines": dues,
                       "ban_until": r.ban_until.isoformat() if r.ban_until else None,
                       "support_yuan": str(r.supported_yuan)})
         nxt = r.deadlines[0] if r.deadlines else None
-        due = f"{nxt.due} {nxt.detail}{'（已逾期）' if nxt.due < today else ''}" if nxt else ""
+        due = f"{nxt.due} {nxt.detail}{'（已逾期）' if nxt.overdue(today) else ''}" if nxt else ""
         ban = f"  禁止申报至{r.ban_until}前" if r.ban_until and r.ban_until > today else ""
-        lines.append(f"{r.year:<6}{r.state:<18}{due:<26}{r.enterprise_name}{ban}")
+        lines.append(f"{r.year:<6}{STATE_NAMES.get(r.state, r.state):<12}{due:<30}{r.enterprise_name}{ban}")
     soon = decisions.due_within(rows, today, 60)
     lines.append(f"\n未来60天内到期或已逾期 (due within 60 days or overdue): {len(soon)}")
-    lines += [f"  {d.due} {'逾期 ' if d.due < today else ''}{d.rule} {d.detail}: {r.enterprise_name}"
+    lines += [f"  {d.due} {'逾期 ' if d.overdue(today) else ''}{d.rule} {d.detail}: {r.enterprise_name}"
               + (f"（暂定：{d.provisional_reason}）" if d.provisional_reason else "") for r, d in soon]
     _emit(args, {"today": today.isoformat(), "applications": items,
                  "due_within_60_days": [{"application_id": r.application_id, "what": d.what,
-                                         "due": d.due.isoformat(), "rule": d.rule} for r, d in soon]}, lines)
+                                         "due": d.due.isoformat(), "rule": d.rule, "overdue": d.overdue(today)}
+                                        for r, d in soon]}, lines)
     return EXIT_OK
 
 

@@ -190,6 +190,8 @@ def _publicity_started(c: Centre, e: Event) -> Centre:
         if c.state == S.WITHDRAWN:
             raise RuleViolation("R21", "已退出的中心不再公示扶持")
     ends = date.fromisoformat(e.data["ends_on"])
+    if ends < e.on:
+        raise RuleViolation("R16" if purpose == RECOGNITION else "R19", f"公示期满日{ends}早于公示开始日{e.on}")
     publicity = Publicity(purpose, e.on, ends, e.data.get("provisional_reason"))
     return replace(c, publicity=_with(c.publicity, purpose, publicity))
 
@@ -200,11 +202,12 @@ def _publicity_end_corrected(c: Centre, e: Event) -> Centre:
     p = c.publicity.get(purpose)
     if p is None or p.provisional_reason is None:
         raise RuleViolation(rule, "只有暂定的公示期满日可以更正")
-    if (purpose == RECOGNITION and c.state != S.SELECTED) or (
-            purpose != RECOGNITION and int(purpose.removeprefix("support_y")) in c.supported):
+    if not publicity_open(c, p):
         raise RuleViolation(rule, "公示结果已经决定，期满日不能再更正")
-    corrected = replace(p, ends_on=date.fromisoformat(e.data["ends_on"]),
-                        provisional_reason=e.data.get("provisional_reason"))
+    ends = date.fromisoformat(e.data["ends_on"])
+    if ends < p.starts_on:
+        raise RuleViolation(rule, f"公示期满日{ends}早于公示开始日{p.starts_on}")
+    corrected = replace(p, ends_on=ends, provisional_reason=e.data.get("provisional_reason"))
     return replace(c, publicity=_with(c.publicity, purpose, corrected))
 
 
@@ -342,6 +345,10 @@ class Deadline:
     rule: str
     detail: str = ""
     provisional_reason: str | None = None
+    opens: bool = False  # True: a date from which something may happen (an assessment on request), never "overdue"
+
+    def overdue(self, today: date) -> bool:
+        return not self.opens and self.what != "ban_end" and self.due < today
 
 
 def deadlines(c: Centre) -> list[Deadline]:
@@ -349,12 +356,13 @@ def deadlines(c: Centre) -> list[Deadline]:
     out: list[Deadline] = []
     if c.recognised_on is not None:
         if c.state == S.RECOGNISED:
-            out.append(Deadline("y1_assessment", add_years(c.recognised_on, 1), "R17", "第一年度考核"))
+            out.append(Deadline("y1_assessment", add_years(c.recognised_on, 1), "R17", "可申请第一年度考核", opens=True))
         if c.state == S.Y1_PASSED:
-            out.append(Deadline("y2_assessment", add_years(c.recognised_on, 2), "R18", "第二年度考核（期末验收）"))
+            out.append(Deadline("y2_assessment", add_years(c.recognised_on, 2), "R18", "可申请第二年度考核（期末验收）",
+                                opens=True))
     if c.state == S.RECTIFYING and c.rectification is not None:
         out.append(Deadline("rectification", c.rectification.due, "R17" if c.rectification.year == 1 else "R18",
-                            f"第{c.rectification.year}年度考核整改期满"))
+                            f"{'第一' if c.rectification.year == 1 else '第二'}年度考核整改期满"))
     for p in c.publicity.values():
         if publicity_open(c, p):
             out.append(Deadline("publicity_end", p.ends_on, "R16" if p.purpose == RECOGNITION else "R19",

@@ -178,7 +178,7 @@ class ApplicationDetailDialog(QDialog):
         provisional, overdue = self.tr("provisional"), self.tr("overdue")
         dues = [f"{d.due} · {d.rule} · {d.detail}" + (f"（{provisional}：{d.provisional_reason}）"
                                                       if d.provisional_reason else "")
-                + (f" — {overdue}" if d.due < self.today and d.what != "ban_end" else "")
+                + (f" — {overdue}" if d.overdue(self.today) else "")
                 for d in lifecycle.deadlines(detail.centre)]
         f.deadlinesLabel.setText(self.tr("Dates: ") + ("；".join(dues) if dues else self.tr("none pending")))
 

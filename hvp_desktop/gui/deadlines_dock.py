@@ -40,12 +40,13 @@ class DeadlinesDock(QDockWidget):
     def reload(self) -> None:
         items = decisions.due_within(decisions.status(self.wf), self.today, HORIZON_DAYS)
         self.table.setRowCount(len(items))
-        overdue, overdue_word = 0, self.tr("overdue")
+        overdue, overdue_word, open_word = 0, self.tr("overdue"), self.tr("open since this date")
         for r, (row, due) in enumerate(items):
-            late = due.due < self.today
+            late = due.overdue(self.today)
+            opened = due.opens and due.due <= self.today
             overdue += late
             texts = (due.due.isoformat(), due.rule,
-                     due.detail + (f" ({overdue_word})" if late else "")
+                     due.detail + (f" ({overdue_word})" if late else f" ({open_word})" if opened else "")
                      + (f" ⚠ {due.provisional_reason}" if due.provisional_reason else ""),
                      row.enterprise_name)
             for c, text in enumerate(texts):

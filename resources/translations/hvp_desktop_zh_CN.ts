@@ -414,7 +414,7 @@
     <name>DeadlinesDock</name>
     <message numerus="yes">
         <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="23" />
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="57" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="58" />
         <source>Due in the next %n days</source>
         <translation>
             <numerusform>未来 %n 天内到期</numerusform></translation>
@@ -444,8 +444,13 @@
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="43" />
+        <source>open since this date</source>
+        <translation>自此日起可办理</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="58" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="59" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform></translation>

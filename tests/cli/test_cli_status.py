@@ -104,12 +104,15 @@ def test_status_json_lists_every_application_with_its_state_deadlines_and_the_du
     for i, a in items.items():
         assert [(d["what"], d["due"], d["rule"]) for d in a["deadlines"]] == [
             (d.what, d.due.isoformat(), d.rule) for d in expected[i].deadlines]
-        assert all(d["overdue"] == (d["due"] < TODAY) for d in a["deadlines"])
+        # an assessment date opens a period (on the centre's request): it is never "overdue"
+        assert all(d["overdue"] == (d["due"] < TODAY and not d["opens"] and d["what"] != "ban_end")
+                   for d in a["deadlines"])
 
-    # R17: the two centres recognised 2025-10-16 and not assessed are overdue.
+    # R17: the two centres recognised 2025-10-16 and not assessed may be assessed since 2026-10-16.
     for i in ids_in_state(expected, "recognised", 2025):
         assert items[i]["deadlines"] == [{"what": "y1_assessment", "due": "2026-10-16", "rule": "R17",
-                                          "detail": "第一年度考核", "overdue": True, "provisional_reason": None}]
+                                          "detail": "可申请第一年度考核", "overdue": False, "opens": True,
+                                          "provisional_reason": None}]
     # R16: the 2026 list is in publicity until 2026-11-26, not overdue yet.
     for i in ids_in_state(expected, "selected", 2026):
         end = publicity_end(payload, i)
@@ -141,9 +144,9 @@ def test_status_text_lists_the_overdue_items(cli, demo_file):
     due = decisions.due_within(expected.values(), date(2026, 11, 25))
     assert f"(due within 60 days or overdue): {len(due)}" in out
     overdue_lines = [line for line in out.splitlines() if line.startswith("  ") and " 逾期 " in line]
-    assert len(overdue_lines) == sum(d.due < date(2026, 11, 25) for _, d in due)
-    for i in ids_in_state(expected, "recognised", 2025):
-        assert f"  2026-10-16 逾期 R17 第一年度考核: {expected[i].enterprise_name}" in out
+    assert len(overdue_lines) == sum(d.overdue(date(2026, 11, 25)) for _, d in due)
+    for i in ids_in_state(expected, "recognised", 2025):  # open since the anniversary, not overdue
+        assert f"  2026-10-16 R17 可申请第一年度考核: {expected[i].enterprise_name}" in out
     for i in ids_in_state(expected, "selected", 2026):
         assert f"  2026-11-26 R16 认定公示期满: {expected[i].enterprise_name}" in out
     assert any(line.startswith("  2026-11-20 逾期 R19 扶持公示期满: ") for line in overdue_lines)  # objection open
@@ -171,7 +174,7 @@ def test_calendar_with_a_valid_arrangement_then_status_shows_the_non_provisional
     after = publicity_end(status_json(cli, demo_file, "2027-09-30"), late)
     # 09-29, 09-30, (10-01…10-07 off), 10-08, make-up Saturday 10-09, 10-11
     assert after == {"what": "publicity_end", "due": "2027-10-11", "rule": "R16", "detail": "认定公示期满",
-                     "overdue": False, "provisional_reason": None}
+                     "overdue": False, "opens": False, "provisional_reason": None}
 
 
 def test_calendar_corrects_a_provisional_date_that_status_already_showed(cli, demo_file, tmp_path):

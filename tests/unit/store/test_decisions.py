@@ -761,7 +761,7 @@ def test_application_rows_review_and_next_due_follow_the_decisions(run_wf):
         assert row.next_due == (first.due if first else None), row
         assert row.next_due_detail == (first.detail if first else "")
     assert Counter(r.review for r in rows)["fail"] == len([r for r in rows if r.state == "rejected"]) > 0
-    assert any(r.next_due == date(2026, 10, 16) and r.next_due_detail == "第一年度考核" for r in rows)
+    assert any(r.next_due == date(2026, 10, 16) and r.next_due_detail == "可申请第一年度考核" for r in rows)
 
 
 def test_application_rows_review_is_live_while_applied(untouched_wf):
