@@ -156,6 +156,13 @@ class ApplicationDetailDialog(QDialog):
         for r, m in enumerate(measures):
             if m.meets is False:
                 table.item(r, 3).setForeground(QColor(_OUTCOME_COLOURS["fail"]))
+        # long task texts are elided (whole in the tooltip): figures and results stay in view at 1366×768
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(False)
+        for r in range(table.rowCount()):
+            table.item(r, 1).setToolTip(table.item(r, 1).text())
 
     def _update_override_button(self) -> None:
         f = self.form
