@@ -32,6 +32,17 @@ from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Round
 
 
+def _message_and_buttons(dialog: QDialog) -> tuple[QLabel, QDialogButtonBox]:
+    """A red line for refusals, and OK/Cancel wired to the dialog's submit/reject."""
+    message = QLabel(dialog)
+    message.setStyleSheet("color: #b00020;")
+    message.setWordWrap(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.submit)
+    buttons.rejected.connect(dialog.reject)
+    return message, buttons
+
+
 def choose_round(parent: QWidget, wf: WorkingFile, preferred: int | None) -> int | None:
     if preferred is not None:
         return preferred
@@ -63,12 +74,7 @@ class PlacesDialog(QDialog):
         self.spin.setValue(places)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Required above %n places (R14)", "", rules.MAX_PLACES_PER_YEAR))
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        self.message, buttons = _message_and_buttons(self)
         layout.addRow(self.tr("Places:"), self.spin)
         layout.addRow(self.tr("Reason for more than 20:"), self.reason)
         layout.addRow(self.message)
@@ -105,12 +111,7 @@ class SelectionDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.counter = QLabel(self)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        self.message, buttons = _message_and_buttons(self)
         layout.addWidget(QLabel(self.tr("The unticked shortlisted applications will be recorded as not selected."),
                                 self))
         layout.addWidget(self.list)
