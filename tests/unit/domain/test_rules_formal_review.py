@@ -176,6 +176,20 @@ def test_R3_same_affiliation_group_as_a_recognised_centre_fails(title):
     assert verdict(checks) == Outcome.FAIL
 
 
+@pytest.mark.parametrize("written", ["申报集团", " 申报 集团 ", "申报集团\u3000", "ＡＢＣ集团"])
+def test_R3_group_names_match_whatever_the_width_spaces_or_case(written):
+    group = "ABC集团" if "Ａ" in written else "申报集团"
+    register = [RecognisedCentre(OTHER_CODE, "集团下属公司", "cultivation", written)]
+    c = check("R3.affiliated", application(affiliation_group=group.lower() if "A" in group else group),
+              recognised=register)
+    assert c.outcome == Outcome.FAIL
+
+
+def test_R3_different_groups_do_not_match():
+    register = [RecognisedCentre(OTHER_CODE, "别的公司", "cultivation", "申报集团二")]
+    assert check("R3.affiliated", recognised=register).outcome == Outcome.PASS
+
+
 def test_R3_own_recognition_is_not_counted_twice_as_an_affiliate():
     register = [RecognisedCentre(CODE, "本公司", "cultivation", "申报集团")]
     checks = by_key(review(application(), on=APPLIED_ON, recognised=register))

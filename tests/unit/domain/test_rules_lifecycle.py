@@ -631,3 +631,46 @@ def test_R21_withdrawn_centre_has_no_pending_support_publicity_deadline():
     c, ends = support_publicity(y1_passed(), 1, date(2026, 11, 2))
     c = run(ev(Kind.WITHDRAWN, ends), start=c)
     assert "publicity_end" not in whats(c)
+
+
+# -- publicity end corrected (a provisional end recounted once the year's holidays are known) ----
+def provisional_support_publicity() -> Centre:
+    return run(ev(Kind.PUBLICITY_STARTED, date(2026, 11, 2), purpose=lifecycle.support_purpose(1),
+                  ends_on="2026-11-06", provisional_reason="暂定"), start=y1_passed())
+
+
+def corrected(on: date, ends: str, purpose: str = "support_y1") -> Event:
+    return ev(Kind.PUBLICITY_END_CORRECTED, on, purpose=purpose, ends_on=ends)
+
+
+def test_R19_a_provisional_support_publicity_end_is_corrected_and_support_waits_for_it():
+    c = run(corrected(date(2026, 11, 3), "2026-11-09"), start=provisional_support_publicity())
+    p = c.publicity["support_y1"]
+    assert (p.ends_on, p.provisional_reason) == (date(2026, 11, 9), None)
+    refused(c, support(date(2026, 11, 9), 1), "R19")
+    assert 1 in run(support(date(2026, 11, 10), 1), start=c).supported
+
+
+def test_R19_a_granted_support_publicity_keeps_its_end():
+    c = run(support(date(2026, 11, 7), 1), start=provisional_support_publicity())
+    refused(c, corrected(date(2026, 11, 8), "2026-11-09"), "R19")
+
+
+@pytest.mark.parametrize("how", ["upheld", "withdrawn"])
+def test_R19_R21_a_support_publicity_decided_otherwise_keeps_its_end(how):
+    c = provisional_support_publicity()
+    if how == "upheld":
+        c = run(objection(date(2026, 11, 6), "support_y1"), decided(date(2026, 11, 10), True, "support_y1"), start=c)
+    else:
+        c = run(ev(Kind.WITHDRAWN, date(2026, 11, 3)), start=c)
+    assert not lifecycle.publicity_open(c, c.publicity["support_y1"])
+    with pytest.raises(RuleViolation, match=r"^R(19|21): "):  # either rule id names the refusal well
+        apply(c, corrected(date(2026, 11, 11), "2026-11-12"))
+
+
+@pytest.mark.parametrize("kind", ["started", "corrected"])
+def test_R16_R19_a_publicity_cannot_end_before_it_starts(kind):
+    if kind == "started":
+        refused(selected(), publicity(PUB_START, RECOGNITION, PUB_START - timedelta(days=1)), "R16")
+    else:
+        refused(provisional_support_publicity(), corrected(date(2026, 11, 3), "2026-10-01"), "R19")
