@@ -11,7 +11,11 @@ from hvp_desktop.domain.model import CoApplicantKind
 
 
 class RuleViolation(Exception):
-    """An action the rules forbid. The message starts with the rule id, e.g. "R18: …"."""
+    """An action the rules forbid. The message starts with the rule id, e.g. "R18: …".
+
+    "R0" is the app's own record-keeping rule, not one of the programme's: decisions of one
+    application are recorded in date order, so its history replays as it happened.
+    """
 
     def __init__(self, rule: str, message: str) -> None:
         super().__init__(f"{rule}: {message}")
