@@ -314,20 +314,31 @@ def cmd_prelim(args) -> int:
     return EXIT_OK
 
 
-def cmd_recognised(args) -> int:
-    """R3: record an enterprise already recognised (e.g. under the earlier cultivation-centre title)."""
+def _credit_code(text: str) -> str:
     from hvp_desktop.domain.credit_code import CreditCodeError, validate
-    from hvp_desktop.store import decisions
 
     try:
-        code = validate(args.code)
+        return validate(text)
     except CreditCodeError as exc:
         raise CliError(f"统一社会信用代码无效：{exc}", EXIT_REJECTED) from exc
+
+
+def _with_file(args, operation) -> None:
+    """Open the working file, run one store operation on it, close it whatever happens."""
     wf = _open(args)
     try:
-        decisions.add_recognised_centre(wf, code, args.name, args.title, args.group, args.year)
+        operation(wf)
     finally:
         wf.close()
+
+
+def cmd_recognised(args) -> int:
+    """R3: record an enterprise already recognised (e.g. under the earlier cultivation-centre title)."""
+    from hvp_desktop.store import decisions
+
+    code = _credit_code(args.code)
+    _with_file(args, lambda wf: decisions.add_recognised_centre(wf, code, args.name, args.title, args.group,
+                                                               args.year))
     print(f"已登记（R3）：{args.name} {code}")
     return EXIT_OK
 
@@ -336,19 +347,14 @@ def cmd_ban(args) -> int:
     """R4/R21: a ban decided outside this file (2 years from the decision date)."""
     from datetime import date
 
-    from hvp_desktop.domain.credit_code import CreditCodeError, validate
     from hvp_desktop.store import decisions
 
+    code = _credit_code(args.code)
     try:
-        code = validate(args.code)
         since = date.fromisoformat(args.since)
-    except (CreditCodeError, ValueError) as exc:
-        raise CliError(f"参数无效：{exc}", EXIT_REJECTED) from exc
-    wf = _open(args)
-    try:
-        decisions.add_ban(wf, code, args.rule, since, args.reason)
-    finally:
-        wf.close()
+    except ValueError as exc:
+        raise CliError(f"--since 应为 YYYY-MM-DD 形式的日期：{exc}", EXIT_REJECTED) from exc
+    _with_file(args, lambda wf: decisions.add_ban(wf, code, args.rule, since, args.reason))
     print(f"已登记禁止申报（{args.rule}）：{code}，自{since}起2年")
     return EXIT_OK
 
