@@ -185,6 +185,9 @@ class ScoreSheet(Base):
     correction_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     submitted_at: Mapped[datetime | None]
+    statement_confirmed_at: Mapped[datetime | None]  # 本人与该申报单位不存在利益冲突
+    signature_strokes: Mapped[str | None] = mapped_column(Text)  # JSON vector strokes
+    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     entries: Mapped[list[ScoreEntry]] = relationship(cascade="all, delete-orphan")
 
 
@@ -281,3 +284,29 @@ class CalendarDay(Base):
     day: Mapped[date] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String)
     source: Mapped[str | None] = mapped_column(Text)
+
+
+class StoredRubric(Base):
+    """A rubric as loaded and reviewed, kept whole: sheets and rounds refer to its label."""
+
+    __tablename__ = "rubrics"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String)
+    body: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime]
+
+
+class PaperKeying(Base):
+    """One of the two blind keyings of a paper sheet (DESIGN.md: entered once, checked by another)."""
+
+    __tablename__ = "paper_keyings"
+    __table_args__ = (UniqueConstraint("application_id", "expert_id", "keying"),
+                      CheckConstraint("keying IN (1, 2)"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    keying: Mapped[int]
+    entries: Mapped[str] = mapped_column(Text)  # JSON {criterion code: "points"}
+    keyed_at: Mapped[datetime]
