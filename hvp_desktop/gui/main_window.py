@@ -11,6 +11,7 @@ from hvp_desktop.gui import round_actions, settings
 from hvp_desktop.gui.applications_panel import ApplicationsPanel
 from hvp_desktop.gui.deadlines_dock import DeadlinesDock
 from hvp_desktop.gui.forms import load_form
+from hvp_desktop.gui.scoring_panel import ScoringPanel
 from hvp_desktop.gui.tasks import run_task
 from hvp_desktop.gui.unlock_dialog import NewPasswordDialog
 from hvp_desktop.store.engine import WorkingFile
@@ -35,6 +36,9 @@ class MainWindow(QMainWindow):
         self.applications.import_requested.connect(self.import_applications)
         self.applications.changed.connect(self.apply_changes)
         self._add_panel(self.tr("Applications"), self.applications)
+        self.scoring = ScoringPanel(wf, self)
+        self.scoring.changed.connect(self.apply_changes)
+        self._add_panel(self.tr("Scoring"), self.scoring)
         self.form.navigation.currentRowChanged.connect(self.form.panels.setCurrentIndex)
         self.form.navigation.setCurrentRow(0)
         self.deadlines = DeadlinesDock(wf, self)

@@ -179,6 +179,8 @@ _CRITERION_KEYS = (
 )
 _BAND_KEYS = ({"low", "high", "description"}, {"label"})
 _MISSING = object()
+_NUMBER_LIMIT = Decimal(1_000_000)
+_MAX_DECIMALS = 6
 
 
 class _Checker:
@@ -229,8 +231,12 @@ class _Checker:
             return default
         number = _decimal_or_none(value)
         if number is None:
-            hint = '不接受浮点数，请写成文本，如"2.5"' if isinstance(value, float) else f"应为数字，实为“{value}”"
+            shown = "null" if value is None else value
+            hint = '不接受浮点数，请写成文本，如"2.5"' if isinstance(value, float) else f"应为数字，实为“{shown}”"
             self.add(path, hint)
+        elif not _reasonable(number):
+            self.add(path, f"{format_points(number)}超出范围（应小于1000000，至多6位小数）")
+            return None
         return number
 
     def positive(self, obj: Mapping[str, Any], key: str, path: str, default: Decimal | None = None) -> Decimal | None:
@@ -262,6 +268,11 @@ def _decimal_or_none(value: Any) -> Decimal | None:
     if isinstance(value, str) and _NUMBER_RE.fullmatch(value.strip()):
         return Decimal(value.strip())
     return None
+
+
+def _reasonable(number: Decimal) -> bool:
+    """Bounded, so that max % step and the like stay exact within Decimal's 28 digits."""
+    return abs(number) < _NUMBER_LIMIT and number.normalize().as_tuple().exponent >= -_MAX_DECIMALS  # type: ignore[operator]
 
 
 def _list(obj: Mapping[str, Any], key: str, path: str, checker: _Checker, *, required: bool) -> list[Any] | None:
@@ -476,6 +487,8 @@ def load(path_or_dict: str | Path | Mapping[str, Any]) -> Rubric:
         text = path.read_text(encoding="utf-8-sig")  # a BOM from Notepad is harmless
     except OSError as exc:
         raise RubricError([f"file: 无法读取评分表文件“{path.name}”：{exc.strerror or exc}"]) from exc
+    except UnicodeDecodeError as exc:
+        raise RubricError([f"file: 评分表文件“{path.name}”不是UTF-8编码"]) from exc
     return loads(text)
 
 

@@ -41,7 +41,7 @@ from hvp_desktop.scoring.rubric import (
 
 HEADER_SEARCH_ROWS = 15
 MIN_HEADER_MATCHES = 2
-DEFAULT_STEP = Decimal("0.5")  # what expert panels usually allow when the table says nothing
+TABLE_DEFAULT_STEP = Decimal("0.5")  # what expert panels usually allow when the table says nothing
 SHEET_TITLE = "评分表"
 NOTES_SHEET_TITLE = "填写说明"
 
@@ -105,6 +105,7 @@ class _SectionRows:
     declared_points: Decimal | None  # "基础条件（20分）" in the title: checked against the sum
     criteria: list[dict[str, Any]] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
+    failed_rows: int = 0  # criterion rows already reported as unreadable
 
 
 @dataclass
@@ -114,6 +115,7 @@ class _Table:
     headers: list[str]
     problems: list[tuple[int, str]] = field(default_factory=list)  # (row, text) for sorting
     sections: list[_SectionRows] = field(default_factory=list)
+    kept: list[_SectionRows] = field(default_factory=list)  # the sections passed to the schema check
     points_failed: bool = False  # a points cell was unreadable: the total would mislead
 
     def header(self, column: str) -> str:
@@ -132,7 +134,7 @@ def read_rubric_table(
     title: str,
     version: str,
     rubric_id: str | None = None,
-    default_step: Decimal = DEFAULT_STEP,
+    default_step: Decimal = TABLE_DEFAULT_STEP,
 ) -> Rubric:
     """The rubric in an official table (first visible sheet); RubricError lists every problem by row."""
     path = Path(path)
@@ -148,10 +150,10 @@ def read_rubric_table(
         raise RubricError([*(text for _, text in table.problems), f"第{table.header_row}行（表头）之下没有评分项"])
     data = _rubric_data(table, kind=kind, title=title, version=version, source=path.name, rubric_id=rubric_id)
     _check_declared_subtotals(table)
-    problems = [text for _, text in sorted(table.problems, key=lambda p: p[0])]
-    problems += [_located(table, p) for p in validate(data, check_total=not table.points_failed)]
-    if problems:
-        raise RubricError(problems)
+    if data["sections"] or not table.problems:
+        table.problems += [_located(table, p) for p in validate(data, check_total=not table.points_failed)]
+    if table.problems:
+        raise RubricError([text for _, text in sorted(table.problems, key=lambda p: p[0])])
     return load(data)
 
 
@@ -208,7 +210,8 @@ def _read_row(
     section, criterion = text("section"), text("criterion")
     if _is_total(section) or _is_total(criterion) or _is_note(values):
         return
-    if section and section == criterion:  # a section heading merged across the row
+    if section and section == criterion and _number(_cell(values, table.columns["points"]))[0] is None:
+        # a section heading merged across the row (with points it is a section of one criterion)
         _start_section(table, number, section, text("section_code"))
         return
     if section and _start_section(table, number, section, text("section_code")) and not criterion:
@@ -217,15 +220,16 @@ def _read_row(
     if not table.sections:
         table.problem(number, "section", "缺少一级指标")
         return
+    item = _criterion(table, number, values, uncalculated, default_step) if criterion else None
     if not criterion:
         table.problem(number, "criterion", "缺少二级指标名称")
+    if item is None:
+        table.sections[-1].failed_rows += 1
         return
-    item = _criterion(table, number, values, uncalculated, default_step)
-    if item is not None:
-        item["title"] = criterion
-        item["guidance"] = text("standard")
-        table.sections[-1].criteria.append(item)
-        table.sections[-1].rows.append(number)
+    item["title"] = criterion
+    item["guidance"] = text("standard")
+    table.sections[-1].criteria.append(item)
+    table.sections[-1].rows.append(number)
 
 
 def _is_total(text: str) -> bool:
@@ -367,10 +371,13 @@ def _rubric_data(
 ) -> dict[str, Any]:
     sections = []
     for position, rows in enumerate(table.sections, start=1):
+        if not rows.criteria and rows.failed_rows:
+            continue  # its rows are reported already; "no criteria" would only repeat that
         code = rows.code or get_column_letter(position)  # A, B, … Z, AA, …
         joiner = "." if code[-1].isdigit() else ""  # R5 → R5.1, A → A1
         criteria = [{"code": f"{code}{joiner}{n}", **item} for n, item in enumerate(rows.criteria, start=1)]
         sections.append({"code": code, "title": rows.title, "criteria": criteria})
+        table.kept.append(rows)
     return {
         "id": rubric_id or f"{kind}-official",
         "version": version,
@@ -395,26 +402,40 @@ def _check_declared_subtotals(table: _Table) -> None:
             )
 
 
-_PATH_RE = re.compile(r"sections\[(\d+)\](?:\.criteria\[(\d+)\])?(?:\.(\w+))?")
+_PATH_RE = re.compile(r"sections\[(\d+)\](?:\.criteria\[(\d+)\])?(?:\.([a-z_]+))?")
 
 
-def _located(table: _Table, problem: Problem) -> str:
-    """A schema problem told by Excel row and column instead of a JSON path."""
+_BAND_INDEX_RE = re.compile(r"bands\[(\d+)\]")
+
+
+def _row_words(table: _Table, match: re.Match[str]) -> str:
+    """ "sections[0].criteria[1]" inside a message → "第4行"."""
+    rows = table.kept[int(match[1])]
+    return f"第{rows.first_row if match[2] is None else rows.rows[int(match[2])]}行"
+
+
+_FIRST, _LAST = 0, 1 << 30  # where problems without a row sort: arguments first, the total last
+
+
+def _located(table: _Table, problem: Problem) -> tuple[int, str]:
+    """A schema problem told by Excel row and column instead of a JSON path (row first, to sort)."""
+    problem = Problem(problem.path, _PATH_RE.sub(lambda m: _row_words(table, m), problem.message))
+    problem = Problem(problem.path, _BAND_INDEX_RE.sub(lambda m: f"第{int(m[1]) + 1}档", problem.message))
     match = _PATH_RE.match(problem.path)
     if match is None:
         if problem.path == "sections":
-            return f"全表：{problem.message}"
-        return f"参数{problem.path}：{problem.message}"
-    rows = table.sections[int(match[1])]
+            return _LAST, f"全表：{problem.message}"
+        return _FIRST, f"参数{problem.path}：{problem.message}"
+    rows = table.kept[int(match[1])]
     if match[2] is None and match[3] == "criteria":
-        return f"第{rows.first_row}行（{table.header('section')}）：一级指标“{rows.title}”下没有评分项"
+        return rows.first_row, f"第{rows.first_row}行（{table.header('section')}）：一级指标“{rows.title}”下没有评分项"
     if match[2] is None:
         column = "section_code" if match[3] == "code" else "section"
         row = rows.first_row
     else:
         column = _FIELD_COLUMN.get(match[3] or "", "criterion")
         row = rows.rows[int(match[2])]
-    return f"第{row}行（{table.header(column)}）：{problem.message}"
+    return row, f"第{row}行（{table.header(column)}）：{problem.message}"
 
 
 # ------------------------------------------------------------------------------ writing

@@ -153,3 +153,24 @@ def sheet_matrix(wf: WorkingFile, round_id: int) -> Matrix:
                 else:
                     cells[key] = SheetState.NOT_ASSIGNED
         return Matrix([(e, n, r) for e, n, r in seats], [(a, n) for a, n in apps], cells)
+
+
+def panel_experts(wf: WorkingFile) -> list[tuple[int, str]]:
+    """Every expert who sits on some panel, by name."""
+    with wf.session() as s:
+        rows = s.execute(select(Expert.id, Expert.name).where(
+            Expert.id.in_(select(PanelSeat.expert_id))).order_by(Expert.name))
+        return [(i, n) for i, n in rows]
+
+
+def assignments_of(wf: WorkingFile, expert_id: int) -> list[tuple[int, str, str]]:
+    """(application id, enterprise name, sheet state) of what this expert scores: their own only."""
+    with wf.session() as s:
+        apps = list(s.execute(select(Application.id, Application.enterprise_name, Application.round_id)
+                              .join(Assignment, Assignment.application_id == Application.id)
+                              .where(Assignment.expert_id == expert_id).order_by(Application.enterprise_name)))
+    out = []
+    for app_id, name, round_id in apps:
+        state = sheet_matrix(wf, round_id).cells.get((expert_id, app_id), SheetState.NOT_STARTED)
+        out.append((app_id, name, state))
+    return out

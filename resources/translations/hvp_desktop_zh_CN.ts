@@ -62,7 +62,7 @@
     <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
         <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="176" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
@@ -98,42 +98,42 @@
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="164" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="171" />
         <source>R1: the formal review of this application is over</source>
         <translation>R1：该申报的形式审查已结束</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="176" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="176" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="177" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="184" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="178" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="185" />
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="178" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="185" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="190" />
         <source>Dates: </source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="190" />
         <source>none pending</source>
         <translation>暂无待办</translation>
     </message>
@@ -158,7 +158,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="176" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -1115,103 +1115,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="37" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="38" />
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="53" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="41" />
+        <source>Scoring</source>
+        <translation>专家评分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="57" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="54" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="58" />
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="56" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="60" />
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="58" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="62" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="59" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="63" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="61" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="65" />
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="62" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="66" />
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="63" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="67" />
         <source>&amp;Shortlist (formal review and R15)…</source>
         <translation>形式审查与入围(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="64" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="68" />
         <source>Selected &amp;list (R16)…</source>
         <translation>拟入选名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="66" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="70" />
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="68" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="72" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="70" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="74" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="78" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="82" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="79" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="83" />
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="148" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="152" />
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="149" />
-        <location filename="../../hvp_desktop/gui/main_window.py" line="151" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="153" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="155" />
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="150" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="154" />
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="154" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="158" />
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="155" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="159" />
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district's High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -1297,17 +1302,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="226" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="233" />
         <source>Found by the app: %1</source>
         <translation>程序审查发现：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="229" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="236" />
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="232" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="239" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -1315,53 +1320,178 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>PlacesDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="59" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="70" />
         <source>Places of %1</source>
         <translation>%1 的名额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="65" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="76" />
         <source>Required above %n places (R14)</source>
         <translation>
             <numerusform>超过 %n 家时必须填写（R14）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="72" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="78" />
         <source>Places:</source>
         <translation>名额：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="73" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="79" />
         <source>Reason for more than 20:</source>
         <translation>超过20家的理由：</translation>
     </message>
 </context>
 <context>
+    <name>ScoringPanel</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="130" />
+        <source>Choose an expert and one of their applications.</source>
+        <translation>请选择专家及其负责评审的申报。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="153" />
+        <source>Rubric: %1</source>
+        <translation>评分表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="163" />
+        <source>Valid invention patents: %1 · PCT: %2</source>
+        <translation>有效发明专利：%1 · PCT申请：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="174" />
+        <source>0 to %1 points, in steps of %2</source>
+        <translation>0至%1分，按%2分递进</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="189" />
+        <source>Total: %1 / %2</source>
+        <translation>合计：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="216" />
+        <source>Not ready: %1</source>
+        <translation>尚不能提交：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringPanelForm</name>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="9" />
+        <source>Expert:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="11" />
+        <source>Application:</source>
+        <translation>申报：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="50" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="51" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="52" />
+        <source>Submit and sign…</source>
+        <translation>提交并签名…</translation>
+    </message>
+</context>
+<context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="93" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="99" />
         <source>Selected list of %1</source>
         <translation>%1 拟入选名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="114" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="115" />
         <source>The unticked shortlisted applications will be recorded as not selected.</source>
         <translation>未勾选的入围申报将记录为未入选。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="118" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="119" />
         <source>Decision date:</source>
         <translation>决定日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="132" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="133" />
         <source>%1 of at most %2 places</source>
         <translation>已选 %1 家，名额至多 %2 家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="137" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="138" />
         <source>%1 selected and %2 not selected. This cannot be undone. Continue?</source>
         <translation>拟入选 %1 家，未入选 %2 家。此操作不可撤销。是否继续？</translation>
+    </message>
+</context>
+<context>
+    <name>SheetModel</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="19" />
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="19" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="20" />
+        <source>Criterion</source>
+        <translation>评分指标</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="20" />
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21" />
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="233" />
+        <source>Submit and sign</source>
+        <translation>提交并签名</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="235" />
+        <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
+        <translation>合计 %1 分。提交后评分表不可修改；如需更正，将新建修订版并写明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="248" />
+        <source>Please sign in the box.</source>
+        <translation>请在框内签名。</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitForm</name>
+    <message>
+        <location filename="../../ui/submit_dialog.ui" line="9" />
+        <source>Sign below with the mouse, a finger or a pen:</source>
+        <translation>请用鼠标、手指或手写笔在下方签名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submit_dialog.ui" line="13" />
+        <source>Clear signature</source>
+        <translation>清除签名</translation>
     </message>
 </context>
 <context>
@@ -1466,51 +1596,51 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="42" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="53" />
         <source>Choose a round</source>
         <translation>选择轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="42" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="53" />
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="153" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="162" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="171" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="154" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="163" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="172" />
         <source>Shortlist</source>
         <translation>入围</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="154" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="155" />
         <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
         <translation>对 %1 进行形式审查并确定入围名单？形式审查不通过的申报将不予受理；申报数达到40家时，按初审得分确定不少于 2 × %2 家入围（R15）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="164" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="165" />
         <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
         <translation>入围 %1 家，未入围 %2 家，形式审查不通过 %3 家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="168" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="169" />
         <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
         <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="170" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="171" />
         <source>Shortlist line: %1 points (ties kept).</source>
         <translation>入围分数线：%1 分（同分者全部入围）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="176" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="182" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="185" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="177" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="183" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="186" />
         <source>Holiday arrangement</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="186" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="187" />
         <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
         <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -114,6 +117,9 @@ def test_a_fractional_max_needs_a_fractional_step(rubric_data):
         ("max_points", True, "应为数字，实为“True”"),
         ("max_points", "1e2", "应为数字，实为“1e2”"),
         ("max_points", Decimal("NaN"), "应为数字，实为“NaN”"),
+        ("max_points", None, "应为数字，实为“null”"),
+        ("step", "0.0000001", "0.0000001超出范围（应小于1000000，至多6位小数）"),
+        ("step", Decimal("1E-40"), "0.0000000000000000000000000000000000000001超出范围（应小于1000000，至多6位小数）"),
     ],
 )
 def test_numbers_are_exact_and_positive(rubric_data, field, value, message):
@@ -253,6 +259,9 @@ def test_load_reads_a_file_and_reports_a_missing_one(rubric_data, tmp_path):
     assert load(str(path)).id == "test-rubric"
     with pytest.raises(RubricError, match="无法读取评分表文件“missing.json”"):
         load(tmp_path / "missing.json")
+    (tmp_path / "gbk.json").write_bytes(json.dumps(rubric_data, ensure_ascii=False).encode("gbk"))
+    with pytest.raises(RubricError, match="不是UTF-8编码"):
+        load(tmp_path / "gbk.json")
 
 
 def test_dataclasses_refuse_floats():
@@ -312,3 +321,14 @@ def test_digest_changes_with_the_wording_too():
     )
     changed = dataclasses.replace(rubric, sections=(reworded, *rubric.sections[1:]))
     assert changed.digest != rubric.digest
+
+
+def test_the_scoring_package_stays_plain_python():
+    """No Qt, no SQLAlchemy, and no openpyxl unless rubric_excel is imported on purpose."""
+    code = (
+        "import sys, hvp_desktop.scoring; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'openpyxl')))"
+    )
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert done.stdout.strip() == "[]"

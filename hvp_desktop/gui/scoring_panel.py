@@ -1,0 +1,256 @@
+"""The expert's scoring form: the application's key facts and the rubric's guidance beside the
+sheet; keyboard-only flow (Tab / Enter through criteria, digits type a score); undo/redo; every
+change saved at once; submit with the conflict-of-interest statement and a drawn signature."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QAbstractItemModel, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hvp_desktop.domain.commitments import measure
+from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.gui.forms import load_form
+from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SheetModel
+from hvp_desktop.gui.signature_pad import SignaturePad
+from hvp_desktop.scoring import rubric as rubrics
+from hvp_desktop.store import panel, queries, sheets
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.models import Application, Round
+from hvp_desktop.store.operations import Changes
+
+
+class SheetView(QTableView):
+    """Tab moves score → comment → next score; Enter commits and goes to the next score."""
+
+    def moveCursor(self, action, modifiers):
+        current = self.currentIndex()
+        model: QAbstractItemModel = self.model()
+        if model is None or not current.isValid():
+            return super().moveCursor(action, modifiers)
+        cells = [(r, c) for r in range(model.rowCount()) for c in (SCORE, COMMENT)]
+        here = (current.row(), current.column() if current.column() in (SCORE, COMMENT) else SCORE)
+        position = cells.index(here)
+        if action == QAbstractItemView.CursorAction.MoveNext:
+            row, column = cells[min(position + 1, len(cells) - 1)]
+            return model.index(row, column)
+        if action == QAbstractItemView.CursorAction.MovePrevious:
+            row, column = cells[max(position - 1, 0)]
+            return model.index(row, column)
+        return super().moveCursor(action, modifiers)
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter
+            current = self.currentIndex()
+            if current.row() + 1 < self.model().rowCount():
+                self.setCurrentIndex(self.model().index(current.row() + 1, SCORE))
+
+
+def rubric_for(wf: WorkingFile, application_id: int) -> str:
+    """The round's frozen rubric, or the default of its kind stored in the file on first use."""
+    with wf.session() as s:
+        rnd = s.get(Round, s.get(Application, application_id).round_id)
+        frozen, kind = rnd.rubric_version, "recognition" if rnd.kind == "recognition" else "annual"
+    if frozen:
+        return frozen
+    return sheets.store_rubric(wf, rubrics.default_rubrics()[kind])
+
+
+class ScoringPanel(QWidget):
+    changed = Signal(object)
+
+    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf = wf
+        self.form = f = load_form("scoring_panel", self, margin=0)
+        self.table = SheetView(self)
+        f.splitter.replaceWidget(1, self.table)
+        f.sheetTable.deleteLater()
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        f.splitter.setSizes([360, 900])
+        self.model: SheetModel | None = None
+        self.sheet: sheets.Sheet | None = None
+        self.submit_dialog: SubmitDialog | None = None
+        f.expertCombo.currentIndexChanged.connect(lambda _i: self._fill_applications())
+        f.applicationCombo.currentIndexChanged.connect(lambda _i: self.open_current())
+        f.submitButton.clicked.connect(self.start_submit)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.redo)
+        f.undoButton.clicked.connect(self.undo)
+        f.redoButton.clicked.connect(self.redo)
+        self.reload()
+
+    # -- choosing ---------------------------------------------------------------------------------
+    def reload(self) -> None:
+        combo = self.form.expertCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for expert_id, name in panel.panel_experts(self.wf):
+            combo.addItem(name, expert_id)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+        self._fill_applications()
+
+    def _fill_applications(self) -> None:
+        combo = self.form.applicationCombo
+        combo.blockSignals(True)
+        combo.clear()
+        expert_id = self.form.expertCombo.currentData()
+        if expert_id is not None:  # blind scoring: only this expert's own assignments and sheets
+            marks = {"submitted": "✓", "draft": "…", "conflicted": "✗"}
+            for app_id, name, state in panel.assignments_of(self.wf, expert_id):
+                combo.addItem(f"{marks.get(state, '○')} {name}", app_id)
+        combo.blockSignals(False)
+        self.open_current()
+
+    def open_current(self) -> None:
+        f = self.form
+        expert_id, app_id = f.expertCombo.currentData(), f.applicationCombo.currentData()
+        f.messageLabel.clear()
+        if expert_id is None or app_id is None:
+            self.table.setModel(None)
+            self.model = self.sheet = None
+            f.factsLabel.setText(self.tr("Choose an expert and one of their applications."))
+            self._update_totals()
+            return
+        try:
+            self.sheet = sheets.open_sheet(self.wf, expert_id, app_id, rubric_for(self.wf, app_id))
+        except (RuleViolation, ValueError) as exc:
+            f.messageLabel.setText(str(exc))
+            self.table.setModel(None)
+            self.model = self.sheet = None
+            return
+        rubric = sheets.rubric_by_label(self.wf, self.sheet.rubric_label)
+        self.model = SheetModel(rubric, self.sheet.entries, self._save, read_only=self.sheet.status != "draft",
+                                parent=self)
+        self.model.on_refused = f.messageLabel.setText
+        self.model.dataChanged.connect(lambda *_a: self._update_totals())
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(COMMENT, 220)
+        self.table.selectionModel().currentChanged.connect(self._show_guidance)
+        self.table.setCurrentIndex(self.model.index(0, SCORE))
+        f.rubricLabel.setText(self.tr("Rubric: %1").replace("%1", rubric.label))
+        self._show_facts(app_id)
+        self._update_totals()
+
+    # -- showing ----------------------------------------------------------------------------------
+    def _show_facts(self, app_id: int) -> None:
+        detail = queries.application_detail(self.wf, app_id)
+        data = detail.data
+        lines = [f"<b>{escape(data.enterprise_name)}</b>", escape(detail.round_title)]
+        lines += [f"{m.rule} {escape(m.item)}：{escape(m.declared)}" for m in measure(data)[:5]]
+        lines.append(self.tr("Valid invention patents: %1 · PCT: %2")
+                     .replace("%1", str(data.valid_invention_patents or "—"))
+                     .replace("%2", str(data.pct_applications or "—")))
+        self.form.factsLabel.setText("<br>".join(lines))
+
+    def _show_guidance(self, current, _previous=None) -> None:
+        if self.model is None or not current.isValid():
+            return
+        criterion = self.model.criteria[current.row()]
+        bands = "".join(f"<li><b>{escape(b.label)}</b> {rubrics.format_points(b.low)}–"
+                        f"{rubrics.format_points(b.high)}：{escape(b.description)}</li>" for b in criterion.bands)
+        step = self.tr("0 to %1 points, in steps of %2").replace("%1", rubrics.format_points(criterion.max_points)) \
+            .replace("%2", rubrics.format_points(criterion.step))
+        self.form.guidanceBrowser.setHtml(
+            f"<h3>{escape(criterion.code)} {escape(criterion.title)}</h3><p>{step}</p>"
+            f"<p>{escape(criterion.guidance)}</p><ul>{bands}</ul>")
+
+    def _update_totals(self) -> None:
+        f = self.form
+        if self.model is None:
+            f.totalLabel.setText("")
+            f.progressLabel.setText("")
+            f.submitButton.setEnabled(False)
+            return
+        scores = self.model.scores()
+        total = rubrics.total(scores)
+        f.totalLabel.setText(self.tr("Total: %1 / %2").replace("%1", rubrics.format_points(total))
+                             .replace("%2", rubrics.format_points(self.model.rubric.max_total)))
+        f.progressLabel.setText("  ".join(f"{p.section_code} {p.filled}/{p.count}"
+                                          for p in rubrics.section_progress(self.model.rubric, scores)))
+        f.submitButton.setEnabled(not self.model.read_only)
+        f.undoButton.setEnabled(self.model.undo_stack.canUndo())
+        f.redoButton.setEnabled(self.model.undo_stack.canRedo())
+
+    # -- editing ----------------------------------------------------------------------------------
+    def _save(self, code: str, points, comment: str) -> None:
+        self.sheet = sheets.save_entry(self.wf, self.sheet.id, code, points, comment)
+
+    def undo(self) -> None:
+        if self.model is not None:
+            self.model.undo_stack.undo()
+            self._update_totals()
+
+    def redo(self) -> None:
+        if self.model is not None:
+            self.model.undo_stack.redo()
+            self._update_totals()
+
+    def start_submit(self) -> None:
+        if self.sheet is None or self.model is None:
+            return
+        problems = sheets.submission_problems(self.model.rubric, sheets.get_sheet(self.wf, self.sheet.id))
+        if problems:
+            self.form.messageLabel.setText(self.tr("Not ready: %1").replace("%1", "；".join(problems[:3])))
+            return
+        self.submit_dialog = SubmitDialog(self.wf, self.sheet.id, self.model.total(), self)
+        self.submit_dialog.accepted.connect(self._submitted)
+        self.submit_dialog.open()
+
+    def _submitted(self) -> None:
+        app_id = self.sheet.application_id
+        self._fill_applications()
+        self.form.applicationCombo.setCurrentIndex(self.form.applicationCombo.findData(app_id))
+        self.changed.emit(Changes(applications=frozenset({app_id})))
+
+
+class SubmitDialog(QDialog):
+    def __init__(self, wf: WorkingFile, sheet_id: int, total, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf, self.sheet_id = wf, sheet_id
+        self.setWindowTitle(self.tr("Submit and sign"))
+        self.form = f = load_form("submit_dialog", self)
+        f.summaryLabel.setText(self.tr("Total %1 points. After submission the sheet is read-only; a correction "
+                                       "becomes a new revision with a reason.").replace("%1", rubrics.format_points(total)))
+        f.statementCheck.setText(sheets.STATEMENT)
+        self.pad = SignaturePad(f.padHolder)
+        QVBoxLayout(f.padHolder).addWidget(self.pad)
+        f.clearButton.clicked.connect(self.pad.clear)
+        f.buttonBox.accepted.connect(self.submit)
+        f.buttonBox.rejected.connect(self.reject)
+        self.resize(600, 420)
+
+    def submit(self) -> None:
+        f = self.form
+        if self.pad.is_empty():
+            f.messageLabel.setText(self.tr("Please sign in the box."))
+            return
+        try:
+            sheets.submit(self.wf, self.sheet_id, statement_confirmed=f.statementCheck.isChecked(),
+                          signature_strokes=self.pad.strokes, signature_png=self.pad.to_png())
+        except RuleViolation as exc:
+            f.messageLabel.setText(str(exc))
+            return
+        self.accept()

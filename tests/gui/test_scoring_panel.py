@@ -1,0 +1,129 @@
+"""The expert's scoring form, driven with the keyboard alone from first criterion to signed sheet."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from hvp_desktop.domain.model import SeatRole
+from hvp_desktop.gui.scoring_model import COMMENT, SCORE
+from hvp_desktop.gui.scoring_panel import ScoringPanel
+from hvp_desktop.scoring import rubric as rubrics
+from hvp_desktop.store import panel, queries, sheets
+
+
+@pytest.fixture
+def assigned(demo_wf):
+    rows = [r for r in queries.application_rows(demo_wf) if r.year == 2026 and r.state == "selected"]
+    expert = panel.add_expert(demo_wf, "陈静", "中山大学", "教授")
+    panel.seat(demo_wf, rows[0].round_id, expert, SeatRole.MEMBER)
+    panel.assign(demo_wf, expert, [rows[0].id, rows[1].id])
+    return demo_wf, expert, rows[0].id
+
+
+def _open_editor(p: ScoringPanel) -> QLineEdit:
+    """The cell editor the key press opened (offscreen, the window is not 'active', so the
+    application's focus widget is not reliable)."""
+    editors = [e for e in p.table.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, "typing a digit must open the score cell's editor"
+    return editors[0]
+
+
+def _panel(qtbot, wf) -> ScoringPanel:
+    p = ScoringPanel(wf)
+    qtbot.addWidget(p)
+    p.resize(1366, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def test_keyboard_only_from_first_criterion_to_submitted_sheet(qtbot, assigned):
+    wf, expert, app_id = assigned
+    p = _panel(qtbot, wf)
+    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
+    rubric = p.model.rubric
+    p.table.setFocus()
+    for criterion in rubric.criteria:
+        assert p.table.currentIndex().column() == SCORE
+        digits = rubrics.format_points(criterion.max_points)
+        qtbot.keyClick(p.table, digits[0])  # the first digit opens the cell's editor …
+        editor = _open_editor(p)
+        if digits[1:]:
+            qtbot.keyClicks(editor, digits[1:])  # … which takes the rest
+        if rubrics.comment_required(criterion, criterion.max_points):
+            qtbot.keyClick(editor, Qt.Key.Key_Tab)  # the rubric wants a comment: Tab to it
+            qtbot.waitUntil(lambda: p.table.currentIndex().column() == COMMENT, timeout=2000)
+            editor = _open_editor(p)
+            qtbot.keyClicks(editor, "verified on site")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # commit, go to the next criterion
+        # Qt commits an editor in a queued call: wait until the editor has closed
+        qtbot.waitUntil(lambda: p.table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    assert p.model.total() == Decimal(100)
+    assert "100 / 100" in p.form.totalLabel.text()
+    assert all(comment == "verified on site" for points, comment in p.model.entries.values() if comment)
+    saved = sheets.get_sheet(wf, p.sheet.id)
+    assert saved.total == Decimal(100) and len(saved.entries) == len(rubric.criteria)
+
+    p.form.submitButton.click()
+    dialog = p.submit_dialog
+    qtbot.addWidget(dialog)
+    dialog.form.buttonBox.accepted.emit()
+    assert "sign" in dialog.form.messageLabel.text()  # no signature yet
+    pad = dialog.pad
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 40))
+    for x in range(25, 200, 15):
+        qtbot.mouseMove(pad, QPoint(x, 40 + (x % 30)))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(210, 50))
+    dialog.form.buttonBox.accepted.emit()
+    assert sheets.STATEMENT in dialog.form.messageLabel.text()  # the statement is not ticked
+    qtbot.keyClick(dialog.form.statementCheck, Qt.Key.Key_Space)
+    assert dialog.form.statementCheck.isChecked()
+    dialog.form.buttonBox.accepted.emit()
+    done = sheets.get_sheet(wf, p.sheet.id)
+    assert done.status == "submitted", dialog.form.messageLabel.text()
+    assert p.model.read_only and not p.form.submitButton.isEnabled()
+
+
+def test_a_score_off_the_step_or_above_max_is_refused_in_the_cell(qtbot, assigned):
+    wf, _expert, app_id = assigned
+    p = _panel(qtbot, wf)
+    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
+    first = p.model.rubric.criteria[0]
+    index = p.model.index(0, SCORE)
+    assert not p.model.setData(index, rubrics.format_points(first.max_points + first.step))
+    assert "分值应在" in p.form.messageLabel.text()
+    assert not p.model.setData(index, "0.25")
+    assert p.model.entries[first.code] == (None, "")
+    assert p.model.setData(index, rubrics.format_points(first.max_points))
+
+
+def test_tab_moves_score_comment_next_score_and_undo_redo_save(qtbot, assigned):
+    wf, _expert, app_id = assigned
+    p = _panel(qtbot, wf)
+    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
+    p.table.setFocus()
+    qtbot.keyClick(p.table, Qt.Key.Key_Tab)
+    assert (p.table.currentIndex().row(), p.table.currentIndex().column()) == (0, COMMENT)
+    qtbot.keyClick(p.table, Qt.Key.Key_Tab)
+    assert (p.table.currentIndex().row(), p.table.currentIndex().column()) == (1, SCORE)
+    code = p.model.criteria[1].code
+    p.model.setData(p.model.index(1, SCORE), "2")
+    assert sheets.get_sheet(wf, p.sheet.id).entries[code][0] == Decimal(2)
+    p.undo()
+    assert sheets.get_sheet(wf, p.sheet.id).entries[code][0] is None  # undo is saved too
+    p.redo()
+    assert sheets.get_sheet(wf, p.sheet.id).entries[code][0] == Decimal(2)
+
+
+def test_a_conflicted_expert_cannot_open_the_sheet(qtbot, assigned):
+    from hvp_desktop.domain.model import ConflictSource
+
+    wf, expert, app_id = assigned
+    p = _panel(qtbot, wf)
+    panel.record_conflict(wf, expert, app_id, ConflictSource.DECLARED, "曾任该企业顾问")
+    p.reload()
+    assert p.form.applicationCombo.findData(app_id) == -1  # the assignment went with the conflict
