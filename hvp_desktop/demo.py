@@ -15,8 +15,9 @@ from pathlib import Path
 from hvp_desktop.domain.credit_code import ALPHABET, make
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.lifecycle import RECOGNITION, Event, Kind, support_purpose
-from hvp_desktop.domain.model import ApplicationData, CoApplicant, CoApplicantKind
-from hvp_desktop.store import decisions, operations, queries
+from hvp_desktop.domain.model import ApplicationData, CoApplicant, CoApplicantKind, ConflictSource, SeatRole
+from hvp_desktop.scoring import rubric as rubrics
+from hvp_desktop.store import decisions, operations, panel, queries, sheets
 from hvp_desktop.store.engine import WorkingFile
 
 DEMO_PASSWORD = "hvp-demo-2026"
@@ -185,3 +186,66 @@ def _run_the_years(wf: WorkingFile) -> None:
     decisions.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
     decisions.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
                                              text="反映该企业知识产权部门为临时组建"))
+    _score_the_panel(wf, round_of[2026], outcome.shortlisted[:8], rng)
+
+
+_EXPERTS = [
+    ("李明", "华南理工大学", "教授", "知识产权管理"),
+    ("王芳", "广东省知识产权保护中心", "研究员", "专利审查"),
+    ("张伟", "中山大学", "副教授", "技术经济"),
+    ("陈静", "广州市知识产权局（退休）", "高级工程师", "专利运营"),
+    ("黄志强", "广东工业大学", "教授", "机械电子"),
+]
+
+
+def _score_the_panel(wf: WorkingFile, round_id: int, app_ids: list[int], rng: random.Random) -> None:
+    """The 2026 expert panel: a chair and four members, one declared conflict, submitted sheets
+    with honest spread, two drafts still open, and a paper sheet keyed twice by the secretary."""
+    experts = [panel.add_expert(wf, *e) for e in _EXPERTS]
+    panel.seat(wf, round_id, experts[0], SeatRole.CHAIR)
+    for expert_id in experts[1:]:
+        panel.seat(wf, round_id, expert_id)
+    panel.record_conflict(wf, experts[2], app_ids[1], ConflictSource.DECLARED, "近三年曾为该企业提供技术咨询服务")
+    for expert_id in experts:
+        panel.assign(wf, expert_id, [a for a in app_ids if not (expert_id == experts[2] and a == app_ids[1])])
+    rubric = rubrics.default_rubrics()["recognition"]
+    label = sheets.store_rubric(wf, rubric)
+    quality = {app_id: rng.uniform(0.62, 0.93) for app_id in app_ids}
+    leniency = {expert_id: rng.uniform(-0.05, 0.05) for expert_id in experts}
+
+    def marks(expert_id: int, app_id: int) -> dict[str, tuple[Decimal, str]]:
+        out = {}
+        for c in rubric.criteria:
+            share = min(max(quality[app_id] + leniency[expert_id] + rng.uniform(-0.08, 0.08), 0), 1)
+            points = (c.max_points * Decimal(str(round(share, 3))) / c.step).quantize(Decimal(1)) * c.step
+            comment = "材料基本齐全，现场核实无误" if rubrics.comment_required(c, points) else ""
+            out[c.code] = (points, comment)
+        return out
+
+    for expert_id in experts:
+        for app_id in app_ids:
+            if expert_id == experts[2] and app_id == app_ids[1]:
+                continue
+            if expert_id == experts[4] and app_id == app_ids[0]:  # scored on paper, keyed twice
+                keyed = {code: points for code, (points, _c) in marks(expert_id, app_id).items()}
+                sheets.save_keying(wf, expert_id, app_id, 1, keyed)
+                sheets.save_keying(wf, expert_id, app_id, 2, keyed)
+                sheets.accept_keyings(wf, expert_id, app_id, label)
+                continue
+            sheet = sheets.open_sheet(wf, expert_id, app_id, label)
+            entered = marks(expert_id, app_id)
+            draft = expert_id == experts[3] and app_id in app_ids[-2:]
+            if draft:  # still being scored: half the criteria so far
+                entered = dict(list(entered.items())[: len(entered) // 2])
+            sheets.save_entries(wf, sheet.id, entered)
+            if not draft:
+                sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=_SIGNATURE,
+                              signature_png=_SIGNATURE_PNG)
+
+
+# A drawn signature for the demo's submitted sheets (vector strokes; the PNG is a 1×1 placeholder
+# of the real rendering, which the GUI produces from the strokes).
+_SIGNATURE = [[[12.0, 40.0], [30.0, 22.0], [48.0, 44.0], [66.0, 20.0], [90.0, 38.0]]]
+_SIGNATURE_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf0000000301010018dd8db40000000049454e44ae426082")

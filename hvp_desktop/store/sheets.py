@@ -162,6 +162,29 @@ def save_entry(wf: WorkingFile, sheet_id: int, code: str, points: Decimal | None
         return _view(sheet)
 
 
+def save_entries(wf: WorkingFile, sheet_id: int, entries: dict[str, tuple[Decimal | None, str]]) -> Sheet:
+    """Several criteria of a draft in one transaction (a pasted or imported sheet); all or none."""
+    with wf.session(write=True) as s:
+        sheet = _sheet(s, sheet_id)
+        if sheet.status != SheetStatus.DRAFT.value:
+            raise RuleViolation("评分表", "已提交的评分表不能修改；如需更正请新建修订版并写明理由")
+        rubric = _rubric_in(s, sheet.rubric_version)
+        existing = {e.criterion_code: e for e in sheet.entries}
+        for code, (points, comment) in entries.items():
+            criterion = rubric.criterion(code)
+            problem = rubrics.check_score(criterion, points) if points is not None else None
+            if problem:
+                raise RuleViolation("评分表", f"{code} {criterion.title}：{problem}")
+            entry = existing.get(code) or ScoreEntry(criterion_code=code)
+            if code not in existing:
+                sheet.entries.append(entry)
+            entry.points, entry.comment = points, comment or None
+        AuditLog(s).append("sheet.entries", "application", sheet.application_id,
+                           {"sheet": sheet.id, "entries": {c: [p, m] for c, (p, m) in sorted(entries.items())}})
+        s.flush()
+        return _view(sheet)
+
+
 def _rubric_in(s, label: str) -> rubrics.Rubric:
     stored = s.scalar(select(StoredRubric).where(StoredRubric.label == label))
     if stored is None:

@@ -17,7 +17,7 @@ from hvp_desktop.store import panel, queries, sheets
 
 @pytest.fixture
 def assigned(demo_wf):
-    rows = [r for r in queries.application_rows(demo_wf) if r.year == 2026 and r.state == "selected"]
+    rows = [r for r in queries.application_rows(demo_wf) if r.year == 2025 and r.state == "y1_passed"]
     expert = panel.add_expert(demo_wf, "陈静", "中山大学", "教授")
     panel.seat(demo_wf, rows[0].round_id, expert, SeatRole.MEMBER)
     panel.assign(demo_wf, expert, [rows[0].id, rows[1].id])
@@ -44,6 +44,7 @@ def _panel(qtbot, wf) -> ScoringPanel:
 def test_keyboard_only_from_first_criterion_to_submitted_sheet(qtbot, assigned):
     wf, expert, app_id = assigned
     p = _panel(qtbot, wf)
+    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
     rubric = p.model.rubric
     p.table.setFocus()
@@ -89,8 +90,9 @@ def test_keyboard_only_from_first_criterion_to_submitted_sheet(qtbot, assigned):
 
 
 def test_a_score_off_the_step_or_above_max_is_refused_in_the_cell(qtbot, assigned):
-    wf, _expert, app_id = assigned
+    wf, expert, app_id = assigned
     p = _panel(qtbot, wf)
+    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
     first = p.model.rubric.criteria[0]
     index = p.model.index(0, SCORE)
@@ -102,8 +104,9 @@ def test_a_score_off_the_step_or_above_max_is_refused_in_the_cell(qtbot, assigne
 
 
 def test_tab_moves_score_comment_next_score_and_undo_redo_save(qtbot, assigned):
-    wf, _expert, app_id = assigned
+    wf, expert, app_id = assigned
     p = _panel(qtbot, wf)
+    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
     p.table.setFocus()
     qtbot.keyClick(p.table, Qt.Key.Key_Tab)
@@ -126,4 +129,5 @@ def test_a_conflicted_expert_cannot_open_the_sheet(qtbot, assigned):
     p = _panel(qtbot, wf)
     panel.record_conflict(wf, expert, app_id, ConflictSource.DECLARED, "曾任该企业顾问")
     p.reload()
+    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     assert p.form.applicationCombo.findData(app_id) == -1  # the assignment went with the conflict

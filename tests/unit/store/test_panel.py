@@ -13,14 +13,14 @@ from hvp_desktop.store.models import ScoreSheet
 
 
 @pytest.fixture
-def round_2026(demo_wf):
-    rows = [r for r in queries.application_rows(demo_wf) if r.year == 2026 and r.state == "selected"]
+def a_round(demo_wf):
+    rows = [r for r in queries.application_rows(demo_wf) if r.year == 2025 and r.state == "y1_passed"]
     return rows[0].round_id, [r.id for r in rows[:4]]
 
 
 @pytest.fixture
-def experts(demo_wf, round_2026):
-    round_id, _ = round_2026
+def experts(demo_wf, a_round):
+    round_id, _ = a_round
     ids = [panel.add_expert(demo_wf, name, "华南理工大学", "教授", "知识产权") for name in ("李明", "王芳", "张伟")]
     panel.seat(demo_wf, round_id, ids[0], SeatRole.CHAIR)
     for expert_id in ids[1:]:
@@ -28,19 +28,19 @@ def experts(demo_wf, round_2026):
     return ids
 
 
-def test_a_round_has_one_chair(demo_wf, round_2026, experts):
+def test_a_round_has_one_chair(demo_wf, a_round, experts):
     with pytest.raises(ValueError, match="组长"):
-        panel.seat(demo_wf, round_2026[0], experts[1], SeatRole.CHAIR)
+        panel.seat(demo_wf, a_round[0], experts[1], SeatRole.CHAIR)
 
 
-def test_only_panel_members_are_assigned(demo_wf, round_2026):
+def test_only_panel_members_are_assigned(demo_wf, a_round):
     outsider = panel.add_expert(demo_wf, "赵强")
     with pytest.raises(ValueError, match="专家组"):
-        panel.assign(demo_wf, outsider, round_2026[1][:1])
+        panel.assign(demo_wf, outsider, a_round[1][:1])
 
 
-def test_a_conflict_needs_a_reason_and_refuses_the_assignment(demo_wf, round_2026, experts):
-    app_id = round_2026[1][0]
+def test_a_conflict_needs_a_reason_and_refuses_the_assignment(demo_wf, a_round, experts):
+    app_id = a_round[1][0]
     with pytest.raises(RuleViolation):
         panel.record_conflict(demo_wf, experts[1], app_id, ConflictSource.DECLARED, "  ")
     panel.record_conflict(demo_wf, experts[1], app_id, ConflictSource.DECLARED, "曾任该企业技术顾问（2024年）")
@@ -50,8 +50,8 @@ def test_a_conflict_needs_a_reason_and_refuses_the_assignment(demo_wf, round_202
         assert audit.verify(s).ok
 
 
-def test_a_conflict_recorded_later_takes_the_assignment_away(demo_wf, round_2026, experts):
-    round_id, apps = round_2026
+def test_a_conflict_recorded_later_takes_the_assignment_away(demo_wf, a_round, experts):
+    round_id, apps = a_round
     panel.assign(demo_wf, experts[2], apps)
     assert panel.sheet_matrix(demo_wf, round_id).cells[(experts[2], apps[1])] == panel.SheetState.NOT_STARTED
     panel.record_conflict(demo_wf, experts[2], apps[1], ConflictSource.RECORDED, "其配偶在该企业任职（秘书核实）")
@@ -60,8 +60,8 @@ def test_a_conflict_recorded_later_takes_the_assignment_away(demo_wf, round_2026
     assert (experts[2], apps[1]) not in matrix.missing()
 
 
-def test_the_overview_shows_every_sheet_state_and_who_is_missing(demo_wf, round_2026, experts):
-    round_id, apps = round_2026
+def test_the_overview_shows_every_sheet_state_and_who_is_missing(demo_wf, a_round, experts):
+    round_id, apps = a_round
     for expert_id in experts:
         panel.assign(demo_wf, expert_id, apps[:3])
     now = datetime.now(UTC).replace(tzinfo=None)

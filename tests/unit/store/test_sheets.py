@@ -26,7 +26,7 @@ SIGNATURE = ([[[10, 10], [20, 15], [30, 12]]], b"\x89PNG fake but present")
 @pytest.fixture
 def setup(demo_wf):
     """A 2026 panel of two experts, assigned to two selected applications; the default rubric stored."""
-    rows = [r for r in queries.application_rows(demo_wf) if r.year == 2026 and r.state == "selected"]
+    rows = [r for r in queries.application_rows(demo_wf) if r.year == 2025 and r.state == "y1_passed"]
     round_id, apps = rows[0].round_id, [r.id for r in rows[:2]]
     chair = panel.add_expert(demo_wf, "李明", "华南理工大学", "教授")
     member = panel.add_expert(demo_wf, "王芳", "广东省知识产权保护中心", "研究员")
