@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from hvp_desktop.domain.commitments import measure
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui.forms import load_form
-from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SheetModel
+from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SECTION, SheetModel
 from hvp_desktop.gui.signature_pad import SignaturePad
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import panel, queries, sheets
@@ -90,6 +90,7 @@ class ScoringPanel(QWidget):
         f.expertCombo.currentIndexChanged.connect(lambda _i: self._fill_applications())
         f.applicationCombo.currentIndexChanged.connect(lambda _i: self.open_current())
         f.submitButton.clicked.connect(self.start_submit)
+        f.overviewButton.clicked.connect(self.show_overview)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.redo)
         f.undoButton.clicked.connect(self.undo)
@@ -147,7 +148,9 @@ class ScoringPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SECTION, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COMMENT, 220)
+        self.table.setColumnWidth(SECTION, 140)  # section titles elide; the whole title is on the first row
         self.table.selectionModel().currentChanged.connect(self._show_guidance)
         self.table.setCurrentIndex(self.model.index(0, SCORE))
         f.rubricLabel.setText(self.tr("Rubric: %1").replace("%1", rubric.label))
@@ -208,6 +211,14 @@ class ScoringPanel(QWidget):
             self.model.undo_stack.redo()
             self._update_totals()
 
+    def show_overview(self) -> None:
+        app_id = self.form.applicationCombo.currentData()
+        rounds = queries.round_list(self.wf)
+        round_id = queries.application_detail(self.wf, app_id).round_id if app_id else (rounds[0][0] if rounds else None)
+        if round_id is not None:
+            self.overview = SheetsOverview(self.wf, round_id, self)
+            self.overview.open()
+
     def start_submit(self) -> None:
         if self.sheet is None or self.model is None:
             return
@@ -254,3 +265,45 @@ class SubmitDialog(QDialog):
             f.messageLabel.setText(str(exc))
             return
         self.accept()
+
+
+class SheetsOverview(QDialog):
+    """Experts × applications of one round, each sheet's state: who is the chair still waiting for."""
+
+    SYMBOLS = {"submitted": "✓", "draft": "…", "not_started": "○", "conflicted": "回避", "not_assigned": ""}
+
+    def __init__(self, wf: WorkingFile, round_id: int, parent: QWidget | None = None) -> None:
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QCheckBox, QLabel, QTableWidget, QTableWidgetItem
+
+        super().__init__(parent)
+        matrix = panel.sheet_matrix(wf, round_id)
+        self.setWindowTitle(self.tr("Sheets overview"))
+        layout = QVBoxLayout(self)
+        missing = matrix.missing()
+        layout.addWidget(QLabel(self.tr("✓ submitted · … draft · ○ not started · 回避 conflict of interest. "
+                                        "Still missing: %1 sheet(s).").replace("%1", str(len(missing))), self))
+        self.only_missing = QCheckBox(self.tr("Only applications with missing sheets"), self)
+        layout.addWidget(self.only_missing)
+        self.table = QTableWidget(len(matrix.applications), len(matrix.experts), self)
+        self.table.setHorizontalHeaderLabels(
+            [name + (" ★" if role == "chair" else "") for _id, name, role in matrix.experts])
+        self.table.setVerticalHeaderLabels([name for _id, name in matrix.applications])
+        colours = {"submitted": "#1b7f3b", "draft": "#a15c00", "not_started": "#b00020", "conflicted": "#666666"}
+        for r, (app_id, _name) in enumerate(matrix.applications):
+            for c, (expert_id, _n, _role) in enumerate(matrix.experts):
+                state = matrix.cells[(expert_id, app_id)]
+                item = QTableWidgetItem(self.SYMBOLS[state])
+                item.setData(0x0100, state)  # Qt.UserRole: the state id, for filters and tests
+                if state in colours:
+                    item.setForeground(QColor(colours[state]))
+                self.table.setItem(r, c, item)
+        self.missing_rows = {r for r, (app_id, _n) in enumerate(matrix.applications)
+                             if any(a == app_id for _e, a in missing)}
+        self.only_missing.toggled.connect(self._filter)
+        layout.addWidget(self.table)
+        self.resize(900, 520)
+
+    def _filter(self, only: bool) -> None:
+        for r in range(self.table.rowCount()):
+            self.table.setRowHidden(r, only and r not in self.missing_rows)

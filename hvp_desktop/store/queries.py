@@ -100,6 +100,7 @@ class ApplicationDetail:
     checks: list[formal_review.Check] = field(default_factory=list)
     centre: lifecycle.Centre = field(default_factory=lifecycle.Centre)
     preliminary_score: Decimal | None = None
+    round_id: int | None = None
 
 
 def application_detail(wf: WorkingFile, application_id: int) -> ApplicationDetail | None:
@@ -122,7 +123,7 @@ def application_detail(wf: WorkingFile, application_id: int) -> ApplicationDetai
         entries = [DecisionEntry(d.decided_on, d.kind, d.rule, d.note, json.loads(d.data or "{}")) for d in rows]
         return ApplicationDetail(app.id, app.round.title, app.state, app.source, application_data(app), history,
                                  entries, decisions.review_checks(s, app), decisions.centre_of(s, app.id),
-                                 app.preliminary_score)
+                                 app.preliminary_score, app.round_id)
 
 
 def round_list(wf: WorkingFile) -> list[tuple[int, str]]:

@@ -131,3 +131,19 @@ def test_a_conflicted_expert_cannot_open_the_sheet(qtbot, assigned):
     p.reload()
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     assert p.form.applicationCombo.findData(app_id) == -1  # the assignment went with the conflict
+
+
+def test_sheets_overview_shows_who_is_missing(qtbot, demo_wf):
+    """On the demo's 2026 panel: submitted, drafts, a paper sheet, a declared conflict."""
+    p = _panel(qtbot, demo_wf)
+    p.show_overview()
+    overview = p.overview
+    qtbot.addWidget(overview)
+    states = {overview.table.item(r, c).data(0x0100)
+              for r in range(overview.table.rowCount()) for c in range(overview.table.columnCount())}
+    assert {"submitted", "draft", "conflicted"} <= states
+    overview.only_missing.setChecked(True)
+    shown = [r for r in range(overview.table.rowCount()) if not overview.table.isRowHidden(r)]
+    assert shown and all(
+        any(overview.table.item(r, c).data(0x0100) in ("draft", "not_started")
+            for c in range(overview.table.columnCount())) for r in shown)
