@@ -91,6 +91,7 @@ class ScoringPanel(QWidget):
         f.applicationCombo.currentIndexChanged.connect(lambda _i: self.open_current())
         f.submitButton.clicked.connect(self.start_submit)
         f.overviewButton.clicked.connect(self.show_overview)
+        f.conflictButton.clicked.connect(self.declare_conflict)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.redo)
         f.undoButton.clicked.connect(self.undo)
@@ -210,6 +211,31 @@ class ScoringPanel(QWidget):
         if self.model is not None:
             self.model.undo_stack.redo()
             self._update_totals()
+
+    def declare_conflict(self, reason: str | None = None) -> bool:
+        """The expert declares a conflict with the current application: it leaves their list."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from hvp_desktop.domain.model import ConflictSource
+
+        f = self.form
+        expert_id, app_id = f.expertCombo.currentData(), f.applicationCombo.currentData()
+        if expert_id is None or app_id is None:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getMultiLineText(
+                self, self.tr("Declare a conflict of interest"),
+                self.tr("Why can you not score this application impartially?"))
+            if not ok:
+                return False
+        try:
+            changes = panel.record_conflict(self.wf, expert_id, app_id, ConflictSource.DECLARED, reason)
+        except (RuleViolation, ValueError) as exc:
+            f.messageLabel.setText(str(exc))
+            return False
+        self._fill_applications()
+        self.changed.emit(changes)
+        return True
 
     def show_overview(self) -> None:
         app_id = self.form.applicationCombo.currentData()

@@ -1344,32 +1344,42 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="131" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="132" />
         <source>Choose an expert and one of their applications.</source>
         <translation>请选择专家及其负责评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="156" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="157" />
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="166" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="167" />
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="177" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="178" />
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="192" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="193" />
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="227" />
+        <source>Declare a conflict of interest</source>
+        <translation>声明利益冲突</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="228" />
+        <source>Why can you not score this application impartially?</source>
+        <translation>请说明不能公正评审该申报的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="253" />
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -1388,21 +1398,26 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
     </message>
     <message>
         <location filename="../../ui/scoring_panel.ui" line="52" />
+        <source>Declare a conflict of interest…</source>
+        <translation>声明利益冲突…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="53" />
         <source>Sheets overview…</source>
         <translation>评分表总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="53" />
+        <location filename="../../ui/scoring_panel.ui" line="54" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="54" />
+        <location filename="../../ui/scoring_panel.ui" line="55" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="55" />
+        <location filename="../../ui/scoring_panel.ui" line="56" />
         <source>Submit and sign…</source>
         <translation>提交并签名…</translation>
     </message>
@@ -1471,17 +1486,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="281" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="307" />
         <source>Sheets overview</source>
         <translation>评分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="284" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="310" />
         <source>✓ submitted · … draft · ○ not started · 回避 conflict of interest. Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="286" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="312" />
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺评分表的申报</translation>
     </message>
@@ -1489,17 +1504,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="244" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="270" />
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="246" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="272" />
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后评分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="259" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="285" />
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>

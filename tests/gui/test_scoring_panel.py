@@ -147,3 +147,16 @@ def test_sheets_overview_shows_who_is_missing(qtbot, demo_wf):
     assert shown and all(
         any(overview.table.item(r, c).data(0x0100) in ("draft", "not_started")
             for c in range(overview.table.columnCount())) for r in shown)
+
+
+def test_an_expert_declares_a_conflict_and_the_application_leaves_their_list(qtbot, assigned):
+    wf, expert, app_id = assigned
+    p = _panel(qtbot, wf)
+    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
+    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
+    assert not p.declare_conflict("   ")  # a reason is required
+    assert "原因" in p.form.messageLabel.text()
+    assert p.declare_conflict("配偶在该企业任高管")
+    assert p.form.applicationCombo.findData(app_id) == -1
+    matrix = panel.sheet_matrix(wf, queries.application_detail(wf, app_id).round_id)
+    assert matrix.cells[(expert, app_id)] == "conflicted"
