@@ -17,7 +17,8 @@ from pathlib import Path
 from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban")
+COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
+            "rubric")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -359,6 +360,58 @@ def cmd_ban(args) -> int:
     return EXIT_OK
 
 
+def _read_rubric(args):
+    """A rubric from the secretariat's Excel table (reviewed before use) or a JSON file."""
+    from hvp_desktop.scoring import rubric as rubrics
+    from hvp_desktop.scoring.rubric_excel import read_rubric_table
+
+    source = Path(args.table)
+    try:
+        if source.suffix.lower() == ".json":
+            return rubrics.load(source)
+        if not (args.kind and args.title and args.version):
+            raise CliError("从Excel读取评分表须给出 --kind、--title 和 --version")
+        return read_rubric_table(source, kind=args.kind, title=args.title, version=args.version)
+    except rubrics.RubricError as exc:
+        raise CliError("评分表有问题 (the rubric has problems):\n  " + "\n  ".join(map(str, exc.problems)),
+                       EXIT_REJECTED) from exc
+
+
+def _rubric_lines(rubric) -> list[str]:
+    from hvp_desktop.scoring.rubric import format_points
+
+    lines = [f"{rubric.label}  [{rubric.kind}]  {rubric.source}"]
+    for section in rubric.sections:
+        lines.append(f"  {section.code} {section.title}  {format_points(section.max_points)}分")
+        lines += [f"    {c.code:<6} {format_points(c.max_points):>5}分  步长{format_points(c.step)}  {c.title}"
+                  for c in section.criteria]
+    lines.append(f"  合计 {format_points(rubric.max_total)} 分，{len(rubric.criteria)} 项指标")
+    return lines
+
+
+def cmd_rubric(args) -> int:
+    """Review a rubric table (show), keep it in a working file (add), or export a default to edit."""
+    from hvp_desktop.scoring import rubric as rubrics
+
+    if args.action == "export":
+        from hvp_desktop.scoring.rubric_excel import write_rubric_table
+
+        write_rubric_table(rubrics.default_rubrics()[args.kind or "recognition"], Path(args.table))
+        print(args.table)
+        return EXIT_OK
+    rubric = _read_rubric(args)
+    if args.action == "show":
+        print("\n".join(_rubric_lines(rubric)))
+        return EXIT_OK
+    if not args.file:
+        raise CliError("rubric add 需要工作文件：--file FILE")
+    from hvp_desktop.store import sheets
+
+    _with_file(args, lambda wf: sheets.store_rubric(wf, rubric))
+    print("\n".join([*_rubric_lines(rubric), "已存入工作文件 (stored in the working file)"]))
+    return EXIT_OK
+
+
 def cmd_template(args) -> int:
     from hvp_desktop.reports.excel_import import write_template
 
@@ -430,6 +483,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--reason", required=True)
     sp.add_argument("--rule", choices=("R4", "R21"), default="R4")
     sp.set_defaults(run=cmd_ban)
+
+    sp = sub.add_parser("rubric", help="评分表：审阅、存入工作文件、导出默认表 (rubrics: show, add, export)")
+    sp.add_argument("action", choices=("show", "add", "export"))
+    sp.add_argument("table", help="Excel评分表或JSON（export时为输出文件）")
+    sp.add_argument("--file", help="工作文件（add时）")
+    sp.add_argument("--password-file", help="读取密码的文件（第一行）")
+    sp.add_argument("--kind", choices=("recognition", "annual"))
+    sp.add_argument("--title")
+    sp.add_argument("--version", metavar="YYYY.N")
+    sp.set_defaults(run=cmd_rubric)
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")
