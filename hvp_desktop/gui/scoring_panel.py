@@ -92,6 +92,7 @@ class ScoringPanel(QWidget):
         f.submitButton.clicked.connect(self.start_submit)
         f.overviewButton.clicked.connect(self.show_overview)
         f.conflictButton.clicked.connect(self.declare_conflict)
+        f.correctButton.clicked.connect(lambda: self.start_correction())
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.redo)
         f.undoButton.clicked.connect(self.undo)
@@ -187,6 +188,7 @@ class ScoringPanel(QWidget):
             f.totalLabel.setText("")
             f.progressLabel.setText("")
             f.submitButton.setEnabled(False)
+            f.correctButton.setEnabled(False)
             return
         scores = self.model.scores()
         total = rubrics.total(scores)
@@ -195,6 +197,7 @@ class ScoringPanel(QWidget):
         f.progressLabel.setText("  ".join(f"{p.section_code} {p.filled}/{p.count}"
                                           for p in rubrics.section_progress(self.model.rubric, scores)))
         f.submitButton.setEnabled(not self.model.read_only)
+        f.correctButton.setEnabled(self.model.read_only)
         f.undoButton.setEnabled(self.model.undo_stack.canUndo())
         f.redoButton.setEnabled(self.model.undo_stack.canRedo())
 
@@ -211,6 +214,25 @@ class ScoringPanel(QWidget):
         if self.model is not None:
             self.model.undo_stack.redo()
             self._update_totals()
+
+    def start_correction(self, reason: str | None = None) -> bool:
+        """A submitted sheet is corrected in a new draft revision; the reason is kept with it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        if self.sheet is None:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Correct the sheet"),
+                                              self.tr("Why must the submitted sheet be corrected?"))
+            if not ok:
+                return False
+        try:
+            sheets.correct(self.wf, self.sheet.id, reason)
+        except RuleViolation as exc:
+            self.form.messageLabel.setText(str(exc))
+            return False
+        self.open_current()  # the new draft revision
+        return True
 
     def declare_conflict(self, reason: str | None = None) -> bool:
         """The expert declares a conflict with the current application: it leaves their list."""

@@ -1344,42 +1344,52 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="132" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="133" />
         <source>Choose an expert and one of their applications.</source>
         <translation>请选择专家及其负责评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="157" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="158" />
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="167" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="168" />
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="178" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="179" />
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="193" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="195" />
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="227" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="225" />
+        <source>Correct the sheet</source>
+        <translation>更正评分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="226" />
+        <source>Why must the submitted sheet be corrected?</source>
+        <translation>请说明更正已提交评分表的理由：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="249" />
         <source>Declare a conflict of interest</source>
         <translation>声明利益冲突</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="228" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="250" />
         <source>Why can you not score this application impartially?</source>
         <translation>请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="253" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="275" />
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -1418,6 +1428,11 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
     </message>
     <message>
         <location filename="../../ui/scoring_panel.ui" line="56" />
+        <source>Correct (new revision)…</source>
+        <translation>更正（新建修订版）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="57" />
         <source>Submit and sign…</source>
         <translation>提交并签名…</translation>
     </message>
@@ -1486,17 +1501,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="307" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="329" />
         <source>Sheets overview</source>
         <translation>评分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="310" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="332" />
         <source>✓ submitted · … draft · ○ not started · 回避 conflict of interest. Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="312" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="334" />
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺评分表的申报</translation>
     </message>
@@ -1504,17 +1519,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="270" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="292" />
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="272" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="294" />
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后评分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="285" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="307" />
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>

@@ -160,3 +160,23 @@ def test_an_expert_declares_a_conflict_and_the_application_leaves_their_list(qtb
     assert p.form.applicationCombo.findData(app_id) == -1
     matrix = panel.sheet_matrix(wf, queries.application_detail(wf, app_id).round_id)
     assert matrix.cells[(expert, app_id)] == "conflicted"
+
+
+def test_a_submitted_sheet_is_corrected_in_a_new_revision(qtbot, demo_wf):
+    p = _panel(qtbot, demo_wf)
+    submitted = next((i, j) for i in range(p.form.expertCombo.count())
+                     for j in range(_count_after(p, i)) if p.form.applicationCombo.itemText(j).startswith("✓"))
+    p.form.expertCombo.setCurrentIndex(submitted[0])
+    p.form.applicationCombo.setCurrentIndex(submitted[1])
+    assert p.model.read_only and p.form.correctButton.isEnabled()
+    first = p.sheet
+    assert not p.start_correction("")  # a reason is required
+    assert p.start_correction("C1经费核对后更正")
+    assert (p.sheet.revision, p.sheet.status) == (first.revision + 1, "draft")
+    assert not p.model.read_only and p.form.submitButton.isEnabled()
+    assert sheets.get_sheet(demo_wf, first.id).status == "submitted"  # both revisions stay
+
+
+def _count_after(p, expert_index):
+    p.form.expertCombo.setCurrentIndex(expert_index)
+    return p.form.applicationCombo.count()
