@@ -93,6 +93,7 @@ class ScoringPanel(QWidget):
         f.overviewButton.clicked.connect(self.show_overview)
         f.conflictButton.clicked.connect(self.declare_conflict)
         f.correctButton.clicked.connect(lambda: self.start_correction())
+        f.paperButton.clicked.connect(self.enter_paper_sheet)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.redo)
         f.undoButton.clicked.connect(self.undo)
@@ -214,6 +215,18 @@ class ScoringPanel(QWidget):
         if self.model is not None:
             self.model.undo_stack.redo()
             self._update_totals()
+
+    def enter_paper_sheet(self) -> None:
+        """The secretary keys an expert's paper sheet for the chosen application, twice and blind."""
+        from hvp_desktop.gui.paper_entry import PaperEntryDialog
+
+        f = self.form
+        expert_id, app_id = f.expertCombo.currentData(), f.applicationCombo.currentData()
+        if expert_id is None or app_id is None:
+            return
+        self.paper_dialog = PaperEntryDialog(self.wf, expert_id, app_id, rubric_for(self.wf, app_id), self)
+        self.paper_dialog.accepted.connect(self._submitted)
+        self.paper_dialog.open()
 
     def start_correction(self, reason: str | None = None) -> bool:
         """A submitted sheet is corrected in a new draft revision; the reason is kept with it."""

@@ -116,6 +116,10 @@ def open_sheet(wf: WorkingFile, expert_id: int, application_id: int, rubric_labe
                                                     ScoreSheet.application_id == application_id)
                            .order_by(ScoreSheet.revision.desc()).limit(1))
         if current is not None:
+            if transcribed and not current.transcribed_from_paper:
+                if current.status != SheetStatus.DRAFT.value or current.entries:
+                    raise RuleViolation("评分表", "该专家已有电子评分表，不能再录入纸质评分表")
+                current.transcribed_from_paper = True  # an untouched draft becomes the paper sheet
             return _view(current)
         rnd = s.get(Round, app.round_id)
         if rnd.rubric_version is None:

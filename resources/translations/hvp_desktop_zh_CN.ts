@@ -1318,6 +1318,92 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
     </message>
 </context>
 <context>
+    <name>PaperEntryDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="28" />
+        <source>Paper sheet</source>
+        <translation>纸质评分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="30" />
+        <source>First keying</source>
+        <translation>第一次录入</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="31" />
+        <source>Second keying</source>
+        <translation>第二次录入</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39" />
+        <source>Criterion</source>
+        <translation>评分指标</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39" />
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="77" />
+        <source>Keying saved.</source>
+        <translation>本次录入已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="87" />
+        <source>The keyings differ: %1. Check the paper sheet and key again.</source>
+        <translation>两次录入不一致：%1。请核对纸质评分表后重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="90" />
+        <source>Both keyings agree.</source>
+        <translation>两次录入一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryForm</name>
+    <message>
+        <location filename="../../ui/paper_entry_dialog.ui" line="8" />
+        <source>A paper sheet is keyed twice, by two people or at two times, without seeing the other keying. It counts only when both keyings agree.</source>
+        <translation>纸质评分表须由两人（或分两次）独立录入，录入时看不到另一次的结果；两次一致后才计入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_entry_dialog.ui" line="13" />
+        <source>Keying:</source>
+        <translation>录入：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_entry_dialog.ui" line="24" />
+        <source>Save this keying</source>
+        <translation>保存本次录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_entry_dialog.ui" line="25" />
+        <source>Compare the two keyings</source>
+        <translation>比对两次录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_entry_dialog.ui" line="27" />
+        <source>Accept as the expert's sheet</source>
+        <translation>确认为该专家的评分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_entry_dialog.ui" line="28" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PlacesDialog</name>
     <message>
         <location filename="../../hvp_desktop/gui/round_actions.py" line="70" />
@@ -1344,52 +1430,52 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="133" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="134" />
         <source>Choose an expert and one of their applications.</source>
         <translation>请选择专家及其负责评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="158" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="159" />
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="168" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="169" />
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="179" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="180" />
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="195" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="196" />
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="225" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="238" />
         <source>Correct the sheet</source>
         <translation>更正评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="226" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="239" />
         <source>Why must the submitted sheet be corrected?</source>
         <translation>请说明更正已提交评分表的理由：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="249" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="262" />
         <source>Declare a conflict of interest</source>
         <translation>声明利益冲突</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="250" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="263" />
         <source>Why can you not score this application impartially?</source>
         <translation>请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="275" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="288" />
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -1408,31 +1494,36 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
     </message>
     <message>
         <location filename="../../ui/scoring_panel.ui" line="52" />
+        <source>Paper sheet…</source>
+        <translation>纸质评分表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="53" />
         <source>Declare a conflict of interest…</source>
         <translation>声明利益冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="53" />
+        <location filename="../../ui/scoring_panel.ui" line="54" />
         <source>Sheets overview…</source>
         <translation>评分表总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="54" />
+        <location filename="../../ui/scoring_panel.ui" line="55" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="55" />
+        <location filename="../../ui/scoring_panel.ui" line="56" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="56" />
+        <location filename="../../ui/scoring_panel.ui" line="57" />
         <source>Correct (new revision)…</source>
         <translation>更正（新建修订版）…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="57" />
+        <location filename="../../ui/scoring_panel.ui" line="58" />
         <source>Submit and sign…</source>
         <translation>提交并签名…</translation>
     </message>
@@ -1501,17 +1592,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="329" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="342" />
         <source>Sheets overview</source>
         <translation>评分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="332" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="345" />
         <source>✓ submitted · … draft · ○ not started · 回避 conflict of interest. Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="334" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="347" />
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺评分表的申报</translation>
     </message>
@@ -1519,17 +1610,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="292" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="305" />
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="294" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="307" />
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后评分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="307" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="320" />
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>

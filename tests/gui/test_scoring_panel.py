@@ -180,3 +180,38 @@ def test_a_submitted_sheet_is_corrected_in_a_new_revision(qtbot, demo_wf):
 def _count_after(p, expert_index):
     p.form.expertCombo.setCurrentIndex(expert_index)
     return p.form.applicationCombo.count()
+
+
+def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assigned):
+    from hvp_desktop.gui.paper_entry import PaperEntryDialog
+
+    wf, expert, app_id = assigned
+    p = _panel(qtbot, wf)
+    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
+    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))  # an empty draft opens
+    p.enter_paper_sheet()
+    dialog: PaperEntryDialog = p.paper_dialog
+    qtbot.addWidget(dialog)
+    table = dialog.form.entryTable
+    criteria = dialog.rubric.criteria
+
+    def key(values):
+        for r, value in enumerate(values):
+            table.item(r, 3).setText(value)
+
+    full = [rubrics.format_points(c.max_points) for c in criteria]
+    key(full)
+    assert dialog.save()
+    dialog.form.keyingCombo.setCurrentIndex(1)  # second keying: starts blank (blind)
+    assert all(table.item(r, 3).text() == "" for r in range(table.rowCount()))
+    slip = list(full)
+    slip[2] = rubrics.format_points(criteria[2].max_points - criteria[2].step)
+    key(slip)
+    assert dialog.save()
+    assert [d[0] for d in dialog.compare()] == [criteria[2].code]
+    assert not dialog.accept_keyings()
+    key(full)
+    assert dialog.save() and dialog.compare() == []
+    assert dialog.accept_keyings()
+    sheet = sheets.get_sheet(wf, p.sheet.id)
+    assert (sheet.status, sheet.transcribed, sheet.total) == ("submitted", True, Decimal(100))
