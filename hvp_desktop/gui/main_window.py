@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._action(round_menu, self.tr("&Places…"), self.set_places)
         self._action(round_menu, self.tr("&Shortlist (formal review and R15)…"), self.shortlist)
         self._action(round_menu, self.tr("Selected &list (R16)…"), self.record_selection)
+        self._action(round_menu, self.tr("Expert &panel…"), self.edit_panel)
         round_menu.addSeparator()
         self._action(round_menu, self.tr("&Holiday arrangement…"), self.import_holidays)
 
@@ -126,6 +127,16 @@ class MainWindow(QMainWindow):
             dialog = round_actions.SelectionDialog(self.wf, round_id, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.apply_changes(dialog.changes)
+
+    def edit_panel(self) -> None:
+        from hvp_desktop.gui.panel_dialog import PanelDialog
+
+        round_id = self._round()
+        if round_id is not None:
+            dialog = PanelDialog(self.wf, round_id, self)
+            dialog.exec()
+            self.apply_changes(dialog.changes)
+            self.scoring.reload()
 
     def import_holidays(self) -> None:
         if round_actions.import_holidays(self, self.wf):

@@ -174,3 +174,20 @@ def assignments_of(wf: WorkingFile, expert_id: int) -> list[tuple[int, str, str]
         state = sheet_matrix(wf, round_id).cells.get((expert_id, app_id), SheetState.NOT_STARTED)
         out.append((app_id, name, state))
     return out
+
+
+@dataclass(frozen=True)
+class PanelMember:
+    expert_id: int
+    name: str
+    organisation: str | None
+    title: str | None
+    role: str | None  # "chair" | "member" | None (not on this round's panel)
+
+
+def round_panel(wf: WorkingFile, round_id: int) -> list[PanelMember]:
+    """Every expert of the file, with their seat on this round's panel if any."""
+    with wf.session() as s:
+        roles = {p.expert_id: p.role for p in s.scalars(select(PanelSeat).where(PanelSeat.round_id == round_id))}
+        return [PanelMember(e.id, e.name, e.organisation, e.title, roles.get(e.id))
+                for e in s.scalars(select(Expert).order_by(Expert.name))]

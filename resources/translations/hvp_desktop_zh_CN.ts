@@ -1170,53 +1170,58 @@
         <translation>拟入选名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="70" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="69" />
+        <source>Expert &amp;panel…</source>
+        <translation>专家组(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="71" />
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="72" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="73" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="74" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="75" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="82" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="83" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="83" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="84" />
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="152" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="163" />
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="153" />
-        <location filename="../../hvp_desktop/gui/main_window.py" line="155" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="164" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="166" />
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="154" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="165" />
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="158" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="169" />
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="159" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="170" />
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district's High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -1315,6 +1320,130 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
         <location filename="../../hvp_desktop/gui/application_detail.py" line="239" />
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>PanelDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="26" />
+        <source>Expert panel</source>
+        <translation>专家组</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30" />
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30" />
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="31" />
+        <source>Seat</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="49" />
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="49" />
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="76" />
+        <source>Expert added.</source>
+        <translation>已添加专家。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="85" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="92" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="103" />
+        <source>Choose an expert first.</source>
+        <translation>请先选择专家。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="87" />
+        <source>Seat saved.</source>
+        <translation>席位已保存。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="98" />
+        <source>Assigned to %n application(s).</source>
+        <translation>
+            <numerusform>已分配评审 %n 件申报。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="107" />
+        <source>Conflict recorded; the assignment was withdrawn.</source>
+        <translation>利益冲突已登记，相应的评审分配已撤回。</translation>
+    </message>
+</context>
+<context>
+    <name>PanelForm</name>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="15" />
+        <source>Seat as member</source>
+        <translation>设为成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="16" />
+        <source>Seat as chair</source>
+        <translation>设为组长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="17" />
+        <source>Assign to every application under expert review</source>
+        <translation>分配评审本轮所有进入专家评审的申报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="23" />
+        <source>New expert</source>
+        <translation>新增专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="25" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="26" />
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="27" />
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="28" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="34" />
+        <source>Conflict of interest recorded by the secretary</source>
+        <translation>秘书登记的利益冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="37" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panel_dialog.ui" line="38" />
+        <source>Record</source>
+        <translation>登记</translation>
     </message>
 </context>
 <context>
