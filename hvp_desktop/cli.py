@@ -407,9 +407,30 @@ def cmd_rubric(args) -> int:
         raise CliError("rubric add 需要工作文件：--file FILE")
     from hvp_desktop.store import sheets
 
-    _with_file(args, lambda wf: sheets.store_rubric(wf, rubric))
-    print("\n".join([*_rubric_lines(rubric), "已存入工作文件 (stored in the working file)"]))
+    def store(wf) -> None:
+        label = sheets.store_rubric(wf, rubric)
+        if args.round is not None:
+            sheets.set_round_rubric(wf, _round_for(wf, args.round, rubric.kind), label)
+
+    _with_file(args, store)
+    done = "已存入工作文件 (stored in the working file)"
+    if args.round is not None:
+        done += f"，并设为{args.round}年度评审所用评分表 (and chosen for the {args.round} round)"
+    print("\n".join([*_rubric_lines(rubric), done]))
     return EXIT_OK
+
+
+def _round_for(wf, year: int, rubric_kind: str) -> int:
+    from sqlalchemy import select
+
+    from hvp_desktop.store.models import Round
+
+    kinds = ["recognition"] if rubric_kind == "recognition" else ["year1", "year2", "rectification"]
+    with wf.session() as s:
+        ids = list(s.scalars(select(Round.id).where(Round.year == year, Round.kind.in_(kinds))))
+    if len(ids) != 1:
+        raise CliError(f"{year}年度没有唯一的{'认定' if rubric_kind == 'recognition' else '考核'}轮次", EXIT_REJECTED)
+    return ids[0]
 
 
 def cmd_template(args) -> int:
@@ -492,6 +513,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--kind", choices=("recognition", "annual"))
     sp.add_argument("--title")
     sp.add_argument("--version", metavar="YYYY.N")
+    sp.add_argument("--round", type=int, metavar="YEAR", help="add时同时设为该年度轮次的评分表（评分开始前）")
     sp.set_defaults(run=cmd_rubric)
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")

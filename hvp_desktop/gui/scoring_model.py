@@ -122,23 +122,35 @@ class SheetModel(QAbstractTableModel):
             new = (old[0], str(value))
         if new == old:
             return True
-        self.undo_stack.push(_SetEntry(self, criterion.code, index.row(), old, new))
+        try:  # saved before it is pushed: a refused or failed save leaves no phantom undo step
+            self._save(criterion.code, *new)
+        except Exception as exc:  # RuleViolation, ValueError, a locked or full disk: told, never lost silently
+            self.on_refused(str(exc))
+            return False
+        self.undo_stack.push(_SetEntry(self, criterion.code, index.row(), old, new, saved=True))
         return True
 
     # called by the undo commands
-    def apply(self, code: str, row: int, entry: tuple[Decimal | None, str]) -> None:
-        self._save(code, *entry)  # saved first: the table shows what the file holds
+    def apply(self, code: str, row: int, entry: tuple[Decimal | None, str], *, save: bool = True) -> None:
+        if save:
+            try:
+                self._save(code, *entry)  # saved first: the table shows what the file holds
+            except Exception as exc:
+                self.on_refused(str(exc))
+                return
         self.entries[code] = entry
         self.dataChanged.emit(self.index(row, SCORE), self.index(row, COMMENT))
 
 
 class _SetEntry(QUndoCommand):
-    def __init__(self, model: SheetModel, code: str, row: int, old, new) -> None:
+    def __init__(self, model: SheetModel, code: str, row: int, old, new, *, saved: bool) -> None:
         super().__init__(f"{code}")
         self.model, self.code, self.row, self.old, self.new = model, code, row, old, new
+        self._already_saved = saved  # the first redo (from push) only shows what setData saved
 
     def redo(self) -> None:
-        self.model.apply(self.code, self.row, self.new)
+        self.model.apply(self.code, self.row, self.new, save=not self._already_saved)
+        self._already_saved = False
 
     def undo(self) -> None:
         self.model.apply(self.code, self.row, self.old)

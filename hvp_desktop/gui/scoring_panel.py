@@ -57,14 +57,15 @@ class SheetView(QTableView):
                 self.setCurrentIndex(self.model().index(current.row() + 1, SCORE))
 
 
-def rubric_for(wf: WorkingFile, application_id: int) -> str:
-    """The round's frozen rubric, or the default of its kind stored in the file on first use."""
+def rubric_for(wf: WorkingFile, application_id: int) -> rubrics.Rubric:
+    """The round's rubric (chosen or frozen), else the default of the round's kind. Reading only:
+    the default is stored, and the round's rubric frozen, by the first saved score."""
     with wf.session() as s:
         rnd = s.get(Round, s.get(Application, application_id).round_id)
-        frozen, kind = rnd.rubric_version, "recognition" if rnd.kind == "recognition" else "annual"
-    if frozen:
-        return frozen
-    return sheets.store_rubric(wf, rubrics.default_rubrics()[kind])
+        chosen, kind = rnd.rubric_version, "recognition" if rnd.kind == "recognition" else "annual"
+    if chosen:
+        return sheets.rubric_by_label(wf, chosen)
+    return rubrics.default_rubrics()[kind]
 
 
 class ScoringPanel(QWidget):
@@ -135,15 +136,18 @@ class ScoringPanel(QWidget):
             self._update_totals()
             return
         try:
-            self.sheet = sheets.open_sheet(self.wf, expert_id, app_id, rubric_for(self.wf, app_id))
+            self.sheet = sheets.current_sheet(self.wf, expert_id, app_id)  # looking writes nothing
+            rubric = (sheets.rubric_by_label(self.wf, self.sheet.rubric_label) if self.sheet
+                      else rubric_for(self.wf, app_id))
         except (RuleViolation, ValueError) as exc:
             f.messageLabel.setText(str(exc))
             self.table.setModel(None)
             self.model = self.sheet = None
             return
-        rubric = sheets.rubric_by_label(self.wf, self.sheet.rubric_label)
-        self.model = SheetModel(rubric, self.sheet.entries, self._save, read_only=self.sheet.status != "draft",
-                                parent=self)
+        self.expert_id, self.application_id = expert_id, app_id
+        entries = self.sheet.entries if self.sheet else {}
+        read_only = self.sheet is not None and self.sheet.status != "draft"
+        self.model = SheetModel(rubric, entries, self._save, read_only=read_only, parent=self)
         self.model.on_refused = f.messageLabel.setText
         self.model.dataChanged.connect(lambda *_a: self._update_totals())
         self.table.setModel(self.model)
@@ -197,13 +201,22 @@ class ScoringPanel(QWidget):
                              .replace("%2", rubrics.format_points(self.model.rubric.max_total)))
         f.progressLabel.setText("  ".join(f"{p.section_code} {p.filled}/{p.count}"
                                           for p in rubrics.section_progress(self.model.rubric, scores)))
-        f.submitButton.setEnabled(not self.model.read_only)
+        f.submitButton.setEnabled(not self.model.read_only and self.sheet is not None)
         f.correctButton.setEnabled(self.model.read_only)
+        f.conflictButton.setEnabled(not self.model.read_only)
+        if self.model.read_only and self.sheet is not None:
+            f.messageLabel.setStyleSheet("color: #1b7f3b;")
+            f.messageLabel.setText(self.tr("Submitted (revision %1): read-only.").replace("%1", str(self.sheet.revision)))
+        else:
+            f.messageLabel.setStyleSheet("color: #b00020;")
         f.undoButton.setEnabled(self.model.undo_stack.canUndo())
         f.redoButton.setEnabled(self.model.undo_stack.canRedo())
 
     # -- editing ----------------------------------------------------------------------------------
     def _save(self, code: str, points, comment: str) -> None:
+        if self.sheet is None:  # the first score: now the sheet is created and the round's rubric frozen
+            label = sheets.store_rubric(self.wf, self.model.rubric)
+            self.sheet = sheets.open_sheet(self.wf, self.expert_id, self.application_id, label)
         self.sheet = sheets.save_entry(self.wf, self.sheet.id, code, points, comment)
 
     def undo(self) -> None:
@@ -224,7 +237,8 @@ class ScoringPanel(QWidget):
         expert_id, app_id = f.expertCombo.currentData(), f.applicationCombo.currentData()
         if expert_id is None or app_id is None:
             return
-        self.paper_dialog = PaperEntryDialog(self.wf, expert_id, app_id, rubric_for(self.wf, app_id), self)
+        label = sheets.store_rubric(self.wf, rubric_for(self.wf, app_id))
+        self.paper_dialog = PaperEntryDialog(self.wf, expert_id, app_id, label, self)
         self.paper_dialog.accepted.connect(self._submitted)
         self.paper_dialog.open()
 
@@ -292,7 +306,7 @@ class ScoringPanel(QWidget):
         self.submit_dialog.open()
 
     def _submitted(self) -> None:
-        app_id = self.sheet.application_id
+        app_id = self.application_id
         self._fill_applications()
         self.form.applicationCombo.setCurrentIndex(self.form.applicationCombo.findData(app_id))
         self.changed.emit(Changes(applications=frozenset({app_id})))

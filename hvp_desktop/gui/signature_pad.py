@@ -19,7 +19,10 @@ class SignaturePad(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
 
     def is_empty(self) -> bool:
-        return not any(len(stroke) > 1 for stroke in self.strokes)
+        """A click or a dot is not a signature: something must be drawn across some width."""
+        xs = [x for stroke in self.strokes for x, _y in stroke]
+        points = sum(len(stroke) for stroke in self.strokes)
+        return points < 5 or max(xs) - min(xs) < 30
 
     def clear(self) -> None:
         self.strokes = []

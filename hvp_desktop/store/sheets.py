@@ -94,6 +94,34 @@ def get_sheet(wf: WorkingFile, sheet_id: int) -> Sheet:
         return _view(_sheet(s, sheet_id))
 
 
+def current_sheet(wf: WorkingFile, expert_id: int, application_id: int) -> Sheet | None:
+    """The expert's latest sheet for the application, without creating one (looking writes nothing)."""
+    with wf.session() as s:
+        conflict = s.scalar(select(Conflict).where(Conflict.expert_id == expert_id,
+                                                   Conflict.application_id == application_id))
+        if conflict is not None:
+            raise RuleViolation(CONFLICT_RULE, f"与该申报单位存在利益冲突（{conflict.reason}），不能评分")
+        current = s.scalar(select(ScoreSheet).where(ScoreSheet.expert_id == expert_id,
+                                                    ScoreSheet.application_id == application_id)
+                           .order_by(ScoreSheet.revision.desc()).limit(1))
+        return None if current is None else _view(current)
+
+
+def set_round_rubric(wf: WorkingFile, round_id: int, label: str) -> None:
+    """Choose a stored rubric (e.g. the official Annex table) for a round, before any sheet exists."""
+    with wf.session(write=True) as s:
+        _rubric_in(s, label)
+        rnd = s.get(Round, round_id)
+        if rnd is None:
+            raise ValueError(f"没有编号为{round_id}的轮次")
+        scored = s.scalar(select(func.count()).select_from(ScoreSheet).join(
+            Application, ScoreSheet.application_id == Application.id).where(Application.round_id == round_id))
+        if scored:
+            raise RuleViolation("评分表", f"本轮已开始评分（{scored}份评分表），评分表已冻结为“{rnd.rubric_version}”")
+        AuditLog(s).append("round.rubric", "round", round_id, {"rubric": [rnd.rubric_version, label]})
+        rnd.rubric_version = label
+
+
 def open_sheet(wf: WorkingFile, expert_id: int, application_id: int, rubric_label: str, *,
                transcribed: bool = False) -> Sheet:
     """The expert's current sheet for this application, created as a draft on first opening.
@@ -145,6 +173,7 @@ def save_entry(wf: WorkingFile, sheet_id: int, code: str, points: Decimal | None
         sheet = _sheet(s, sheet_id)
         if sheet.status != SheetStatus.DRAFT.value:
             raise RuleViolation("评分表", "已提交的评分表不能修改；如需更正请新建修订版并写明理由")
+        _refuse_if_conflicted(s, sheet)
         rubric = _rubric_in(s, sheet.rubric_version)
         criterion = next((c for c in rubric.criteria if c.code == code), None)
         if criterion is None:
@@ -172,9 +201,13 @@ def save_entries(wf: WorkingFile, sheet_id: int, entries: dict[str, tuple[Decima
         sheet = _sheet(s, sheet_id)
         if sheet.status != SheetStatus.DRAFT.value:
             raise RuleViolation("评分表", "已提交的评分表不能修改；如需更正请新建修订版并写明理由")
+        _refuse_if_conflicted(s, sheet)
         rubric = _rubric_in(s, sheet.rubric_version)
         existing = {e.criterion_code: e for e in sheet.entries}
+        codes = {c.code for c in rubric.criteria}
         for code, (points, comment) in entries.items():
+            if code not in codes:
+                raise ValueError(f"评分表中没有指标{code}")
             criterion = rubric.criterion(code)
             problem = rubrics.check_score(criterion, points) if points is not None else None
             if problem:
@@ -187,6 +220,14 @@ def save_entries(wf: WorkingFile, sheet_id: int, entries: dict[str, tuple[Decima
                            {"sheet": sheet.id, "entries": {c: [p, m] for c, (p, m) in sorted(entries.items())}})
         s.flush()
         return _view(sheet)
+
+
+def _refuse_if_conflicted(s, sheet: ScoreSheet) -> None:
+    """A conflict recorded after a draft was opened stops that draft too (回避)."""
+    conflict = s.scalar(select(Conflict).where(Conflict.expert_id == sheet.expert_id,
+                                               Conflict.application_id == sheet.application_id))
+    if conflict is not None:
+        raise RuleViolation(CONFLICT_RULE, f"与该申报单位存在利益冲突（{conflict.reason}），不能评分")
 
 
 def _rubric_in(s, label: str) -> rubrics.Rubric:
@@ -222,6 +263,7 @@ def submit(wf: WorkingFile, sheet_id: int, *, statement_confirmed: bool, signatu
         sheet = _sheet(s, sheet_id)
         if sheet.status != SheetStatus.DRAFT.value:
             raise RuleViolation("评分表", "该评分表已经提交")
+        _refuse_if_conflicted(s, sheet)
         problems = submission_problems(_rubric_in(s, sheet.rubric_version), _view(sheet))
         if not statement_confirmed:
             problems.append(f"须确认声明：{STATEMENT}")
@@ -246,6 +288,7 @@ def correct(wf: WorkingFile, sheet_id: int, reason: str) -> Sheet:
         raise RuleViolation("评分表", "更正须写明理由")
     with wf.session(write=True) as s:
         old = _sheet(s, sheet_id)
+        _refuse_if_conflicted(s, old)
         if old.status != SheetStatus.SUBMITTED.value:
             raise RuleViolation("评分表", "只有已提交的评分表需要更正；草稿可直接修改")
         latest = s.scalar(select(func.max(ScoreSheet.revision)).where(
@@ -272,6 +315,9 @@ def save_keying(wf: WorkingFile, expert_id: int, application_id: int, keying: in
     """One blind keying (1 or 2) of a paper sheet; each keying may be redone until they agree."""
     if keying not in (1, 2):
         raise ValueError("keying is 1 or 2")
+    for code, points in entries.items():
+        if not isinstance(points, Decimal) or not points.is_finite():
+            raise ValueError(f"{code}：录入的分值不是有效数字")
     with wf.session(write=True) as s:
         row = s.scalar(select(PaperKeying).where(PaperKeying.expert_id == expert_id,
                                                  PaperKeying.application_id == application_id,
@@ -303,10 +349,14 @@ def accept_keyings(wf: WorkingFile, expert_id: int, application_id: int, rubric_
     if differences:
         raise RuleViolation("评分表", f"两次录入有{len(differences)}处不一致，须核对纸质评分表后重录")
     with wf.session() as s:
-        keyed = json.loads(s.scalar(select(PaperKeying.entries).where(
+        keyed = {code: Decimal(points) for code, points in json.loads(s.scalar(select(PaperKeying.entries).where(
             PaperKeying.expert_id == expert_id, PaperKeying.application_id == application_id,
-            PaperKeying.keying == 1)))
+            PaperKeying.keying == 1))).items()}
+    rubric = rubric_by_label(wf, rubric_label)
+    problems = [f"{c.code}：{'尚未录入' if c.code not in keyed else rubrics.check_score(c, keyed[c.code])}"
+                for c in rubric.criteria if c.code not in keyed or rubrics.check_score(c, keyed[c.code])]
+    if problems:  # checked before anything is written: no half-made sheet is left behind
+        raise RuleViolation("评分表", "纸质评分表录入有误：" + "；".join(problems[:5]))
     sheet = open_sheet(wf, expert_id, application_id, rubric_label, transcribed=True)
-    for code, points in keyed.items():
-        sheet = save_entry(wf, sheet.id, code, Decimal(points))
+    sheet = save_entries(wf, sheet.id, {code: (points, "") for code, points in keyed.items()})
     return submit(wf, sheet.id, statement_confirmed=True, signature_strokes=None, signature_png=None)

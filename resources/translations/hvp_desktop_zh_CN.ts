@@ -1559,52 +1559,57 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="134" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="135" />
         <source>Choose an expert and one of their applications.</source>
         <translation>请选择专家及其负责评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="159" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="163" />
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="169" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="173" />
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="180" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="184" />
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="196" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="200" />
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="238" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="209" />
+        <source>Submitted (revision %1): read-only.</source>
+        <translation>已提交（第 %1 版）：只读。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="252" />
         <source>Correct the sheet</source>
         <translation>更正评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="239" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="253" />
         <source>Why must the submitted sheet be corrected?</source>
         <translation>请说明更正已提交评分表的理由：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="262" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="276" />
         <source>Declare a conflict of interest</source>
         <translation>声明利益冲突</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="263" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="277" />
         <source>Why can you not score this application impartially?</source>
         <translation>请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="288" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="302" />
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -1721,17 +1726,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="342" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="356" />
         <source>Sheets overview</source>
         <translation>评分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="345" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="359" />
         <source>✓ submitted · … draft · ○ not started · 回避 conflict of interest. Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="347" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="361" />
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺评分表的申报</translation>
     </message>
@@ -1739,17 +1744,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="305" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="319" />
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="307" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="321" />
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后评分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="320" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="334" />
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>

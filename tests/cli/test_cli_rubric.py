@@ -42,3 +42,20 @@ def test_a_table_that_does_not_total_100_is_refused_with_its_problem(cli, tmp_pa
     done = cli("rubric", "show", table, "--kind", "annual", "--title", "考核表", "--version", "2026.3")
     assert done.returncode == 1
     assert "100" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_official_table_is_chosen_for_a_round_before_scoring_starts(cli, hvpdb, workbook, row, cli_password,
+                                                                        tmp_path):
+    from hvp_desktop.store import queries
+    from hvp_desktop.store.models import Round
+
+    assert cli("import", hvpdb, workbook([row(1)])).returncode == 0  # creates the 2025 round
+    table = tmp_path / "附件2.xlsx"
+    assert cli("rubric", "export", table, "--kind", "recognition").returncode == 0
+    added = cli("rubric", "add", table, "--file", hvpdb, "--kind", "recognition", "--title", "正式附件2",
+                "--version", "2026.2", "--round", "2025")
+    assert added.returncode == 0, added.stderr
+    with WorkingFile.open(hvpdb, cli_password) as wf:
+        round_id = queries.application_rows(wf)[0].round_id
+        with wf.session() as s:
+            assert s.get(Round, round_id).rubric_version.startswith("正式附件2 2026.2")

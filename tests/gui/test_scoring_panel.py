@@ -188,7 +188,8 @@ def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assign
     wf, expert, app_id = assigned
     p = _panel(qtbot, wf)
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
-    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))  # an empty draft opens
+    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))  # looking creates nothing
+    assert sheets.current_sheet(wf, expert, app_id) is None
     p.enter_paper_sheet()
     dialog: PaperEntryDialog = p.paper_dialog
     qtbot.addWidget(dialog)
@@ -213,5 +214,20 @@ def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assign
     key(full)
     assert dialog.save() and dialog.compare() == []
     assert dialog.accept_keyings()
-    sheet = sheets.get_sheet(wf, p.sheet.id)
+    sheet = sheets.current_sheet(wf, expert, app_id)
     assert (sheet.status, sheet.transcribed, sheet.total) == ("submitted", True, Decimal(100))
+
+
+def test_a_failed_save_is_told_and_leaves_no_undo_step(qtbot, assigned):
+    wf, expert, app_id = assigned
+    p = _panel(qtbot, wf)
+    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
+    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
+
+    def failing(*_args):
+        raise OSError("磁盘已满")
+
+    p.model._save = failing
+    assert not p.model.setData(p.model.index(0, SCORE), "1")
+    assert "磁盘已满" in p.form.messageLabel.text()
+    assert p.model.undo_stack.count() == 0 and p.model.entries[p.model.criteria[0].code] == (None, "")

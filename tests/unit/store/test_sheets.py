@@ -152,3 +152,47 @@ def test_a_killed_process_loses_no_saved_score(setup, demo_file):
     assert child.returncode == -signal.SIGKILL and child.stdout.strip() == "saved", child.stderr
     with WorkingFile.open(demo_file, DEMO_PASSWORD) as again:
         assert sheets.get_sheet(again, sheet.id).entries[code] == (Decimal("2.5"), "现场核查后扣分")
+
+
+def test_a_conflict_recorded_after_the_draft_stops_scoring_and_submitting(setup):
+    wf, rubric, label, chair, _member, apps = setup
+    sheet = sheets.open_sheet(wf, chair, apps[0], label)
+    _fill(wf, rubric, sheet.id)
+    panel.record_conflict(wf, chair, apps[0], ConflictSource.RECORDED, "其子女在该企业任职（秘书核实）")
+    with pytest.raises(RuleViolation, match="利益冲突"):
+        sheets.save_entry(wf, sheet.id, rubric.criteria[0].code, Decimal("1"))
+    with pytest.raises(RuleViolation, match="利益冲突"):
+        sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+                      signature_png=SIGNATURE[1])
+    assert sheets.get_sheet(wf, sheet.id).status == "draft"
+
+
+def test_bad_paper_keyings_leave_no_half_made_sheet(setup):
+    wf, rubric, label, _chair, member, apps = setup
+    with pytest.raises(ValueError, match="有效数字"):
+        sheets.save_keying(wf, member, apps[0], 1, {rubric.criteria[0].code: Decimal("NaN")})
+    over = {c.code: c.max_points for c in rubric.criteria}
+    over[rubric.criteria[0].code] += rubric.criteria[0].step
+    sheets.save_keying(wf, member, apps[0], 1, over)
+    sheets.save_keying(wf, member, apps[0], 2, over)
+    with pytest.raises(RuleViolation, match="录入有误"):
+        sheets.accept_keyings(wf, member, apps[0], label)
+    assert sheets.current_sheet(wf, member, apps[0]) is None
+
+
+def test_save_entries_names_an_unknown_criterion(setup):
+    wf, _rubric, label, chair, _member, apps = setup
+    sheet = sheets.open_sheet(wf, chair, apps[0], label)
+    with pytest.raises(ValueError, match="ZZ"):
+        sheets.save_entries(wf, sheet.id, {"ZZ": (Decimal("1"), "")})
+
+
+def test_a_round_rubric_can_be_chosen_only_before_scoring(setup):
+    wf, _rubric, label, chair, _member, apps = setup
+    annual = sheets.store_rubric(wf, rubrics.default_rubrics()["annual"])
+    round_id = queries.application_detail(wf, apps[0]).round_id
+    sheets.set_round_rubric(wf, round_id, annual)
+    sheets.set_round_rubric(wf, round_id, label)  # changed again: still nothing scored
+    sheets.open_sheet(wf, chair, apps[0], label)
+    with pytest.raises(RuleViolation, match="冻结"):
+        sheets.set_round_rubric(wf, round_id, annual)
