@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self.deadlines.open_application.connect(self.applications.open_application)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.deadlines)
         self.resizeDocks([self.deadlines], [170], Qt.Orientation.Vertical)  # the list keeps most of the height
+        # On a 1366×768 laptop the scoring form needs the height: the dock shows with the list only.
+        self.form.navigation.currentRowChanged.connect(lambda row: self.deadlines.setVisible(row == 0))
         self._build_menus()
         self.statusBar().showMessage(str(wf.path))
         self.resize(1280, 760)

@@ -231,3 +231,48 @@ def test_a_failed_save_is_told_and_leaves_no_undo_step(qtbot, assigned):
     assert not p.model.setData(p.model.index(0, SCORE), "1")
     assert "磁盘已满" in p.form.messageLabel.text()
     assert p.model.undo_stack.count() == 0 and p.model.entries[p.model.criteria[0].code] == (None, "")
+
+
+def test_a_process_killed_right_after_a_score_was_typed_loses_nothing(assigned, demo_file):
+    """The form in a child process: a score typed into the cell, then SIGKILL (a flat battery)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from hvp_desktop.store.engine import WorkingFile
+    from tests.conftest import DEMO_PASSWORD
+
+    wf, expert, app_id = assigned
+    wf.close()  # the child holds the file
+    script = f"""
+import os, signal
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+app = QApplication([])
+from hvp_desktop.gui.scoring_panel import ScoringPanel
+from hvp_desktop.store.engine import WorkingFile
+p = ScoringPanel(WorkingFile.open({str(demo_file)!r}, {DEMO_PASSWORD!r}))
+p.show()
+p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData({expert}))
+p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData({app_id}))
+p.table.setFocus()
+QTest.keyClick(p.table, "3")
+editor = [e for e in p.table.viewport().findChildren(QLineEdit) if e.isVisible()][0]
+QTest.keyClick(editor, Qt.Key.Key_Return)
+while p.model.entries[p.model.criteria[0].code][0] is None:
+    app.processEvents()
+print("typed", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert child.returncode == -signal.SIGKILL and child.stdout.strip() == "typed", child.stderr[-2000:]
+    with WorkingFile.open(demo_file, DEMO_PASSWORD) as again:
+        sheet = sheets.current_sheet(again, expert, app_id)
+        first = sheets.rubric_by_label(again, sheet.rubric_label).criteria[0].code
+        assert sheet.entries[first][0] == Decimal(3)
