@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._action(round_menu, self.tr("&Shortlist (formal review and R15)…"), self.shortlist)
         self._action(round_menu, self.tr("Selected &list (R16)…"), self.record_selection)
         self._action(round_menu, self.tr("Expert &panel…"), self.edit_panel)
+        self._action(round_menu, self.tr("R&ubric…"), self.edit_rubric)
         round_menu.addSeparator()
         self._action(round_menu, self.tr("&Holiday arrangement…"), self.import_holidays)
 
@@ -138,6 +139,14 @@ class MainWindow(QMainWindow):
             dialog = PanelDialog(self.wf, round_id, self)
             dialog.exec()
             self.apply_changes(dialog.changes)
+            self.scoring.reload()
+
+    def edit_rubric(self) -> None:
+        from hvp_desktop.gui.rubric_dialog import RubricDialog
+
+        round_id = self._round()
+        if round_id is not None:
+            RubricDialog(self.wf, round_id, self).exec()
             self.scoring.reload()
 
     def import_holidays(self) -> None:

@@ -1125,103 +1125,108 @@
         <translation>专家评分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="57" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="59" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="58" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="60" />
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="60" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="62" />
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="62" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="64" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="63" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="65" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="65" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="67" />
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="66" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="68" />
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="67" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="69" />
         <source>&amp;Shortlist (formal review and R15)…</source>
         <translation>形式审查与入围(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="68" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="70" />
         <source>Selected &amp;list (R16)…</source>
         <translation>拟入选名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="69" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="71" />
         <source>Expert &amp;panel…</source>
         <translation>专家组(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="71" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="72" />
+        <source>R&amp;ubric…</source>
+        <translation>评分表(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="74" />
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="73" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="76" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="75" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="78" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="83" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="86" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="84" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="87" />
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="163" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="174" />
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="164" />
-        <location filename="../../hvp_desktop/gui/main_window.py" line="166" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="175" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="177" />
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="165" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="176" />
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="169" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="180" />
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="170" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="181" />
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district's High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -1554,6 +1559,92 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
         <location filename="../../hvp_desktop/gui/round_actions.py" line="79" />
         <source>Reason for more than 20:</source>
         <translation>超过20家的理由：</translation>
+    </message>
+</context>
+<context>
+    <name>RubricDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="31" />
+        <source>Rubric of %1</source>
+        <translation>%1 的评分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34" />
+        <source>Section / criterion</source>
+        <translation>部分 / 指标</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34" />
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34" />
+        <source>Step</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="35" />
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="46" />
+        <source>In use for this round: </source>
+        <translation>本轮采用：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="46" />
+        <source>Loaded for review: </source>
+        <translation>已载入待审阅：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="60" />
+        <source>Total %1 points, %2 criteria.</source>
+        <translation>合计 %1 分，%2 项指标。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="69" />
+        <source>Official rubric table</source>
+        <translation>正式评分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="77" />
+        <source>The table cannot be used:</source>
+        <translation>该表不能使用：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="87" />
+        <source>Export the default rubric</source>
+        <translation>导出默认评分表</translation>
+    </message>
+</context>
+<context>
+    <name>RubricForm</name>
+    <message>
+        <location filename="../../ui/rubric_dialog.ui" line="10" />
+        <source>Title of the official table</source>
+        <translation>正式评分表名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rubric_dialog.ui" line="12" />
+        <source>Load Excel table…</source>
+        <translation>载入Excel评分表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rubric_dialog.ui" line="13" />
+        <source>Export the default…</source>
+        <translation>导出默认表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rubric_dialog.ui" line="21" />
+        <source>Use for this round</source>
+        <translation>本轮采用此表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rubric_dialog.ui" line="22" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
