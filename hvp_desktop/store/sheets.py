@@ -166,22 +166,29 @@ def open_sheet(wf: WorkingFile, expert_id: int, application_id: int, rubric_labe
         return _view(sheet)
 
 
+def _editable_draft(s, sheet_id: int) -> tuple[ScoreSheet, rubrics.Rubric]:
+    """The sheet, if it may still be edited (a draft, no conflict), and its rubric."""
+    sheet = _sheet(s, sheet_id)
+    if sheet.status != SheetStatus.DRAFT.value:
+        raise RuleViolation("评分表", "已提交的评分表不能修改；如需更正请新建修订版并写明理由")
+    _refuse_if_conflicted(s, sheet)
+    return sheet, _rubric_in(s, sheet.rubric_version)
+
+
+def _check_entry(rubric: rubrics.Rubric, code: str, points: Decimal | None) -> None:
+    criterion = next((c for c in rubric.criteria if c.code == code), None)
+    if criterion is None:
+        raise ValueError(f"评分表中没有指标{code}")
+    problem = rubrics.check_score(criterion, points) if points is not None else None
+    if problem:
+        raise RuleViolation("评分表", f"{code} {criterion.title}：{problem}")
+
+
 def save_entry(wf: WorkingFile, sheet_id: int, code: str, points: Decimal | None, comment: str = "") -> Sheet:
     """Save one criterion of a draft at once; a score outside 0..max or off the step is refused."""
-    rubric = None
     with wf.session(write=True) as s:
-        sheet = _sheet(s, sheet_id)
-        if sheet.status != SheetStatus.DRAFT.value:
-            raise RuleViolation("评分表", "已提交的评分表不能修改；如需更正请新建修订版并写明理由")
-        _refuse_if_conflicted(s, sheet)
-        rubric = _rubric_in(s, sheet.rubric_version)
-        criterion = next((c for c in rubric.criteria if c.code == code), None)
-        if criterion is None:
-            raise ValueError(f"评分表中没有指标{code}")
-        if points is not None:
-            problem = rubrics.check_score(criterion, points)
-            if problem:
-                raise RuleViolation("评分表", f"{code} {criterion.title}：{problem}")
+        sheet, rubric = _editable_draft(s, sheet_id)
+        _check_entry(rubric, code, points)
         entry = next((e for e in sheet.entries if e.criterion_code == code), None)
         if entry is None:
             entry = ScoreEntry(criterion_code=code)
@@ -198,20 +205,10 @@ def save_entry(wf: WorkingFile, sheet_id: int, code: str, points: Decimal | None
 def save_entries(wf: WorkingFile, sheet_id: int, entries: dict[str, tuple[Decimal | None, str]]) -> Sheet:
     """Several criteria of a draft in one transaction (a pasted or imported sheet); all or none."""
     with wf.session(write=True) as s:
-        sheet = _sheet(s, sheet_id)
-        if sheet.status != SheetStatus.DRAFT.value:
-            raise RuleViolation("评分表", "已提交的评分表不能修改；如需更正请新建修订版并写明理由")
-        _refuse_if_conflicted(s, sheet)
-        rubric = _rubric_in(s, sheet.rubric_version)
+        sheet, rubric = _editable_draft(s, sheet_id)
         existing = {e.criterion_code: e for e in sheet.entries}
-        codes = {c.code for c in rubric.criteria}
         for code, (points, comment) in entries.items():
-            if code not in codes:
-                raise ValueError(f"评分表中没有指标{code}")
-            criterion = rubric.criterion(code)
-            problem = rubrics.check_score(criterion, points) if points is not None else None
-            if problem:
-                raise RuleViolation("评分表", f"{code} {criterion.title}：{problem}")
+            _check_entry(rubric, code, points)
             entry = existing.get(code) or ScoreEntry(criterion_code=code)
             if code not in existing:
                 sheet.entries.append(entry)
