@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from hvp_desktop.domain.model import SeatRole
 from hvp_desktop.gui.scoring_model import COMMENT, SCORE
@@ -276,3 +276,22 @@ os.kill(os.getpid(), signal.SIGKILL)
         sheet = sheets.current_sheet(again, expert, app_id)
         first = sheets.rubric_by_label(again, sheet.rubric_label).criteria[0].code
         assert sheet.entries[first][0] == Decimal(3)
+
+
+def test_the_scoring_form_fits_the_experts_1366x768_laptop(qtbot, demo_wf):
+    from hvp_desktop.app import Application
+    from hvp_desktop.gui.main_window import MainWindow
+
+    app = Application(QApplication.instance())
+    app.install_language("zh_CN")  # Chinese labels are the ones that must fit
+    try:
+        window = MainWindow(demo_wf)
+        qtbot.addWidget(window)
+        window.form.navigation.setCurrentRow(1)
+        window.resize(1366, 768)
+        window.show()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 768, hint
+        assert window.width() == 1366
+    finally:
+        app.install_language("en")
