@@ -18,7 +18,7 @@ from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
-            "rubric")
+            "rubric", "expert-file")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -433,6 +433,26 @@ def _round_for(wf, year: int, rubric_kind: str) -> int:
     return ids[0]
 
 
+def cmd_expert_file(args) -> int:
+    """Blind scoring: the expert's own file, with only their applications and sheets."""
+    from hvp_desktop.store import expert_file, panel
+
+    wf = _open(args)
+    try:
+        matches = [i for i, name in panel.panel_experts(wf) if name == args.expert]
+        if len(matches) != 1:
+            raise CliError(f"专家组中没有（唯一的）专家“{args.expert}” (no such panel expert)", EXIT_REJECTED)
+        password = _read_password(args, env="HVP_NEW_PASSWORD", file_attr="new_password_file",
+                                  prompt="专家文件的密码 (password of the expert's file): ")
+        counts = expert_file.write_expert_file(wf, matches[0], Path(args.out), password)
+    finally:
+        wf.close()
+    _emit(args, {"file": str(Path(args.out).resolve()), **counts},
+          [f"专家文件 (expert file): {Path(args.out).resolve()}",
+           f"申报 {counts['applications']} 件，评分表 {counts['score_sheets']} 份（仅本人）"])
+    return EXIT_OK
+
+
 def cmd_template(args) -> int:
     from hvp_desktop.reports.excel_import import write_template
 
@@ -515,6 +535,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--version", metavar="YYYY.N")
     sp.add_argument("--round", type=int, metavar="YEAR", help="add时同时设为该年度轮次的评分表（评分开始前）")
     sp.set_defaults(run=cmd_rubric)
+
+    sp = with_file("expert-file", "为专家笔记本生成仅含本人评审内容的工作文件 (an expert's own file)")
+    sp.add_argument("out", help="专家文件 (*.hvpdb)")
+    sp.add_argument("--expert", required=True, help="专家姓名")
+    sp.add_argument("--new-password-file", help="专家文件的密码文件（第一行）；或 HVP_NEW_PASSWORD")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_expert_file)
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")

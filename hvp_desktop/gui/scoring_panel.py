@@ -24,7 +24,7 @@ from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SECTION, SheetModel
 from hvp_desktop.gui.signature_pad import SignaturePad
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store import panel, queries, sheets
+from hvp_desktop.store import expert_file, panel, queries, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, Round
 from hvp_desktop.store.operations import Changes
@@ -103,13 +103,19 @@ class ScoringPanel(QWidget):
 
     # -- choosing ---------------------------------------------------------------------------------
     def reload(self) -> None:
-        combo = self.form.expertCombo
+        f = self.form
+        combo = f.expertCombo
         current = combo.currentData()
+        owner = expert_file.expert_of(self.wf)  # an expert's own laptop file: blind, locked to them
         combo.blockSignals(True)
         combo.clear()
         for expert_id, name in panel.panel_experts(self.wf):
-            combo.addItem(name, expert_id)
+            if owner is None or expert_id == owner:
+                combo.addItem(name, expert_id)
         combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.setEnabled(owner is None)
+        for secretary_only in (f.paperButton, f.overviewButton):
+            secretary_only.setVisible(owner is None)
         combo.blockSignals(False)
         self._fill_applications()
 

@@ -295,3 +295,19 @@ def test_the_scoring_form_fits_the_experts_1366x768_laptop(qtbot, demo_wf):
         assert window.width() == 1366
     finally:
         app.install_language("en")
+
+
+def test_on_an_experts_own_file_the_form_is_locked_to_them(qtbot, demo_wf, tmp_path):
+    from hvp_desktop.store import expert_file
+    from hvp_desktop.store.engine import WorkingFile
+
+    owner = panel.panel_experts(demo_wf)[0][0]
+    path = tmp_path / "mine.hvpdb"
+    expert_file.write_expert_file(demo_wf, owner, path, "expert-pass-1")
+    with WorkingFile.open(path, "expert-pass-1") as mine:
+        p = _panel(qtbot, mine)
+        assert p.form.expertCombo.count() == 1 and not p.form.expertCombo.isEnabled()
+        assert p.form.expertCombo.currentData() == owner
+        assert not p.form.overviewButton.isVisible() and not p.form.paperButton.isVisible()
+        assert p.form.applicationCombo.count() == len(panel.assignments_of(mine, owner)) > 0
+        p.deleteLater()
