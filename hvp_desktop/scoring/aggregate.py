@@ -1,0 +1,129 @@
+"""From the experts' totals to one score per application (issue 5, groundwork): exact decimals,
+rounded once at the end, half-up, to 2 places.
+
+Methods: the arithmetic mean; the trimmed mean (drop one highest and one lowest total, only when
+there are at least 5 sheets — the common rule of Chinese expert panels — else the plain mean);
+the median. Disagreement: range, standard deviation, and the experts whose total is further than
+a margin (default 15 points) from the mean of the others. Agreement of the experts' rankings:
+Kendall's W.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from enum import StrEnum
+from typing import TypeVar
+
+K = TypeVar("K")
+CENT = Decimal("0.01")
+TRIM_FROM = 5  # sheets needed before the highest and lowest are dropped
+DEFAULT_MARGIN = Decimal(15)
+
+
+class Method(StrEnum):
+    MEAN = "mean"
+    TRIMMED_MEAN = "trimmed_mean"
+    MEDIAN = "median"
+
+
+def _exact(values: Sequence[Decimal]) -> list[Decimal]:
+    if not values:
+        raise ValueError("no submitted sheet to aggregate")
+    for v in values:
+        if not isinstance(v, Decimal) or not v.is_finite():
+            raise TypeError("totals are finite Decimals, never floats")
+    return sorted(values)
+
+
+def round_half_up(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _mean(values: Sequence[Decimal]) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 40  # exact enough that rounding once at the end is the only rounding
+        return sum(values, Decimal(0)) / len(values)
+
+
+def aggregate(totals: Sequence[Decimal], method: Method) -> Decimal:
+    """One application's score from its experts' totals, rounded once (2 places, half-up)."""
+    values = _exact(totals)
+    if method == Method.MEAN:
+        return round_half_up(_mean(values))
+    if method == Method.TRIMMED_MEAN:
+        trimmed = values[1:-1] if len(values) >= TRIM_FROM else values
+        return round_half_up(_mean(trimmed))
+    if method == Method.MEDIAN:
+        middle = len(values) // 2
+        exact = values[middle] if len(values) % 2 else _mean(values[middle - 1: middle + 1])
+        return round_half_up(exact)
+    raise ValueError(f"unknown method {method}")
+
+
+@dataclass(frozen=True)
+class Spread:
+    range: Decimal
+    stdev: Decimal  # population standard deviation of the totals, rounded to 2 places
+
+
+def spread(totals: Sequence[Decimal]) -> Spread:
+    values = _exact(totals)
+    mean = _mean(values)
+    with localcontext() as ctx:
+        ctx.prec = 40
+        variance = sum(((v - mean) ** 2 for v in values), Decimal(0)) / len(values)
+        return Spread(values[-1] - values[0], round_half_up(variance.sqrt()))
+
+
+def outliers(totals: Mapping[K, Decimal], margin: Decimal = DEFAULT_MARGIN) -> dict[K, Decimal]:
+    """Experts whose total is more than `margin` from the mean of the others: expert → deviation."""
+    if len(totals) < 3:
+        return {}  # with two experts each is the other's outlier: nothing to single out
+    flagged = {}
+    for expert, total in totals.items():
+        others = [v for e, v in totals.items() if e != expert]
+        deviation = total - _mean(others)
+        if abs(deviation) > margin:
+            flagged[expert] = round_half_up(deviation)
+    return flagged
+
+
+def kendalls_w(scores: Mapping[K, Mapping[str, Decimal]]) -> Decimal | None:
+    """Kendall's coefficient of concordance of the experts' rankings of the same applications
+    (expert → application → total; ties get average ranks, without the tie correction).
+    0 means no agreement, 1 complete agreement; None when it cannot be computed."""
+    experts = list(scores)
+    if len(experts) < 2:
+        return None
+    apps = sorted(set.intersection(*(set(scores[e]) for e in experts)))
+    n, m = len(apps), len(experts)
+    if n < 2:
+        return None
+    rank_sums = {a: Decimal(0) for a in apps}
+    for e in experts:
+        ordered = sorted(apps, key=lambda a: scores[e][a], reverse=True)
+        position = 0
+        while position < n:
+            tied = [a for a in ordered if scores[e][a] == scores[e][ordered[position]]]
+            average = Decimal(position + 1 + position + len(tied)) / 2
+            for a in tied:
+                rank_sums[a] += average
+            position += len(tied)
+    mean_sum = Decimal(m * (n + 1)) / 2
+    s = sum(((r - mean_sum) ** 2 for r in rank_sums.values()), Decimal(0))
+    return round_half_up(12 * s / (m * m * (n ** 3 - n)))
+
+
+def agreement_in_words(w: Decimal | None) -> str:
+    """How a chair would say it (common reading of W)."""
+    if w is None:
+        return "无法计算（专家或申报不足）"
+    if w >= Decimal("0.7"):
+        return "专家排序高度一致"
+    if w >= Decimal("0.5"):
+        return "专家排序较为一致"
+    if w >= Decimal("0.3"):
+        return "专家排序一致性一般"
+    return "专家排序一致性弱，建议讨论"
