@@ -18,7 +18,7 @@ from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
-            "rubric", "expert-file")
+            "rubric", "expert-file", "rank")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -453,6 +453,31 @@ def cmd_expert_file(args) -> int:
     return EXIT_OK
 
 
+def cmd_rank(args) -> int:
+    """A round's ranking by its experts' submitted sheets (issue 5, first cut: no export yet)."""
+    from hvp_desktop.scoring.aggregate import Method
+    from hvp_desktop.store.ranking import rank_round
+
+    wf = _open(args)
+    try:
+        rows, ranking = rank_round(wf, args.round, Method(args.method))
+    finally:
+        wf.close()
+    lines = [f"{'名次':<4}{'得分':>8}  {'表数':>4}  {'极差':>6}  申报单位"]
+    for r in rows:
+        flags = (f"  偏离：{len(r.outliers)}位专家" if r.outliers else "") + (f"  缺{len(r.missing)}份" if r.missing else "")
+        lines.append(f"{r.rank:<4}{r.score:>8}  {r.sheets:>4}  {r.range:>6}  {'★' if r.inside else ' '} {r.name}{flags}")
+    if ranking.unresolved_at_line:
+        lines.append(f"名额线处并列，须由组长决定：{ranking.unresolved_at_line}")
+    _emit(args, {"round": args.round, "method": args.method,
+                 "rows": [{"application_id": r.application, "name": r.name, "rank": r.rank, "score": str(r.score),
+                           "sheets": r.sheets, "range": str(r.range), "stdev": str(r.stdev), "inside_line": r.inside,
+                           "outliers": {str(k): str(v) for k, v in r.outliers.items()}, "missing": r.missing}
+                          for r in rows],
+                 "tied_at_line": ranking.unresolved_at_line}, lines)
+    return EXIT_OK
+
+
 def cmd_template(args) -> int:
     from hvp_desktop.reports.excel_import import write_template
 
@@ -542,6 +567,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--new-password-file", help="专家文件的密码文件（第一行）；或 HVP_NEW_PASSWORD")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_expert_file)
+
+    sp = with_file("rank", "按已提交的评分表排名（R16名额线） (rank a round)")
+    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号")
+    sp.add_argument("--method", choices=("mean", "trimmed_mean", "median"), default="trimmed_mean")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_rank)
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")
