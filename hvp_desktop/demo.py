@@ -243,9 +243,24 @@ def _score_the_panel(wf: WorkingFile, round_id: int, app_ids: list[int], rng: ra
                               signature_png=_SIGNATURE_PNG)
 
 
-# A drawn signature for the demo's submitted sheets (vector strokes; the PNG is a 1×1 placeholder
-# of the real rendering, which the GUI produces from the strokes).
-_SIGNATURE = [[[12.0, 40.0], [30.0, 22.0], [48.0, 44.0], [66.0, 20.0], [90.0, 38.0]]]
-_SIGNATURE_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cf0000000301010018dd8db40000000049454e44ae426082")
+# A drawn signature for the demo's submitted sheets: vector strokes, and the PNG rendered from them
+# (with Pillow, which reportlab already brings; the GUI renders an expert's real strokes with Qt).
+_SIGNATURE = [[[12.0, 40.0], [30.0, 22.0], [48.0, 44.0], [66.0, 20.0], [90.0, 38.0]],
+              [[20.0, 52.0], [96.0, 50.0]]]
+
+
+def _render_signature(strokes: list) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (110, 64), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    for stroke in strokes:
+        draw.line([tuple(point) for point in stroke], fill=(11, 42, 111, 255), width=2, joint="curve")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+_SIGNATURE_PNG = _render_signature(_SIGNATURE)
