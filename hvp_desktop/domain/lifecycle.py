@@ -45,6 +45,11 @@ class Kind(StrEnum):
     ASSESSED = "assessed"
     SUPPORT_GRANTED = "support_granted"
     WITHDRAWN = "withdrawn"
+    RESULT_REOPENED = "result_reopened"  # the chair reopened a consolidated round: its result is undone
+
+
+# The results a consolidation records; the chair may reopen them until the next step is taken.
+CONSOLIDATED_RESULTS = frozenset({Kind.SELECTED, Kind.NOT_SELECTED, Kind.ASSESSED})
 
 
 RECOGNITION = "recognition"  # publicity purposes: the selection list (R16) …
@@ -109,6 +114,7 @@ class Centre:
     supported: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # year → date granted
     ban: Ban | None = None
     scores: tuple[tuple[int, date, Decimal], ...] = ()  # (year, date, score) of every assessment
+    before_result: Centre | None = None  # the centre before a consolidated result, while it may be reopened
 
     @property
     def support_total_yuan(self) -> Decimal:
@@ -131,8 +137,16 @@ def _ban(on: date, rule: str, reason: str) -> Ban:
 def apply(c: Centre, e: Event) -> Centre:
     if c.last_on is not None and e.on < c.last_on:
         raise RuleViolation("R0", f"决定日期{e.on}早于上一项决定（{c.last_on}），不能倒序记录")
+    if e.kind == Kind.RESULT_REOPENED:
+        if c.before_result is None:
+            raise RuleViolation(_reopen_rule(c), "评审结果之后已有后续决定（如公示），不能再重新开放")
+        return replace(c.before_result, last_on=e.on)
     handler = _HANDLERS[e.kind]
-    return replace(handler(c, e), last_on=e.on)
+    return replace(handler(c, e), last_on=e.on, before_result=c if e.kind in CONSOLIDATED_RESULTS else None)
+
+
+def _reopen_rule(c: Centre) -> str:
+    return "R16" if c.state in (S.SELECTED, S.NOT_SELECTED, S.SHORTLISTED) else "R17"
 
 
 def replay(events: Iterable[Event]) -> Centre:

@@ -135,6 +135,7 @@ def decision_label(kind: str) -> str:
             "assessed": QT_TRANSLATE_NOOP("Labels", "Assessed"),
             "support_granted": QT_TRANSLATE_NOOP("Labels", "Support granted"),
             "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+            "result_reopened": QT_TRANSLATE_NOOP("Labels", "Result reopened"),
         }.get(kind, kind)
     )
 

@@ -41,7 +41,7 @@ def round_half_up(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _mean(values: Sequence[Decimal]) -> Decimal:
+def exact_mean(values: Sequence[Decimal]) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = 40  # exact enough that rounding once at the end is the only rounding
         return sum(values, Decimal(0)) / len(values)
@@ -51,13 +51,13 @@ def aggregate(totals: Sequence[Decimal], method: Method) -> Decimal:
     """One application's score from its experts' totals, rounded once (2 places, half-up)."""
     values = _exact(totals)
     if method == Method.MEAN:
-        return round_half_up(_mean(values))
+        return round_half_up(exact_mean(values))
     if method == Method.TRIMMED_MEAN:
         trimmed = values[1:-1] if len(values) >= TRIM_FROM else values
-        return round_half_up(_mean(trimmed))
+        return round_half_up(exact_mean(trimmed))
     if method == Method.MEDIAN:
         middle = len(values) // 2
-        exact = values[middle] if len(values) % 2 else _mean(values[middle - 1: middle + 1])
+        exact = values[middle] if len(values) % 2 else exact_mean(values[middle - 1: middle + 1])
         return round_half_up(exact)
     raise ValueError(f"unknown method {method}")
 
@@ -70,7 +70,7 @@ class Spread:
 
 def spread(totals: Sequence[Decimal]) -> Spread:
     values = _exact(totals)
-    mean = _mean(values)
+    mean = exact_mean(values)
     with localcontext() as ctx:
         ctx.prec = 40
         variance = sum(((v - mean) ** 2 for v in values), Decimal(0)) / len(values)
@@ -84,7 +84,7 @@ def outliers(totals: Mapping[K, Decimal], margin: Decimal = DEFAULT_MARGIN) -> d
     flagged = {}
     for expert, total in totals.items():
         others = [v for e, v in totals.items() if e != expert]
-        deviation = total - _mean(others)
+        deviation = total - exact_mean(others)
         if abs(deviation) > margin:
             flagged[expert] = round_half_up(deviation)
     return flagged

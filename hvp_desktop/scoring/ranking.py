@@ -1,18 +1,54 @@
-"""A round's ranking from aggregated scores, with the rules' lines (issue 5, groundwork).
+"""A round's ranking from aggregated scores, with the rules' lines drawn in it (issue 5).
 
-Lines: the places line (R14/R16, at most 20 selected) for a recognition round; the pass mark
-(R17 70 / R18 75, inclusive) for an assessment round. Ties are broken by named rubric sections'
-subtotals in order; what is still tied across a line is reported for the chair to decide.
+Lines: the places line (R14/R16, at most 20 selected) for a recognition round; the shortlist line
+(R15: at least 2 × places by preliminary score, everyone if fewer than 40 applied, ties at the
+line all kept) for the preliminary scoring; the pass mark (R17 70 / R18 75, inclusive) for an
+assessment round.
+
+Ties: sorted by score, then by the round's tie-break keys in order (named rubric sections'
+aggregated subtotals). What is still tied across the places line is left to the chair, whose
+written order of the tied applications is applied only while it covers exactly that tie.
 Sensitivity: which applications would fall on the other side of the line under another method.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import StrEnum
 
+from hvp_desktop.domain import rules, selection
 from hvp_desktop.scoring.aggregate import Method, aggregate
+
+
+class LineKind(StrEnum):
+    PLACES = "places"  # R14/R16
+    SHORTLIST = "shortlist"  # R15
+    PASS_MARK = "pass_mark"  # R17/R18
+
+
+@dataclass(frozen=True)
+class Line:
+    """The rule line a ranking draws: which rule, and its figure."""
+
+    kind: LineKind
+    rule: str
+    places: int = 0  # PLACES and SHORTLIST
+    pass_mark: Decimal | None = None  # PASS_MARK
+    applied: int | None = None  # SHORTLIST: how many applied in all (R15 counts applicants)
+
+    @classmethod
+    def places_line(cls, places: int) -> Line:
+        return cls(LineKind.PLACES, "R16", places=places)
+
+    @classmethod
+    def shortlist_line(cls, places: int, applied: int | None = None) -> Line:
+        return cls(LineKind.SHORTLIST, "R15", places=places, applied=applied)
+
+    @classmethod
+    def pass_mark_line(cls, year: int) -> Line:
+        return cls(LineKind.PASS_MARK, "R17" if year == 1 else "R18", pass_mark=rules.PASS_MARK[year])
 
 
 @dataclass(frozen=True)
@@ -21,45 +57,84 @@ class Entry:
     score: Decimal
     tie_keys: tuple[Decimal, ...] = ()  # section subtotals in the round's tie-break order
     rank: int = 0
-    inside: bool = False  # above the line: selected / passed
+    inside: bool = False  # above the line: selected / shortlisted / passed
+    chair_placed: bool = False  # its place inside a tie at the line is the chair's written decision
 
 
 @dataclass(frozen=True)
 class Ranking:
     entries: list[Entry]
     unresolved_at_line: list[int] = field(default_factory=list)  # still tied across the line: the chair decides
+    chair_order_applied: bool = False
+
+    @property
+    def inside_count(self) -> int:
+        """Rows above the line: the line is drawn after this many (entries are sorted)."""
+        return sum(1 for e in self.entries if e.inside)
 
 
-def rank_by_places(scores: Mapping[int, Decimal], places: int,
-                   tie_keys: Mapping[int, Sequence[Decimal]] | None = None) -> Ranking:
-    """Recognition: the first `places` are inside the line (R16). Equal score and tie keys share a rank."""
-    tie_keys = tie_keys or {}
-    order = sorted(scores, key=lambda a: (scores[a], *tie_keys.get(a, ())), reverse=True)
+def _sorted(scores: Mapping[int, Decimal], tie_keys: Mapping[int, Sequence[Decimal]]) -> list[Entry]:
+    order = sorted(scores, key=lambda a: (scores[a], *tie_keys.get(a, ()), -a), reverse=True)
     entries, previous, rank = [], None, 0
     for position, app in enumerate(order, 1):
         key = (scores[app], tuple(tie_keys.get(app, ())))
         if key != previous:
             rank, previous = position, key
-        entries.append(Entry(app, scores[app], tuple(tie_keys.get(app, ())), rank, position <= places))
-    unresolved: list[int] = []
-    if 0 < places < len(entries):
-        last_in, first_out = entries[places - 1], entries[places]
-        if last_in.rank == first_out.rank:  # same score and tie keys across the line
-            unresolved = [e.application for e in entries if e.rank == last_in.rank]
-    return Ranking(entries, unresolved)
+        entries.append(Entry(app, scores[app], tuple(tie_keys.get(app, ())), rank))
+    return entries
 
 
-def rank_by_pass_mark(scores: Mapping[int, Decimal], pass_mark: Decimal) -> Ranking:
+def rank_by_places(scores: Mapping[int, Decimal], places: int,
+                   tie_keys: Mapping[int, Sequence[Decimal]] | None = None,
+                   chair_order: Sequence[int] | None = None) -> Ranking:
+    """Recognition: the first `places` are inside the line (R16). Equal score and tie keys share a
+    rank; a group still tied across the line is ordered by `chair_order` when it names exactly
+    that group, and otherwise reported as unresolved."""
+    entries = _sorted(scores, tie_keys or {})
+    if not (0 < places < len(entries)) or entries[places - 1].rank != entries[places].rank:
+        return Ranking([replace(e, inside=i < places) for i, e in enumerate(entries)])
+    tied_rank = entries[places - 1].rank
+    group = [i for i, e in enumerate(entries) if e.rank == tied_rank]
+    tied = [entries[i].application for i in group]
+    if chair_order is None or sorted(chair_order) != sorted(tied):
+        return Ranking([replace(e, inside=i < places) for i, e in enumerate(entries)], tied)
+    by_app = {e.application: e for e in entries}
+    start = group[0]
+    for offset, app in enumerate(chair_order):  # the chair's order gives each its own rank
+        entries[start + offset] = replace(by_app[app], rank=tied_rank + offset, chair_placed=True)
+    return Ranking([replace(e, inside=i < places) for i, e in enumerate(entries)], [], True)
+
+
+def rank_by_pass_mark(scores: Mapping[int, Decimal], pass_mark: Decimal,
+                      tie_keys: Mapping[int, Sequence[Decimal]] | None = None) -> Ranking:
     """Assessment: everyone at or above the mark passes (R17/R18, inclusive); no one is tied out."""
-    ranking = rank_by_places(scores, len(scores))
-    return Ranking([Entry(e.application, e.score, e.tie_keys, e.rank, e.score >= pass_mark)
-                    for e in ranking.entries])
+    return Ranking([replace(e, inside=e.score >= pass_mark) for e in _sorted(scores, tie_keys or {})])
 
 
-def sensitivity(totals: Mapping[int, Sequence[Decimal]], places: int, method: Method) -> dict[Method, list[int]]:
-    """For each other method: the applications whose side of the places line would change."""
+def rank_by_shortlist(scores: Mapping[int, Decimal], places: int, applied: int | None = None) -> Ranking:
+    """Preliminary scoring: the R15 shortlist (≥ 2 × places, all below 40 applicants, ties kept)."""
+    kept = selection.shortlist(scores, places, applied).shortlisted
+    return Ranking([replace(e, inside=e.application in kept) for e in _sorted(scores, {})])
+
+
+def rank(scores: Mapping[int, Decimal], line: Line, tie_keys: Mapping[int, Sequence[Decimal]] | None = None,
+         chair_order: Sequence[int] | None = None) -> Ranking:
+    if line.kind == LineKind.PLACES:
+        return rank_by_places(scores, line.places, tie_keys, chair_order)
+    if line.kind == LineKind.PASS_MARK:
+        return rank_by_pass_mark(scores, line.pass_mark, tie_keys)
+    return rank_by_shortlist(scores, line.places, line.applied)
+
+
+def sensitivity(totals: Mapping[int, Sequence[Decimal]], line: Line | int, method: Method,
+                tie_keys: Mapping[int, Sequence[Decimal]] | None = None) -> dict[Method, list[int]]:
+    """For each other method: the applications whose side of the line would change.
+    (`line` may be a number of places, the recognition round's line.)"""
+    if isinstance(line, int):
+        line = Line.places_line(line)
+
     def inside(m: Method) -> set[int]:
-        ranking = rank_by_places({a: aggregate(t, m) for a, t in totals.items()}, places)
+        ranking = rank({a: aggregate(t, m) for a, t in totals.items() if t}, line, tie_keys)
         return {e.application for e in ranking.entries if e.inside}
 
     chosen = inside(method)

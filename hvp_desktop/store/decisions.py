@@ -74,11 +74,11 @@ def centre_of(s: Session, application_id: int) -> Centre:
     return lifecycle.replay(events_of(s, application_id))
 
 
-def _record(s: Session, audit: AuditLog, app: Application, event: Event, note: str | None = None) -> Centre:
+def record_in_session(s: Session, audit: AuditLog, app: Application, event: Event, note: str | None = None) -> Centre:
     """Apply one event to one application (refused with RuleViolation) and store it."""
     before = centre_of(s, app.id)
     after = lifecycle.apply(before, event)
-    rule = _RULE_OF_KIND[event.kind]
+    rule = event.data.get("rule", "R16") if event.kind == Kind.RESULT_REOPENED else _RULE_OF_KIND[event.kind]
     if event.kind == Kind.ASSESSED and int(event.data["year"]) == 2:
         rule = "R18"
     if event.kind in (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_END_CORRECTED, Kind.OBJECTION_FILED,
@@ -88,6 +88,10 @@ def _record(s: Session, audit: AuditLog, app: Application, event: Event, note: s
     data = dict(event.data)
     s.add(Decision(application_id=app.id, kind=event.kind.value, rule=rule, decided_on=event.on, note=note,
                    created_at=_now(), data=json.dumps(data, ensure_ascii=False, sort_keys=True)))
+    if before.ban is not None and after.ban != before.ban:  # a reopened result takes its ban back
+        for ban in s.scalars(select(Ban).where(Ban.enterprise_id == app.enterprise_id, Ban.rule == before.ban.rule,
+                                               Ban.starts_on == before.ban.starts_on)):
+            s.delete(ban)
     if after.ban is not None and after.ban != before.ban:
         s.add(Ban(enterprise_id=app.enterprise_id, rule=after.ban.rule, reason=after.ban.reason,
                   starts_on=after.ban.starts_on, ends_on=after.ban.ends_on))
@@ -106,7 +110,7 @@ def record(wf: WorkingFile, application_id: int, event: Event, note: str | None 
     with wf.session(write=True) as s:
         app = _application(s, application_id)
         _check_context(s, app, event)
-        _record(s, AuditLog(s), app, event, note)
+        record_in_session(s, AuditLog(s), app, event, note)
     return Changes(applications=frozenset({application_id}))
 
 
@@ -302,10 +306,10 @@ def shortlist_round(wf: WorkingFile, round_id: int, on: date) -> ShortlistOutcom
         result = selection.shortlist({a.id: a.preliminary_score or Decimal(0) for a in eligible}, rnd.places, applied)
         rejected = [a for a in apps if verdicts[a.id] == Outcome.FAIL]
         for a in rejected:
-            _record(s, audit, a, Event.of(Kind.FORMAL_REVIEW_FAILED, on))
+            record_in_session(s, audit, a, Event.of(Kind.FORMAL_REVIEW_FAILED, on))
         for a in eligible:
             kind = Kind.SHORTLISTED if a.id in result.shortlisted else Kind.NOT_SHORTLISTED
-            _record(s, audit, a, Event.of(kind, on))
+            record_in_session(s, audit, a, Event.of(kind, on))
         audit.append("round.shortlisted", "round", round_id,
                      {"on": on, "shortlisted": len(result.shortlisted), "minimum": result.minimum,
                       "all_went_through": result.all_go_through, "line_score": result.line_score})
@@ -319,18 +323,22 @@ def record_selection(wf: WorkingFile, round_id: int, selected_ids: Iterable[int]
     selected_ids = set(selected_ids)
     with wf.session(write=True) as s:
         audit = AuditLog(s)
-        rnd = s.get(Round, round_id)
         shortlisted = list(s.scalars(select(Application).where(
             Application.round_id == round_id, Application.state == ApplicationState.SHORTLISTED.value)))
         unknown = selected_ids - {a.id for a in shortlisted}
         if unknown:
             raise RuleViolation("R16", "只能从本轮入围的申报中选择")
-        already = s.scalar(select(func.count()).select_from(Application).where(
-            Application.round_id == round_id, Application.state.in_(_SELECTED_OR_LATER)))
-        selection.check_selection(already + len(selected_ids), rnd.places)
+        check_selection_count(s, round_id, len(selected_ids))
         for a in shortlisted:
-            _record(s, audit, a, Event.of(Kind.SELECTED if a.id in selected_ids else Kind.NOT_SELECTED, on))
+            record_in_session(s, audit, a, Event.of(Kind.SELECTED if a.id in selected_ids else Kind.NOT_SELECTED, on))
     return Changes(applications=frozenset(a.id for a in shortlisted))
+
+
+def check_selection_count(s: Session, round_id: int, selecting: int) -> None:
+    """R16: those already selected (or further on) and those now selected fit the round's places."""
+    already = s.scalar(select(func.count()).select_from(Application).where(
+        Application.round_id == round_id, Application.state.in_(_SELECTED_OR_LATER)))
+    selection.check_selection(already + selecting, s.get(Round, round_id).places)
 
 
 def start_publicity(wf: WorkingFile, application_ids: Iterable[int], purpose: str, on: date) -> Changes:
@@ -343,7 +351,7 @@ def start_publicity(wf: WorkingFile, application_ids: Iterable[int], purpose: st
             data = {"purpose": purpose, "ends_on": end.day.isoformat()}
             if end.provisional:
                 data["provisional_reason"] = end.provisional_reason
-            _record(s, audit, _application(s, app_id), Event.of(Kind.PUBLICITY_STARTED, on, **data))
+            record_in_session(s, audit, _application(s, app_id), Event.of(Kind.PUBLICITY_STARTED, on, **data))
     return Changes(applications=frozenset(ids))
 
 
@@ -417,7 +425,7 @@ def _correct_provisional_ends(s: Session, audit: AuditLog) -> None:
                 data["provisional_reason"] = end.provisional_reason
             on = centre.last_on or p.starts_on  # keeps later decisions free to be dated as they were
             try:
-                centre = _record(s, audit, app, Event.of(Kind.PUBLICITY_END_CORRECTED, on, **data),
+                centre = record_in_session(s, audit, app, Event.of(Kind.PUBLICITY_END_CORRECTED, on, **data),
                                  note="节假日安排录入后重新计算公示期满日")
             except RuleViolation:
                 continue  # already decided: the recorded decision stands

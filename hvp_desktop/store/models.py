@@ -56,6 +56,9 @@ class Round(Base):
     rubric_version: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     places_override_reason: Mapped[str | None] = mapped_column(Text)  # R14: why more than 20
+    method: Mapped[str] = mapped_column(String, default="trimmed_mean")  # aggregation, frozen at consolidation
+    outlier_margin: Mapped[Decimal] = mapped_column(DecimalText, default=Decimal(15))
+    tie_breaks: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of rubric section codes, in order
     applications: Mapped[list[Application]] = relationship(back_populates="round")
 
 
@@ -111,6 +114,8 @@ class Application(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     preliminary_score: Mapped[Decimal | None] = mapped_column(DecimalText)  # R15: Annex 2, by the third party
+    # In an assessment round: the recognition application whose centre this row assesses.
+    assesses_application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
     round: Mapped[Round] = relationship(back_populates="applications")
     enterprise: Mapped[Enterprise] = relationship()
     co_applicants: Mapped[list[CoApplicantRow]] = relationship(
@@ -310,3 +315,46 @@ class PaperKeying(Base):
     keying: Mapped[int]
     entries: Mapped[str] = mapped_column(Text)  # JSON {criterion code: "points"}
     keyed_at: Mapped[datetime]
+
+
+class FlagExplanation(Base):
+    """The written word an outlier flag asks for, by the expert or the chair, before consolidation.
+    It answers the flag as it stood (`deviation`): a changed score raises the flag anew."""
+
+    __tablename__ = "flag_explanations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    kind: Mapped[str] = mapped_column(String)  # "total" | "criterion"
+    criterion_code: Mapped[str] = mapped_column(String)  # "" for a total flag
+    deviation: Mapped[Decimal] = mapped_column(DecimalText)
+    author: Mapped[str] = mapped_column(String)  # "expert" | "chair"
+    text: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime]
+
+
+class TieDecision(Base):
+    """The chair's order of applications still tied at the places line, with the reason. It holds
+    while the tie is the same applications at the same scores."""
+
+    __tablename__ = "tie_decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    applications: Mapped[str] = mapped_column(Text)  # JSON list of ids, in the chair's order
+    scores: Mapped[str] = mapped_column(Text)  # JSON {id: score} the decision was made on
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime]
+
+
+class Consolidation(Base):
+    """The chair's lock of a round's result; reopening is recorded, never deleted."""
+
+    __tablename__ = "consolidations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    method: Mapped[str] = mapped_column(String)
+    decided_on: Mapped[date]
+    result: Mapped[str] = mapped_column(Text)  # JSON: the ranking as locked
+    consolidated_at: Mapped[datetime]
+    reopened_at: Mapped[datetime | None]
+    reopen_reason: Mapped[str | None] = mapped_column(Text)

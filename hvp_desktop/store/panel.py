@@ -17,6 +17,7 @@ from hvp_desktop.store.audit import AuditLog
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, Assignment, Conflict, Expert, PanelSeat, ScoreSheet
 from hvp_desktop.store.operations import Changes
+from hvp_desktop.store.round_lock import refuse_if_application_locked, refuse_if_locked
 
 CONFLICT_RULE = "回避"  # not an R-rule of the work plan: the panel's own conflict-of-interest duty
 
@@ -68,6 +69,7 @@ def assign(wf: WorkingFile, expert_id: int, application_ids: Iterable[int]) -> C
             app = s.get(Application, app_id)
             if app is None:
                 raise ValueError(f"没有编号为{app_id}的申报")
+            refuse_if_locked(s, app.round_id)
             if s.scalar(select(PanelSeat).where(PanelSeat.round_id == app.round_id,
                                                 PanelSeat.expert_id == expert_id)) is None:
                 raise ValueError("专家不在该轮次的专家组中")
@@ -91,6 +93,7 @@ def record_conflict(wf: WorkingFile, expert_id: int, application_id: int, source
     if not reason or not reason.strip():
         raise RuleViolation(CONFLICT_RULE, "利益冲突须写明原因")
     with wf.session(write=True) as s:
+        refuse_if_application_locked(s, application_id)
         if _conflicted(s, expert_id, application_id) is not None:
             raise ValueError("该利益冲突已经登记")
         s.add(Conflict(expert_id=expert_id, application_id=application_id, source=ConflictSource(source).value,

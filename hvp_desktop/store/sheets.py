@@ -30,6 +30,7 @@ from hvp_desktop.store.models import (
     StoredRubric,
 )
 from hvp_desktop.store.panel import CONFLICT_RULE
+from hvp_desktop.store.round_lock import refuse_if_application_locked
 
 STATEMENT = "本人与该申报单位不存在利益冲突"
 
@@ -137,6 +138,9 @@ def open_sheet(wf: WorkingFile, expert_id: int, application_id: int, rubric_labe
                                                    Conflict.application_id == application_id))
         if conflict is not None:
             raise RuleViolation(CONFLICT_RULE, f"与该申报单位存在利益冲突（{conflict.reason}），不能评分")
+        if s.scalar(select(ScoreSheet.id).where(ScoreSheet.expert_id == expert_id,
+                                                ScoreSheet.application_id == application_id)) is None:
+            refuse_if_application_locked(s, application_id)
         if s.scalar(select(Assignment).where(Assignment.expert_id == expert_id,
                                              Assignment.application_id == application_id)) is None:
             raise ValueError("该专家未被分配评审此申报")
@@ -172,6 +176,7 @@ def _editable_draft(s, sheet_id: int) -> tuple[ScoreSheet, rubrics.Rubric]:
     if sheet.status != SheetStatus.DRAFT.value:
         raise RuleViolation("评分表", "已提交的评分表不能修改；如需更正请新建修订版并写明理由")
     _refuse_if_conflicted(s, sheet)
+    refuse_if_application_locked(s, sheet.application_id)
     return sheet, _rubric_in(s, sheet.rubric_version)
 
 
@@ -261,6 +266,7 @@ def submit(wf: WorkingFile, sheet_id: int, *, statement_confirmed: bool, signatu
         if sheet.status != SheetStatus.DRAFT.value:
             raise RuleViolation("评分表", "该评分表已经提交")
         _refuse_if_conflicted(s, sheet)
+        refuse_if_application_locked(s, sheet.application_id)
         problems = submission_problems(_rubric_in(s, sheet.rubric_version), _view(sheet))
         if not statement_confirmed:
             problems.append(f"须确认声明：{STATEMENT}")
@@ -286,6 +292,7 @@ def correct(wf: WorkingFile, sheet_id: int, reason: str) -> Sheet:
     with wf.session(write=True) as s:
         old = _sheet(s, sheet_id)
         _refuse_if_conflicted(s, old)
+        refuse_if_application_locked(s, old.application_id)
         if old.status != SheetStatus.SUBMITTED.value:
             raise RuleViolation("评分表", "只有已提交的评分表需要更正；草稿可直接修改")
         latest = s.scalar(select(func.max(ScoreSheet.revision)).where(
@@ -316,6 +323,7 @@ def save_keying(wf: WorkingFile, expert_id: int, application_id: int, keying: in
         if not isinstance(points, Decimal) or not points.is_finite():
             raise ValueError(f"{code}：录入的分值不是有效数字")
     with wf.session(write=True) as s:
+        refuse_if_application_locked(s, application_id)
         row = s.scalar(select(PaperKeying).where(PaperKeying.expert_id == expert_id,
                                                  PaperKeying.application_id == application_id,
                                                  PaperKeying.keying == keying))

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hvp_desktop.domain.lifecycle import Centre, Event, Kind, allowed, apply, replay
+from hvp_desktop.domain.lifecycle import CONSOLIDATED_RESULTS, Centre, Event, Kind, allowed, apply, replay
 from hvp_desktop.domain.model import ApplicationState as S
 from hvp_desktop.domain.rules import RuleViolation
 
@@ -185,6 +185,18 @@ def walk(ch: Chooser, steps: int, check: bool = True) -> Walk:
     return w
 
 
+def without_reopened(events: list[Event]) -> list[Event]:
+    """The history as if each reopened result had never been recorded."""
+    kept: list[Event] = []
+    for e in events:
+        if e.kind == Kind.RESULT_REOPENED:
+            assert kept and kept[-1].kind in CONSOLIDATED_RESULTS  # only the latest step can be reopened
+            kept.pop()
+        else:
+            kept.append(e)
+    return kept
+
+
 # -- the invariants ------------------------------------------------------------------------------
 def check_refusal(w: Walk, before: Centre, e: Event, exc: RuleViolation) -> None:
     assert exc.rule in RULE_IDS
@@ -200,6 +212,12 @@ def check_step(w: Walk, before: Centre, e: Event, c: Centre) -> None:
     assert replay(w.accepted) == c
     assert allowed(before, e) is None
     assert c.last_on == e.on
+
+    # A reopened consolidation undoes exactly the result it recorded, and only that.
+    if e.kind == Kind.RESULT_REOPENED:
+        undone = replay(without_reopened(w.accepted))
+        assert replace(c, last_on=None, before_result=None) == replace(undone, last_on=None, before_result=None)
+        return
 
     # Only the transitions the text describes.
     if c.state != before.state:

@@ -40,5 +40,5 @@ def test_sensitivity_shows_who_crosses_the_line_under_another_method():
         2: [D("30"), D("88"), D("88"), D("88"), D("89")],  # one harsh expert: the mean pulls it down
         3: [D("80"), D("81"), D("80"), D("80"), D("81")],
     }
-    changed = sensitivity(totals, places=2, method=Method.MEAN)
+    changed = sensitivity(totals, 2, method=Method.MEAN)
     assert changed[Method.TRIMMED_MEAN] == [2, 3] and changed[Method.MEDIAN] == [2, 3]
