@@ -15,9 +15,18 @@ from pathlib import Path
 from hvp_desktop.domain.credit_code import ALPHABET, make
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.lifecycle import RECOGNITION, Event, Kind, support_purpose
-from hvp_desktop.domain.model import ApplicationData, CoApplicant, CoApplicantKind, ConflictSource, SeatRole
+from hvp_desktop.domain.model import (
+    ApplicationData,
+    ApplicationState,
+    CoApplicant,
+    CoApplicantKind,
+    ConflictSource,
+    RoundKind,
+    SeatRole,
+)
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store import decisions, operations, panel, queries, sheets
+from hvp_desktop.scoring.aggregate import Method, aggregate
+from hvp_desktop.store import decisions, operations, panel, queries, ranking, sheets
 from hvp_desktop.store.engine import WorkingFile
 
 DEMO_PASSWORD = "hvp-demo-2026"
@@ -161,14 +170,25 @@ def _run_the_years(wf: WorkingFile) -> None:
 
     # One withdrew by written request (R21); one is not assessed yet (overdue since 2026-10-16).
     decisions.record(wf, centres[-1], Event.of(Kind.WITHDRAWN, date(2026, 6, 30)), note="企业书面申请退出")
-    assessed = centres[:-2]
-    scores = ["92.50", "88.00", "85.25", "81.00", "79.50", "77.00", "74.50", "72.00", "70.00", "69.50", "64.00"]
-    passed = []
-    for app_id, score in zip(assessed, scores, strict=False):
-        on = date(2026, 10, 20) + timedelta(days=rng.randint(0, 20))
-        decisions.record(wf, app_id, Event.of(Kind.ASSESSED, on, year=1, score=score))
-        if Decimal(score) >= 70:
-            passed.append(app_id)
+    experts = [panel.add_expert(wf, *e) for e in _EXPERTS]
+    annual = rubrics.default_rubrics()["annual"]
+    annual_label = sheets.store_rubric(wf, annual)
+
+    # 2026 year-1 assessment of the 2025 centres (R17): eleven visited by a panel of five and
+    # consolidated on 2026-11-06; those below 70 are in rectification (2 months).
+    year1 = ranking.open_assessment_round(wf, 2026, RoundKind.YEAR1, centres[:11])
+    rows = _rows_of(wf, year1)
+    targets = [0.92, 0.88, 0.85, 0.81, 0.795, 0.77, 0.745, 0.72, 0.71, 0.66, 0.61]
+    quality = dict(zip(rows, targets, strict=False))
+    _seat_panel(wf, year1, experts[:5], experts[1])
+    sheets.set_round_rubric(wf, year1, annual_label)
+    _score(wf, year1, annual, annual_label, quality, experts[:5], rng)
+    _explain_all(wf, year1)
+    ranking.consolidate(wf, year1, date(2026, 11, 6))
+    passed = [r.id for r in queries.application_rows(wf)
+              if r.id in centres and r.state == ApplicationState.Y1_PASSED]
+    rectifying = [r.id for r in queries.application_rows(wf)
+                  if r.id in centres and r.state == ApplicationState.RECTIFYING]
     # Support publicity for the first passed centres; most granted, one objection still open (R19).
     first = passed[:6]
     decisions.start_publicity(wf, first, support_purpose(1), date(2026, 11, 16))
@@ -177,16 +197,27 @@ def _run_the_years(wf: WorkingFile) -> None:
     for app_id in first[:-1]:
         decisions.record(wf, app_id, Event.of(Kind.SUPPORT_GRANTED, date(2026, 11, 23), year=1))
 
+    # The rectified centres' re-assessment is under way: sheets submitted, drafts open, one not started.
+    if rectifying:
+        again = ranking.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION, rectifying)
+        rows = _rows_of(wf, again)
+        visitors = [experts[1], experts[2], experts[3], experts[4]]
+        _seat_panel(wf, again, visitors, experts[1])
+        sheets.set_round_rubric(wf, again, annual_label)
+        panel.record_conflict(wf, experts[3], rows[0], ConflictSource.DECLARED, "曾受聘为该中心整改方案提供咨询")
+        _score(wf, again, annual, annual_label, dict.fromkeys(rows, 0.74), visitors, rng,
+               drafts={(experts[2], rows[0])}, not_started={(experts[4], rows[-1])})
+
     # 2026: 46 applicants, so the preliminary scores shortlist at least 2 × 20 (R15).
     _confirm_manual_checks(wf, [r.id for r in by_year[2026] if r.id not in (r3.id, r4.id)])
     decisions.set_preliminary_scores(wf, {r.id: Decimal(rng.randint(5200, 9600)) / 100 for r in by_year[2026]})
     outcome = decisions.shortlist_round(wf, round_of[2026], date(2026, 6, 15))
-    chosen = outcome.shortlisted[:18]
-    decisions.record_selection(wf, round_of[2026], chosen, date(2026, 11, 13))
+    _review_the_call(wf, round_of[2026], outcome.shortlisted, experts, rng)
+    chosen = [r.id for r in queries.application_rows(wf)
+              if r.round_id == round_of[2026] and r.state == ApplicationState.SELECTED]
     decisions.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
     decisions.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
                                              text="反映该企业知识产权部门为临时组建"))
-    _score_the_panel(wf, round_of[2026], outcome.shortlisted[:8], rng)
 
 
 _EXPERTS = [
@@ -198,49 +229,101 @@ _EXPERTS = [
 ]
 
 
-def _score_the_panel(wf: WorkingFile, round_id: int, app_ids: list[int], rng: random.Random) -> None:
-    """The 2026 expert panel: a chair and four members, one declared conflict, submitted sheets
-    with honest spread, two drafts still open, and a paper sheet keyed twice by the secretary."""
-    experts = [panel.add_expert(wf, *e) for e in _EXPERTS]
-    panel.seat(wf, round_id, experts[0], SeatRole.CHAIR)
-    for expert_id in experts[1:]:
-        panel.seat(wf, round_id, expert_id)
-    panel.record_conflict(wf, experts[2], app_ids[1], ConflictSource.DECLARED, "近三年曾为该企业提供技术咨询服务")
-    for expert_id in experts:
-        panel.assign(wf, expert_id, [a for a in app_ids if not (expert_id == experts[2] and a == app_ids[1])])
-    rubric = rubrics.default_rubrics()["recognition"]
-    label = sheets.store_rubric(wf, rubric)
-    quality = {app_id: rng.uniform(0.62, 0.93) for app_id in app_ids}
-    leniency = {expert_id: rng.uniform(-0.05, 0.05) for expert_id in experts}
+def _rows_of(wf: WorkingFile, round_id: int) -> list[int]:
+    return [app_id for app_id, _name in panel.sheet_matrix(wf, round_id).applications]
 
-    def marks(expert_id: int, app_id: int) -> dict[str, tuple[Decimal, str]]:
-        out = {}
-        for c in rubric.criteria:
-            share = min(max(quality[app_id] + leniency[expert_id] + rng.uniform(-0.08, 0.08), 0), 1)
-            points = (c.max_points * Decimal(str(round(share, 3))) / c.step).quantize(Decimal(1)) * c.step
-            comment = "材料基本齐全，现场核实无误" if rubrics.comment_required(c, points) else ""
-            out[c.code] = (points, comment)
-        return out
 
+def _seat_panel(wf: WorkingFile, round_id: int, experts: list[int], chair: int) -> None:
     for expert_id in experts:
-        for app_id in app_ids:
-            if expert_id == experts[2] and app_id == app_ids[1]:
+        panel.seat(wf, round_id, expert_id, SeatRole.CHAIR if expert_id == chair else SeatRole.MEMBER)
+
+
+def _marks(rubric: rubrics.Rubric, quality: float, rng: random.Random) -> dict[str, tuple[Decimal, str]]:
+    out = {}
+    for c in rubric.criteria:
+        share = min(max(quality + rng.uniform(-0.08, 0.08), 0), 1)
+        points = (c.max_points * Decimal(str(round(share, 3))) / c.step).quantize(Decimal(1)) * c.step
+        comment = "材料基本齐全，现场核实无误" if rubrics.comment_required(c, points) else ""
+        out[c.code] = (points, comment)
+    return out
+
+
+def _score(wf: WorkingFile, round_id: int, rubric: rubrics.Rubric, label: str, quality: dict[int, float],
+           experts: list[int], rng: random.Random, *, marks: dict[tuple[int, int], dict] | None = None,
+           drafts: set = frozenset(), not_started: set = frozenset(), paper: set = frozenset()) -> None:
+    """Every expert scores every row they are assigned (conflicts already recorded are skipped)."""
+    lean = {e: rng.uniform(-0.05, 0.05) for e in experts}
+    matrix = panel.sheet_matrix(wf, round_id)
+    for expert_id in experts:
+        panel.assign(wf, expert_id, [a for a in quality if matrix.cells.get((expert_id, a)) != "conflicted"])
+        for app_id, q in quality.items():
+            if matrix.cells.get((expert_id, app_id)) == "conflicted" or (expert_id, app_id) in not_started:
                 continue
-            if expert_id == experts[4] and app_id == app_ids[0]:  # scored on paper, keyed twice
-                keyed = {code: points for code, (points, _c) in marks(expert_id, app_id).items()}
+            entered = (marks or {}).get((expert_id, app_id)) or _marks(rubric, q + lean[expert_id], rng)
+            if (expert_id, app_id) in paper:  # scored on paper, keyed twice by the secretary
+                keyed = {code: points for code, (points, _c) in entered.items()}
                 sheets.save_keying(wf, expert_id, app_id, 1, keyed)
                 sheets.save_keying(wf, expert_id, app_id, 2, keyed)
                 sheets.accept_keyings(wf, expert_id, app_id, label)
                 continue
             sheet = sheets.open_sheet(wf, expert_id, app_id, label)
-            entered = marks(expert_id, app_id)
-            draft = expert_id == experts[3] and app_id in app_ids[-2:]
+            draft = (expert_id, app_id) in drafts
             if draft:  # still being scored: half the criteria so far
                 entered = dict(list(entered.items())[: len(entered) // 2])
             sheets.save_entries(wf, sheet.id, entered)
             if not draft:
                 sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=_SIGNATURE,
                               signature_png=_SIGNATURE_PNG)
+
+
+def _review_the_call(wf: WorkingFile, round_id: int, shortlisted: list[int], experts: list[int],
+                     rng: random.Random) -> None:
+    """The 2026 expert review: a chair and four members score every shortlisted application; one
+    declared conflict; one paper sheet keyed twice; one harsh outlier the expert explains; a tie at
+    the places line the chair settles in writing; consolidated on 2026-11-13 (R16)."""
+    _seat_panel(wf, round_id, experts, experts[0])
+    rubric = rubrics.default_rubrics()["recognition"]
+    label = sheets.store_rubric(wf, rubric)
+    sheets.set_round_rubric(wf, round_id, label)
+    panel.record_conflict(wf, experts[2], shortlisted[1], ConflictSource.DECLARED, "近三年曾为该企业提供技术咨询服务")
+    quality = {app_id: rng.uniform(0.58, 0.93) for app_id in shortlisted}
+    lean = {e: rng.uniform(-0.05, 0.05) for e in experts}
+    marks = {(e, a): _marks(rubric, quality[a] + lean[e], rng) for e in experts for a in shortlisted}
+    harsh = sorted(shortlisted, key=quality.get, reverse=True)[4]
+    marks[(experts[4], harsh)] = _marks(rubric, quality[harsh] - 0.3, rng)
+    # Two applications scored alike by every expert sit either side of the 20th place.
+    by_score = sorted(shortlisted, key=lambda a: _trimmed([_sum(marks[(e, a)]) for e in experts
+                                                           if not (e == experts[2] and a == shortlisted[1])]),
+                      reverse=True)
+    eligible = [a for a in by_score if a != shortlisted[1]]  # not the application with four sheets
+    at_line, below = eligible[19], eligible[20]
+    for e in experts:
+        marks[(e, below)] = marks[(e, at_line)]
+    _score(wf, round_id, rubric, label, quality, experts, rng, marks=marks, paper={(experts[4], shortlisted[0])})
+    ranking.set_settings(wf, round_id, Method.TRIMMED_MEAN, Decimal(15), ("E", "D"))
+    _explain_all(wf, round_id, {(experts[4], harsh): (
+        "expert", "现场核查发现其核心专利多为外观设计，与申报材料所述发明专利储备不符，故评分明显偏低")})
+    tied = ranking.analyse_round(wf, round_id).analysis.unresolved_at_line
+    if tied:
+        ranking.decide_tie(wf, round_id, sorted(tied, key=lambda a: a != at_line),
+                           "两家得分及建设方案、专利储备小计均相同；经专家组合议，以近三年PCT申报量较多者列前")
+    ranking.consolidate(wf, round_id, date(2026, 11, 13))
+
+
+def _explain_all(wf: WorkingFile, round_id: int, words: dict[tuple[int, int], tuple[str, str]] | None = None) -> None:
+    """Every flag of the round gets its written word before consolidation."""
+    for flag in ranking.analyse_round(wf, round_id).analysis.flags:
+        author, text = (words or {}).get((flag.expert, flag.application),
+                                         ("chair", "经专家组合议，该项评分差异属专业判断范围，维持原评分"))
+        ranking.explain_flag(wf, flag, author, text)
+
+
+def _sum(entered: dict[str, tuple[Decimal, str]]) -> Decimal:
+    return sum((points for points, _c in entered.values()), Decimal(0))
+
+
+def _trimmed(totals: list[Decimal]) -> Decimal:
+    return aggregate(totals, Method.TRIMMED_MEAN)
 
 
 # A drawn signature for the demo's submitted sheets: vector strokes, and the PNG rendered from them

@@ -24,7 +24,7 @@ from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SECTION, SheetModel
 from hvp_desktop.gui.signature_pad import SignaturePad
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store import expert_file, panel, queries, sheets
+from hvp_desktop.store import expert_file, panel, queries, round_lock, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, Round
 from hvp_desktop.store.operations import Changes
@@ -87,6 +87,7 @@ class ScoringPanel(QWidget):
         f.splitter.setSizes([360, 900])
         self.model: SheetModel | None = None
         self.sheet: sheets.Sheet | None = None
+        self.locked_on = None  # the date the chair consolidated the open sheet's round
         self.submit_dialog: SubmitDialog | None = None
         f.expertCombo.currentIndexChanged.connect(lambda _i: self._fill_applications())
         f.applicationCombo.currentIndexChanged.connect(lambda _i: self.open_current())
@@ -152,7 +153,8 @@ class ScoringPanel(QWidget):
             return
         self.expert_id, self.application_id = expert_id, app_id
         entries = self.sheet.entries if self.sheet else {}
-        read_only = self.sheet is not None and self.sheet.status != "draft"
+        self.locked_on = round_lock.lock_date_of_application(self.wf, app_id)  # consolidated by the chair
+        read_only = (self.sheet is not None and self.sheet.status != "draft") or self.locked_on is not None
         self.model = SheetModel(rubric, entries, self._save, read_only=read_only, parent=self)
         self.model.on_refused = f.messageLabel.setText
         self.model.dataChanged.connect(lambda *_a: self._update_totals())
@@ -208,9 +210,13 @@ class ScoringPanel(QWidget):
         f.progressLabel.setText("  ".join(f"{p.section_code} {p.filled}/{p.count}"
                                           for p in rubrics.section_progress(self.model.rubric, scores)))
         f.submitButton.setEnabled(not self.model.read_only and self.sheet is not None)
-        f.correctButton.setEnabled(self.model.read_only)
+        f.correctButton.setEnabled(self.model.read_only and self.locked_on is None)
         f.conflictButton.setEnabled(not self.model.read_only)
-        if self.model.read_only and self.sheet is not None:
+        if self.locked_on is not None:
+            f.messageLabel.setStyleSheet("color: #1b7f3b;")
+            f.messageLabel.setText(self.tr("Consolidated on %1: read-only.")
+                                   .replace("%1", self.locked_on.isoformat()))
+        elif self.model.read_only and self.sheet is not None:
             f.messageLabel.setStyleSheet("color: #1b7f3b;")
             f.messageLabel.setText(self.tr("Submitted (revision %1): read-only.").replace("%1", str(self.sheet.revision)))
         else:

@@ -21,7 +21,7 @@ from hvp_desktop.domain import formal_review, lifecycle, rules, selection
 from hvp_desktop.domain.dates import DayKind, WorkingCalendar, YearArrangement
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.lifecycle import Centre, Event, Kind
-from hvp_desktop.domain.model import ApplicationState
+from hvp_desktop.domain.model import ApplicationState, RoundKind
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.store.audit import AuditLog
 from hvp_desktop.store.engine import WorkingFile
@@ -179,7 +179,8 @@ def list_facts(s: Session) -> tuple[dict[int, str], dict[int, lifecycle.Deadline
     (rejected → fail, anything else → pass), which keeps this cheap for 10,000 rows.
     """
     verdicts: dict[int, str] = {}
-    applied = list(s.scalars(select(Application).where(Application.state == ApplicationState.APPLIED.value)
+    applied = list(s.scalars(select(Application).where(Application.state == ApplicationState.APPLIED.value,
+                                                       Application.assesses_application_id.is_(None))
                              .options(selectinload(Application.co_applicants), selectinload(Application.round),
                                       selectinload(Application.enterprise))))
     if applied:
@@ -289,6 +290,8 @@ def shortlist_round(wf: WorkingFile, round_id: int, on: date) -> ShortlistOutcom
     with wf.session(write=True) as s:
         audit = AuditLog(s)
         rnd = s.get(Round, round_id)
+        if rnd.kind != RoundKind.RECOGNITION:
+            raise RuleViolation("R15", "只有认定评审轮次需要形式审查和入围")
         apps = list(s.scalars(select(Application).where(Application.round_id == round_id,
                                                         Application.state == ApplicationState.APPLIED.value)))
         if not apps:
@@ -475,8 +478,8 @@ class StatusRow:
 
 def status(wf: WorkingFile) -> list[StatusRow]:
     with wf.session() as s:
-        apps = s.scalars(select(Application).options(selectinload(Application.round),
-                                                     selectinload(Application.enterprise))
+        apps = s.scalars(select(Application).where(Application.assesses_application_id.is_(None))
+                         .options(selectinload(Application.round), selectinload(Application.enterprise))
                          .order_by(Application.round_id, Application.enterprise_name))
         decisions: dict[int, list[Event]] = {}
         for d in s.scalars(select(Decision).order_by(Decision.id)):

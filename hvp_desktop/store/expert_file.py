@@ -66,6 +66,8 @@ def write_expert_file(master: WorkingFile, expert_id: int, path: str | Path, pas
         ]
         copied = {model.__tablename__: [dict(row) for row in s.execute(select(model.__table__).where(where)).mappings()]
                   for model, where in wanted}
+    for row in copied[Application.__tablename__]:
+        row["assesses_application_id"] = None  # the assessed centre's own application stays on the master
     target = WorkingFile.create(path, password)
     try:
         with target.session(write=True) as t:

@@ -58,6 +58,7 @@ def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
         .join(Round, Application.round_id == Round.id)
         .join(Enterprise, Application.enterprise_id == Enterprise.id)
         .outerjoin(co_count, co_count.c.application_id == Application.id)
+        .where(Application.assesses_application_id.is_(None))  # an assessment round's rows are not applications
         .order_by(Round.year.desc(), Application.enterprise_name)
     )
     with wf.session() as s:

@@ -204,7 +204,11 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None) 
         experts = {e: name for e, name, _role in matrix.experts}
         chair = next((e for e, _n, role in matrix.experts if role == SeatRole.CHAIR), None)
         missing: dict[int, list[int]] = {}
-        scored_apps = set(points)
+        # Who must be scored: every row of an assessment round; the shortlisted of a recognition round.
+        due = select(Application.id).where(Application.round_id == round_id)
+        if RoundKind(rnd.kind) == RoundKind.RECOGNITION:
+            due = due.where(Application.state == ApplicationState.SHORTLISTED.value)
+        scored_apps = set(points) | set(s.scalars(due)) if not _consolidated(s, round_id) else set(points)
         for (expert, app), state in matrix.cells.items():
             if state in (SheetState.NOT_STARTED, SheetState.DRAFT):
                 missing.setdefault(app, []).append(expert)
@@ -234,6 +238,10 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None) 
         lock = next((h for h in history if h.reopened_at is None), None)
         return RoundRanking(round_id, rnd.title, rnd.kind, rnd.year, result, dict(matrix.applications), experts, chair,
                             rubric, points, explained, tie, lock, history)
+
+
+def _consolidated(s, round_id: int) -> bool:
+    return locked(s, round_id) is not None
 
 
 def preliminary_ranking(wf: WorkingFile, round_id: int) -> tuple[Ranking, dict[int, str]]:

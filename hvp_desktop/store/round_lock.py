@@ -27,3 +27,11 @@ def refuse_if_application_locked(s, application_id: int) -> None:
     app = s.get(Application, application_id)
     if app is not None:
         refuse_if_locked(s, app.round_id)
+
+
+def lock_date_of_application(wf, application_id: int):
+    """The date the application's round was consolidated, or None while it is open (for views)."""
+    with wf.session() as s:
+        app = s.get(Application, application_id)
+        lock = locked(s, app.round_id) if app is not None else None
+        return lock.decided_on if lock is not None else None

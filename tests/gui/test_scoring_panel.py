@@ -133,11 +133,16 @@ def test_a_conflicted_expert_cannot_open_the_sheet(qtbot, assigned):
     assert p.form.applicationCombo.findData(app_id) == -1  # the assignment went with the conflict
 
 
+def _round_titled(wf, word: str) -> int:
+    return next(round_id for round_id, title in queries.round_list(wf) if word in title)
+
+
 def test_sheets_overview_shows_who_is_missing(qtbot, demo_wf):
-    """On the demo's 2026 panel: submitted, drafts, a paper sheet, a declared conflict."""
+    """On the demo's rectification panel, still at work: submitted, drafts, not started, a declared conflict."""
+    from hvp_desktop.gui.scoring_panel import SheetsOverview
+
     p = _panel(qtbot, demo_wf)
-    p.show_overview()
-    overview = p.overview
+    overview = SheetsOverview(demo_wf, _round_titled(demo_wf, "整改"), p)
     qtbot.addWidget(overview)
     states = {overview.table.item(r, c).data(0x0100)
               for r in range(overview.table.rowCount()) for c in range(overview.table.columnCount())}
@@ -162,12 +167,21 @@ def test_an_expert_declares_a_conflict_and_the_application_leaves_their_list(qtb
     assert matrix.cells[(expert, app_id)] == "conflicted"
 
 
+def _submitted_sheets(p: ScoringPanel):
+    """(expert index, application index) of every submitted sheet the panel lists."""
+    return [(i, j) for i in range(p.form.expertCombo.count())
+            for j in range(_count_after(p, i)) if p.form.applicationCombo.itemText(j).startswith("✓")]
+
+
+def _show(p: ScoringPanel, at: tuple[int, int]) -> None:
+    p.form.expertCombo.setCurrentIndex(at[0])
+    p.form.applicationCombo.setCurrentIndex(at[1])
+
+
 def test_a_submitted_sheet_is_corrected_in_a_new_revision(qtbot, demo_wf):
     p = _panel(qtbot, demo_wf)
-    submitted = next((i, j) for i in range(p.form.expertCombo.count())
-                     for j in range(_count_after(p, i)) if p.form.applicationCombo.itemText(j).startswith("✓"))
-    p.form.expertCombo.setCurrentIndex(submitted[0])
-    p.form.applicationCombo.setCurrentIndex(submitted[1])
+    submitted = next(at for at in _submitted_sheets(p) if _show(p, at) or p.locked_on is None)
+    _show(p, submitted)
     assert p.model.read_only and p.form.correctButton.isEnabled()
     first = p.sheet
     assert not p.start_correction("")  # a reason is required
@@ -175,6 +189,16 @@ def test_a_submitted_sheet_is_corrected_in_a_new_revision(qtbot, demo_wf):
     assert (p.sheet.revision, p.sheet.status) == (first.revision + 1, "draft")
     assert not p.model.read_only and p.form.submitButton.isEnabled()
     assert sheets.get_sheet(demo_wf, first.id).status == "submitted"  # both revisions stay
+
+
+def test_a_consolidated_rounds_sheets_are_read_only_without_correction(qtbot, demo_wf):
+    p = _panel(qtbot, demo_wf)
+    locked = next(at for at in _submitted_sheets(p) if _show(p, at) or p.locked_on is not None)
+    _show(p, locked)
+    assert p.model.read_only
+    assert not p.form.correctButton.isEnabled() and not p.form.conflictButton.isEnabled()
+    assert p.locked_on.isoformat() in p.form.messageLabel.text()
+    assert not p.start_correction("想改一下")  # refused by the store too (the round is locked)
 
 
 def _count_after(p, expert_index):

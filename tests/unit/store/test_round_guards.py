@@ -20,8 +20,8 @@ def _rows(wf, **match):
 def test_R16_places_cannot_drop_below_those_already_selected(demo_wf):
     round_id = _rows(demo_wf, year=2026)[0].round_id
     with pytest.raises(RuleViolation, match="^R16"):
-        decisions.set_places(demo_wf, round_id, 5)  # 18 are selected
-    decisions.set_places(demo_wf, round_id, 18)
+        decisions.set_places(demo_wf, round_id, 5)  # 20 are selected
+    decisions.set_places(demo_wf, round_id, 20)
 
 
 def test_R15_preliminary_scores_are_frozen_once_shortlisted(demo_wf):
