@@ -8,7 +8,7 @@ DEMO := $(DEMO_DIR)/demo.hvpdb
 QM := resources/translations/hvp_desktop_zh_CN.qm
 APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-wqy-zenhei \
 	xvfb libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
-	poppler-utils gcc libssl-dev
+	poppler-utils gcc libssl-dev libreoffice-calc-nogui
 
 .PHONY: run test system-deps venv translations demo sqlcipher-shell bench constraints clean
 

@@ -18,7 +18,7 @@ from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
-            "rubric", "expert-file", "rank")
+            "rubric", "expert-file", "rank", "export-ranking")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -453,28 +453,142 @@ def cmd_expert_file(args) -> int:
     return EXIT_OK
 
 
-def cmd_rank(args) -> int:
-    """A round's ranking by its experts' submitted sheets (issue 5, first cut: no export yet)."""
+def _round_view(args):
+    """The round's ranking (by `--method` if given, else the round's own), the file closed after."""
     from hvp_desktop.scoring.aggregate import Method
-    from hvp_desktop.store.ranking import rank_round
+    from hvp_desktop.store import queries
+    from hvp_desktop.store.ranking import analyse_round
 
     wf = _open(args)
     try:
-        rows, ranking = rank_round(wf, args.round, Method(args.method))
+        rounds = dict(queries.round_list(wf))
+        if args.round not in rounds:
+            known = "；".join(f"{i} {t}" for i, t in sorted(rounds.items())) or "无"
+            raise CliError(f"没有编号为{args.round}的轮次 (no such round)；现有轮次 (rounds): {known}", EXIT_REJECTED)
+        method = getattr(args, "method", None)
+        view = analyse_round(wf, args.round, Method(method) if method else None)
+        # the round's own method, to tell a preview by another method from the round's result
+        own = view if method is None else analyse_round(wf, args.round)
+        return view, own.analysis.settings.method
     finally:
         wf.close()
-    lines = [f"{'名次':<4}{'得分':>8}  {'表数':>4}  {'极差':>6}  申报单位"]
-    for r in rows:
-        flags = (f"  偏离：{len(r.outliers)}位专家" if r.outliers else "") + (f"  缺{len(r.missing)}份" if r.missing else "")
-        lines.append(f"{r.rank:<4}{r.score:>8}  {r.sheets:>4}  {r.range:>6}  {'★' if r.inside else ' '} {r.name}{flags}")
-    if ranking.unresolved_at_line:
-        lines.append(f"名额线处并列，须由组长决定：{ranking.unresolved_at_line}")
-    _emit(args, {"round": args.round, "method": args.method,
-                 "rows": [{"application_id": r.application, "name": r.name, "rank": r.rank, "score": str(r.score),
-                           "sheets": r.sheets, "range": str(r.range), "stdev": str(r.stdev), "inside_line": r.inside,
-                           "outliers": {str(k): str(v) for k, v in r.outliers.items()}, "missing": r.missing}
-                          for r in rows],
-                 "tied_at_line": ranking.unresolved_at_line}, lines)
+
+
+def _ranking_payload(view, own_method) -> dict:
+    """Everything `rank` shows, with stable ids and decimals as strings (exact, as computed)."""
+    from hvp_desktop.reports.ranking_excel import line_status
+
+    a = view.analysis
+    line = a.line
+
+    def expert(e: int) -> dict:
+        return {"expert_id": e, "name": view.experts.get(e, "")}
+
+    def flag(f) -> dict:
+        note = view.explanations.get(f.key)
+        return {**expert(f.expert), "kind": f.kind.value, "criterion": f.criterion or None,
+                "deviation": str(f.deviation),
+                "explanation": None if note is None else {"author": note.author, "text": note.text,
+                                                          "current": note.current}}
+
+    return {
+        "round": view.round_id, "title": view.title, "kind": view.kind, "year": view.year,
+        "method": a.settings.method.value, "round_method": own_method.value, "margin": str(a.settings.margin),
+        "tie_breaks": list(a.settings.tie_breaks),
+        "line": {"kind": line.kind.value, "rule": line.rule, "places": line.places,
+                 "pass_mark": None if line.pass_mark is None else str(line.pass_mark),
+                 "inside": a.ranking.inside_count},
+        "kendall_w": None if a.kendall_w is None else str(a.kendall_w), "agreement": a.agreement,
+        "rows": [{"application_id": r.application, "name": view.names.get(r.application, ""), "rank": r.rank,
+                  "score": str(r.score), "sheets": len(r.totals), "range": str(r.range), "stdev": str(r.stdev),
+                  "inside_line": r.inside, "line_status": line_status(line, r), "tied_at_line": r.tied_at_line,
+                  "chair_placed": r.chair_placed, "totals": {str(e): str(t) for e, t in sorted(r.totals.items())},
+                  "flags": [flag(f) for f in r.flags], "missing": [expert(e) for e in r.missing]}
+                 for r in a.rows],
+        "without_sheets": [{"application_id": x, "name": view.names.get(x, "")} for x in a.without_sheets],
+        "leniency": {str(e): str(v) for e, v in sorted(a.leniency.items())},
+        "sensitivity": {m.value: [{"application_id": x, "name": view.names.get(x, "")} for x in apps]
+                        for m, apps in a.sensitivity.items()},
+        "tied_at_line": a.unresolved_at_line,
+        "tie": None if view.tie is None else {"order": view.tie.order, "reason": view.tie.reason,
+                                              "applies": view.tie.applies},
+        "consolidated": None if view.lock is None else {"decided_on": view.lock.decided_on.isoformat(),
+                                                        "method": view.lock.method},
+        "blockers": [] if view.locked else view.blockers(),
+    }
+
+
+def _ranking_lines(view, own_method) -> list[str]:
+    from hvp_desktop.reports.ranking_excel import (
+        METHOD_NAMES,
+        agreement_text,
+        flag_text,
+        line_label,
+        sensitivity_lines,
+        status_text,
+    )
+
+    a = view.analysis
+    preview = "" if a.settings.method == own_method else f"（预览；本轮设定为{METHOD_NAMES[own_method]}） (preview)"
+    lines = [f"{view.title}（轮次{view.round_id}） 计分方法：{METHOD_NAMES[a.settings.method]} "
+             f"({a.settings.method.value}){preview}",
+             "名次    得分  表数    极差    申报单位"]  # the columns below, counting a CJK character as two
+    inside = a.ranking.inside_count
+    for index, r in enumerate(a.rows, start=1):
+        notes = [flag_text(view, f) for f in r.flags]
+        if r.missing:
+            notes.append("缺评分表：" + "、".join(view.experts.get(e, str(e)) for e in r.missing))
+        if r.tied_at_line:
+            notes.append("名额线处并列，待组长决定")
+        if r.chair_placed:
+            notes.append("组长决定")
+        marker = "★" if r.inside else " "
+        lines.append(f"{r.rank:<4}{r.score:>8}  {len(r.totals):>4}  {r.range:>6}  {marker} "
+                     f"{view.names.get(r.application, r.application)}" + (f"  〔{'；'.join(notes)}〕" if notes else ""))
+        if index == inside:
+            lines.append(f"—— {line_label(a.line)} ——")
+    if not a.rows:
+        lines.append("（本轮还没有已提交的评分表）")
+    elif not inside:
+        lines.insert(2, f"—— {line_label(a.line)} ——")
+    if a.without_sheets:
+        lines.append("尚无已提交评分表（未列入排名）：" + "、".join(view.names.get(x, str(x)) for x in a.without_sheets))
+    lines.append(f"{agreement_text(view)} (Kendall's W)")
+    lines.append("方法敏感性 (sensitivity): " + "；".join(f"{METHOD_NAMES[m]} {text}" for m, text in sensitivity_lines(view)))
+    lines.append(f"状态 (state): {status_text(view)}")
+    if not view.locked:
+        blockers = view.blockers()
+        lines += (["汇总前尚需 (before consolidation):"] + [f"  - {b}" for b in blockers]) if blockers else \
+            ["可以汇总 (ready to consolidate)"]
+    return lines
+
+
+def cmd_rank(args) -> int:
+    """A round's aggregated ranking (issue 5): by the round's own method, or --method to compare."""
+    view, own_method = _round_view(args)
+    _emit(args, _ranking_payload(view, own_method), _ranking_lines(view, own_method))
+    return EXIT_OK
+
+
+def cmd_export_ranking(args) -> int:
+    """The round's ranking as an Excel workbook; an existing file is replaced only when complete."""
+    from hvp_desktop.reports.ranking_excel import write_ranking
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"输出文件应以 .xlsx 结尾：{out} (the output must be an .xlsx file)")
+    if out.is_dir():
+        raise CliError(f"输出路径是一个文件夹：{out} (the output is a folder)")
+    view, _own = _round_view(args)
+    try:
+        write_ranking(view, out)
+    except OSError as exc:
+        raise CliError(f"无法写入 {out}：{exc.strerror or exc} (cannot write the workbook)") from exc
+    a = view.analysis
+    _emit(args, {"file": str(out.resolve()), "round": view.round_id, "method": a.settings.method.value,
+                 "rows": len(a.rows), "experts": len(view.experts), "consolidated": view.locked},
+          [f"已导出排名 (ranking exported): {out.resolve()}",
+           f"{view.title}：{len(a.rows)}件申报，{len(view.experts)}位专家" + ("，已汇总锁定" if view.locked else "，未汇总")])
     return EXIT_OK
 
 
@@ -568,11 +682,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_expert_file)
 
-    sp = with_file("rank", "按已提交的评分表排名（R16名额线） (rank a round)")
-    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号")
-    sp.add_argument("--method", choices=("mean", "trimmed_mean", "median"), default="trimmed_mean")
+    sp = with_file("rank", "专家评审汇总排名、偏离标记与名额线 (a round's aggregated ranking)")
+    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
+    sp.add_argument("--method", choices=("mean", "trimmed_mean", "median"),
+                    help="换用其他计分方法预览（默认本轮设定的方法） (preview another method)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_rank)
+
+    sp = with_file("export-ranking", "导出汇总排名Excel（汇总、各专家、评分细则） (export the ranking workbook)")
+    sp.add_argument("out", metavar="OUT.xlsx", help="输出的Excel文件")
+    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_export_ranking)
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")
@@ -597,6 +718,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
     try:
         return args.run(args)
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_OK
     except KeyboardInterrupt:
         return _fail(args, "已取消 (cancelled)", EXIT_USAGE)
     except Exception as exc:  # every expected failure becomes a message; others are bugs

@@ -24,8 +24,10 @@ from hvp_desktop.domain.model import (
     RoundKind,
     SeatRole,
 )
+from hvp_desktop.scoring import analysis
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.scoring.aggregate import Method, aggregate
+from hvp_desktop.scoring.aggregate import Method
+from hvp_desktop.scoring.ranking import Line
 from hvp_desktop.store import decisions, operations, panel, queries, ranking, sheets
 from hvp_desktop.store.engine import WorkingFile
 
@@ -291,12 +293,16 @@ def _review_the_call(wf: WorkingFile, round_id: int, shortlisted: list[int], exp
     marks = {(e, a): _marks(rubric, quality[a] + lean[e], rng) for e in experts for a in shortlisted}
     harsh = sorted(shortlisted, key=quality.get, reverse=True)[4]
     marks[(experts[4], harsh)] = _marks(rubric, quality[harsh] - 0.3, rng)
-    # Two applications scored alike by every expert sit either side of the 20th place.
-    by_score = sorted(shortlisted, key=lambda a: _trimmed([_sum(marks[(e, a)]) for e in experts
-                                                           if not (e == experts[2] and a == shortlisted[1])]),
-                      reverse=True)
-    eligible = [a for a in by_score if a != shortlisted[1]]  # not the application with four sheets
-    at_line, below = eligible[19], eligible[20]
+    # Two applications scored alike by every expert sit either side of the 20th place: ranked
+    # here as the round will rank them (trimmed mean, tie-breaks E then D).
+    counted = {a: {e: {code: points for code, (points, _c) in marks[(e, a)].items()} for e in experts
+                   if not (e == experts[2] and a == shortlisted[1])} for a in shortlisted}
+    order = [r.application for r in analysis.analyse(
+        counted, Line.places_line(20), analysis.Settings(tie_breaks=("E", "D")),
+        maxima={c.code: c.max_points for c in rubric.criteria},
+        sections={sec.code: [c.code for c in sec.criteria] for sec in rubric.sections}).rows]
+    eligible = [a for a in order if a != shortlisted[1]]  # not the application with four sheets
+    at_line, below = order[19], eligible[eligible.index(order[19]) + 1]
     for e in experts:
         marks[(e, below)] = marks[(e, at_line)]
     _score(wf, round_id, rubric, label, quality, experts, rng, marks=marks, paper={(experts[4], shortlisted[0])})
@@ -316,14 +322,6 @@ def _explain_all(wf: WorkingFile, round_id: int, words: dict[tuple[int, int], tu
         author, text = (words or {}).get((flag.expert, flag.application),
                                          ("chair", "经专家组合议，该项评分差异属专业判断范围，维持原评分"))
         ranking.explain_flag(wf, flag, author, text)
-
-
-def _sum(entered: dict[str, tuple[Decimal, str]]) -> Decimal:
-    return sum((points for points, _c in entered.values()), Decimal(0))
-
-
-def _trimmed(totals: list[Decimal]) -> Decimal:
-    return aggregate(totals, Method.TRIMMED_MEAN)
 
 
 # A drawn signature for the demo's submitted sheets: vector strokes, and the PNG rendered from them

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, getcontext, localcontext
 from enum import StrEnum
+from itertools import groupby
 from typing import TypeVar
 
 K = TypeVar("K")
 CENT = Decimal("0.01")
 TRIM_FROM = 5  # sheets needed before the highest and lowest are dropped
 DEFAULT_MARGIN = Decimal(15)
+EXACT_PRECISION = 40  # digits for means and variances before the one rounding at the end
 
 
 class Method(StrEnum):
@@ -42,8 +44,10 @@ def round_half_up(value: Decimal) -> Decimal:
 
 
 def exact_mean(values: Sequence[Decimal]) -> Decimal:
+    if getcontext().prec >= EXACT_PRECISION:  # already inside an exact block (a whole round's analysis)
+        return sum(values, Decimal(0)) / len(values)
     with localcontext() as ctx:
-        ctx.prec = 40  # exact enough that rounding once at the end is the only rounding
+        ctx.prec = EXACT_PRECISION  # exact enough that rounding once at the end is the only rounding
         return sum(values, Decimal(0)) / len(values)
 
 
@@ -72,9 +76,9 @@ def spread(totals: Sequence[Decimal]) -> Spread:
     values = _exact(totals)
     mean = exact_mean(values)
     with localcontext() as ctx:
-        ctx.prec = 40
+        ctx.prec = EXACT_PRECISION
         variance = sum(((v - mean) ** 2 for v in values), Decimal(0)) / len(values)
-        return Spread(values[-1] - values[0], round_half_up(variance.sqrt()))
+        return Spread(round_half_up(values[-1] - values[0]), round_half_up(variance.sqrt()))
 
 
 def outliers(totals: Mapping[K, Decimal], margin: Decimal = DEFAULT_MARGIN) -> dict[K, Decimal]:
@@ -82,11 +86,13 @@ def outliers(totals: Mapping[K, Decimal], margin: Decimal = DEFAULT_MARGIN) -> d
     if len(totals) < 3:
         return {}  # with two experts each is the other's outlier: nothing to single out
     flagged = {}
-    for expert, total in totals.items():
-        others = [v for e, v in totals.items() if e != expert]
-        deviation = total - exact_mean(others)
-        if abs(deviation) > margin:
-            flagged[expert] = round_half_up(deviation)
+    with localcontext() as ctx:
+        ctx.prec = EXACT_PRECISION
+        whole, others = sum(totals.values(), Decimal(0)), len(totals) - 1
+        for expert, total in totals.items():
+            deviation = total - (whole - total) / others
+            if abs(deviation) > margin:
+                flagged[expert] = round_half_up(deviation)
     return flagged
 
 
@@ -103,10 +109,10 @@ def kendalls_w(scores: Mapping[K, Mapping[str, Decimal]]) -> Decimal | None:
         return None
     rank_sums = {a: Decimal(0) for a in apps}
     for e in experts:
-        ordered = sorted(apps, key=lambda a: scores[e][a], reverse=True)
         position = 0
-        while position < n:
-            tied = [a for a in ordered if scores[e][a] == scores[e][ordered[position]]]
+        for _score, group in groupby(sorted(apps, key=lambda a: scores[e][a], reverse=True),
+                                     key=lambda a: scores[e][a]):
+            tied = list(group)
             average = Decimal(position + 1 + position + len(tied)) / 2
             for a in tied:
                 rank_sums[a] += average

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import StrEnum
+from operator import itemgetter
 
 from hvp_desktop.scoring.aggregate import (
     DEFAULT_MARGIN,
+    EXACT_PRECISION,
     Method,
     aggregate,
     agreement_in_words,
@@ -115,33 +117,55 @@ def section_subtotals(points: Points, sections: Mapping[str, Sequence[str]], cod
     return tuple(sum((points.get(c, Decimal(0)) for c in sections[code]), Decimal(0)) for code in codes)
 
 
-def biggest_difference(sheets: Mapping[int, Points]) -> CriterionDifference | None:
-    """The criterion on which the experts' points differ most (first in rubric order on a tie)."""
-    if len(sheets) < 2:
+def _grid(sheets: Mapping[int, Points], codes: Sequence[str]) -> tuple[list[int], list[tuple], bool]:
+    """The experts (by id), one row of points per expert in `codes` order (None where a code is
+    missing), and whether no code is missing: itemgetter keeps 1,000 × 9 × 25 in C."""
+    experts = sorted(sheets)
+    if len(codes) > 1:
+        getter = itemgetter(*codes)
+        try:
+            return experts, [getter(sheets[e]) for e in experts], True
+        except KeyError:
+            pass
+    return experts, [tuple(sheets[e].get(c) for c in codes) for e in experts], False
+
+
+def _biggest(experts: list[int], rows: list[tuple], codes: Sequence[str], complete: bool) -> CriterionDifference | None:
+    if len(experts) < 2:
         return None
     best: CriterionDifference | None = None
-    codes = next(iter(sheets.values())).keys()
-    for code in codes:
-        scored = {e: p[code] for e, p in sheets.items() if code in p}
+    for code, column in zip(codes, zip(*rows, strict=True), strict=True):
+        scored = column if complete else tuple(v for v in column if v is not None)
         if len(scored) < 2:
             continue
-        high = max(scored, key=lambda e: (scored[e], -e))
-        low = min(scored, key=lambda e: (scored[e], e))
-        difference = scored[high] - scored[low]
+        high_value, low_value = max(scored), min(scored)
+        difference = high_value - low_value
         if best is None or difference > best.range:
-            best = CriterionDifference(code, difference, high, low)
+            best = CriterionDifference(code, difference, experts[column.index(high_value)],
+                                       experts[column.index(low_value)])
     return best
 
 
+def biggest_difference(sheets: Mapping[int, Points], codes: Sequence[str] | None = None) -> CriterionDifference | None:
+    """The criterion on which the experts' points differ most (first in rubric order on a tie);
+    the highest and lowest are named by the smallest expert id among equals."""
+    if len(sheets) < 2:
+        return None
+    codes = list(codes) if codes else list(sheets[min(sheets)])
+    experts, rows, complete = _grid(sheets, codes)
+    return _biggest(experts, rows, codes, complete)
+
+
 def criterion_flag(application: int, sheets: Mapping[int, Points], maxima: Mapping[str, Decimal],
-                   share: Decimal = CRITERION_SHARE) -> Flag | None:
+                   share: Decimal = CRITERION_SHARE, diff: CriterionDifference | None = None) -> Flag | None:
     """The expert furthest from the others on the criterion the panel differs most on, when that
     criterion's range is more than `share` of its maximum (three experts or more)."""
-    diff = biggest_difference(sheets)
+    diff = diff if diff is not None else biggest_difference(sheets)
     if len(sheets) < 3 or diff is None or diff.range <= share * maxima.get(diff.criterion, Decimal(0)):
         return None
     scored = {e: p[diff.criterion] for e, p in sheets.items() if diff.criterion in p}
-    deviations = {e: v - exact_mean([w for f, w in scored.items() if f != e]) for e, v in scored.items()}
+    whole, others = sum(scored.values(), Decimal(0)), len(scored) - 1
+    deviations = {e: v - (whole - v) / others for e, v in scored.items()}  # v − mean of the others
     expert = max(deviations, key=lambda e: (abs(deviations[e]), -e))
     return Flag(application, expert, FlagKind.CRITERION, round_half_up(deviations[expert]), diff.criterion)
 
@@ -168,18 +192,41 @@ def analyse(sheets: Mapping[int, Mapping[int, Points]], line: Line, settings: Se
     latest revision, not conflicted). `maxima`: criterion → max points; `sections`: section code →
     its criterion codes (for tie-breaks). `applications`: every application of the round, so that
     one without any submitted sheet is reported rather than dropped."""
-    maxima, sections, missing = maxima or {}, sections or {}, missing or {}
+    with localcontext() as ctx:
+        ctx.prec = EXACT_PRECISION  # one exact block: the means inside need no context of their own
+        return _analyse(sheets, line, settings, maxima or {}, sections or {}, missing or {}, chair_order, applications)
+
+
+def _analyse(sheets, line, settings, maxima, sections, missing, chair_order, applications) -> Analysis:
     method = settings.method
-    totals = {a: {e: sum(p.values(), Decimal(0)) for e, p in by_expert.items()}
-              for a, by_expert in sheets.items() if by_expert}
-    scores = {a: aggregate(list(t.values()), method) for a, t in totals.items()}
     tie_codes = tuple(c for c in settings.tie_breaks if c in sections)
-    tie_keys = {}
-    if tie_codes:
-        for a, by_expert in sheets.items():
-            if by_expert:
-                subtotals = [section_subtotals(p, sections, tie_codes) for p in by_expert.values()]
-                tie_keys[a] = tuple(aggregate([s[i] for s in subtotals], method) for i in range(len(tie_codes)))
+    totals: dict[int, dict[int, Decimal]] = {}
+    tie_keys: dict[int, tuple[Decimal, ...]] = {}
+    differences: dict[int, CriterionDifference | None] = {}
+    zero = Decimal(0)
+    rubric_codes = list(maxima)
+    position = {c: i for i, c in enumerate(rubric_codes)}
+    # Section subtotals picked from a row by position (a one-criterion section still gives a tuple).
+    tie_pickers = [(lambda row, i=position[sections[c][0]]: (row[i],)) if len(sections[c]) == 1
+                   else itemgetter(*(position[x] for x in sections[c])) for c in tie_codes
+                   if all(x in position for x in sections[c])]
+    if len(tie_pickers) != len(tie_codes):
+        rubric_codes = []  # sections name codes outside the rubric: add them up by name instead
+    for a, by_expert in sheets.items():
+        if not by_expert:
+            continue
+        codes = list(maxima) or list(by_expert[min(by_expert)])  # rubric order
+        experts, rows, complete = _grid(by_expert, codes)
+        totals[a] = {e: sum(row if complete else (v for v in row if v is not None), zero)
+                     for e, row in zip(experts, rows, strict=True)}
+        differences[a] = _biggest(experts, rows, codes, complete)
+        if tie_codes:
+            if complete and codes == rubric_codes:
+                subtotals = [tuple(sum(pick(row), zero) for pick in tie_pickers) for row in rows]
+            else:
+                subtotals = [section_subtotals(by_expert[e], sections, tie_codes) for e in experts]
+            tie_keys[a] = tuple(aggregate([st[i] for st in subtotals], method) for i in range(len(tie_codes)))
+    scores = {a: aggregate(list(t.values()), method) for a, t in totals.items()}
     ranking = rank(scores, line, tie_keys, chair_order)
     unresolved = set(ranking.unresolved_at_line)
     rows = []
@@ -188,17 +235,18 @@ def analyse(sheets: Mapping[int, Mapping[int, Points]], line: Line, settings: Se
         by_expert = totals[app]
         s = spread(list(by_expert.values()))
         flags = [Flag(app, e, FlagKind.TOTAL, d) for e, d in sorted(outliers(by_expert, settings.margin).items())]
-        criterion = criterion_flag(app, sheets[app], maxima, settings.criterion_share)
+        diff = differences[app]
+        criterion = criterion_flag(app, sheets[app], maxima, settings.criterion_share, diff)
         if criterion is not None:
             flags.append(criterion)
         rows.append(Row(app, entry.rank, entry.score, dict(by_expert), s.range, s.stdev, entry.inside,
-                        entry.tie_keys, tuple(flags), biggest_difference(sheets[app]),
+                        entry.tie_keys, tuple(flags), diff,
                         tuple(sorted(missing.get(app, ()))), app in unresolved, entry.chair_placed))
     by_expert_app: dict[int, dict[int, Decimal]] = {}
     for a, t in totals.items():
         for e, v in t.items():
             by_expert_app.setdefault(e, {})[a] = v
     w = kendalls_w(by_expert_app)
-    changes = sensitivity({a: list(t.values()) for a, t in totals.items()}, line, method, tie_keys)
+    changes = sensitivity({a: list(t.values()) for a, t in totals.items()}, line, method, tie_keys, scores)
     without = sorted(set(applications) - set(totals))
     return Analysis(settings, line, rows, ranking, leniency(totals), w, agreement_in_words(w), changes, without)

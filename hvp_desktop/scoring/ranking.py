@@ -126,16 +126,28 @@ def rank(scores: Mapping[int, Decimal], line: Line, tie_keys: Mapping[int, Seque
     return rank_by_shortlist(scores, line.places, line.applied)
 
 
+def inside_line(scores: Mapping[int, Decimal], line: Line,
+                tie_keys: Mapping[int, Sequence[Decimal]] | None = None) -> set[int]:
+    """Who is inside the line, without building the ranking (the chair's tie order aside)."""
+    if line.kind == LineKind.PASS_MARK:
+        return {a for a, score in scores.items() if score >= line.pass_mark}
+    if line.kind == LineKind.SHORTLIST:
+        return {e.application for e in rank_by_shortlist(scores, line.places, line.applied).entries if e.inside}
+    tie_keys = tie_keys or {}
+    order = sorted(scores, key=lambda a: (scores[a], *tie_keys.get(a, ()), -a), reverse=True)
+    return set(order[:line.places])
+
+
 def sensitivity(totals: Mapping[int, Sequence[Decimal]], line: Line | int, method: Method,
-                tie_keys: Mapping[int, Sequence[Decimal]] | None = None) -> dict[Method, list[int]]:
+                tie_keys: Mapping[int, Sequence[Decimal]] | None = None,
+                scores: Mapping[int, Decimal] | None = None) -> dict[Method, list[int]]:
     """For each other method: the applications whose side of the line would change.
-    (`line` may be a number of places, the recognition round's line.)"""
+    (`line` may be a number of places, the recognition round's line; `scores`, when given, are
+    the chosen method's, already computed.)"""
     if isinstance(line, int):
         line = Line.places_line(line)
-
-    def inside(m: Method) -> set[int]:
-        ranking = rank({a: aggregate(t, m) for a, t in totals.items() if t}, line, tie_keys)
-        return {e.application for e in ranking.entries if e.inside}
-
-    chosen = inside(method)
-    return {m: sorted(chosen ^ inside(m)) for m in Method if m != method}
+    if scores is None:
+        scores = {a: aggregate(t, method) for a, t in totals.items() if t}
+    chosen = inside_line(scores, line, tie_keys)
+    return {m: sorted(chosen ^ inside_line({a: aggregate(t, m) for a, t in totals.items() if t}, line, tie_keys))
+            for m in Method if m != method}

@@ -13,8 +13,9 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Text, and_, func, select, type_coerce
 
 from hvp_desktop.domain.lifecycle import Event, Kind
 from hvp_desktop.domain.model import ApplicationState, RoundKind, SeatRole
@@ -28,9 +29,11 @@ from hvp_desktop.store.audit import AuditLog
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import (
     Application,
+    Assignment,
     Conflict,
     Consolidation,
     FlagExplanation,
+    PanelSeat,
     Round,
     ScoreEntry,
     ScoreSheet,
@@ -38,7 +41,7 @@ from hvp_desktop.store.models import (
     TieDecision,
 )
 from hvp_desktop.store.operations import Changes
-from hvp_desktop.store.panel import SheetState, sheet_matrix
+from hvp_desktop.store.panel import Matrix, SheetState, sheet_matrix
 from hvp_desktop.store.round_lock import locked, refuse_if_locked
 
 ASSESSMENT_YEAR = {RoundKind.YEAR1: 1, RoundKind.YEAR2: 2}
@@ -99,25 +102,68 @@ def _rubric(s, rnd: Round) -> Rubric | None:
 
 # -- what counts -------------------------------------------------------------------------------
 def _counted_points(s, round_id: int) -> dict[int, dict[int, dict[str, Decimal]]]:
-    """application → expert → criterion → points of each latest submitted, non-conflicted sheet.
-    One query over the entries: a round of 1,000 × 9 × 25 loads in well under the 200 ms target."""
+    """application → expert → criterion → points of each latest submitted, non-conflicted sheet,
+    in one query over the entries."""
     in_round = select(Application.id).where(Application.round_id == round_id)
     latest = (select(ScoreSheet.application_id, ScoreSheet.expert_id, func.max(ScoreSheet.revision).label("rev"))
               .where(ScoreSheet.status == "submitted", ScoreSheet.application_id.in_(in_round))
               .group_by(ScoreSheet.application_id, ScoreSheet.expert_id).subquery())
+    as_text = type_coerce(ScoreEntry.points, Text)  # the stored text: converted below, each value once
     rows = s.execute(
-        select(ScoreSheet.application_id, ScoreSheet.expert_id, ScoreEntry.criterion_code, ScoreEntry.points)
+        select(ScoreSheet.application_id, ScoreSheet.expert_id, ScoreEntry.criterion_code, as_text)
         .join(latest, and_(latest.c.application_id == ScoreSheet.application_id,
                            latest.c.expert_id == ScoreSheet.expert_id, latest.c.rev == ScoreSheet.revision))
         .join(ScoreEntry, ScoreEntry.sheet_id == ScoreSheet.id)
         .order_by(ScoreSheet.application_id, ScoreSheet.expert_id, ScoreEntry.id))
-    conflicted = set(s.execute(select(Conflict.expert_id, Conflict.application_id)
-                               .where(Conflict.application_id.in_(in_round))).tuples())
+    conflicted = set(map(tuple, s.execute(select(Conflict.expert_id, Conflict.application_id)
+                               .where(Conflict.application_id.in_(in_round)))))
     points: dict[int, dict[int, dict[str, Decimal]]] = {}
-    for app, expert, code, value in rows.tuples():
-        if value is not None and (expert, app) not in conflicted:  # a conflicted expert's sheet is left out
-            points.setdefault(app, {}).setdefault(expert, {})[code] = value
+    decimals: dict[str, Decimal] = {}  # a rubric has few distinct values: convert each text once
+    sheet, key = None, None
+    for app, expert, code, text in rows:
+        if text is None or (expert, app) in conflicted:  # a conflicted expert's sheet is left out
+            continue
+        if (app, expert) != key:
+            key = (app, expert)
+            sheet = points.setdefault(app, {}).setdefault(expert, {})
+        value = decimals.get(text)
+        if value is None:
+            value = decimals[text] = Decimal(text)
+        sheet[code] = value
     return points
+
+
+def _fingerprint(s, round_id: int) -> tuple:
+    """Changes whenever what counts could change: a sheet added, submitted or revised, a
+    conflict, an assignment or a seat. Submitted sheets are never edited in place."""
+    in_round = select(Application.id).where(Application.round_id == round_id)
+    sheets = s.execute(select(func.count(), func.max(ScoreSheet.id), func.total(ScoreSheet.id),
+                              func.total(ScoreSheet.status == "submitted"))
+                       .where(ScoreSheet.application_id.in_(in_round))).one()
+    others = [s.execute(select(func.count(), func.max(model.id), func.total(model.id)).where(where)).one()
+              for model, where in ((Conflict, Conflict.application_id.in_(in_round)),
+                                   (Assignment, Assignment.application_id.in_(in_round)),
+                                   (PanelSeat, PanelSeat.round_id == round_id))]
+    chair = s.scalar(select(PanelSeat.expert_id).where(PanelSeat.round_id == round_id, PanelSeat.role == "chair"))
+    return (tuple(sheets), *map(tuple, others), chair)
+
+
+# The loaded sheets of the rounds analysed lately, per open file: re-ranking after a change of
+# method, an explanation or a tie decision reads only the fingerprint, not 225,000 scores.
+_loaded: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _load(wf: WorkingFile, round_id: int) -> tuple[dict, Matrix]:
+    with wf.session() as s:
+        fingerprint = _fingerprint(s, round_id)
+    cached = _loaded.get(wf, {}).get(round_id)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1], cached[2]
+    matrix = sheet_matrix(wf, round_id)
+    with wf.session() as s:
+        points = _counted_points(s, round_id)
+    _loaded.setdefault(wf, {})[round_id] = (fingerprint, points, matrix)
+    return points, matrix
 
 
 @dataclass(frozen=True)
@@ -163,6 +209,7 @@ class RoundRanking:
     tie: TieView | None
     lock: LockView | None
     history: list[LockView] = field(default_factory=list)  # every consolidation, oldest first
+    missing: dict[int, list[int]] = field(default_factory=dict)  # application → experts whose sheet is not in
 
     @property
     def locked(self) -> bool:
@@ -175,10 +222,12 @@ class RoundRanking:
     def blockers(self) -> list[str]:
         """Why the round cannot be consolidated yet; empty when it can."""
         out = []
-        missing = sum(len(r.missing) for r in self.analysis.rows) + sum(
-            1 for _ in self.analysis.without_sheets)
+        missing = sum(len(experts) for experts in self.missing.values())
         if missing:
             out.append(f"还有{missing}份评分表未提交（草稿或未开始）")
+        unassigned = [a for a in self.analysis.without_sheets if not self.missing.get(a)]
+        if unassigned:
+            out.append(f"{len(unassigned)}件申报尚未分配评审专家")
         unexplained = self.unexplained()
         if unexplained:
             out.append(f"还有{len(unexplained)}个偏离标记缺少书面说明")
@@ -191,7 +240,7 @@ class RoundRanking:
 
 def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None) -> RoundRanking:
     """The round's ranking by its settings (or, to compare, by another method)."""
-    matrix = sheet_matrix(wf, round_id)
+    points, matrix = _load(wf, round_id)
     with wf.session() as s:
         rnd = s.get(Round, round_id)
         if rnd is None:
@@ -200,7 +249,6 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None) 
         if method is not None:
             settings = Settings(Method(method), settings.margin, settings.criterion_share, settings.tie_breaks)
         rubric = _rubric(s, rnd)
-        points = _counted_points(s, round_id)
         experts = {e: name for e, name, _role in matrix.experts}
         chair = next((e for e, _n, role in matrix.experts if role == SeatRole.CHAIR), None)
         missing: dict[int, list[int]] = {}
@@ -237,7 +285,7 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None) 
                                       .order_by(Consolidation.id))]
         lock = next((h for h in history if h.reopened_at is None), None)
         return RoundRanking(round_id, rnd.title, rnd.kind, rnd.year, result, dict(matrix.applications), experts, chair,
-                            rubric, points, explained, tie, lock, history)
+                            rubric, points, explained, tie, lock, history, missing)
 
 
 def _consolidated(s, round_id: int) -> bool:
@@ -248,6 +296,8 @@ def preliminary_ranking(wf: WorkingFile, round_id: int) -> tuple[Ranking, dict[i
     """R15: the preliminary (Annex 2) scores of the round with the shortlist line."""
     with wf.session() as s:
         rnd = s.get(Round, round_id)
+        if rnd is None:
+            raise ValueError(f"没有编号为{round_id}的轮次")
         rows = s.execute(select(Application.id, Application.enterprise_name, Application.preliminary_score)
                          .where(Application.round_id == round_id)).all()
         scores = {a: score for a, _n, score in rows if score is not None}
