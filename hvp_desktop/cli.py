@@ -18,7 +18,7 @@ from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
-            "rubric", "expert-file", "rank", "export-ranking")
+            "rubric", "expert-file", "rank", "export-ranking", "assessment-round")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -592,6 +592,24 @@ def cmd_export_ranking(args) -> int:
     return EXIT_OK
 
 
+def cmd_assessment_round(args) -> int:
+    """R17/R18: a year's assessment round of the centres in the state that assessment is for."""
+    from hvp_desktop.domain.model import RoundKind
+    from hvp_desktop.store import panel, ranking
+
+    opened: dict = {}
+
+    def work(wf) -> None:
+        opened["round"] = ranking.open_assessment_round(wf, args.year, RoundKind(args.kind))
+        opened["rows"] = [name for _id, name in panel.sheet_matrix(wf, opened["round"]).applications]
+
+    _with_file(args, work)
+    _emit(args, {"round": opened["round"], "year": args.year, "kind": args.kind, "centres": opened["rows"]},
+          [f"已建立考核轮次（编号{opened['round']}），{len(opened['rows'])}个中心 (assessment round opened):",
+           *(f"  {name}" for name in opened["rows"])])
+    return EXIT_OK
+
+
 def cmd_template(args) -> int:
     from hvp_desktop.reports.excel_import import write_template
 
@@ -694,6 +712,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_export_ranking)
+
+    sp = with_file("assessment-round", "建立年度考核轮次（R17/R18） (open an assessment round)")
+    sp.add_argument("--year", type=int, required=True, metavar="YEAR", help="考核年度")
+    sp.add_argument("--kind", choices=("year1", "year2", "rectification"), required=True,
+                    help="year1 第一年考核；year2 第二年考核（验收）；rectification 整改复核")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_assessment_round)
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")

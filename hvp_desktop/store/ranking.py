@@ -469,7 +469,11 @@ def open_assessment_round(wf: WorkingFile, year: int, kind: RoundKind, centre_id
             Round.kind == RoundKind.RECOGNITION.value, Application.state == ASSESSED_STATE[kind].value)
         if centre_ids is not None:
             query = query.where(Application.id.in_(centre_ids))
-        centres = list(s.scalars(query.order_by(Application.enterprise_name)))
+        # A centre already in an assessment round that is not consolidated yet is being assessed there.
+        in_progress = {a for a, r in s.execute(select(Application.assesses_application_id, Application.round_id)
+                                               .where(Application.assesses_application_id.is_not(None)))
+                       if locked(s, r) is None}
+        centres = [c for c in s.scalars(query.order_by(Application.enterprise_name)) if c.id not in in_progress]
         if not centres:
             raise RuleViolation("R17" if kind != RoundKind.YEAR2 else "R18", "没有处于该考核阶段的中心")
         now = _now()
