@@ -563,8 +563,33 @@ def _ranking_lines(view, own_method) -> list[str]:
     return lines
 
 
+def _preliminary(args) -> int:
+    """R15: the preliminary (Annex 2) scores of a recognition round with the shortlist line."""
+    from hvp_desktop.store.ranking import preliminary_ranking
+
+    wf = _open(args)
+    try:
+        ranking, names = preliminary_ranking(wf, args.round)
+    except ValueError as exc:
+        raise CliError(f"{exc} (no such round)", EXIT_REJECTED) from exc
+    finally:
+        wf.close()
+    lines = [f"初审得分排名（轮次{args.round}） (preliminary scores)", "名次    得分    申报单位"]
+    for index, e in enumerate(ranking.entries, start=1):
+        lines.append(f"{e.rank:<4}{e.score:>8}  {'★' if e.inside else ' '} {names.get(e.application, '')}")
+        if index == ranking.inside_count:
+            lines.append(f"—— R15 入围线：{ranking.inside_count}家入围 ——")
+    _emit(args, {"round": args.round, "stage": "preliminary", "line": {"rule": "R15", "inside": ranking.inside_count},
+                 "rows": [{"application_id": e.application, "name": names.get(e.application, ""), "rank": e.rank,
+                           "score": str(e.score), "inside_line": e.inside} for e in ranking.entries]}, lines)
+    return EXIT_OK
+
+
 def cmd_rank(args) -> int:
-    """A round's aggregated ranking (issue 5): by the round's own method, or --method to compare."""
+    """A round's aggregated ranking (issue 5): by the round's own method, or --method to compare;
+    --preliminary: the preliminary scores with the R15 shortlist line."""
+    if args.preliminary:
+        return _preliminary(args)
     view, own_method = _round_view(args)
     _emit(args, _ranking_payload(view, own_method), _ranking_lines(view, own_method))
     return EXIT_OK
@@ -704,6 +729,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
     sp.add_argument("--method", choices=("mean", "trimmed_mean", "median"),
                     help="换用其他计分方法预览（默认本轮设定的方法） (preview another method)")
+    sp.add_argument("--preliminary", action="store_true",
+                    help="初审得分排名与R15入围线 (the preliminary scores with the R15 shortlist line)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_rank)
 

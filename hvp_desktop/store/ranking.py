@@ -298,10 +298,11 @@ def preliminary_ranking(wf: WorkingFile, round_id: int) -> tuple[Ranking, dict[i
         rnd = s.get(Round, round_id)
         if rnd is None:
             raise ValueError(f"没有编号为{round_id}的轮次")
-        rows = s.execute(select(Application.id, Application.enterprise_name, Application.preliminary_score)
-                         .where(Application.round_id == round_id)).all()
-        scores = {a: score for a, _n, score in rows if score is not None}
-        return rank_by_shortlist(scores, rnd.places, len(rows)), {a: n for a, n, _s in rows}
+        rows = s.execute(select(Application.id, Application.enterprise_name, Application.preliminary_score,
+                                Application.state).where(Application.round_id == round_id)).all()
+        # R15 ranks those who passed the formal review; the rule's 40 counts every applicant
+        scores = {a: score for a, _n, score, state in rows if score is not None and state != ApplicationState.REJECTED}
+        return rank_by_shortlist(scores, rnd.places, len(rows)), {a: n for a, n, _s, _st in rows}
 
 
 # -- explanations and the chair's tie decision -------------------------------------------------

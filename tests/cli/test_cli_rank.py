@@ -9,11 +9,13 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from hvp_desktop.reports.ranking_excel import SUMMARY_SHEET
 from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.store import queries
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.models import Application, Decision
 from hvp_desktop.store.ranking import analyse_round
 from tests.conftest import DEMO_PASSWORD
 
@@ -136,3 +138,21 @@ def test_export_ranking_wants_an_xlsx_name(cli, scored, tmp_path):
     assert done.returncode == 2 and ".xlsx" in done.stderr
     _no_traceback(done)
     assert not (tmp_path / "排名.csv").exists()
+
+
+def test_R15_rank_preliminary_draws_the_shortlist_line_the_round_applied(cli, scored):
+    demo_file, round_id, _view, _preview = scored
+    done = cli("rank", demo_file, "--round", round_id, "--preliminary", "--json", password=DEMO_PASSWORD)
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    with WorkingFile.open(demo_file, DEMO_PASSWORD) as wf, wf.session() as s:
+        went_through = set(s.scalars(select(Decision.application_id).join(
+            Application, Application.id == Decision.application_id).where(
+            Application.round_id == round_id, Decision.kind == "shortlisted")))
+    inside = {r["application_id"] for r in payload["rows"] if r["inside_line"]}
+    assert payload["line"] == {"rule": "R15", "inside": len(inside)}
+    assert inside == went_through  # the line the CLI draws is the shortlist the round recorded
+    scores = [float(r["score"]) for r in payload["rows"]]
+    assert scores == sorted(scores, reverse=True)
+    text = cli("rank", demo_file, "--round", round_id, "--preliminary", password=DEMO_PASSWORD).stdout
+    assert f"R15 入围线：{len(inside)}家入围" in text
