@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from enum import StrEnum
+from fractions import Fraction
 from operator import itemgetter
 
 from hvp_desktop.scoring.aggregate import (
@@ -27,7 +28,6 @@ from hvp_desktop.scoring.aggregate import (
     Method,
     aggregate,
     agreement_in_words,
-    exact_mean,
     kendalls_w,
     outliers,
     round_half_up,
@@ -172,16 +172,29 @@ def criterion_flag(application: int, sheets: Mapping[int, Points], maxima: Mappi
 
 def leniency(totals: Mapping[int, Mapping[int, Decimal]]) -> dict[int, Decimal]:
     """Per expert, the mean over the applications they scored (with at least one other expert)
-    of their total minus the mean of the other experts' totals: positive is lenient."""
-    differences: dict[int, list[Decimal]] = {}
-    for by_expert in totals.values():
-        if len(by_expert) < 2:
-            continue
-        whole = sum(by_expert.values(), Decimal(0))
-        n = len(by_expert)
-        for expert, total in by_expert.items():
-            differences.setdefault(expert, []).append(total - (whole - total) / (n - 1))
-    return {e: round_half_up(exact_mean(d)) for e, d in differences.items()}
+    of their total minus the mean of the other experts' totals: positive is lenient.
+
+    Exact: each difference is (n·total − whole) / (n − 1); the numerators are added per
+    denominator without dividing, and the few sums are divided as fractions at the end, so a
+    mean that is exactly on a half cent rounds up (thirds would not add up exactly otherwise)."""
+    sums: dict[int, dict[int, Decimal]] = {}  # expert → (n − 1) → Σ (n·total − whole)
+    counts: dict[int, int] = {}
+    with localcontext() as ctx:
+        ctx.prec = EXACT_PRECISION  # sums and products of 2-decimal totals stay exact
+        for by_expert in totals.values():
+            n = len(by_expert)
+            if n < 2:
+                continue
+            whole = sum(by_expert.values(), Decimal(0))
+            for expert, total in by_expert.items():
+                per = sums.setdefault(expert, {})
+                per[n - 1] = per.get(n - 1, Decimal(0)) + (n * total - whole)
+                counts[expert] = counts.get(expert, 0) + 1
+        out = {}
+        for expert, per in sums.items():
+            exact = sum((Fraction(v) / d for d, v in per.items()), Fraction(0)) / counts[expert]
+            out[expert] = round_half_up(Decimal(exact.numerator) / Decimal(exact.denominator))
+        return out
 
 
 def analyse(sheets: Mapping[int, Mapping[int, Points]], line: Line, settings: Settings = Settings(), *,

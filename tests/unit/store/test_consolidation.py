@@ -1,0 +1,326 @@
+"""Consolidating a round's ranking into the lifecycle, the lock, and reopening (issue 5).
+
+On a real encrypted working file: the recognition round of test_round_ranking (six shortlisted,
+three places, five experts) is consolidated into selected / not selected (R16), locked against
+every write, reopened with a reason; a year-1 assessment round of the centres recognised from it
+is consolidated into assessments passed or failed by the R17 mark. After each, the audit chain
+verifies and every application's stored state is the replay of its decisions.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from hvp_desktop.domain.lifecycle import RECOGNITION, Event, Kind
+from hvp_desktop.domain.model import ApplicationState as S
+from hvp_desktop.domain.model import ConflictSource, RoundKind, SeatRole
+from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.scoring import rubric as rubrics
+from hvp_desktop.scoring.aggregate import Method
+from hvp_desktop.scoring.analysis import Flag, FlagKind
+from hvp_desktop.store import audit, decisions, panel, ranking, sheets
+from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.models import Application, AuditEvent, Decision
+from tests.unit.store.test_round_ranking import (
+    SIGNATURE,
+    YEAR,
+    ScoredRound,
+    build_scored_round,
+    by_hand,
+    make_an_outlier,
+    submit_sheet,
+)
+
+D = Decimal
+SELECTED_ON = date(YEAR, 9, 19)
+LOCKED = "^R16: 本轮评审结果已于2025-09-19由组长汇总锁定"
+
+ANNUAL_RUBRIC = {
+    "id": "test-annual", "version": "2026.1", "kind": "annual", "title": "测试年度考核评分表", "source": "test",
+    "sections": [{"code": "S", "title": "建设成效", "criteria": [
+        {"code": "S1", "title": "制度与人员", "guidance": "", "max_points": "60", "step": "0.01"},
+        {"code": "S2", "title": "成果与运用", "guidance": "", "max_points": "40", "step": "0.01"}]}],
+}
+
+
+@pytest.fixture(scope="module")
+def _master(_empty_master, tmp_path_factory):
+    empty, key = _empty_master
+    path = tmp_path_factory.mktemp("consolidation") / "scored.hvpdb"
+    shutil.copyfile(empty, path)
+    wf = WorkingFile(path, key)
+    try:
+        built = build_scored_round(wf)
+    finally:
+        wf.close()
+    return path, key, built
+
+
+@pytest.fixture
+def rnd(_master, tmp_path):
+    master, key, built = _master
+    path = tmp_path / "round.hvpdb"
+    shutil.copyfile(master, path)
+    wf = WorkingFile(path, key)
+    yield ScoredRound(wf, built.round_id, list(built.apps), list(built.experts), built.reserve, built.label,
+                      {a: {e: dict(p) for e, p in by.items()} for a, by in built.points.items()})
+    wf.close()
+
+
+def states(wf: WorkingFile, ids) -> list[str]:
+    with wf.session() as s:
+        by_id = {a.id: a.state for a in s.scalars(select(Application).where(Application.id.in_(list(ids))))}
+    return [by_id[i] for i in ids]
+
+
+def kinds(wf: WorkingFile, app_id: int) -> list[str]:
+    with wf.session() as s:
+        return list(s.scalars(select(Decision.kind).where(Decision.application_id == app_id).order_by(Decision.id)))
+
+
+def audit_events(wf: WorkingFile) -> int:
+    with wf.session() as s:
+        return s.scalar(select(func.count()).select_from(AuditEvent))
+
+
+def assert_sound(wf: WorkingFile) -> None:
+    """The audit chain verifies and `hvp-desktop check`'s replay agrees with every stored state."""
+    with wf.session() as s:
+        report = audit.verify(s)
+    assert report.ok, report.problems
+    assert decisions.state_mismatches(wf) == []
+
+
+# -- refused while the round is not ready ----------------------------------------------------------
+def test_R16_consolidation_is_refused_while_a_sheet_is_missing(rnd):
+    panel.assign(rnd.wf, rnd.reserve, [rnd.apps[0]])  # assigned, not started
+    with pytest.raises(RuleViolation, match="^R16: 尚不能汇总：还有1份评分表未提交"):
+        ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    assert states(rnd.wf, rnd.apps) == [S.SHORTLISTED] * 6
+    assert not ranking.analyse_round(rnd.wf, rnd.round_id).locked
+
+
+def test_R16_consolidation_is_refused_while_a_flag_is_unexplained(rnd):
+    app, expert = make_an_outlier(rnd)
+    with pytest.raises(RuleViolation, match="^R16: 尚不能汇总：还有1个偏离标记缺少书面说明"):
+        ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    assert states(rnd.wf, rnd.apps) == [S.SHORTLISTED] * 6
+    flag = ranking.analyse_round(rnd.wf, rnd.round_id).analysis.flags[0]
+    assert (flag.application, flag.expert) == (app, expert)
+    ranking.explain_flag(rnd.wf, flag, "expert", "现场核查发现材料与申报不符")
+    ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    assert states(rnd.wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
+    assert_sound(rnd.wf)
+
+
+def test_R16_an_unresolved_tie_blocks_until_the_chair_decides_and_the_decision_is_then_locked(rnd):
+    wf, third, fourth = rnd.wf, rnd.apps[2], rnd.apps[3]
+    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
+    with pytest.raises(RuleViolation, match="^R16: 尚不能汇总：R16：名额线处2件申报并列"):
+        ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking.decide_tie(wf, rnd.round_id, [fourth, third], "第四件的运营成效更突出（专家组合议）")
+    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    assert states(wf, rnd.apps) == [S.SELECTED, S.SELECTED, S.NOT_SELECTED, S.SELECTED, S.NOT_SELECTED,
+                                    S.NOT_SELECTED]
+    with pytest.raises(RuleViolation, match=LOCKED):
+        ranking.decide_tie(wf, rnd.round_id, [third, fourth], "改变主意")
+    assert_sound(wf)
+
+
+# -- consolidated: the result by the line, and the lock --------------------------------------------
+def test_R16_consolidation_selects_exactly_by_the_line(rnd):
+    wf = rnd.wf
+    scores = {a: by_hand(t.values()) for a, t in rnd.totals().items()}
+    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    assert states(wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
+    view = ranking.analyse_round(wf, rnd.round_id)
+    assert view.locked and view.lock.decided_on == SELECTED_ON and view.lock.method == Method.TRIMMED_MEAN
+    with wf.session() as s:
+        notes = {d.application_id: (d.kind, d.rule, d.note) for d in s.scalars(select(Decision).where(
+            Decision.kind.in_([Kind.SELECTED.value, Kind.NOT_SELECTED.value])))}
+    assert notes[rnd.apps[0]] == ("selected", "R16", f"汇总得分{scores[rnd.apps[0]]}，第1名")
+    assert notes[rnd.apps[3]] == ("not_selected", "R16", f"汇总得分{scores[rnd.apps[3]]}，第4名")
+    assert_sound(wf)
+
+
+def test_R16_a_locked_round_refuses_every_write(rnd):
+    wf, first = rnd.wf, rnd.apps[0]
+    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    before = audit_events(wf)
+    sheet = sheets.current_sheet(wf, rnd.experts[0], first)
+    with pytest.raises(RuleViolation, match=LOCKED):
+        sheets.correct(wf, sheet.id, "想改一个分")
+    with pytest.raises(RuleViolation):  # submitted sheets refuse edits anyway; no draft can outlive the lock
+        sheets.save_entry(wf, sheet.id, "A1", D("1"))
+    with pytest.raises(RuleViolation):
+        sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+                      signature_png=SIGNATURE[1])
+    with pytest.raises(RuleViolation, match=LOCKED):
+        sheets.open_sheet(wf, rnd.reserve, first, rnd.label)  # a new pair
+    with pytest.raises(RuleViolation, match=LOCKED):
+        panel.record_conflict(wf, rnd.experts[1], first, ConflictSource.DECLARED, "迟报的利益冲突")
+    with pytest.raises(RuleViolation, match=LOCKED):
+        panel.assign(wf, rnd.reserve, [first])
+    with pytest.raises(RuleViolation, match=LOCKED):
+        sheets.save_keying(wf, rnd.reserve, first, 1, {"A1": D("30")})
+    with pytest.raises(RuleViolation, match=LOCKED):
+        ranking.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), [])
+    with pytest.raises(RuleViolation, match=LOCKED):
+        ranking.explain_flag(wf, Flag(first, rnd.experts[0], FlagKind.TOTAL, D("0")), "chair", "补写说明")
+    with pytest.raises(RuleViolation, match="^R16: 本轮评审结果已经汇总锁定"):
+        ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    assert audit_events(wf) == before  # nothing written by any refusal
+    assert sheets.get_sheet(wf, sheet.id).entries == sheet.entries
+    assert_sound(wf)
+
+
+# -- reopening -------------------------------------------------------------------------------------
+def test_R16_reopening_needs_a_lock_and_a_reason(rnd):
+    with pytest.raises(RuleViolation, match="^R16: .*尚未汇总"):
+        ranking.reopen(rnd.wf, rnd.round_id, "复议", date(YEAR, 9, 22))
+    ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    for blank in ("", "   "):
+        with pytest.raises(RuleViolation, match="^R16: .*理由"):
+            ranking.reopen(rnd.wf, rnd.round_id, blank, date(YEAR, 9, 22))
+    assert ranking.analyse_round(rnd.wf, rnd.round_id).locked
+
+
+def test_R16_reopening_returns_the_applications_to_shortlisted_and_unlocks(rnd):
+    wf = rnd.wf
+    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking.reopen(wf, rnd.round_id, "党组审议前发现一份评分表计分有误，重新汇总", date(YEAR, 9, 22))
+    assert states(wf, rnd.apps) == [S.SHORTLISTED] * 6
+    view = ranking.analyse_round(wf, rnd.round_id)
+    assert not view.locked and view.history[0].reopen_reason == "党组审议前发现一份评分表计分有误，重新汇总"
+    assert kinds(wf, rnd.apps[0]) == ["shortlisted", "selected", "result_reopened"]
+    assert kinds(wf, rnd.apps[5]) == ["shortlisted", "not_selected", "result_reopened"]
+    # unlocked: sheets and settings change again, and the round is consolidated anew
+    expert, fourth = rnd.experts[1], rnd.apps[3]
+    old = rnd.points[fourth][expert]
+    draft = sheets.correct(wf, sheets.current_sheet(wf, expert, fourth).id, "A2误填")
+    sheets.save_entry(wf, draft.id, "A2", old["A2"] + 5)
+    sheets.submit(wf, draft.id, statement_confirmed=True, signature_strokes=SIGNATURE[0], signature_png=SIGNATURE[1])
+    ranking.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), [])
+    ranking.consolidate(wf, rnd.round_id, date(YEAR, 9, 23))
+    assert states(wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
+    view = ranking.analyse_round(wf, rnd.round_id)
+    assert [h.method for h in view.history] == ["trimmed_mean", "mean"] and view.lock.decided_on == date(YEAR, 9, 23)
+    assert kinds(wf, rnd.apps[0]) == ["shortlisted", "selected", "result_reopened", "selected"]
+    assert_sound(wf)
+
+
+def test_R16_reopening_is_refused_once_a_publicity_was_started(rnd):
+    wf = rnd.wf
+    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    decisions.start_publicity(wf, [rnd.apps[2]], RECOGNITION, date(YEAR, 9, 26))  # the third selected only
+    before = audit_events(wf)
+    with pytest.raises(RuleViolation, match="^R16: .*后续决定"):
+        ranking.reopen(wf, rnd.round_id, "想重新汇总", date(YEAR, 9, 29))
+    # all or nothing: the first two (reopened before the third refused) are selected still
+    assert states(wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
+    assert "result_reopened" not in kinds(wf, rnd.apps[0]) and audit_events(wf) == before
+    assert ranking.analyse_round(wf, rnd.round_id).locked
+    assert_sound(wf)
+
+
+# -- an assessment round (R17) ---------------------------------------------------------------------
+def recognise_the_selected(rnd) -> list[int]:
+    """Consolidate, publish for 5 working days (2025-09-26 → 10-09), recognise on 2025-10-16."""
+    ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    selected = rnd.apps[:3]
+    decisions.start_publicity(rnd.wf, selected, RECOGNITION, date(YEAR, 9, 26))
+    for app in selected:
+        decisions.record(rnd.wf, app, Event.of(Kind.RECOGNISED, date(YEAR, 10, 16)))
+    assert states(rnd.wf, selected) == [S.RECOGNISED] * 3
+    return selected
+
+
+def annual(total: str) -> dict[str, Decimal]:
+    s2 = D("30") if D(total) >= 70 else D(total) - 40
+    return {"S1": D(total) - s2, "S2": s2}
+
+
+def test_R17_blockers_count_every_missing_sheet_of_an_unscored_round(rnd):
+    """Regression: an application without any submitted sheet once counted as one missing sheet."""
+    centres = recognise_the_selected(rnd)
+    y1 = ranking.open_assessment_round(rnd.wf, 2026, RoundKind.YEAR1)
+    for i, expert in enumerate(rnd.experts[:4]):
+        panel.seat(rnd.wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel.assign(rnd.wf, expert, _rows(rnd.wf, y1))
+    blockers = ranking.analyse_round(rnd.wf, y1).blockers()
+    assert len(centres) * 4 == 12
+    assert blockers[0] == "还有12份评分表未提交（草稿或未开始）"
+    with pytest.raises(RuleViolation, match="^R17: 尚不能汇总：还有12份评分表未提交"):
+        ranking.consolidate(rnd.wf, y1, date(2026, 10, 20))
+
+
+def _rows(wf: WorkingFile, round_id: int) -> list[int]:
+    with wf.session() as s:
+        return list(s.scalars(select(Application.id).where(Application.round_id == round_id)
+                              .order_by(Application.enterprise_name)))
+
+
+def test_R17_an_assessment_round_consolidates_into_assessments_by_the_pass_mark(rnd):
+    wf = rnd.wf
+    centres = recognise_the_selected(rnd)
+    y1 = ranking.open_assessment_round(wf, 2026, RoundKind.YEAR1)
+    with pytest.raises(RuleViolation, match="^R17: 2026年度已有"):
+        ranking.open_assessment_round(wf, 2026, RoundKind.YEAR1)
+    rows = _rows(wf, y1)
+    with wf.session() as s:
+        assesses = {a: s.get(Application, a).assesses_application_id for a in rows}
+    assert sorted(assesses.values()) == sorted(centres)
+    row_of = {centre: row for row, centre in assesses.items()}
+    # four experts: the trimmed mean is the plain mean
+    experts = rnd.experts[:4]
+    for i, expert in enumerate(experts):
+        panel.seat(wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel.assign(wf, expert, rows)
+    view = ranking.analyse_round(wf, y1)
+    assert view.analysis.line.rule == "R17" and view.analysis.without_sheets == sorted(rows)
+    with pytest.raises(RuleViolation, match="^R17: 尚不能汇总"):
+        ranking.consolidate(wf, y1, date(2026, 10, 20))
+    label = sheets.store_rubric(wf, rubrics.from_dict(ANNUAL_RUBRIC))
+    totals = {
+        centres[0]: ["69.99", "69.99", "70.00", "70.00"],  # 69.995 → 70.00: passes (70 included)
+        centres[1]: ["69.99", "69.99", "69.99", "70.00"],  # 69.9925 → 69.99: fails
+        centres[2]: ["90", "88", "85", "86"],  # 87.25
+    }
+    for centre, by_expert in totals.items():
+        for expert, total in zip(experts, by_expert, strict=True):
+            submit_sheet(wf, expert, row_of[centre], label, annual(total))
+    view = ranking.analyse_round(wf, y1)
+    scores = {r.application: (r.score, r.inside) for r in view.analysis.rows}
+    assert scores == {row_of[centres[0]]: (D("70.00"), True), row_of[centres[1]]: (D("69.99"), False),
+                      row_of[centres[2]]: (D("87.25"), True)}
+    assert view.blockers() == []
+    # one year after recognition (2025-10-16) at the earliest: refused, and nothing recorded
+    with pytest.raises(RuleViolation, match="^R17: .*建设满1年"):
+        ranking.consolidate(wf, y1, date(2026, 10, 15))
+    assert states(wf, centres) == [S.RECOGNISED] * 3 and not ranking.analyse_round(wf, y1).locked
+    ranking.consolidate(wf, y1, date(2026, 10, 20))
+    assert states(wf, centres) == [S.Y1_PASSED, S.RECTIFYING, S.Y1_PASSED]
+    assert states(wf, rows) == [S.APPLIED] * 3  # the assessment's own rows carry no decision
+    with wf.session() as s:
+        assessed = {d.application_id: (d.rule, json.loads(d.data)) for d in s.scalars(
+            select(Decision).where(Decision.kind == Kind.ASSESSED.value))}
+    assert assessed == {centres[0]: ("R17", {"year": 1, "score": "70.00"}),
+                        centres[1]: ("R17", {"year": 1, "score": "69.99"}),
+                        centres[2]: ("R17", {"year": 1, "score": "87.25"})}
+    # locked like a recognition round, under R17
+    with pytest.raises(RuleViolation, match="^R17: 本轮评审结果已于2026-10-20"):
+        ranking.set_settings(wf, y1, Method.MEDIAN, D("15"), [])
+    # reopened: the centres are recognised (not yet assessed) again, then consolidated anew
+    ranking.reopen(wf, y1, "复核发现一份评分表签名缺失，重新汇总", date(2026, 10, 21))
+    assert states(wf, centres) == [S.RECOGNISED] * 3
+    assert kinds(wf, centres[1])[-2:] == ["assessed", "result_reopened"]
+    ranking.consolidate(wf, y1, date(2026, 10, 22))
+    assert states(wf, centres) == [S.Y1_PASSED, S.RECTIFYING, S.Y1_PASSED]
+    assert_sound(wf)
+
