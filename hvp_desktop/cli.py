@@ -185,7 +185,7 @@ def cmd_check(args) -> int:
     import sqlcipher3
     from sqlalchemy.exc import DBAPIError
 
-    from hvp_desktop.store import audit, decisions
+    from hvp_desktop.store import audit, decisions, ranking
 
     wf = _open(args, migrate=False)  # a diagnosis changes nothing, not even the schema
     try:
@@ -195,6 +195,8 @@ def cmd_check(args) -> int:
             with wf.session() as s:
                 chain = audit.verify(s)
             states = decisions.state_mismatches(wf)
+            if version >= ranking.SCHEMA_WITH_CONSOLIDATIONS:  # an older file is diagnosed as it is
+                states += ranking.consolidation_mismatches(wf)
         except (DBAPIError, sqlcipher3.DatabaseError) as exc:  # a damaged page: report it, that is check's job
             integrity = [_message_of(exc)]
             chain = audit.ChainReport(0, ["审计链无法读取 (audit chain unreadable)"])
@@ -206,7 +208,8 @@ def cmd_check(args) -> int:
                "audit_events": chain.events, "audit_problems": chain.problems, "state_problems": states}
     lines = [f"SQLCipher完整性 (integrity): {'正常 ok' if not integrity else '; '.join(integrity)}",
              f"审计链 (audit chain): {chain.events} 条事件, " + ("完好 intact" if chain.ok else "有问题 BROKEN"),
-             "状态与决定记录 (states rebuilt from decisions): " + ("一致 consistent" if not states else "不一致 MISMATCH")]
+             "状态、决定记录与汇总结果 (states and consolidated results rebuilt): "
+             + ("一致 consistent" if not states else "不一致 MISMATCH")]
     lines += [f"  {p}" for p in chain.problems + states]
     _emit(args, payload, lines)
     return EXIT_OK if ok else EXIT_REJECTED

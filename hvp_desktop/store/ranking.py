@@ -44,6 +44,7 @@ from hvp_desktop.store.operations import Changes
 from hvp_desktop.store.panel import Matrix, SheetState, sheet_matrix
 from hvp_desktop.store.round_lock import locked, refuse_if_locked
 
+SCHEMA_WITH_CONSOLIDATIONS = 5  # migrations/0005_ranking.sql
 ASSESSMENT_YEAR = {RoundKind.YEAR1: 1, RoundKind.YEAR2: 2}
 AUTHORS = ("expert", "chair")
 
@@ -153,11 +154,11 @@ def _fingerprint(s, round_id: int) -> tuple:
 _loaded: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def _load(wf: WorkingFile, round_id: int) -> tuple[dict, Matrix]:
+def _load(wf: WorkingFile, round_id: int, reload: bool = False) -> tuple[dict, Matrix]:
     with wf.session() as s:
         fingerprint = _fingerprint(s, round_id)
     cached = _loaded.get(wf, {}).get(round_id)
-    if cached is not None and cached[0] == fingerprint:
+    if cached is not None and cached[0] == fingerprint and not reload:
         return cached[1], cached[2]
     matrix = sheet_matrix(wf, round_id)
     with wf.session() as s:
@@ -238,9 +239,11 @@ class RoundRanking:
         return out
 
 
-def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None) -> RoundRanking:
-    """The round's ranking by its settings (or, to compare, by another method)."""
-    points, matrix = _load(wf, round_id)
+def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, *,
+                  reload: bool = False) -> RoundRanking:
+    """The round's ranking by its settings (or, to compare, by another method). `reload` reads
+    every score again even when the fingerprint says nothing changed (for `check`)."""
+    points, matrix = _load(wf, round_id, reload)
     with wf.session() as s:
         rnd = s.get(Round, round_id)
         if rnd is None:
@@ -419,6 +422,23 @@ def _assessed_targets(wf: WorkingFile, application_ids: set[int]) -> set[int]:
     with wf.session() as s:
         return {t for t in s.scalars(select(Application.assesses_application_id)
                                      .where(Application.id.in_(application_ids))) if t is not None}
+
+
+def consolidation_mismatches(wf: WorkingFile) -> list[str]:
+    """Locked rounds whose result, computed again from the sheets, is not what was locked ([] when
+    sound): a sheet changed under the lock would show here even with the audit chain rebuilt."""
+    with wf.session() as s:
+        locks = list(s.execute(select(Consolidation.round_id, Consolidation.result)
+                               .where(Consolidation.reopened_at.is_(None))))
+    problems = []
+    for round_id, stored in locks:
+        locked_rows = {r["application"]: (r["score"], r["inside"]) for r in json.loads(stored)["rows"]}
+        now = {r.application: (str(r.score), r.inside)
+               for r in analyse_round(wf, round_id, reload=True).analysis.rows}
+        changed = sorted(a for a in set(locked_rows) | set(now) if locked_rows.get(a) != now.get(a))
+        if changed:
+            problems.append(f"轮次{round_id}的汇总结果与评分表重新计算的不一致（申报{changed[:5]}）")
+    return problems
 
 
 def reopen(wf: WorkingFile, round_id: int, reason: str, on: date) -> Changes:

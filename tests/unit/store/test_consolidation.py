@@ -324,3 +324,22 @@ def test_R17_an_assessment_round_consolidates_into_assessments_by_the_pass_mark(
     assert states(wf, centres) == [S.Y1_PASSED, S.RECTIFYING, S.Y1_PASSED]
     assert_sound(wf)
 
+
+
+def test_a_score_changed_under_the_lock_is_found_by_the_consolidation_check(demo_wf):
+    """Even a change made past the store (raw SQL, audit chain untouched) shows: the locked result
+    no longer equals the result computed again from the sheets."""
+    from sqlalchemy import select, update
+
+    from hvp_desktop.store.models import Consolidation, ScoreEntry, ScoreSheet
+    from hvp_desktop.store.ranking import analyse_round, consolidation_mismatches
+
+    assert consolidation_mismatches(demo_wf) == []
+    with demo_wf.session(write=True) as s:
+        round_id = s.scalar(select(Consolidation.round_id).where(Consolidation.reopened_at.is_(None)))
+        view_app = next(r for r in analyse_round(demo_wf, round_id).analysis.rows)
+        sheet = s.scalar(select(ScoreSheet.id).where(ScoreSheet.application_id == view_app.application,
+                                                     ScoreSheet.status == "submitted"))
+        s.execute(update(ScoreEntry).where(ScoreEntry.sheet_id == sheet).values(points="0"))
+    problems = consolidation_mismatches(demo_wf)
+    assert len(problems) == 1 and f"轮次{round_id}" in problems[0] and str(view_app.application) in problems[0]
