@@ -1,5 +1,5 @@
 """Round-level steps of the rules: places (R14), shortlisting (R15), the selected list (R16),
-and the statutory holidays behind every working-day count."""
+opening an assessment round (R17/R18), and the statutory holidays behind every working-day count."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from hvp_desktop.domain import rules
 from hvp_desktop.domain.dates import ArrangementError, parse_arrangement
+from hvp_desktop.domain.model import RoundKind
 from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.store import decisions, queries
+from hvp_desktop.store import decisions, queries, ranking
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Round
 
@@ -187,3 +189,49 @@ def import_holidays(parent: QWidget, wf: WorkingFile) -> list[int]:
         "Holidays saved for %1. Dates in these years are no longer provisional.").replace(
         "%1", "、".join(map(str, years))))
     return years
+
+
+class AssessmentRoundDialog(QDialog):
+    """R17/R18: a year's assessment round of the centres in the state that assessment is for,
+    listed before anything is written."""
+
+    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf = wf
+        self.round_id: int | None = None
+        self.setWindowTitle(self.tr("Open an assessment round"))
+        layout = QFormLayout(self)
+        self.year = QSpinBox(self)
+        self.year.setRange(2020, 2100)
+        self.year.setValue(date.today().year)
+        self.kind = QComboBox(self)
+        for kind, text in ((RoundKind.YEAR1, self.tr("Year-1 assessment (R17, pass mark 70)")),
+                           (RoundKind.YEAR2, self.tr("Year-2 assessment (R18, pass mark 75)")),
+                           (RoundKind.RECTIFICATION, self.tr("Re-assessment after rectification"))):
+            self.kind.addItem(text, kind)
+        self.centres = QListWidget(self)
+        self.centres.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.message, buttons = _message_and_buttons(self)
+        layout.addRow(self.tr("Year:"), self.year)
+        layout.addRow(self.tr("Assessment:"), self.kind)
+        layout.addRow(self.tr("Centres:"), self.centres)
+        layout.addRow(self.message)
+        layout.addRow(buttons)
+        self.kind.currentIndexChanged.connect(self._list)
+        self._list()
+
+    def _list(self) -> None:
+        self.centres.clear()
+        self.message.clear()
+        for _id, name in ranking.assessment_candidates(self.wf, self.kind.currentData()):
+            self.centres.addItem(name)
+        if not self.centres.count():
+            self.message.setText(self.tr("No centre is waiting for this assessment."))
+
+    def submit(self) -> None:
+        try:
+            self.round_id = ranking.open_assessment_round(self.wf, self.year.value(), self.kind.currentData())
+        except (RuleViolation, ValueError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()

@@ -474,6 +474,24 @@ ASSESSED_STATE = {RoundKind.YEAR1: ApplicationState.RECOGNISED, RoundKind.YEAR2:
                   RoundKind.RECTIFICATION: ApplicationState.RECTIFYING}
 
 
+def _candidates(s, kind: RoundKind, centre_ids: list[int] | None = None) -> list[Application]:
+    query = select(Application).join(Round, Round.id == Application.round_id).where(
+        Round.kind == RoundKind.RECOGNITION.value, Application.state == ASSESSED_STATE[kind].value)
+    if centre_ids is not None:
+        query = query.where(Application.id.in_(centre_ids))
+    # A centre already in an assessment round that is not consolidated yet is being assessed there.
+    in_progress = {a for a, r in s.execute(select(Application.assesses_application_id, Application.round_id)
+                                           .where(Application.assesses_application_id.is_not(None)))
+                   if locked(s, r) is None}
+    return [c for c in s.scalars(query.order_by(Application.enterprise_name)) if c.id not in in_progress]
+
+
+def assessment_candidates(wf: WorkingFile, kind: RoundKind) -> list[tuple[int, str]]:
+    """(recognition application, enterprise) of the centres an assessment round of `kind` would take."""
+    with wf.session() as s:
+        return [(c.id, c.enterprise_name) for c in _candidates(s, RoundKind(kind))]
+
+
 def open_assessment_round(wf: WorkingFile, year: int, kind: RoundKind, centre_ids: list[int] | None = None) -> int:
     """An assessment round of `year` (R17 year 1, R18 year 2, or a rectification re-assessment):
     one row per centre in the state that assessment is for, ready for a panel, a rubric and sheets.
@@ -486,15 +504,7 @@ def open_assessment_round(wf: WorkingFile, year: int, kind: RoundKind, centre_id
     with wf.session(write=True) as s:
         if s.scalar(select(Round).where(Round.year == year, Round.kind == kind.value)) is not None:
             raise RuleViolation("R17" if kind != RoundKind.YEAR2 else "R18", f"{year}年度已有该考核轮次")
-        query = select(Application).join(Round, Round.id == Application.round_id).where(
-            Round.kind == RoundKind.RECOGNITION.value, Application.state == ASSESSED_STATE[kind].value)
-        if centre_ids is not None:
-            query = query.where(Application.id.in_(centre_ids))
-        # A centre already in an assessment round that is not consolidated yet is being assessed there.
-        in_progress = {a for a, r in s.execute(select(Application.assesses_application_id, Application.round_id)
-                                               .where(Application.assesses_application_id.is_not(None)))
-                       if locked(s, r) is None}
-        centres = [c for c in s.scalars(query.order_by(Application.enterprise_name)) if c.id not in in_progress]
+        centres = _candidates(s, kind, centre_ids)
         if not centres:
             raise RuleViolation("R17" if kind != RoundKind.YEAR2 else "R18", "没有处于该考核阶段的中心")
         now = _now()

@@ -1,0 +1,33 @@
+"""Round → Open an assessment round: the centres it would take are listed before anything is written."""
+
+from __future__ import annotations
+
+from hvp_desktop.domain.model import RoundKind
+from hvp_desktop.gui.round_actions import AssessmentRoundDialog
+from hvp_desktop.store import panel, queries, ranking
+
+
+def test_R17_the_dialog_lists_the_waiting_centres_then_opens_the_round(qtbot, demo_wf):
+    dialog = AssessmentRoundDialog(demo_wf)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(RoundKind.YEAR1))
+    listed = [dialog.centres.item(i).text() for i in range(dialog.centres.count())]
+    assert listed and listed == [name for _id, name in ranking.assessment_candidates(demo_wf, RoundKind.YEAR1)]
+    before = queries.round_list(demo_wf)
+
+    dialog.year.setValue(2026)  # the demo's 2026 year-1 round exists already
+    dialog.submit()
+    assert dialog.result() != dialog.DialogCode.Accepted and "R17" in dialog.message.text()
+    assert queries.round_list(demo_wf) == before  # refused: nothing written
+
+    dialog.year.setValue(2027)
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.round_id is not None
+    assert sorted(name for _id, name in panel.sheet_matrix(demo_wf, dialog.round_id).applications) == sorted(listed)
+
+
+def test_R18_no_centre_waiting_is_said_plainly(qtbot, demo_wf):
+    dialog = AssessmentRoundDialog(demo_wf)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(RoundKind.RECTIFICATION))  # both are in the 2026 round
+    assert dialog.centres.count() == 0 and dialog.message.text()
