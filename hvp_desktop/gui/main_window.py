@@ -11,6 +11,7 @@ from hvp_desktop.gui import round_actions, settings
 from hvp_desktop.gui.applications_panel import ApplicationsPanel
 from hvp_desktop.gui.deadlines_dock import DeadlinesDock
 from hvp_desktop.gui.forms import load_form
+from hvp_desktop.gui.ranking_panel import RankingPanel
 from hvp_desktop.gui.scoring_panel import ScoringPanel
 from hvp_desktop.gui.tasks import run_task
 from hvp_desktop.gui.unlock_dialog import NewPasswordDialog
@@ -39,6 +40,9 @@ class MainWindow(QMainWindow):
         self.scoring = ScoringPanel(wf, self)
         self.scoring.changed.connect(self.apply_changes)
         self._add_panel(self.tr("Scoring"), self.scoring)
+        self.ranking = RankingPanel(wf, self)
+        self.ranking.changed.connect(self.apply_changes)
+        self._add_panel(self.tr("Ranking"), self.ranking)
         self.form.navigation.currentRowChanged.connect(self.form.panels.setCurrentIndex)
         self.form.navigation.setCurrentRow(0)
         self.deadlines = DeadlinesDock(wf, self)
@@ -70,6 +74,8 @@ class MainWindow(QMainWindow):
         self._action(round_menu, self.tr("Selected &list (R16)…"), self.record_selection)
         self._action(round_menu, self.tr("Expert &panel…"), self.edit_panel)
         self._action(round_menu, self.tr("R&ubric…"), self.edit_rubric)
+        round_menu.addSeparator()
+        self._action(round_menu, self.tr("Open an &assessment round…"), self.open_assessment_round)
         round_menu.addSeparator()
         self._action(round_menu, self.tr("&Holiday arrangement…"), self.import_holidays)
 
@@ -103,6 +109,7 @@ class MainWindow(QMainWindow):
     def apply_changes(self, changes: Changes) -> None:
         """The one place an operation's changes are announced to the panels."""
         self.applications.apply_changes(changes)
+        self.ranking.apply_changes(changes)
         if changes:
             self.deadlines.reload()
 
@@ -147,6 +154,12 @@ class MainWindow(QMainWindow):
         round_id = self._round()
         if round_id is not None:
             RubricDialog(self.wf, round_id, self).exec()
+            self.scoring.reload()
+
+    def open_assessment_round(self) -> None:
+        dialog = round_actions.AssessmentRoundDialog(self.wf, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_changes(Changes(rounds=frozenset({dialog.round_id})))
             self.scoring.reload()
 
     def import_holidays(self) -> None:

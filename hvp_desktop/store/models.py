@@ -357,4 +357,5 @@ class Consolidation(Base):
     result: Mapped[str] = mapped_column(Text)  # JSON: the ranking as locked
     consolidated_at: Mapped[datetime]
     reopened_at: Mapped[datetime | None]
+    reopened_on: Mapped[date | None]  # the date the chair gave for reopening
     reopen_reason: Mapped[str | None] = mapped_column(Text)

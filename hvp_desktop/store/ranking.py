@@ -58,13 +58,13 @@ def settings_of(rnd: Round) -> Settings:
     return Settings(Method(rnd.method), Decimal(rnd.outlier_margin), tie_breaks=tuple(json.loads(rnd.tie_breaks)))
 
 
-def line_of(rnd: Round) -> Line:
+def line_of(rnd: Round, rectification_years: set[int] | None = None) -> Line:
     """The rule line of the round's expert scoring: places (R16) or the year's pass mark (R17/R18)."""
     kind = RoundKind(rnd.kind)
     if kind in ASSESSMENT_YEAR:
         return Line.pass_mark_line(ASSESSMENT_YEAR[kind])
-    if kind == RoundKind.RECTIFICATION:
-        return Line.pass_mark_line(1)  # a re-assessment: each centre's own year is checked when recorded
+    if kind == RoundKind.RECTIFICATION:  # the mark of the year being re-assessed (75 if every centre is in year 2)
+        return Line.pass_mark_line(2 if rectification_years and rectification_years == {2} else 1)
     return Line.places_line(rnd.places)
 
 
@@ -190,6 +190,7 @@ class LockView:
     consolidated_at: datetime
     reopened_at: datetime | None
     reopen_reason: str | None
+    reopened_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,8 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, 
         chair_order = json.loads(tie_row.applications) if tie_row else None
         maxima = {c.code: c.max_points for c in rubric.criteria} if rubric else {}
         sections = {sec.code: [c.code for c in sec.criteria] for sec in rubric.sections} if rubric else {}
-        result = analysis.analyse(points, line_of(rnd), settings, maxima=maxima, sections=sections, missing=missing,
+        line = line_of(rnd, _rectification_years(s, round_id))
+        result = analysis.analyse(points, line, settings, maxima=maxima, sections=sections, missing=missing,
                                   chair_order=chair_order, applications=sorted(scored_apps))
         explanations = {}
         for note in s.scalars(select(FlagExplanation).where(FlagExplanation.application_id.in_(
@@ -283,12 +285,29 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, 
             decided_scores = json.loads(tie_row.scores)
             applies = result.ranking.chair_order_applied and all(scores.get(a) == v for a, v in decided_scores.items())
             tie = TieView(chair_order, tie_row.reason, tie_row.recorded_at, applies)
-        history = [LockView(c.decided_on, c.method, c.consolidated_at, c.reopened_at, c.reopen_reason)
+        history = [LockView(c.decided_on, c.method, c.consolidated_at, c.reopened_at, c.reopen_reason, c.reopened_on)
                    for c in s.scalars(select(Consolidation).where(Consolidation.round_id == round_id)
                                       .order_by(Consolidation.id))]
         lock = next((h for h in history if h.reopened_at is None), None)
         return RoundRanking(round_id, rnd.title, rnd.kind, rnd.year, result, dict(matrix.applications), experts, chair,
                             rubric, points, explained, tie, lock, history, missing)
+
+
+def _rectification_years(s, round_id: int) -> set[int]:
+    """Which assessment years the centres of a rectification round are re-assessed for."""
+    from hvp_desktop.store.decisions import centre_of
+
+    rnd = s.get(Round, round_id)
+    if RoundKind(rnd.kind) != RoundKind.RECTIFICATION:
+        return set()
+    years = set()
+    for target in s.scalars(select(Application.assesses_application_id).where(Application.round_id == round_id)):
+        c = centre_of(s, target)
+        if c.rectification is not None:
+            years.add(c.rectification.year)
+        elif c.before_result is not None and c.before_result.rectification is not None:
+            years.add(c.before_result.rectification.year)  # consolidated: the year it was re-assessed for
+    return years
 
 
 def _consolidated(s, round_id: int) -> bool:
@@ -464,7 +483,7 @@ def reopen(wf: WorkingFile, round_id: int, reason: str, on: date) -> Changes:
                                                                        rule=result["line"]["rule"]),
                                             note=reason.strip())
                 touched |= {app.id, target.id}
-        lock.reopened_at, lock.reopen_reason = _now(), reason.strip()
+        lock.reopened_at, lock.reopened_on, lock.reopen_reason = _now(), on, reason.strip()
         audit.append("ranking.reopened", "round", round_id, {"on": on, "reason": reason.strip()})
     return Changes(applications=frozenset(touched), rounds=frozenset({round_id}))
 

@@ -1,164 +1,166 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="114" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="114"/>
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="120" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="120"/>
         <source>Preliminary score (Annex 2)</source>
         <translation>初审得分（附件2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="122" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="122"/>
         <source>Imported from</source>
         <translation>导入来源</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="123"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="123" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="123"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="154"/>
         <source>Declared</source>
         <translation>申报内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="124" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="124"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="124" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="124"/>
         <source>Co-applicant</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="124" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="124"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="126" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="126"/>
         <source>Co-applicants (%n)</source>
         <translation>
-            <numerusform>联合申报单位（%n）</numerusform></translation>
+            <numerusform>联合申报单位（%n）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="138" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="138"/>
         <source>Verdict: %1. Each check names its rule; a check can be confirmed or overridden only with a written reason.</source>
         <translation>审查结论：%1。每一项均注明所依据的规则；确认或更改结果须写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="141" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="141"/>
         <source>confirmed by the secretary</source>
         <translation>秘书确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="142"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="154"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="142"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="142"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="154"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="142" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="142"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="153" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="153"/>
         <source>Meets</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="153" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="153"/>
         <source>Below the commitment</source>
         <translation>低于承诺</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="154" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="154"/>
         <source>Commitment</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="171" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="171"/>
         <source>R1: the formal review of this application is over</source>
         <translation>R1：该申报的形式审查已结束</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="184" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="184"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="185" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="185"/>
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="185" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="185"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="190" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="190"/>
         <source>Dates: </source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="190" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="190"/>
         <source>none pending</source>
         <translation>暂无待办</translation>
     </message>
     <message>
         <source>Co-applicants (none)</source>
-        <translation>联合申报单位（无）</translation>
+        <translation type="vanished">联合申报单位（无）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="130"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="130"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="130"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="130" />
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="183" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="130"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -166,42 +168,42 @@
 <context>
     <name>ApplicationDetailForm</name>
     <message>
-        <location filename="../../ui/application_detail.ui" line="20" />
+        <location filename="../../ui/application_detail.ui" line="20"/>
         <source>Declared data</source>
         <translation>申报信息</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="29" />
+        <location filename="../../ui/application_detail.ui" line="29"/>
         <source>Co-applicants</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="37" />
+        <location filename="../../ui/application_detail.ui" line="37"/>
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="49" />
+        <location filename="../../ui/application_detail.ui" line="49"/>
         <source>Confirm or override…</source>
         <translation>确认或更改…</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="55" />
+        <location filename="../../ui/application_detail.ui" line="55"/>
         <source>Commitments (R5–R13)</source>
         <translation>建设承诺（R5–R13）</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="64" />
+        <location filename="../../ui/application_detail.ui" line="64"/>
         <source>Decisions and dates</source>
         <translation>决定与日期</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="74" />
+        <location filename="../../ui/application_detail.ui" line="74"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="86" />
+        <location filename="../../ui/application_detail.ui" line="86"/>
         <source>What the rules allow now</source>
         <translation>当前规则允许的操作</translation>
     </message>
@@ -209,76 +211,76 @@
 <context>
     <name>ApplicationTableModel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="55" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="55"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="56" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="56"/>
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="57" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="57"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="58" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="58"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <source>Eligibility</source>
-        <translation>资格</translation>
+        <translation type="vanished">资格</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="59" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="59"/>
         <source>R1 declared</source>
         <translation>R1申报</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="60" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="60"/>
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="61" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="61"/>
         <source>Next date</source>
         <translation>下一期限</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="62" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="62"/>
         <source>Co-applicants</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="63" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="63"/>
         <source>IP staff</source>
         <translation>专职人员</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="64" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="64"/>
         <source>IP budget (10k RMB)</source>
         <translation>经费（万元）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="65" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="65"/>
         <source>Invention patents</source>
         <translation>有效发明专利</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="66" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="66"/>
         <source>PCT</source>
         <translation>PCT</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="67" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="67"/>
         <source>Applied on</source>
         <translation>申报日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_model.py" line="68" />
+        <location filename="../../hvp_desktop/gui/application_model.py" line="68"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -286,23 +288,23 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="55" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="55"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="58" />
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="61" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="61"/>
         <source>Any</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="70" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="70"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="94" />
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="94"/>
         <source>%1 of %2 applications shown</source>
         <translation>显示 %1 / 共 %2 件申报</translation>
     </message>
@@ -310,89 +312,132 @@
 <context>
     <name>ApplicationsPanelForm</name>
     <message>
-        <location filename="../../ui/applications_panel.ui" line="10" />
+        <location filename="../../ui/applications_panel.ui" line="10"/>
         <source>Search applicant, credit code or contact</source>
         <translation>搜索申报单位、信用代码或联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/applications_panel.ui" line="14" />
+        <location filename="../../ui/applications_panel.ui" line="14"/>
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../ui/applications_panel.ui" line="16" />
+        <location filename="../../ui/applications_panel.ui" line="16"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/applications_panel.ui" line="18" />
+        <location filename="../../ui/applications_panel.ui" line="18"/>
         <source>R1 declared:</source>
         <translation>R1申报：</translation>
     </message>
     <message>
-        <location filename="../../ui/applications_panel.ui" line="20" />
+        <location filename="../../ui/applications_panel.ui" line="20"/>
         <source>Formal review:</source>
         <translation>形式审查：</translation>
     </message>
     <message>
         <source>Eligibility:</source>
-        <translation>资格：</translation>
+        <translation type="vanished">资格：</translation>
     </message>
     <message>
-        <location filename="../../ui/applications_panel.ui" line="23" />
+        <location filename="../../ui/applications_panel.ui" line="23"/>
         <source>Import from Excel…</source>
         <translation>从Excel导入…</translation>
     </message>
 </context>
 <context>
+    <name>AssessmentRoundDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="202"/>
+        <source>Open an assessment round</source>
+        <translation>开启考核轮次</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="208"/>
+        <source>Year-1 assessment (R17, pass mark 70)</source>
+        <translation>第一年度考核（R17，合格线70分）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="209"/>
+        <source>Year-2 assessment (R18, pass mark 75)</source>
+        <translation>第二年度考核（R18，合格线75分）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="210"/>
+        <source>Re-assessment after rectification</source>
+        <translation>整改后复核</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="215"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="216"/>
+        <source>Assessment:</source>
+        <translation>考核类别：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="217"/>
+        <source>Centres:</source>
+        <translation>中心：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="229"/>
+        <source>No centre is waiting for this assessment.</source>
+        <translation>没有等待该考核的中心。</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="41" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="41"/>
         <source>Unknown columns</source>
         <translation>未识别的列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47"/>
         <source>Example value</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="47"/>
         <source>Holds</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="53" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="53"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="55" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="55"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="56" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="56"/>
         <source>Ignore this column</source>
         <translation>忽略此列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="81" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="81"/>
         <source>Choose what every column holds, or ignore it.</source>
         <translation>请为每一列选择对应字段，或选择忽略。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="85" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="85"/>
         <source>Two columns cannot hold the same field.</source>
         <translation>两列不能对应同一个字段。</translation>
     </message>
@@ -400,202 +445,286 @@
 <context>
     <name>ColumnMappingForm</name>
     <message>
-        <location filename="../../ui/column_mapping_dialog.ui" line="9" />
+        <location filename="../../ui/column_mapping_dialog.ui" line="9"/>
         <source>Some columns of this spreadsheet have headers the application does not know. Say what each one holds, or ignore it. Columns that hold data are never dropped silently.</source>
         <translation>此表格中有本程序无法识别的表头。请说明每一列对应的字段，或选择忽略。含有数据的列不会被悄悄丢弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/column_mapping_dialog.ui" line="19" />
+        <location filename="../../ui/column_mapping_dialog.ui" line="19"/>
         <source>Remember these choices for the next import</source>
         <translation>下次导入时记住这些选择</translation>
     </message>
 </context>
 <context>
-    <name>DeadlinesDock</name>
-    <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="23" />
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="58" />
-        <source>Due in the next %n days</source>
-        <translation>
-            <numerusform>未来 %n 天内到期</numerusform></translation>
+    <name>ConsolidateDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="188"/>
+        <source>Consolidate %1</source>
+        <translation>汇总锁定：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="199"/>
+        <source>Pass (%1)</source>
+        <translation>合格（%1家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="199"/>
+        <source>Fail (%1)</source>
+        <translation>不合格（%1家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="201"/>
+        <source>Selected (%1)</source>
+        <translation>入选（%1家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="201"/>
+        <source>Not selected (%1)</source>
+        <translation>未入选（%1家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="203"/>
+        <source>Method: %1</source>
+        <translation>汇总方法：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="204"/>
+        <source>Kendall&apos;s W %1: %2</source>
+        <translation>肯德尔W = %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidateForm</name>
+    <message>
+        <location filename="../../ui/ranking_consolidate_dialog.ui" line="10"/>
+        <source>Decision date:</source>
+        <translation>决定日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_consolidate_dialog.ui" line="19"/>
+        <source>The result is recorded for every application and the round is locked: sheets, settings, explanations and the tie decision cannot change until the chair reopens it with a reason.</source>
+        <translation>汇总后，每件申报的结果记入其生命周期，本轮随即锁定：评分表、汇总设置、偏离说明和并列决定均不能再修改，除非组长写明理由重新开放。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDock</name>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="23"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="58"/>
+        <source>Due in the next %n days</source>
+        <translation>
+            <numerusform>未来 %n 天内到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="28"/>
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="43" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="43"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="43" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="43"/>
         <source>open since this date</source>
         <translation>自此日起可办理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="59" />
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="59"/>
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 项已逾期</numerusform></translation>
+            <numerusform>%n 项已逾期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DecideTieDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="154"/>
+        <source>Decide the tie at the line</source>
+        <translation>决定名额线处的并列</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="160"/>
+        <source>%1 applications are tied at %2 points across the %3 places line. Put them in the order the panel decided: the first %4 take the places inside the line.</source>
+        <translation>%1件申报以%2分在%3名额线处并列。请按评审组的决定排序：排在前面的%4件占用线内名额。</translation>
+    </message>
+</context>
+<context>
+    <name>DecideTieForm</name>
+    <message>
+        <location filename="../../ui/ranking_tie_dialog.ui" line="13"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_tie_dialog.ui" line="14"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_tie_dialog.ui" line="20"/>
+        <source>Reason for this order (required, kept with the result):</source>
+        <translation>排序理由（必填，随结果存档）：</translation>
     </message>
 </context>
 <context>
     <name>DecisionActions</name>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="47" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="47"/>
         <source>The publicity runs 5 working days from the chosen date; it cannot be started twice.</source>
         <translation>公示自所选日期起计5个工作日；同一事项不能重复公示。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="54" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="54"/>
         <source>Preliminary score (R15)…</source>
         <translation>初审得分（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="56" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="56"/>
         <source>Formal review failed…</source>
         <translation>形式审查不通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="57"/>
         <source>The application will be rejected in the formal review. This cannot be undone.</source>
         <translation>该申报将因形式审查不通过而不予受理。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58"/>
         <source>Start publicity of the recognition list…</source>
         <translation>开始认定名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60"/>
         <source>File an objection…</source>
         <translation>登记异议…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60"/>
         <source>Objection</source>
         <translation>异议内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62"/>
         <source>Decide an objection…</source>
         <translation>异议核实结论…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62"/>
         <source>Findings</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="64" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="64"/>
         <source>An upheld objection means no recognition (R16) or no support for that year (R19). This cannot be undone.</source>
         <translation>异议成立即不予认定（R16）或该年度不予扶持（R19）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
         <source>Recognise…</source>
         <translation>正式认定…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="66" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="66"/>
         <source>The applicant will be recognised as a centre. This cannot be undone.</source>
         <translation>该申报单位将被正式认定为培育布局中心。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
         <source>Record year-1 assessment…</source>
         <translation>登记第一年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="68" />
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="70" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="68"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="70"/>
         <source>An assessment result cannot be undone.</source>
         <translation>考核结果登记后不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69"/>
         <source>Record year-2 assessment…</source>
         <translation>登记第二年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71"/>
         <source>Start publicity of year-1 support…</source>
         <translation>开始第一年度扶持公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73"/>
         <source>Grant year-1 support (500,000 RMB)…</source>
         <translation>给予第一年度扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="74" />
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="74"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78"/>
         <source>Support will be recorded as granted. This cannot be undone.</source>
         <translation>将记录为已给予扶持。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="75" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="75"/>
         <source>Start publicity of year-2 support…</source>
         <translation>开始第二年度扶持公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77"/>
         <source>Grant year-2 support (500,000 RMB)…</source>
         <translation>给予第二年度扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="79" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="79"/>
         <source>Withdraw (written request)…</source>
         <translation>退出（书面申请）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="79" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="79"/>
         <source>Request</source>
         <translation>申请内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="80" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="80"/>
         <source>The centre withdraws: no further assessments and no application for 2 years (R21). This cannot be undone.</source>
         <translation>该中心退出建设：不再参加年度考核，2年内不得重新申报（R21）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="105" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="105"/>
         <source>shortlisting is over</source>
         <translation>入围已确定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="108" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="108"/>
         <source>no check of the formal review has failed</source>
         <translation>形式审查没有不通过的项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="113" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="113"/>
         <source>no publicity awaits its result</source>
         <translation>没有等待结果的公示</translation>
     </message>
     <message>
         <source>no publicity period is open today</source>
-        <translation>今天不在任何公示期内</translation>
+        <translation type="vanished">今天不在任何公示期内</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="117" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="117"/>
         <source>no objection is waiting for a decision</source>
         <translation>没有待核实的异议</translation>
     </message>
@@ -603,37 +732,37 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="143" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="143"/>
         <source>Objection:</source>
         <translation>异议：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="161" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="161"/>
         <source>Not upheld: the result stands</source>
         <translation>不成立：结果不变</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="162" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="162"/>
         <source>Upheld</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="163" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="163"/>
         <source>Finding:</source>
         <translation>核实结论：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="183" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="183"/>
         <source>A decision cannot be dated in the future.</source>
         <translation>决定日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="186" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="186"/>
         <source>Write the %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="189" />
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="189"/>
         <source>Continue?</source>
         <translation>是否继续？</translation>
     </message>
@@ -641,116 +770,163 @@
 <context>
     <name>DecisionForm</name>
     <message>
-        <location filename="../../ui/decision_dialog.ui" line="10" />
+        <location filename="../../ui/decision_dialog.ui" line="10"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.ui" line="12" />
+        <location filename="../../ui/decision_dialog.ui" line="12"/>
         <source>Score:</source>
         <translation>得分：</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.ui" line="18" />
+        <location filename="../../ui/decision_dialog.ui" line="18"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialog.ui" line="20" />
+        <location filename="../../ui/decision_dialog.ui" line="20"/>
         <source>Text:</source>
         <translation>内容：</translation>
     </message>
 </context>
 <context>
+    <name>ExplainFlagDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="105"/>
+        <source>Explain a flag</source>
+        <translation>说明偏离标记</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="124"/>
+        <source>No flag waits for an explanation.</source>
+        <translation>没有待说明的偏离标记。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="126"/>
+        <source>Application: %1</source>
+        <translation>申报单位：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainFlagForm</name>
+    <message>
+        <location filename="../../ui/ranking_explain_dialog.ui" line="9"/>
+        <source>Flag:</source>
+        <translation>标记：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_explain_dialog.ui" line="11"/>
+        <source>Written by:</source>
+        <translation>说明人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_explain_dialog.ui" line="14"/>
+        <source>The flagged expert</source>
+        <translation>被标记的专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_explain_dialog.ui" line="15"/>
+        <source>The chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_explain_dialog.ui" line="22"/>
+        <source>Explanation (required, kept with the result):</source>
+        <translation>说明（必填，随结果存档）：</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="98" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="98"/>
         <source>Import applications from Excel</source>
         <translation>从Excel导入申报信息</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="117"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="128" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="128"/>
         <source>Choose the Excel file</source>
         <translation>选择Excel文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="134" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="134"/>
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="151" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="151"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="158" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="158"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="176" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="176"/>
         <source>Not imported: %n column(s) hold data the application does not know.</source>
         <translation>
-            <numerusform>未导入：有 %n 列含有无法识别的数据。</numerusform></translation>
+            <numerusform>未导入：有 %n 列含有无法识别的数据。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="188" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="188"/>
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="193" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="193"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="194" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="194"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="199" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="199"/>
         <source>%1 rows read: %2 valid, %3 rejected.</source>
         <translation>共读取 %1 行：有效 %2 行，拒绝 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="202" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="202"/>
         <source>Required columns missing: %1.</source>
         <translation>缺少必填列：%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="204" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="204"/>
         <source>Import all is possible only when no row is rejected; or import the valid rows and save the rejected ones to fix them.</source>
         <translation>只有在没有被拒绝的行时才能全部导入；也可以只导入有效行，并把被拒绝的行另存下来修改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="233" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="233"/>
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="252" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="252"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="259" />
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="259"/>
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1，更新 %2，未变 %3。</translation>
     </message>
@@ -758,42 +934,42 @@
 <context>
     <name>ImportForm</name>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="9" />
+        <location filename="../../ui/import_dialog.ui" line="9"/>
         <source>Excel file:</source>
         <translation>Excel文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="13" />
+        <location filename="../../ui/import_dialog.ui" line="13"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="14" />
+        <location filename="../../ui/import_dialog.ui" line="14"/>
         <source>Save template…</source>
         <translation>保存模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="17" />
+        <location filename="../../ui/import_dialog.ui" line="17"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="20" />
+        <location filename="../../ui/import_dialog.ui" line="20"/>
         <source>Rows without a year belong to</source>
         <translation>未填年度的行归入</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="41" />
+        <location filename="../../ui/import_dialog.ui" line="41"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="42" />
+        <location filename="../../ui/import_dialog.ui" line="42"/>
         <source>Import valid rows only…</source>
         <translation>只导入有效行…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="43" />
+        <location filename="../../ui/import_dialog.ui" line="43"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -801,313 +977,318 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="16" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="16"/>
         <source>Applied</source>
         <translation>已申报</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="17" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="17"/>
         <source>Rejected in formal review</source>
         <translation>形式审查未通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="18" />
-        <location filename="../../hvp_desktop/gui/labels.py" line="126" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="18"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="126"/>
         <source>Shortlisted</source>
         <translation>入围</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="19" />
-        <location filename="../../hvp_desktop/gui/labels.py" line="129" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="19"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="129"/>
         <source>Not selected</source>
         <translation>未入选</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="20" />
-        <location filename="../../hvp_desktop/gui/labels.py" line="128" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="20"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="128"/>
         <source>Selected</source>
         <translation>拟入选</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="21" />
-        <location filename="../../hvp_desktop/gui/labels.py" line="134" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="21"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="134"/>
         <source>Recognised</source>
         <translation>已认定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="22" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="22"/>
         <source>Objection upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="23" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="23"/>
         <source>Year 1 passed</source>
         <translation>第一年考核通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="24" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="24"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="25" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="25"/>
         <source>Accepted</source>
         <translation>已验收</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="26" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="26"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="27" />
-        <location filename="../../hvp_desktop/gui/labels.py" line="137" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="27"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="137"/>
         <source>Withdrawn</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="35" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="35"/>
         <source>All R1 facts declared yes</source>
         <translation>R1各项均申报为“是”</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="36" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="36"/>
         <source>Some R1 fact declared no</source>
         <translation>有R1项申报为“否”</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="37" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="37"/>
         <source>Some R1 fact not declared</source>
         <translation>有R1项未申报</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="45" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="45"/>
         <source>Meets R1</source>
         <translation>符合R1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="46" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="46"/>
         <source>Fails R1</source>
         <translation>不符合R1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="47" />
-        <location filename="../../hvp_desktop/gui/labels.py" line="117" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="47"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="117"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="55" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="55"/>
         <source>University</source>
         <translation>高校</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="56" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="56"/>
         <source>Research institute</source>
         <translation>科研院所</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="57" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="57"/>
         <source>IP service agency</source>
         <translation>知识产权服务机构</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="64" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="64"/>
         <source>Not declared</source>
         <translation>未申报</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="66" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="66"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="68" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="68"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="75" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="75"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="76" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="76"/>
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="77" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="77"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="78" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="78"/>
         <source>Registered in the district</source>
         <translation>注册地在本区</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="79" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="79"/>
         <source>Tax relation in the district</source>
         <translation>税务关系在本区</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="80" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="80"/>
         <source>Statistics relation in the district</source>
         <translation>统计关系在本区</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="81" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="81"/>
         <source>Independent legal person</source>
         <translation>独立法人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="82" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="82"/>
         <source>Independent accounting</source>
         <translation>独立核算</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="83" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="83"/>
         <source>Good credit</source>
         <translation>信用良好</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="84" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="84"/>
         <source>Group / affiliated companies</source>
         <translation>所属集团/关联企业</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="85" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="85"/>
         <source>Full-time IP staff</source>
         <translation>知识产权专职人员数</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="86" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="86"/>
         <source>Annual IP budget (RMB)</source>
         <translation>年度知识产权工作经费（元）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="87" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="87"/>
         <source>Senior executive in charge</source>
         <translation>高管负责人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="88" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="88"/>
         <source>Independent IP department</source>
         <translation>独立知识产权部门</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="89" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="89"/>
         <source>ISO 56005 implemented</source>
         <translation>实施ISO 56005</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="90" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="90"/>
         <source>Valid invention patents</source>
         <translation>有效发明专利数</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="91" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="91"/>
         <source>PCT applications</source>
         <translation>PCT申请数</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="92" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="92"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="93" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="93"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="94" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="94"/>
         <source>Application date</source>
         <translation>申报日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="104" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="104"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="105" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="105"/>
         <source>Updated by import</source>
         <translation>导入更新</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="106" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="106"/>
         <source>Check confirmed or overridden</source>
         <translation>确认或更改审查结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="107" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="107"/>
         <source>Preliminary score</source>
         <translation>初审得分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="115" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="115"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="116" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="116"/>
         <source>Failed</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="125" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="125"/>
         <source>Formal review failed</source>
         <translation>形式审查不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="127" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="127"/>
         <source>Not shortlisted</source>
         <translation>未入围</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="130" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="130"/>
         <source>Publicity started</source>
         <translation>开始公示</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="131" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="131"/>
         <source>Publicity end recounted</source>
         <translation>公示期满日重新计算</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="132" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="132"/>
         <source>Objection filed</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="133" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="133"/>
         <source>Objection decided</source>
         <translation>异议核实结论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="135" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="135"/>
         <source>Assessed</source>
         <translation>年度考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="136" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="136"/>
         <source>Support granted</source>
         <translation>给予扶持</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="145" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="138"/>
+        <source>Result reopened</source>
+        <translation>评审结果重新开放</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="146"/>
         <source>recognition list</source>
         <translation>认定名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="146" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="147"/>
         <source>year-1 support</source>
         <translation>第一年度扶持</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="147" />
+        <location filename="../../hvp_desktop/gui/labels.py" line="148"/>
         <source>year-2 support</source>
         <translation>第二年度扶持</translation>
     </message>
@@ -1115,121 +1296,131 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="38" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="39"/>
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="41" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="42"/>
         <source>Scoring</source>
         <translation>专家评分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="59" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="45"/>
+        <source>Ranking</source>
+        <translation>排名汇总</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="63"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="60" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="64"/>
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="62" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="66"/>
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="64" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="68"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="65" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="67" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="71"/>
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="68" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="72"/>
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="69" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="73"/>
         <source>&amp;Shortlist (formal review and R15)…</source>
         <translation>形式审查与入围(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="70" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="74"/>
         <source>Selected &amp;list (R16)…</source>
         <translation>拟入选名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="71" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="75"/>
         <source>Expert &amp;panel…</source>
         <translation>专家组(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="72" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="76"/>
         <source>R&amp;ubric…</source>
         <translation>评分表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="74" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="78"/>
+        <source>Open an &amp;assessment round…</source>
+        <translation>建立考核轮次(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="80"/>
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="76" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="82"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="78" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="84"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="86" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="92"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="87" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="93"/>
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="174" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="187"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="175" />
-        <location filename="../../hvp_desktop/gui/main_window.py" line="177" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="188"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="190"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="176" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="189"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="180" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="193"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="181" />
+        <location filename="../../hvp_desktop/gui/main_window.py" line="194"/>
         <source>hvp-desktop %1
 
-The offline tool of the expert panels of the Huangpu district's High-Value Patent Cultivation and Layout Centre programme.</source>
+The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
         <translation>hvp-desktop %1
 
 黄埔区高价值专利培育布局中心评审专家组离线工具。</translation>
@@ -1238,32 +1429,32 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>NewFileForm</name>
     <message>
-        <location filename="../../ui/new_file_dialog.ui" line="9" />
+        <location filename="../../ui/new_file_dialog.ui" line="9"/>
         <source>The working file is encrypted with this password. Without it nobody, including you, can open the file again: keep it safe.</source>
         <translation>工作文件将用此密码加密。没有密码，任何人（包括您自己）都无法再打开文件，请妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/new_file_dialog.ui" line="15" />
+        <location filename="../../ui/new_file_dialog.ui" line="15"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/new_file_dialog.ui" line="19" />
+        <location filename="../../ui/new_file_dialog.ui" line="19"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/new_file_dialog.ui" line="22" />
+        <location filename="../../ui/new_file_dialog.ui" line="22"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/new_file_dialog.ui" line="24" />
+        <location filename="../../ui/new_file_dialog.ui" line="24"/>
         <source>Repeat:</source>
         <translation>再次输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/new_file_dialog.ui" line="26" />
+        <location filename="../../ui/new_file_dialog.ui" line="26"/>
         <source>Show password</source>
         <translation>显示密码</translation>
     </message>
@@ -1271,40 +1462,41 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="124" />
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="140" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="124"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="140"/>
         <source>New working file</source>
         <translation>新建工作文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="124" />
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="136" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="124"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="136"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="129" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="129"/>
         <source>The file will be re-encrypted with the new password. Keep the new password safe: the old one will no longer open the file.</source>
         <translation>文件将用新密码重新加密。请妥善保管新密码：旧密码将无法再打开此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="136" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="136"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="152" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="152"/>
         <source>The password needs at least %n characters.</source>
         <translation>
-            <numerusform>密码至少需要 %n 个字符。</numerusform></translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="155" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="155"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="160" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="160"/>
         <source>Choose where to save the new file.</source>
         <translation>请选择新文件的保存位置。</translation>
     </message>
@@ -1312,17 +1504,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="233" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="233"/>
         <source>Found by the app: %1</source>
         <translation>程序审查发现：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="236" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="236"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="239" />
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -1330,65 +1522,66 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>PanelDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="26" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="26"/>
         <source>Expert panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="31" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="31"/>
         <source>Seat</source>
         <translation>席位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="49" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="49"/>
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="49" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="49"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="76" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="76"/>
         <source>Expert added.</source>
         <translation>已添加专家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="85" />
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="92" />
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="103" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="85"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="92"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="103"/>
         <source>Choose an expert first.</source>
         <translation>请先选择专家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="87" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="87"/>
         <source>Seat saved.</source>
         <translation>席位已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="98" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="98"/>
         <source>Assigned to %n application(s).</source>
         <translation>
-            <numerusform>已分配评审 %n 件申报。</numerusform></translation>
+            <numerusform>已分配评审 %n 件申报。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="107" />
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="107"/>
         <source>Conflict recorded; the assignment was withdrawn.</source>
         <translation>利益冲突已登记，相应的评审分配已撤回。</translation>
     </message>
@@ -1396,57 +1589,57 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>PanelForm</name>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="15" />
+        <location filename="../../ui/panel_dialog.ui" line="15"/>
         <source>Seat as member</source>
         <translation>设为成员</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="16" />
+        <location filename="../../ui/panel_dialog.ui" line="16"/>
         <source>Seat as chair</source>
         <translation>设为组长</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="17" />
+        <location filename="../../ui/panel_dialog.ui" line="17"/>
         <source>Assign to every application under expert review</source>
         <translation>分配评审本轮所有进入专家评审的申报</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="23" />
+        <location filename="../../ui/panel_dialog.ui" line="23"/>
         <source>New expert</source>
         <translation>新增专家</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="25" />
+        <location filename="../../ui/panel_dialog.ui" line="25"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="26" />
+        <location filename="../../ui/panel_dialog.ui" line="26"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="27" />
+        <location filename="../../ui/panel_dialog.ui" line="27"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="28" />
+        <location filename="../../ui/panel_dialog.ui" line="28"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="34" />
+        <location filename="../../ui/panel_dialog.ui" line="34"/>
         <source>Conflict of interest recorded by the secretary</source>
         <translation>秘书登记的利益冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="37" />
+        <location filename="../../ui/panel_dialog.ui" line="37"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/panel_dialog.ui" line="38" />
+        <location filename="../../ui/panel_dialog.ui" line="38"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
@@ -1454,52 +1647,52 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>PaperEntryDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="28" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="28"/>
         <source>Paper sheet</source>
         <translation>纸质评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="30" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="30"/>
         <source>First keying</source>
         <translation>第一次录入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="31" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="31"/>
         <source>Second keying</source>
         <translation>第二次录入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39"/>
         <source>Criterion</source>
         <translation>评分指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39"/>
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="77" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="77"/>
         <source>Keying saved.</source>
         <translation>本次录入已保存。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="87" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="87"/>
         <source>The keyings differ: %1. Check the paper sheet and key again.</source>
         <translation>两次录入不一致：%1。请核对纸质评分表后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="90" />
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="90"/>
         <source>Both keyings agree.</source>
         <translation>两次录入一致。</translation>
     </message>
@@ -1507,32 +1700,32 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>PaperEntryForm</name>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="8" />
+        <location filename="../../ui/paper_entry_dialog.ui" line="8"/>
         <source>A paper sheet is keyed twice, by two people or at two times, without seeing the other keying. It counts only when both keyings agree.</source>
         <translation>纸质评分表须由两人（或分两次）独立录入，录入时看不到另一次的结果；两次一致后才计入。</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="13" />
+        <location filename="../../ui/paper_entry_dialog.ui" line="13"/>
         <source>Keying:</source>
         <translation>录入：</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="24" />
+        <location filename="../../ui/paper_entry_dialog.ui" line="24"/>
         <source>Save this keying</source>
         <translation>保存本次录入</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="25" />
+        <location filename="../../ui/paper_entry_dialog.ui" line="25"/>
         <source>Compare the two keyings</source>
         <translation>比对两次录入</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="27" />
-        <source>Accept as the expert's sheet</source>
+        <location filename="../../ui/paper_entry_dialog.ui" line="27"/>
+        <source>Accept as the expert&apos;s sheet</source>
         <translation>确认为该专家的评分表</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="28" />
+        <location filename="../../ui/paper_entry_dialog.ui" line="28"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1540,81 +1733,708 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>PlacesDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="70" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="72"/>
         <source>Places of %1</source>
         <translation>%1 的名额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="76" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="78"/>
         <source>Required above %n places (R14)</source>
         <translation>
-            <numerusform>超过 %n 家时必须填写（R14）</numerusform></translation>
+            <numerusform>超过 %n 家时必须填写（R14）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="78" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="80"/>
         <source>Places:</source>
         <translation>名额：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="79" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="81"/>
         <source>Reason for more than 20:</source>
         <translation>超过20家的理由：</translation>
     </message>
 </context>
 <context>
+    <name>RankingCharts</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="108"/>
+        <source>Aggregate %1</source>
+        <translation>汇总分 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="126"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="188"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="237"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="163"/>
+        <source>Aggregate</source>
+        <translation>汇总分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="184"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="214"/>
+        <source>Totals per expert</source>
+        <translation>各专家总分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="249"/>
+        <source>Mean difference from the other experts</source>
+        <translation>与其他专家平均之差</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="271"/>
+        <source>Points (positive: more lenient)</source>
+        <translation>分（正值表示偏宽）</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="178"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="179"/>
+        <source>Application</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="180"/>
+        <source>Score</source>
+        <translation>汇总分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="181"/>
+        <source>Preliminary score</source>
+        <translation>初审得分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="182"/>
+        <source>Sheets</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="183"/>
+        <source>Range</source>
+        <translation>极差</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="184"/>
+        <source>Std dev</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="185"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="186"/>
+        <source>Line</source>
+        <translation>线内外</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="187"/>
+        <source>Recorded state</source>
+        <translation>记录状态</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="190"/>
+        <source>The aggregated score, by the round&apos;s method</source>
+        <translation>按本轮汇总方法计算的汇总分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="191"/>
+        <source>Submitted sheets that count / sheets expected</source>
+        <translation>计入的已提交评分表 / 应交评分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="192"/>
+        <source>Highest minus lowest expert total</source>
+        <translation>专家总分最高与最低之差</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="193"/>
+        <source>Standard deviation of the expert totals</source>
+        <translation>专家总分的标准差</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="194"/>
+        <source>Deviations that need a written explanation before consolidation</source>
+        <translation>汇总前须书面说明的偏离标记</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="276"/>
+        <source>%1&apos;s total on each application</source>
+        <translation>%1对各申报的总分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="278"/>
+        <source>Chair of the panel</source>
+        <translation>评审组组长</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="280"/>
+        <source>Leniency: %1 points from the other experts&apos; mean on average</source>
+        <translation>宽严度：平均与其他专家相差 %1 分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="347"/>
+        <source>missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="373"/>
+        <source>No submitted sheet</source>
+        <translation>无已提交评分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="374"/>
+        <source>No preliminary score</source>
+        <translation>无初审得分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="378"/>
+        <source>Tied at the line</source>
+        <translation>线上并列待定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="380"/>
+        <source>Passes</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="380"/>
+        <source>Fails</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="382"/>
+        <source>Shortlisted</source>
+        <translation>入围</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="382"/>
+        <source>Not shortlisted</source>
+        <translation>未入围</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="384"/>
+        <source>Inside</source>
+        <translation>名额内</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="384"/>
+        <source>Outside</source>
+        <translation>名额外</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="386"/>
+        <source>placed by the chair</source>
+        <translation>组长定序</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="412"/>
+        <source>%1: total %2</source>
+        <translation>%1：总分 %2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="415"/>
+        <source>%1: sheet not submitted yet (draft or not started)</source>
+        <translation>%1：评分表尚未提交（草稿或未开始）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="417"/>
+        <source>%1: conflict of interest, does not score</source>
+        <translation>%1：利益冲突回避，不评分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="419"/>
+        <source>%1: not assigned</source>
+        <translation>%1：未分配</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="427"/>
+        <source>Waiting for: %1</source>
+        <translation>待提交：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="430"/>
+        <source>Tied across the line with the same score: the chair decides the order, with a written reason (Decide tie…)</source>
+        <translation>同分并列跨越名额线：由组长决定顺序并写明理由（“决定并列…”）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="433"/>
+        <source>Order decided by the chair: %1</source>
+        <translation>组长决定的顺序，理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="435"/>
+        <source>The line runs under this row: %1</source>
+        <translation>分界线在此行下方：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="445"/>
+        <source>Not explained yet</source>
+        <translation>尚未说明</translation>
+    </message>
+</context>
+<context>
+    <name>RankingPanel</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="104"/>
+        <source>Expert review</source>
+        <translation>专家评审</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="105"/>
+        <source>Preliminary scores (R15)</source>
+        <translation>初审得分（R15）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="160"/>
+        <source>No round has an expert panel yet (Round → Expert panel…).</source>
+        <translation>还没有组建专家组的轮次（轮次 → 专家组…）。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="176"/>
+        <source>Computing the ranking…</source>
+        <translation>正在计算排名…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="190"/>
+        <source>Ranking</source>
+        <translation>排名汇总</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="220"/>
+        <source>Preliminary scores (Annex 2) ranked with the R15 shortlist line; the recorded state shows what the formal review decided.</source>
+        <translation>按初审得分（附件2）排序并画出R15入围线；“记录状态”列为形式审查和入围的实际记录。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="234"/>
+        <source>Method: %1 · outlier margin %2 points</source>
+        <translation>汇总方法：%1 · 偏离阈值 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="237"/>
+        <source>ties compared on %1</source>
+        <translation>并列时依次比较：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="240"/>
+        <source>Kendall&apos;s W %1: %2</source>
+        <translation>肯德尔W = %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="241"/>
+        <source>Agreement of the experts&apos; rankings of the same applications: 0 none, 1 complete</source>
+        <translation>专家对相同申报排序的一致程度：0 为毫无一致，1 为完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="243"/>
+        <source>Sensitivity: %1</source>
+        <translation>方法敏感性：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="245"/>
+        <source>Leniency (mean difference from the other experts): %1</source>
+        <translation>宽严度（与其他专家平均之差）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="252"/>
+        <source>Not ready to consolidate: %1</source>
+        <translation>尚不能汇总：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="255"/>
+        <source>Ready to consolidate: every sheet is in, every flag explained, no open tie at the line.</source>
+        <translation>可以汇总：评分表已全部提交，偏离标记均已说明，名额线处没有待定的并列。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="262"/>
+        <source>Consolidated on %1: locked</source>
+        <translation>已于%1汇总锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="267"/>
+        <source>Reopened on %1: %2</source>
+        <translation>已于%1重新开放：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="270"/>
+        <source>Not consolidated yet</source>
+        <translation>尚未汇总</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="275"/>
+        <source>Consolidated on %1 (%2)</source>
+        <translation>%1汇总（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="278"/>
+        <source>reopened on %1: %2</source>
+        <translation>%1重新开放：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="299"/>
+        <source>The preliminary stage is read-only: choose the expert review stage.</source>
+        <translation>初审阶段只供查看：请切换到专家评审阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="304"/>
+        <source>Locked since %1: reopen it first.</source>
+        <translation>已于%1汇总锁定：须先重新开放。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="317"/>
+        <source>No flag waits for an explanation.</source>
+        <translation>没有待说明的偏离标记。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="319"/>
+        <source>No tie at the line to decide.</source>
+        <translation>名额线处没有需要决定的并列。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="321"/>
+        <source>Not ready:</source>
+        <translation>尚不能汇总：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="322"/>
+        <source>The round is not consolidated.</source>
+        <translation>本轮尚未汇总锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="344"/>
+        <source>Choose an application in the table.</source>
+        <translation>请在表中选择一件申报。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="351"/>
+        <source>No submitted sheet counts yet.</source>
+        <translation>尚无计入的已提交评分表。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="355"/>
+        <source>Rank %1 · aggregate %2 · range %3 · std dev %4</source>
+        <translation>第%1名 · 汇总分 %2 · 极差 %3 · 标准差 %4</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="363"/>
+        <source>No flag: the experts agree within the margin.</source>
+        <translation>无偏离标记：专家评分均在阈值之内。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="375"/>
+        <source>Largest difference: %1, %2 gave %3 and %4 gave %5 (a difference of %6)</source>
+        <translation>差异最大的指标：%1，%2 给 %3 分，%4 给 %5 分（相差 %6 分）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="385"/>
+        <source>Waiting for: %1</source>
+        <translation>待提交：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="398"/>
+        <source>Not explained yet</source>
+        <translation>尚未说明</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="405"/>
+        <source>Explain…</source>
+        <translation>说明…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="452"/>
+        <source>Consolidate</source>
+        <translation>汇总锁定</translation>
+    </message>
+</context>
+<context>
+    <name>RankingPanelForm</name>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="13"/>
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="15"/>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="39"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="62"/>
+        <source>Details</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="88"/>
+        <source>All applications</source>
+        <translation>全部申报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="92"/>
+        <source>Experts&apos; totals</source>
+        <translation>专家打分分布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="96"/>
+        <source>Leniency</source>
+        <translation>宽严度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="108"/>
+        <source>Explain flag…</source>
+        <translation>说明标记…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="109"/>
+        <source>Decide tie…</source>
+        <translation>决定并列…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="110"/>
+        <source>Consolidate…</source>
+        <translation>汇总锁定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="111"/>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+</context>
+<context>
+    <name>RankingSettingsForm</name>
+    <message>
+        <location filename="../../ui/ranking_settings_dialog.ui" line="9"/>
+        <source>Aggregation method:</source>
+        <translation>汇总方法：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_settings_dialog.ui" line="11"/>
+        <source>Outlier margin:</source>
+        <translation>偏离阈值：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_settings_dialog.ui" line="17"/>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_settings_dialog.ui" line="23"/>
+        <source>The trimmed mean drops one highest and one lowest total when there are at least 5 sheets. An expert whose total is further than the margin from the other experts&apos; mean is flagged.</source>
+        <translation>截尾平均：评分表不少于5份时，去掉一个最高分和一个最低分后取平均。专家总分与其他专家平均之差超过阈值的，予以标记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_settings_dialog.ui" line="27"/>
+        <source>Tie-break order: equal scores are compared on the ticked rubric sections, top first.</source>
+        <translation>并列处理顺序：汇总分相同时，依次比较勾选的评分表部分（自上而下）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_settings_dialog.ui" line="34"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_settings_dialog.ui" line="35"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>RankingText</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="49"/>
+        <source>Mean</source>
+        <translation>算术平均</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="50"/>
+        <source>Trimmed mean</source>
+        <translation>截尾平均</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="51"/>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="58"/>
+        <source>places line</source>
+        <translation>名额线</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="59"/>
+        <source>shortlist line</source>
+        <translation>入围线</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="60"/>
+        <source>pass mark</source>
+        <translation>合格线</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="67"/>
+        <source>%1 places line: %2 places (%3 inside)</source>
+        <translation>%1 名额线：%2家（线内%3家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="70"/>
+        <source>%1 pass mark: %2 points (%3 pass)</source>
+        <translation>%1 合格线：%2分（合格%3家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="74"/>
+        <source>%1: fewer than %2 applied, all go to expert review</source>
+        <translation>%1：申报不足%2家，全部进入专家评审</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="76"/>
+        <source>%1 shortlist line: at least %2, ties kept (%3 shortlisted)</source>
+        <translation>%1 入围线：不少于%2家，线上并列全部入围（入围%3家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="95"/>
+        <source>%1: total %2 points from the other experts&apos; mean</source>
+        <translation>%1：总分与其他专家平均相差 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="97"/>
+        <source>%1: criterion %2, %3 points from the other experts&apos; mean</source>
+        <translation>%1：指标 %2 与其他专家平均相差 %3 分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="103"/>
+        <source>the expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="104"/>
+        <source>the chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="105"/>
+        <source>Explained by %1 on %2: %3</source>
+        <translation>%1于%2说明：%3</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="108"/>
+        <source>(written for an earlier deviation: explain again)</source>
+        <translation>（针对此前的偏离，须重新说明）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="115"/>
+        <source> and %1 more</source>
+        <translation> 等另外%1家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="123"/>
+        <source>The three methods give the same result.</source>
+        <translation>三种方法结果一致。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="126"/>
+        <source>by %1, %2 would cross the %3</source>
+        <translation>按%1：%2 会越过%3</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="223"/>
+        <source>Reopen %1</source>
+        <translation>重新开放：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="226"/>
+        <source>The result was consolidated on %1. Reopening records a reopened result for every application and unlocks the round; the reason is kept.</source>
+        <translation>本轮结果已于%1汇总锁定。重新开放将为每件申报记录“评审结果重新开放”，并解除本轮锁定；理由随之存档。</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenForm</name>
+    <message>
+        <location filename="../../ui/ranking_reopen_dialog.ui" line="10"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_reopen_dialog.ui" line="17"/>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+</context>
+<context>
     <name>RubricDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="31" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="31"/>
         <source>Rubric of %1</source>
         <translation>%1 的评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34"/>
         <source>Section / criterion</source>
         <translation>部分 / 指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34"/>
         <source>Step</source>
         <translation>步长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="35" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="35"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="46" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="46"/>
         <source>In use for this round: </source>
         <translation>本轮采用：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="46" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="46"/>
         <source>Loaded for review: </source>
         <translation>已载入待审阅：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="60" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="60"/>
         <source>Total %1 points, %2 criteria.</source>
         <translation>合计 %1 分，%2 项指标。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="69" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="69"/>
         <source>Official rubric table</source>
         <translation>正式评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="77" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="77"/>
         <source>The table cannot be used:</source>
         <translation>该表不能使用：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="87" />
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="87"/>
         <source>Export the default rubric</source>
         <translation>导出默认评分表</translation>
     </message>
@@ -1622,27 +2442,27 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>RubricForm</name>
     <message>
-        <location filename="../../ui/rubric_dialog.ui" line="10" />
+        <location filename="../../ui/rubric_dialog.ui" line="10"/>
         <source>Title of the official table</source>
         <translation>正式评分表名称</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_dialog.ui" line="12" />
+        <location filename="../../ui/rubric_dialog.ui" line="12"/>
         <source>Load Excel table…</source>
         <translation>载入Excel评分表…</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_dialog.ui" line="13" />
+        <location filename="../../ui/rubric_dialog.ui" line="13"/>
         <source>Export the default…</source>
         <translation>导出默认表…</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_dialog.ui" line="21" />
+        <location filename="../../ui/rubric_dialog.ui" line="21"/>
         <source>Use for this round</source>
         <translation>本轮采用此表</translation>
     </message>
     <message>
-        <location filename="../../ui/rubric_dialog.ui" line="22" />
+        <location filename="../../ui/rubric_dialog.ui" line="22"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1650,57 +2470,62 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="135" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="142"/>
         <source>Choose an expert and one of their applications.</source>
         <translation>请选择专家及其负责评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="163" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="171"/>
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="173" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="181"/>
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="184" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="192"/>
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="200" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="208"/>
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="209" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="217"/>
+        <source>Consolidated on %1: read-only.</source>
+        <translation>已于%1汇总锁定：只读。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="221"/>
         <source>Submitted (revision %1): read-only.</source>
         <translation>已提交（第 %1 版）：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="252" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="264"/>
         <source>Correct the sheet</source>
         <translation>更正评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="253" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="265"/>
         <source>Why must the submitted sheet be corrected?</source>
         <translation>请说明更正已提交评分表的理由：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="276" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="288"/>
         <source>Declare a conflict of interest</source>
         <translation>声明利益冲突</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="277" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="289"/>
         <source>Why can you not score this application impartially?</source>
         <translation>请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="302" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="314"/>
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -1708,47 +2533,47 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>ScoringPanelForm</name>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="9" />
+        <location filename="../../ui/scoring_panel.ui" line="9"/>
         <source>Expert:</source>
         <translation>专家：</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="11" />
+        <location filename="../../ui/scoring_panel.ui" line="11"/>
         <source>Application:</source>
         <translation>申报：</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="52" />
+        <location filename="../../ui/scoring_panel.ui" line="52"/>
         <source>Paper sheet…</source>
         <translation>纸质评分表…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="53" />
+        <location filename="../../ui/scoring_panel.ui" line="53"/>
         <source>Declare a conflict of interest…</source>
         <translation>声明利益冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="54" />
+        <location filename="../../ui/scoring_panel.ui" line="54"/>
         <source>Sheets overview…</source>
         <translation>评分表总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="55" />
+        <location filename="../../ui/scoring_panel.ui" line="55"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="56" />
+        <location filename="../../ui/scoring_panel.ui" line="56"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="57" />
+        <location filename="../../ui/scoring_panel.ui" line="57"/>
         <source>Correct (new revision)…</source>
         <translation>更正（新建修订版）…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="58" />
+        <location filename="../../ui/scoring_panel.ui" line="58"/>
         <source>Submit and sign…</source>
         <translation>提交并签名…</translation>
     </message>
@@ -1756,60 +2581,68 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="99" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="101"/>
         <source>Selected list of %1</source>
         <translation>%1 拟入选名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="115" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="117"/>
         <source>The unticked shortlisted applications will be recorded as not selected.</source>
         <translation>未勾选的入围申报将记录为未入选。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="119" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="121"/>
         <source>Decision date:</source>
         <translation>决定日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="133" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="135"/>
         <source>%1 of at most %2 places</source>
         <translation>已选 %1 家，名额至多 %2 家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="138" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="140"/>
         <source>%1 selected and %2 not selected. This cannot be undone. Continue?</source>
         <translation>拟入选 %1 家，未入选 %2 家。此操作不可撤销。是否继续？</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="69"/>
+        <source>Ranking settings of %1</source>
+        <translation>%1汇总设置</translation>
+    </message>
+</context>
+<context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="19" />
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="19"/>
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="19" />
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="19"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="20" />
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="20"/>
         <source>Criterion</source>
         <translation>评分指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="20" />
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="20"/>
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21" />
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21" />
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
@@ -1817,17 +2650,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="356" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="368"/>
         <source>Sheets overview</source>
         <translation>评分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="359" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="371"/>
         <source>✓ submitted · … draft · ○ not started · 回避 conflict of interest. Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="361" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="373"/>
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺评分表的申报</translation>
     </message>
@@ -1835,17 +2668,17 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="319" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="331"/>
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="321" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="333"/>
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后评分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="334" />
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="346"/>
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>
@@ -1853,12 +2686,12 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>SubmitForm</name>
     <message>
-        <location filename="../../ui/submit_dialog.ui" line="9" />
+        <location filename="../../ui/submit_dialog.ui" line="9"/>
         <source>Sign below with the mouse, a finger or a pen:</source>
         <translation>请用鼠标、手指或手写笔在下方签名：</translation>
     </message>
     <message>
-        <location filename="../../ui/submit_dialog.ui" line="13" />
+        <location filename="../../ui/submit_dialog.ui" line="13"/>
         <source>Clear signature</source>
         <translation>清除签名</translation>
     </message>
@@ -1866,12 +2699,12 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../hvp_desktop/gui/tasks.py" line="48" />
+        <location filename="../../hvp_desktop/gui/tasks.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/tasks.py" line="70" />
+        <location filename="../../hvp_desktop/gui/tasks.py" line="70"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1879,27 +2712,27 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="34" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="34"/>
         <source>hvp-desktop — unlock</source>
         <translation>hvp-desktop — 解锁</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="64" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="64"/>
         <source>Open working file</source>
         <translation>打开工作文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="76" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="76"/>
         <source>Choose a working file first.</source>
         <translation>请先选择工作文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="79" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="79"/>
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="85" />
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="85"/>
         <source>Wrong password. The file was not changed.</source>
         <translation>密码错误，文件未被修改。</translation>
     </message>
@@ -1907,57 +2740,57 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="9" />
+        <location filename="../../ui/unlock_dialog.ui" line="9"/>
         <source>Open a working file</source>
         <translation>打开工作文件</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="15" />
+        <location filename="../../ui/unlock_dialog.ui" line="15"/>
         <source>Recent files</source>
         <translation>最近使用的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="26" />
+        <location filename="../../ui/unlock_dialog.ui" line="26"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="30" />
+        <location filename="../../ui/unlock_dialog.ui" line="30"/>
         <source>Path of a *.hvpdb working file</source>
         <translation>*.hvpdb 工作文件的路径</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="31" />
+        <location filename="../../ui/unlock_dialog.ui" line="31"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="35" />
+        <location filename="../../ui/unlock_dialog.ui" line="35"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="41" />
+        <location filename="../../ui/unlock_dialog.ui" line="41"/>
         <source>Show password</source>
         <translation>显示密码</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="53" />
+        <location filename="../../ui/unlock_dialog.ui" line="53"/>
         <source>New working file…</source>
         <translation>新建工作文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="54" />
+        <location filename="../../ui/unlock_dialog.ui" line="54"/>
         <source>Open demo file</source>
         <translation>打开演示文件</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="56" />
+        <location filename="../../ui/unlock_dialog.ui" line="56"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock_dialog.ui" line="57" />
+        <location filename="../../ui/unlock_dialog.ui" line="57"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -1965,51 +2798,51 @@ The offline tool of the expert panels of the Huangpu district's High-Value Paten
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="53" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="55"/>
         <source>Choose a round</source>
         <translation>选择轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="53" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="55"/>
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="154" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="163" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="172" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="156"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="165"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="174"/>
         <source>Shortlist</source>
         <translation>入围</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="155" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="157"/>
         <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
         <translation>对 %1 进行形式审查并确定入围名单？形式审查不通过的申报将不予受理；申报数达到40家时，按初审得分确定不少于 2 × %2 家入围（R15）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="165" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="167"/>
         <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
         <translation>入围 %1 家，未入围 %2 家，形式审查不通过 %3 家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="169" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="171"/>
         <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
         <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="171" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="173"/>
         <source>Shortlist line: %1 points (ties kept).</source>
         <translation>入围分数线：%1 分（同分者全部入围）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="177" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="183" />
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="186" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="179"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="185"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="188"/>
         <source>Holiday arrangement</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="187" />
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="189"/>
         <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
         <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>

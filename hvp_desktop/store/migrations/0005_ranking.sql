@@ -44,6 +44,7 @@ CREATE TABLE consolidations (
 	result TEXT NOT NULL, 
 	consolidated_at DATETIME NOT NULL, 
 	reopened_at DATETIME, 
+	reopened_on DATE, 
 	reopen_reason TEXT, 
 	PRIMARY KEY (id), 
 	FOREIGN KEY(round_id) REFERENCES rounds (id)
