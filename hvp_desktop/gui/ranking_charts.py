@@ -51,6 +51,15 @@ def set_chart(view: QChartView, chart: QChart) -> None:
         old.deleteLater()
 
 
+def _axes(chart: QChart, x, y) -> None:
+    """The horizontal axis at the bottom, the vertical one on the left, both on every series."""
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    for series in chart.series():
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+
 def _chart() -> QChart:
     chart = QChart()
     chart.setMargins(QMargins(2, 2, 2, 2))
@@ -130,11 +139,7 @@ def application_dots(row: Row, experts: dict[int, str], analysis: Analysis) -> Q
         y.append(experts[e], top_down[e] + 0.5)
     y.setRange(-0.5, top)
     y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    for series in chart.series():
-        series.attachAxis(x)
-        series.attachAxis(y)
+    _axes(chart, x, y)
     for series in dots:  # the expert names are on the axis: the legend names the two lines only
         for marker in chart.legend().markers(series):
             marker.setVisible(False)
@@ -186,11 +191,7 @@ def distribution(analysis: Analysis, experts: dict[int, str]) -> QChart:
     y.setRange(*(_score_range(values) if values else (0, 100)))
     y.setLabelFormat("%.0f")
     y.setTitleText(QCoreApplication.translate("RankingCharts", "Total"))
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    for series in chart.series():
-        series.attachAxis(x)
-        series.attachAxis(y)
+    _axes(chart, x, y)
     return chart
 
 
@@ -235,10 +236,7 @@ def box_plot(analysis: Analysis, experts: dict[int, str]) -> QChart:
     y.setRange(*(_score_range(values) if values else (0, 100)))
     y.setLabelFormat("%.0f")
     y.setTitleText(QCoreApplication.translate("RankingCharts", "Total"))
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(x)
-    series.attachAxis(y)
+    _axes(chart, x, y)
     chart.legend().setVisible(False)
     return chart
 
@@ -269,9 +267,6 @@ def leniency_bars(analysis: Analysis, experts: dict[int, str]) -> QChart:
     x.setRange(-reach, reach)
     x.setLabelFormat("%+.0f")
     x.setTitleText(QCoreApplication.translate("RankingCharts", "Points (positive: more lenient)"))
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(x)
-    series.attachAxis(y)
+    _axes(chart, x, y)
     chart.legend().setVisible(False)
     return chart

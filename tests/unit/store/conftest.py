@@ -14,6 +14,7 @@ from hvp_desktop.domain import credit_code
 from hvp_desktop.domain.model import ApplicationData, CoApplicant, CoApplicantKind
 from hvp_desktop.store import audit, crypto
 from hvp_desktop.store.engine import WorkingFile
+from tests.unit.store.scored_round import ScoredRound, build_scored_round
 
 PASSWORD = "store-tests-密码-2026"
 
@@ -137,3 +138,29 @@ def verify_chain(wf: WorkingFile) -> audit.ChainReport:
 @pytest.fixture
 def chain() -> Callable[[WorkingFile], audit.ChainReport]:
     return verify_chain
+
+
+# -- a scored round (scored_round.py), built once, copied for each test -------------------------
+@pytest.fixture(scope="session")
+def _scored_master(_empty_master, tmp_path_factory) -> tuple[Path, object, ScoredRound]:
+    empty, key = _empty_master
+    path = tmp_path_factory.mktemp("scored-round") / "scored.hvpdb"
+    shutil.copyfile(empty, path)
+    wf = WorkingFile(path, key)
+    try:
+        built = build_scored_round(wf)
+    finally:
+        wf.close()
+    return path, key, built
+
+
+@pytest.fixture
+def rnd(_scored_master, tmp_path):
+    """A fresh copy of the scored round, open."""
+    master, key, built = _scored_master
+    path = tmp_path / "round.hvpdb"
+    shutil.copyfile(master, path)
+    wf = WorkingFile(path, key)
+    yield ScoredRound(wf, built.round_id, list(built.apps), list(built.experts), built.reserve, built.label,
+                      {a: {e: dict(p) for e, p in by.items()} for a, by in built.points.items()})
+    wf.close()

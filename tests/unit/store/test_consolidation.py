@@ -10,7 +10,6 @@ verifies and every application's stored state is the replay of its decisions.
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from decimal import Decimal
 
@@ -27,11 +26,9 @@ from hvp_desktop.scoring.analysis import Flag, FlagKind
 from hvp_desktop.store import audit, decisions, panel, ranking, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, AuditEvent, Decision
-from tests.unit.store.test_round_ranking import (
+from tests.unit.store.scored_round import (
     SIGNATURE,
     YEAR,
-    ScoredRound,
-    build_scored_round,
     by_hand,
     make_an_outlier,
     submit_sheet,
@@ -47,30 +44,6 @@ ANNUAL_RUBRIC = {
         {"code": "S1", "title": "制度与人员", "guidance": "", "max_points": "60", "step": "0.01"},
         {"code": "S2", "title": "成果与运用", "guidance": "", "max_points": "40", "step": "0.01"}]}],
 }
-
-
-@pytest.fixture(scope="module")
-def _master(_empty_master, tmp_path_factory):
-    empty, key = _empty_master
-    path = tmp_path_factory.mktemp("consolidation") / "scored.hvpdb"
-    shutil.copyfile(empty, path)
-    wf = WorkingFile(path, key)
-    try:
-        built = build_scored_round(wf)
-    finally:
-        wf.close()
-    return path, key, built
-
-
-@pytest.fixture
-def rnd(_master, tmp_path):
-    master, key, built = _master
-    path = tmp_path / "round.hvpdb"
-    shutil.copyfile(master, path)
-    wf = WorkingFile(path, key)
-    yield ScoredRound(wf, built.round_id, list(built.apps), list(built.experts), built.reserve, built.label,
-                      {a: {e: dict(p) for e, p in by.items()} for a, by in built.points.items()})
-    wf.close()
 
 
 def states(wf: WorkingFile, ids) -> list[str]:
