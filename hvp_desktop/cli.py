@@ -625,6 +625,8 @@ def cmd_assessment_round(args) -> int:
     from hvp_desktop.domain.model import RoundKind
     from hvp_desktop.store import panel, ranking
 
+    if not 2000 <= args.year <= 2100:
+        raise CliError(f"--year 应为四位年份：{args.year} (a year such as 2027)", EXIT_REJECTED)
     opened: dict = {}
 
     def work(wf) -> None:

@@ -10,11 +10,9 @@ from hvp_desktop.domain.model import ConflictSource, SeatRole
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.round_actions import round_info
-from hvp_desktop.store import panel, queries
+from hvp_desktop.store import panel
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.operations import Changes
-
-UNDER_REVIEW = {"shortlisted", "selected", "not_selected", "recognised", "y1_passed", "rectifying", "accepted"}
 
 
 class PanelDialog(QDialog):
@@ -31,9 +29,9 @@ class PanelDialog(QDialog):
                                                   self.tr("Seat")])
         f.expertsTable.verticalHeader().setVisible(False)
         f.expertsTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.applications = [r for r in queries.application_rows(wf) if r.round_id == round_id]
-        for r in self.applications:
-            f.applicationCombo.addItem(r.enterprise_name, r.id)
+        self.applications = panel.assignable(wf, round_id)
+        for app_id, name in self.applications:
+            f.applicationCombo.addItem(name, app_id)
         f.addButton.clicked.connect(self.add_expert)
         f.memberButton.clicked.connect(lambda: self.seat(SeatRole.MEMBER))
         f.chairButton.clicked.connect(lambda: self.seat(SeatRole.CHAIR))
@@ -93,7 +91,7 @@ class PanelDialog(QDialog):
             return False
         conflicted = {app for (e, app), state in panel.sheet_matrix(self.wf, self.round_id).cells.items()
                       if e == expert and state == panel.SheetState.CONFLICTED}
-        targets = [r.id for r in self.applications if r.state in UNDER_REVIEW and r.id not in conflicted]
+        targets = [app_id for app_id, _name in self.applications if app_id not in conflicted]
         return self._run(lambda: panel.assign(self.wf, expert, targets),
                          self.tr("Assigned to %n application(s).", "", len(targets)))
 

@@ -68,8 +68,8 @@ def line_legend(line: Line, inside: int) -> str:
         return text.replace("%1", line.rule).replace("%2", str(line.places)).replace("%3", str(inside))
     if line.kind == LineKind.PASS_MARK:
         text = QCoreApplication.translate("RankingText", "%1 pass mark: %2 points (%3 pass)")
-        return text.replace("%1", line.rule).replace("%2", rubrics.format_points(line.pass_mark)) \
-            .replace("%3", str(inside))
+        marks = "/".join(rubrics.format_points(m) for m in sorted({line.pass_mark, *dict(line.row_marks).values()}))
+        return text.replace("%1", line.rule).replace("%2", marks).replace("%3", str(inside))
     if line.applied is not None and line.applied < rules.ALL_TO_EXPERT_REVIEW_BELOW:
         text = QCoreApplication.translate("RankingText", "%1: fewer than %2 applied, all go to expert review")
         return text.replace("%1", line.rule).replace("%2", str(rules.ALL_TO_EXPERT_REVIEW_BELOW))

@@ -66,6 +66,8 @@ _CENTRE_WRAP = Alignment(horizontal="center", vertical="center", wrap_text=True)
 def line_label(line: Line) -> str:
     """The rule line as a reader says it, e.g. "R16 名额线（20家）"."""
     if line.kind == LineKind.PASS_MARK:
+        if line.row_marks:  # a re-assessment round with year-1 and year-2 centres
+            return f"{line.rule} 合格线（第一年{line.pass_mark}分，第二年{dict(line.row_marks)[line.row_marks[0][0]]}分）"
         return f"{line.rule} 合格线（{line.pass_mark}分）"
     if line.kind == LineKind.SHORTLIST:
         return f"{line.rule} 入围线（名额{line.places}家）"

@@ -96,30 +96,75 @@ def outliers(totals: Mapping[K, Decimal], margin: Decimal = DEFAULT_MARGIN) -> d
     return flagged
 
 
+def _average_ranks(values: Mapping[K, Decimal], keys: Sequence[K]) -> dict[K, Decimal]:
+    """Rank 1 for the highest; tied values share the average of their positions."""
+    ranks, position = {}, 0
+    for _score, group in groupby(sorted(keys, key=lambda k: values[k], reverse=True), key=lambda k: values[k]):
+        tied = list(group)
+        average = Decimal(position + 1 + position + len(tied)) / 2
+        for k in tied:
+            ranks[k] = average
+        position += len(tied)
+    return ranks
+
+
 def kendalls_w(scores: Mapping[K, Mapping[str, Decimal]]) -> Decimal | None:
-    """Kendall's coefficient of concordance of the experts' rankings of the same applications
-    (expert → application → total; ties get average ranks, without the tie correction).
-    0 means no agreement, 1 complete agreement; None when it cannot be computed."""
-    experts = list(scores)
+    """Kendall's coefficient of concordance of the experts' rankings (expert → application →
+    total; ties get average ranks, without the tie correction). 0 means no agreement, 1 complete
+    agreement; None when it cannot be computed.
+
+    When every expert scored the same applications this is W itself. When some did not (a
+    declared conflict, a partial assignment) it is W's value from the mean Spearman correlation of
+    each pair of experts over the applications both scored (W = ((m − 1)·ρ̄ + 1) / m, the same
+    number on complete rankings), so one conflict does not drop an application for everybody."""
+    experts = [e for e in scores if scores[e]]
     if len(experts) < 2:
         return None
     apps = sorted(set.intersection(*(set(scores[e]) for e in experts)))
+    if all(len(scores[e]) == len(apps) for e in experts):
+        return _complete_w(scores, experts, apps)
+    return _pairwise_w(scores, experts)
+
+
+def _complete_w(scores, experts: list, apps: list) -> Decimal | None:
     n, m = len(apps), len(experts)
     if n < 2:
         return None
     rank_sums = {a: Decimal(0) for a in apps}
     for e in experts:
-        position = 0
-        for _score, group in groupby(sorted(apps, key=lambda a: scores[e][a], reverse=True),
-                                     key=lambda a: scores[e][a]):
-            tied = list(group)
-            average = Decimal(position + 1 + position + len(tied)) / 2
-            for a in tied:
-                rank_sums[a] += average
-            position += len(tied)
+        for a, r in _average_ranks(scores[e], apps).items():
+            rank_sums[a] += r
     mean_sum = Decimal(m * (n + 1)) / 2
     s = sum(((r - mean_sum) ** 2 for r in rank_sums.values()), Decimal(0))
     return round_half_up(12 * s / (m * m * (n ** 3 - n)))
+
+
+MIN_COMMON = 3  # applications two experts must share for their rank correlation to count
+
+
+def _pairwise_w(scores, experts: list) -> Decimal | None:
+    # A descriptive coefficient shown to 2 places: floats are exact enough here.
+    correlations, included = [], set()
+    for i, e in enumerate(experts):
+        for f in experts[i + 1:]:
+            common = sorted(set(scores[e]) & set(scores[f]))
+            if len(common) < MIN_COMMON:
+                continue
+            x = [float(r) for r in _average_ranks(scores[e], common).values()]
+            y_ranks = _average_ranks(scores[f], common)
+            y = [float(y_ranks[a]) for a in _average_ranks(scores[e], common)]
+            mx, my = sum(x) / len(x), sum(y) / len(y)
+            sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
+            sxx, syy = sum((a - mx) ** 2 for a in x), sum((b - my) ** 2 for b in y)
+            if sxx == 0 or syy == 0:
+                continue  # one of them gave everything the same score: no ranking to compare
+            correlations.append(sxy / (sxx * syy) ** 0.5)
+            included |= {e, f}
+    m = len(included)
+    if m < 2 or not correlations:
+        return None
+    w = ((m - 1) * (sum(correlations) / len(correlations)) + 1) / m
+    return round_half_up(Decimal(repr(min(max(w, 0.0), 1.0))))
 
 
 def agreement_in_words(w: Decimal | None) -> str:

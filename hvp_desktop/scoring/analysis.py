@@ -200,17 +200,21 @@ def leniency(totals: Mapping[int, Mapping[int, Decimal]]) -> dict[int, Decimal]:
 def analyse(sheets: Mapping[int, Mapping[int, Points]], line: Line, settings: Settings = Settings(), *,
             maxima: Mapping[str, Decimal] | None = None, sections: Mapping[str, Sequence[str]] | None = None,
             missing: Mapping[int, Sequence[int]] | None = None, chair_order: Sequence[int] | None = None,
-            applications: Sequence[int] = ()) -> Analysis:
+            chair_basis: Mapping[int, Decimal] | None = None, applications: Sequence[int] = ()) -> Analysis:
     """`sheets`: application → expert → criterion → points, of the sheets that count (submitted,
     latest revision, not conflicted). `maxima`: criterion → max points; `sections`: section code →
-    its criterion codes (for tie-breaks). `applications`: every application of the round, so that
-    one without any submitted sheet is reported rather than dropped."""
+    its criterion codes (for tie-breaks). `chair_order`: the chair's order of a tie at the line,
+    applied only while the tied applications still have the scores it was decided on
+    (`chair_basis`, when given). `applications`: every application of the round, so that one
+    without any submitted sheet is reported rather than dropped."""
     with localcontext() as ctx:
         ctx.prec = EXACT_PRECISION  # one exact block: the means inside need no context of their own
-        return _analyse(sheets, line, settings, maxima or {}, sections or {}, missing or {}, chair_order, applications)
+        return _analyse(sheets, line, settings, maxima or {}, sections or {}, missing or {}, chair_order,
+                        chair_basis, applications)
 
 
-def _analyse(sheets, line, settings, maxima, sections, missing, chair_order, applications) -> Analysis:
+def _analyse(sheets, line, settings, maxima, sections, missing, chair_order, chair_basis,
+             applications) -> Analysis:
     method = settings.method
     tie_codes = tuple(c for c in settings.tie_breaks if c in sections)
     totals: dict[int, dict[int, Decimal]] = {}
@@ -240,6 +244,8 @@ def _analyse(sheets, line, settings, maxima, sections, missing, chair_order, app
                 subtotals = [section_subtotals(by_expert[e], sections, tie_codes) for e in experts]
             tie_keys[a] = tuple(aggregate([st[i] for st in subtotals], method) for i in range(len(tie_codes)))
     scores = {a: aggregate(list(t.values()), method) for a, t in totals.items()}
+    if chair_order and chair_basis is not None and any(scores.get(a) != chair_basis.get(a) for a in chair_order):
+        chair_order = None  # decided on other scores: the tie, if any, is the chair's to decide again
     ranking = rank(scores, line, tie_keys, chair_order)
     unresolved = set(ranking.unresolved_at_line)
     rows = []
@@ -260,6 +266,7 @@ def _analyse(sheets, line, settings, maxima, sections, missing, chair_order, app
         for e, v in t.items():
             by_expert_app.setdefault(e, {})[a] = v
     w = kendalls_w(by_expert_app)
-    changes = sensitivity({a: list(t.values()) for a, t in totals.items()}, line, method, tie_keys, scores)
+    chosen = {e.application for e in ranking.entries if e.inside}
+    changes = sensitivity({a: list(t.values()) for a, t in totals.items()}, line, method, tie_keys, chosen)
     without = sorted(set(applications) - set(totals))
     return Analysis(settings, line, rows, ranking, leniency(totals), w, agreement_in_words(w), changes, without)

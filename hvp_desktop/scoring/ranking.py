@@ -37,6 +37,10 @@ class Line:
     places: int = 0  # PLACES and SHORTLIST
     pass_mark: Decimal | None = None  # PASS_MARK
     applied: int | None = None  # SHORTLIST: how many applied in all (R15 counts applicants)
+    row_marks: tuple[tuple[int, Decimal], ...] = ()  # PASS_MARK: rows re-assessed for another year's mark
+
+    def mark_of(self, application: int) -> Decimal | None:
+        return dict(self.row_marks).get(application, self.pass_mark)
 
     @classmethod
     def places_line(cls, places: int) -> Line:
@@ -49,6 +53,14 @@ class Line:
     @classmethod
     def pass_mark_line(cls, year: int) -> Line:
         return cls(LineKind.PASS_MARK, "R17" if year == 1 else "R18", pass_mark=rules.PASS_MARK[year])
+
+    @classmethod
+    def pass_marks_of(cls, years: Mapping[int, int]) -> Line:
+        """A re-assessment round's line: each row against its own year's mark (R17 70, R18 75)."""
+        if len(set(years.values())) <= 1:
+            return cls.pass_mark_line(next(iter(years.values()), 1))
+        marks = tuple(sorted((app, rules.PASS_MARK[year]) for app, year in years.items() if year == 2))
+        return cls(LineKind.PASS_MARK, "R17/R18", pass_mark=rules.PASS_MARK[1], row_marks=marks)
 
 
 @dataclass(frozen=True)
@@ -106,9 +118,13 @@ def rank_by_places(scores: Mapping[int, Decimal], places: int,
 
 
 def rank_by_pass_mark(scores: Mapping[int, Decimal], pass_mark: Decimal,
-                      tie_keys: Mapping[int, Sequence[Decimal]] | None = None) -> Ranking:
-    """Assessment: everyone at or above the mark passes (R17/R18, inclusive); no one is tied out."""
-    return Ranking([replace(e, inside=e.score >= pass_mark) for e in _sorted(scores, tie_keys or {})])
+                      tie_keys: Mapping[int, Sequence[Decimal]] | None = None,
+                      row_marks: Mapping[int, Decimal] | None = None) -> Ranking:
+    """Assessment: everyone at or above the mark passes (R17/R18, inclusive); no one is tied out.
+    `row_marks` gives a row its own mark (a year-2 centre in a re-assessment round)."""
+    row_marks = row_marks or {}
+    return Ranking([replace(e, inside=e.score >= row_marks.get(e.application, pass_mark))
+                    for e in _sorted(scores, tie_keys or {})])
 
 
 def rank_by_shortlist(scores: Mapping[int, Decimal], places: int, applied: int | None = None) -> Ranking:
@@ -122,7 +138,7 @@ def rank(scores: Mapping[int, Decimal], line: Line, tie_keys: Mapping[int, Seque
     if line.kind == LineKind.PLACES:
         return rank_by_places(scores, line.places, tie_keys, chair_order)
     if line.kind == LineKind.PASS_MARK:
-        return rank_by_pass_mark(scores, line.pass_mark, tie_keys)
+        return rank_by_pass_mark(scores, line.pass_mark, tie_keys, dict(line.row_marks))
     return rank_by_shortlist(scores, line.places, line.applied)
 
 
@@ -130,7 +146,8 @@ def inside_line(scores: Mapping[int, Decimal], line: Line,
                 tie_keys: Mapping[int, Sequence[Decimal]] | None = None) -> set[int]:
     """Who is inside the line, without building the ranking (the chair's tie order aside)."""
     if line.kind == LineKind.PASS_MARK:
-        return {a for a, score in scores.items() if score >= line.pass_mark}
+        marks = dict(line.row_marks)
+        return {a for a, score in scores.items() if score >= marks.get(a, line.pass_mark)}
     if line.kind == LineKind.SHORTLIST:
         return {e.application for e in rank_by_shortlist(scores, line.places, line.applied).entries if e.inside}
     tie_keys = tie_keys or {}
@@ -140,14 +157,14 @@ def inside_line(scores: Mapping[int, Decimal], line: Line,
 
 def sensitivity(totals: Mapping[int, Sequence[Decimal]], line: Line | int, method: Method,
                 tie_keys: Mapping[int, Sequence[Decimal]] | None = None,
-                scores: Mapping[int, Decimal] | None = None) -> dict[Method, list[int]]:
-    """For each other method: the applications whose side of the line would change.
-    (`line` may be a number of places, the recognition round's line; `scores`, when given, are
-    the chosen method's, already computed.)"""
+                chosen: set[int] | None = None) -> dict[Method, list[int]]:
+    """For each other method: the applications whose side of the line would change. `chosen` is
+    who is inside by the round's own ranking (with the chair's tie order), when known; under the
+    other methods a tie at the places line falls by the same tie-break keys, then by id.
+    (`line` may be a number of places, the recognition round's line.)"""
     if isinstance(line, int):
         line = Line.places_line(line)
-    if scores is None:
-        scores = {a: aggregate(t, method) for a, t in totals.items() if t}
-    chosen = inside_line(scores, line, tie_keys)
+    if chosen is None:
+        chosen = inside_line({a: aggregate(t, method) for a, t in totals.items() if t}, line, tie_keys)
     return {m: sorted(chosen ^ inside_line({a: aggregate(t, m) for a, t in totals.items() if t}, line, tie_keys))
             for m in Method if m != method}

@@ -33,8 +33,10 @@ from hvp_desktop.store.models import (
     RecognisedCentre,
     ReviewOverride,
     Round,
+    ScoreSheet,
 )
 from hvp_desktop.store.operations import Changes, application_data
+from hvp_desktop.store.round_lock import refuse_if_locked
 
 _RULE_OF_KIND = {
     Kind.FORMAL_REVIEW_FAILED: "R1", Kind.SHORTLISTED: "R15", Kind.NOT_SHORTLISTED: "R15",
@@ -245,6 +247,7 @@ def override_check(wf: WorkingFile, application_id: int, key: str, outcome: Outc
 def set_places(wf: WorkingFile, round_id: int, places: int, override_reason: str | None = None) -> Changes:
     selection.check_places(places, override_reason)  # R14
     with wf.session(write=True) as s:
+        refuse_if_locked(s, round_id)  # the line of a consolidated round stays where it was locked
         rnd = s.get(Round, round_id)
         if rnd is None:
             raise ValueError(f"没有编号为{round_id}的轮次")
@@ -326,6 +329,10 @@ def record_selection(wf: WorkingFile, round_id: int, selected_ids: Iterable[int]
     selected_ids = set(selected_ids)
     with wf.session(write=True) as s:
         audit = AuditLog(s)
+        scored = s.scalar(select(func.count()).select_from(ScoreSheet).join(
+            Application, Application.id == ScoreSheet.application_id).where(Application.round_id == round_id))
+        if scored:  # the panel's ranking decides: its consolidation records the list, and can be reopened
+            raise RuleViolation("R16", "本轮由专家组评分，入选名单由组长在排名汇总中汇总锁定时记录")
         shortlisted = list(s.scalars(select(Application).where(
             Application.round_id == round_id, Application.state == ApplicationState.SHORTLISTED.value)))
         unknown = selected_ids - {a.id for a in shortlisted}

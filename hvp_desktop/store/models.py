@@ -116,6 +116,7 @@ class Application(Base):
     preliminary_score: Mapped[Decimal | None] = mapped_column(DecimalText)  # R15: Annex 2, by the third party
     # In an assessment round: the recognition application whose centre this row assesses.
     assesses_application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
+    assessed_year: Mapped[int | None]  # 1 or 2: which pass mark applies (R17 70 / R18 75)
     round: Mapped[Round] = relationship(back_populates="applications")
     enterprise: Mapped[Enterprise] = relationship()
     co_applicants: Mapped[list[CoApplicantRow]] = relationship(

@@ -11,11 +11,11 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from hvp_desktop.domain.model import ConflictSource, SeatRole, SheetStatus
+from hvp_desktop.domain.model import ConflictSource, RoundKind, SeatRole, SheetStatus
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.store.audit import AuditLog
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.models import Application, Assignment, Conflict, Expert, PanelSeat, ScoreSheet
+from hvp_desktop.store.models import Application, Assignment, Conflict, Expert, PanelSeat, Round, ScoreSheet
 from hvp_desktop.store.operations import Changes
 from hvp_desktop.store.round_lock import refuse_if_application_locked, refuse_if_locked
 
@@ -42,6 +42,7 @@ def add_expert(wf: WorkingFile, name: str, organisation: str | None = None, titl
 def seat(wf: WorkingFile, round_id: int, expert_id: int, role: SeatRole = SeatRole.MEMBER) -> None:
     """Put an expert on a round's panel; a round has one chair."""
     with wf.session(write=True) as s:
+        refuse_if_locked(s, round_id)
         if role == SeatRole.CHAIR:
             chair = s.scalar(select(PanelSeat).where(PanelSeat.round_id == round_id,
                                                      PanelSeat.role == SeatRole.CHAIR.value,
@@ -159,6 +160,20 @@ def sheet_matrix(wf: WorkingFile, round_id: int) -> Matrix:
                 else:
                     cells[key] = SheetState.NOT_ASSIGNED
         return Matrix([(e, n, r) for e, n, r in seats], [(a, n) for a, n in apps], cells)
+
+
+# Who a recognition round's panel scores: the shortlisted (and those decided after them).
+_UNDER_REVIEW = ("shortlisted", "selected", "not_selected", "recognised", "y1_passed", "rectifying", "accepted")
+
+
+def assignable(wf: WorkingFile, round_id: int) -> list[tuple[int, str]]:
+    """(id, enterprise name) of the rows a round's experts may be assigned to: the shortlisted of a
+    recognition round, every row (centre) of an assessment round."""
+    with wf.session() as s:
+        query = select(Application.id, Application.enterprise_name).where(Application.round_id == round_id)
+        if s.get(Round, round_id).kind == RoundKind.RECOGNITION:
+            query = query.where(Application.state.in_(_UNDER_REVIEW))
+        return [(i, n) for i, n in s.execute(query.order_by(Application.enterprise_name))]
 
 
 def panel_experts(wf: WorkingFile) -> list[tuple[int, str]]:

@@ -32,6 +32,7 @@ from hvp_desktop.store.models import (
     Assignment,
     Conflict,
     Consolidation,
+    Decision,
     FlagExplanation,
     PanelSeat,
     Round,
@@ -58,13 +59,14 @@ def settings_of(rnd: Round) -> Settings:
     return Settings(Method(rnd.method), Decimal(rnd.outlier_margin), tie_breaks=tuple(json.loads(rnd.tie_breaks)))
 
 
-def line_of(rnd: Round, rectification_years: set[int] | None = None) -> Line:
-    """The rule line of the round's expert scoring: places (R16) or the year's pass mark (R17/R18)."""
+def line_of(rnd: Round, assessed_years: dict[int, int] | None = None) -> Line:
+    """The rule line of the round's expert scoring: places (R16), or each row's pass mark (R17 70 /
+    R18 75) by the year it is assessed for, recorded when the assessment round was opened."""
     kind = RoundKind(rnd.kind)
     if kind in ASSESSMENT_YEAR:
         return Line.pass_mark_line(ASSESSMENT_YEAR[kind])
-    if kind == RoundKind.RECTIFICATION:  # the mark of the year being re-assessed (75 if every centre is in year 2)
-        return Line.pass_mark_line(2 if rectification_years and rectification_years == {2} else 1)
+    if kind == RoundKind.RECTIFICATION:
+        return Line.pass_marks_of(assessed_years or {})
     return Line.places_line(rnd.places)
 
 
@@ -136,7 +138,8 @@ def _counted_points(s, round_id: int) -> dict[int, dict[int, dict[str, Decimal]]
 
 def _fingerprint(s, round_id: int) -> tuple:
     """Changes whenever what counts could change: a sheet added, submitted or revised, a
-    conflict, an assignment or a seat. Submitted sheets are never edited in place."""
+    conflict, an assignment, a seat, or one of the round's rows. Submitted sheets are never
+    edited in place."""
     in_round = select(Application.id).where(Application.round_id == round_id)
     sheets = s.execute(select(func.count(), func.max(ScoreSheet.id), func.total(ScoreSheet.id),
                               func.total(ScoreSheet.status == "submitted"))
@@ -146,7 +149,9 @@ def _fingerprint(s, round_id: int) -> tuple:
                                    (Assignment, Assignment.application_id.in_(in_round)),
                                    (PanelSeat, PanelSeat.round_id == round_id))]
     chair = s.scalar(select(PanelSeat.expert_id).where(PanelSeat.round_id == round_id, PanelSeat.role == "chair"))
-    return (tuple(sheets), *map(tuple, others), chair)
+    rows = s.execute(select(func.count(), func.max(Application.id), func.max(Application.updated_at))
+                     .where(Application.round_id == round_id)).one()  # a row added, renamed or decided
+    return (tuple(sheets), *map(tuple, others), chair, tuple(rows))
 
 
 # The loaded sheets of the rounds analysed lately, per open file: re-ranking after a change of
@@ -269,9 +274,10 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, 
         chair_order = json.loads(tie_row.applications) if tie_row else None
         maxima = {c.code: c.max_points for c in rubric.criteria} if rubric else {}
         sections = {sec.code: [c.code for c in sec.criteria] for sec in rubric.sections} if rubric else {}
-        line = line_of(rnd, _rectification_years(s, round_id))
+        line = line_of(rnd, _assessed_years(s, round_id))
+        chair_basis = {int(a): Decimal(v) for a, v in json.loads(tie_row.scores).items()} if tie_row else None
         result = analysis.analyse(points, line, settings, maxima=maxima, sections=sections, missing=missing,
-                                  chair_order=chair_order, applications=sorted(scored_apps))
+                                  chair_order=chair_order, chair_basis=chair_basis, applications=sorted(scored_apps))
         explanations = {}
         for note in s.scalars(select(FlagExplanation).where(FlagExplanation.application_id.in_(
                 select(Application.id).where(Application.round_id == round_id))).order_by(FlagExplanation.id)):
@@ -281,10 +287,7 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, 
                      for k, n in explanations.items()}
         tie = None
         if tie_row is not None:
-            scores = {str(r.application): str(r.score) for r in result.rows}
-            decided_scores = json.loads(tie_row.scores)
-            applies = result.ranking.chair_order_applied and all(scores.get(a) == v for a, v in decided_scores.items())
-            tie = TieView(chair_order, tie_row.reason, tie_row.recorded_at, applies)
+            tie = TieView(chair_order, tie_row.reason, tie_row.recorded_at, result.ranking.chair_order_applied)
         history = [LockView(c.decided_on, c.method, c.consolidated_at, c.reopened_at, c.reopen_reason, c.reopened_on)
                    for c in s.scalars(select(Consolidation).where(Consolidation.round_id == round_id)
                                       .order_by(Consolidation.id))]
@@ -293,21 +296,10 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, 
                             rubric, points, explained, tie, lock, history, missing)
 
 
-def _rectification_years(s, round_id: int) -> set[int]:
-    """Which assessment years the centres of a rectification round are re-assessed for."""
-    from hvp_desktop.store.decisions import centre_of
-
-    rnd = s.get(Round, round_id)
-    if RoundKind(rnd.kind) != RoundKind.RECTIFICATION:
-        return set()
-    years = set()
-    for target in s.scalars(select(Application.assesses_application_id).where(Application.round_id == round_id)):
-        c = centre_of(s, target)
-        if c.rectification is not None:
-            years.add(c.rectification.year)
-        elif c.before_result is not None and c.before_result.rectification is not None:
-            years.add(c.before_result.rectification.year)  # consolidated: the year it was re-assessed for
-    return years
+def _assessed_years(s, round_id: int) -> dict[int, int]:
+    """Row → the assessment year it is for (1 or 2), as recorded when the round was opened."""
+    return {a: y for a, y in s.execute(select(Application.id, Application.assessed_year)
+                                       .where(Application.round_id == round_id)) if y is not None}
 
 
 def _consolidated(s, round_id: int) -> bool:
@@ -393,11 +385,22 @@ def consolidate(wf: WorkingFile, round_id: int, decided_on: date) -> Changes:
     if blockers:
         raise RuleViolation(view.analysis.line.rule, "尚不能汇总：" + "；".join(blockers))
     a = view.analysis
+    recorded: dict[str, int] = {}  # application → the decision this consolidation recorded on it
+
+    def record(target: Application, event: Event, note: str) -> None:
+        decisions.record_in_session(s, audit, target, event, note=note)
+        recorded[str(target.id)] = _latest_decision(s, target.id)
+
     with wf.session(write=True) as s:
         audit = AuditLog(s)
         rnd = s.get(Round, round_id)
         if RoundKind(rnd.kind) == RoundKind.RECOGNITION:
             rows = {r.application: r for r in a.rows}
+            decided = [s.get(Application, app).enterprise_name for app in rows
+                       if s.get(Application, app).state != ApplicationState.SHORTLISTED.value]
+            if decided:  # e.g. a selected list recorded by hand: the ranking would contradict it
+                raise RuleViolation("R16", f"{len(decided)}件申报已不在入围状态（已记录入选结果），不能再汇总，例如："
+                                    + "、".join(decided[:3]))
             shortlisted = list(s.scalars(select(Application).where(
                 Application.round_id == round_id, Application.state == ApplicationState.SHORTLISTED.value)))
             unscored = [app.enterprise_name for app in shortlisted if app.id not in rows]
@@ -407,25 +410,29 @@ def consolidate(wf: WorkingFile, round_id: int, decided_on: date) -> Changes:
             decisions.check_selection_count(s, round_id, len(inside))
             for app in shortlisted:
                 kind = Kind.SELECTED if rows[app.id].inside else Kind.NOT_SELECTED
-                decisions.record_in_session(s, audit, app, Event.of(kind, decided_on),
-                                            note=f"汇总得分{rows[app.id].score}，第{rows[app.id].rank}名")
+                record(app, Event.of(kind, decided_on), f"汇总得分{rows[app.id].score}，第{rows[app.id].rank}名")
         else:
             for r in a.rows:
                 app = s.get(Application, r.application)
                 target = s.get(Application, app.assesses_application_id) if app.assesses_application_id else None
                 if target is None:
                     raise RuleViolation(a.line.rule, f"“{app.enterprise_name}”没有对应的已认定中心")
-                year = ASSESSMENT_YEAR.get(RoundKind(rnd.kind)) or _rectification_year(s, target)
-                decisions.record_in_session(s, audit, target, Event.of(Kind.ASSESSED, decided_on, year=year,
-                                                                       score=str(r.score)),
-                                            note=f"{rnd.title}专家汇总得分")
+                year = app.assessed_year or ASSESSMENT_YEAR.get(RoundKind(rnd.kind)) or _rectification_year(s, target)
+                record(target, Event.of(Kind.ASSESSED, decided_on, year=year, score=str(r.score)),
+                       f"{rnd.title}专家汇总得分")
+        result = json.loads(_result_json(view))
+        result["decisions"] = recorded
         s.add(Consolidation(round_id=round_id, method=a.settings.method.value, decided_on=decided_on,
-                            result=_result_json(view), consolidated_at=_now()))
+                            result=json.dumps(result, ensure_ascii=False, sort_keys=True), consolidated_at=_now()))
         audit.append("ranking.consolidated", "round", round_id,
                      {"on": decided_on, "method": a.settings.method.value,
                       "inside": [r.application for r in a.rows if r.inside]})
     touched = {r.application for r in a.rows}
     return Changes(applications=frozenset(touched | _assessed_targets(wf, touched)), rounds=frozenset({round_id}))
+
+
+def _latest_decision(s, application_id: int) -> int | None:
+    return s.scalar(select(func.max(Decision.id)).where(Decision.application_id == application_id))
 
 
 def _rectification_year(s, target: Application) -> int:
@@ -475,12 +482,16 @@ def reopen(wf: WorkingFile, round_id: int, reason: str, on: date) -> Changes:
         result = json.loads(lock.result)
         audit = AuditLog(s)
         touched = set()
+        rule = result["line"]["rule"].split("/")[0]
+        for app_id, decision_id in result.get("decisions", {}).items():
+            if _latest_decision(s, int(app_id)) != decision_id:  # something was decided after this result
+                name = s.get(Application, int(app_id)).enterprise_name
+                raise RuleViolation(rule, f"“{name}”在本轮汇总之后已有其他决定，不能重新开放本轮")
         for row in result["rows"]:
             app = s.get(Application, row["application"])
             target = app if RoundKind(rnd.kind) == RoundKind.RECOGNITION else s.get(Application, app.assesses_application_id)
-            if target is not None:
-                decisions.record_in_session(s, audit, target, Event.of(Kind.RESULT_REOPENED, on,
-                                                                       rule=result["line"]["rule"]),
+            if target is not None and str(target.id) in result.get("decisions", {str(target.id): None}):
+                decisions.record_in_session(s, audit, target, Event.of(Kind.RESULT_REOPENED, on, rule=rule),
                                             note=reason.strip())
                 touched |= {app.id, target.id}
         lock.reopened_at, lock.reopened_on, lock.reopen_reason = _now(), on, reason.strip()
@@ -532,8 +543,9 @@ def open_assessment_round(wf: WorkingFile, year: int, kind: RoundKind, centre_id
         s.add(rnd)
         s.flush()
         for c in centres:
+            year = ASSESSMENT_YEAR.get(kind) or _rectification_year(s, c)
             s.add(Application(round_id=rnd.id, enterprise_id=c.enterprise_id, enterprise_name=c.enterprise_name,
-                              affiliation_group=c.affiliation_group, assesses_application_id=c.id,
+                              affiliation_group=c.affiliation_group, assesses_application_id=c.id, assessed_year=year,
                               source=f"{kind.value} assessment of application {c.id}", created_at=now, updated_at=now))
         AuditLog(s).append("round.assessment_opened", "round", rnd.id,
                            {"year": year, "kind": kind.value, "centres": [c.id for c in centres]})

@@ -31,3 +31,20 @@ def test_R18_no_centre_waiting_is_said_plainly(qtbot, demo_wf):
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData(RoundKind.RECTIFICATION))  # both are in the 2026 round
     assert dialog.centres.count() == 0 and dialog.message.text()
+
+
+def test_R18_the_panel_dialog_assigns_experts_to_an_assessment_rounds_centres(qtbot, demo_wf):
+    from hvp_desktop.domain.model import SeatRole
+    from hvp_desktop.gui.panel_dialog import PanelDialog
+
+    round_id = ranking.open_assessment_round(demo_wf, 2027, RoundKind.YEAR2)
+    centres = panel.sheet_matrix(demo_wf, round_id).applications
+    expert = panel.round_panel(demo_wf, round_id)[0].expert_id
+    panel.seat(demo_wf, round_id, expert, SeatRole.CHAIR)
+    dialog = PanelDialog(demo_wf, round_id)
+    qtbot.addWidget(dialog)
+    assert dialog.form.applicationCombo.count() == len(centres) > 0
+    dialog.form.expertsTable.setCurrentCell(0, 0)
+    assert dialog.selected_expert() == expert and dialog.assign_all()
+    cells = panel.sheet_matrix(demo_wf, round_id).cells
+    assert all(cells[(expert, app)] == "not_started" for app, _name in centres)

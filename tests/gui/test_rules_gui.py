@@ -130,13 +130,13 @@ def test_deadlines_dock_shows_overdue_in_red_and_opens_the_application(qtbot, de
 
 
 def test_places_above_20_need_a_reason(qtbot, demo_wf):
-    round_id = _row(demo_wf, year=2026).round_id
+    round_id = _row(demo_wf, year=2025).round_id  # 2026's round is consolidated: its places are locked
     dialog = round_actions.PlacesDialog(demo_wf, round_id)
     qtbot.addWidget(dialog)
     dialog.spin.setValue(21)
     dialog.submit()
     assert dialog.message.text().startswith("R14")
-    dialog.reason.setText("区政府专题会议同意2026年度增加1个名额")
+    dialog.reason.setText("区政府专题会议同意2025年度增加1个名额")
     dialog.submit()
     assert round_actions.round_info(demo_wf, round_id)[1] == 21
 

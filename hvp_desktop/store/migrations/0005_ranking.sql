@@ -2,13 +2,14 @@
 -- tie-break order (frozen once the chair consolidates); the written explanations the flags ask
 -- for; the chair's decision on a tie still standing at the places line; consolidations (a lock,
 -- with the result it locked) and their reopening with a reason. An assessment round's rows name
--- the recognition application whose centre they assess.
+-- the recognition application whose centre they assess, and which year's assessment it is (1 or 2).
 
 ALTER TABLE rounds ADD COLUMN method VARCHAR NOT NULL DEFAULT 'trimmed_mean';
 ALTER TABLE rounds ADD COLUMN outlier_margin TEXT NOT NULL DEFAULT '15';
 ALTER TABLE rounds ADD COLUMN tie_breaks TEXT NOT NULL DEFAULT '[]';
 
 ALTER TABLE applications ADD COLUMN assesses_application_id INTEGER REFERENCES applications (id);
+ALTER TABLE applications ADD COLUMN assessed_year INTEGER;
 
 CREATE TABLE flag_explanations (
 	id INTEGER NOT NULL, 

@@ -216,12 +216,43 @@ def test_kendalls_w_with_a_tie_by_hand():
     assert kendalls_w(scores) == D("0.81")
 
 
-def test_kendalls_w_is_computed_on_the_applications_every_expert_scored():
+def spearman_by_hand(x: dict, y: dict) -> float:
+    """Pearson's correlation of the average ranks over the applications both scored."""
+    common = sorted(set(x) & set(y))
+    rx, ry = average_ranks({a: x[a] for a in common}), average_ranks({a: y[a] for a in common})
+    mx, my = sum(rx.values()) / len(common), sum(ry.values()) / len(common)
+    sxy = sum((rx[a] - mx) * (ry[a] - my) for a in common)
+    sxx, syy = sum((rx[a] - mx) ** 2 for a in common), sum((ry[a] - my) ** 2 for a in common)
+    return float(sxy) / math.sqrt(float(sxx * syy))
+
+
+def test_kendalls_w_with_a_conflict_per_expert_compares_the_experts_pair_by_pair():
+    """One declared conflict each must not leave W uncomputable: each pair of experts is compared
+    on what both scored, W = ((m − 1)·mean ρ + 1) / m."""
+    truth = {f"app{i}": D(90 - 5 * i) for i in range(6)}
+    scores = {e: {a: v + D(e % 2) for a, v in truth.items() if a != f"app{e}"} for e in range(5)}
+    pairs = [(e, f) for e in scores for f in scores if e < f]
+    rho = sum(spearman_by_hand(scores[e], scores[f]) for e, f in pairs) / len(pairs)
+    assert rho == 1.0
+    assert kendalls_w(scores) == D("1.00")
+
+
+def test_kendalls_w_leaves_out_an_expert_who_shares_too_few_applications():
+    agree = {e: {f"app{i}": D(100 - i) for i in range(10)} for e in range(4)}
+    stray = {"app0": D(10), "app1": D(90)}  # two applications only, in the opposite order
+    assert kendalls_w({**agree, 4: stray}) == kendalls_w(agree) == D("1.00")
+
+
+def test_kendalls_w_pairwise_equals_w_on_complete_rankings():
+    """The pairwise form is W itself when nothing is missing (checked by removing nothing)."""
+    from hvp_desktop.scoring.aggregate import _pairwise_w
+
     scores = {
-        "x": {"a": D("90"), "b": D("80"), "c": D("70")},
-        "y": {"a": D("90"), "b": D("80")},  # did not score c
+        "x": {"a": D(90), "b": D(80), "c": D(70), "d": D(60)},
+        "y": {"a": D(85), "b": D(88), "c": D(60), "d": D(65)},
+        "z": {"a": D(70), "b": D(90), "c": D(80), "d": D(50)},
     }
-    assert kendalls_w(scores) == kendall_textbook(scores) == D("1.00")
+    assert _pairwise_w(scores, list(scores)) == kendall_textbook(scores) == kendalls_w(scores)
 
 
 # -- the pass marks after rounding -----------------------------------------------------------------

@@ -30,6 +30,7 @@ from tests.unit.store.scored_round import (
     SIGNATURE,
     YEAR,
     by_hand,
+    correct_sheet,
     make_an_outlier,
     submit_sheet,
 )
@@ -193,7 +194,7 @@ def test_R16_reopening_is_refused_once_a_publicity_was_started(rnd):
     ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
     decisions.start_publicity(wf, [rnd.apps[2]], RECOGNITION, date(YEAR, 9, 26))  # the third selected only
     before = audit_events(wf)
-    with pytest.raises(RuleViolation, match="^R16: .*后续决定"):
+    with pytest.raises(RuleViolation, match="^R16: .*汇总之后已有其他决定"):
         ranking.reopen(wf, rnd.round_id, "想重新汇总", date(YEAR, 9, 29))
     # all or nothing: the first two (reopened before the third refused) are selected still
     assert states(wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
@@ -316,3 +317,109 @@ def test_a_score_changed_under_the_lock_is_found_by_the_consolidation_check(demo
         s.execute(update(ScoreEntry).where(ScoreEntry.sheet_id == sheet).values(points="0"))
     problems = consolidation_mismatches(demo_wf)
     assert len(problems) == 1 and f"轮次{round_id}" in problems[0] and str(view_app.application) in problems[0]
+
+
+# -- found in review: results that a reopening or a stale decision must not undo ----------------------
+def _year1_consolidated(rnd, totals: dict[int, str]) -> tuple[list[int], int, dict[int, int], str]:
+    """Centres recognised, a year-1 round scored by four experts with `totals` per centre index,
+    consolidated on 2026-10-20. Returns (centres, round, centre → row, rubric label)."""
+    wf = rnd.wf
+    centres = recognise_the_selected(rnd)
+    y1 = ranking.open_assessment_round(wf, 2026, RoundKind.YEAR1)
+    with wf.session() as s:
+        row_of = {s.get(Application, r).assesses_application_id: r for r in _rows(wf, y1)}
+    for i, expert in enumerate(rnd.experts[:4]):
+        panel.seat(wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel.assign(wf, expert, list(row_of.values()))
+    label = sheets.store_rubric(wf, rubrics.from_dict(ANNUAL_RUBRIC))
+    for index, total in totals.items():
+        for expert in rnd.experts[:4]:
+            submit_sheet(wf, expert, row_of[centres[index]], label, annual(total))
+    ranking.consolidate(wf, y1, date(2026, 10, 20))
+    return centres, y1, row_of, label
+
+
+def test_R17_a_round_cannot_be_reopened_once_a_later_round_decided_its_centres(rnd):
+    wf = rnd.wf
+    centres, y1, _row_of, label = _year1_consolidated(rnd, {0: "80", 1: "60", 2: "85"})
+    assert states(wf, centres) == [S.Y1_PASSED, S.RECTIFYING, S.Y1_PASSED]
+    again = ranking.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION)
+    for i, expert in enumerate(rnd.experts[:4]):
+        panel.seat(wf, again, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel.assign(wf, expert, _rows(wf, again))
+        submit_sheet(wf, expert, _rows(wf, again)[0], label, annual("75"))
+    ranking.consolidate(wf, again, date(2026, 12, 20))
+    assert states(wf, centres) == [S.Y1_PASSED] * 3
+    before = audit_events(wf)
+    with pytest.raises(RuleViolation, match="^R17: .*在本轮汇总之后已有其他决定"):
+        ranking.reopen(wf, y1, "一份评分表签名缺失", date(2026, 12, 21))
+    assert states(wf, centres) == [S.Y1_PASSED] * 3 and audit_events(wf) == before
+    assert ranking.analyse_round(wf, y1).locked  # all or nothing
+    assert_sound(wf)
+
+
+def test_R17_R18_a_re_assessment_round_holds_each_centre_to_its_own_years_mark(rnd):
+    """A centre failing year 1 and one failing year 2 in the same re-assessment round: 72 passes
+    the first (R17, 70) and fails the second (R18, 75), in the ranking as in the lifecycle."""
+    wf = rnd.wf
+    centres, _y1, _row_of, label = _year1_consolidated(rnd, {0: "60", 1: "80", 2: "85"})
+    # the second centre fails year 2 (recorded by hand, two years after recognition)
+    decisions.record(wf, centres[1], Event.of(Kind.ASSESSED, date(2027, 10, 18), year=2, score="70"))
+    assert states(wf, centres[:2]) == [S.RECTIFYING, S.RECTIFYING]
+    again = ranking.open_assessment_round(wf, 2027, RoundKind.RECTIFICATION)
+    rows = _rows(wf, again)
+    for i, expert in enumerate(rnd.experts[:4]):
+        panel.seat(wf, again, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel.assign(wf, expert, rows)
+        for row in rows:
+            submit_sheet(wf, expert, row, label, annual("72"))
+    view = ranking.analyse_round(wf, again)
+    with wf.session() as s:
+        year_of = {r: s.get(Application, r).assessed_year for r in rows}
+    assert sorted(year_of.values()) == [1, 2] and view.analysis.line.rule == "R17/R18"
+    assert {year_of[r.application]: r.inside for r in view.analysis.rows} == {1: True, 2: False}
+    ranking.consolidate(wf, again, date(2027, 11, 20))
+    assert states(wf, centres[:2]) == [S.Y1_PASSED, S.REVOKED]
+    assert ranking.consolidation_mismatches(wf) == []
+    assert_sound(wf)
+
+
+def test_R16_a_hand_recorded_selected_list_and_the_panels_ranking_cannot_both_decide(rnd):
+    with pytest.raises(RuleViolation, match="^R16: 本轮由专家组评分"):
+        decisions.record_selection(rnd.wf, rnd.round_id, rnd.apps[3:], date(YEAR, 9, 18))
+    assert states(rnd.wf, rnd.apps) == [S.SHORTLISTED] * 6
+
+
+def test_R16_a_tie_decided_on_other_scores_is_the_chairs_to_decide_again(rnd):
+    wf = rnd.wf
+    third, fourth = rnd.apps[2], rnd.apps[3]
+    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])  # the two tie at 80
+    ranking.decide_tie(wf, rnd.round_id, [fourth, third], "第四家PCT申请更多")
+    assert ranking.analyse_round(wf, rnd.round_id).tie.applies
+    for app in (third, fourth):  # both corrected alike: tied again, at 75
+        for expert in rnd.experts:
+            points = rnd.points[app][expert]
+            correct_sheet(wf, expert, app, dict(points, A1=points["A1"] - 5))
+    view = ranking.analyse_round(wf, rnd.round_id)
+    assert not view.tie.applies and sorted(view.analysis.unresolved_at_line) == sorted([third, fourth])
+    assert any("并列" in b for b in view.blockers())
+    with pytest.raises(RuleViolation, match="^R16: 尚不能汇总"):
+        ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking.decide_tie(wf, rnd.round_id, [third, fourth], "按新分数重新合议")
+    assert ranking.analyse_round(wf, rnd.round_id).tie.applies
+    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    assert states(wf, [third, fourth]) == [S.SELECTED, S.NOT_SELECTED]
+
+
+def test_a_changed_row_of_the_round_is_seen_at_once_not_from_the_loaded_cache(rnd):
+    """The loaded scores are reused only while the round's sheets, conflicts, assignments, seats
+    and rows are unchanged: a renamed row (as a store operation updates it) reloads."""
+    from datetime import datetime
+
+    wf = rnd.wf
+    first = ranking.analyse_round(wf, rnd.round_id)
+    with wf.session(write=True) as s:
+        app = s.get(Application, rnd.apps[0])
+        app.enterprise_name, app.updated_at = "广州改名后科技有限公司", datetime(2030, 1, 1)
+    view = ranking.analyse_round(wf, rnd.round_id)
+    assert first.names[rnd.apps[0]] != "广州改名后科技有限公司" == view.names[rnd.apps[0]]

@@ -18,10 +18,22 @@ def _rows(wf, **match):
 
 
 def test_R16_places_cannot_drop_below_those_already_selected(demo_wf):
-    round_id = _rows(demo_wf, year=2026)[0].round_id
-    with pytest.raises(RuleViolation, match="^R16"):
-        decisions.set_places(demo_wf, round_id, 5)  # 20 are selected
-    decisions.set_places(demo_wf, round_id, 20)
+    round_id = _rows(demo_wf, year=2025)[0].round_id
+    with pytest.raises(RuleViolation, match="^R16: 本轮已有15家入选"):
+        decisions.set_places(demo_wf, round_id, 5)
+    decisions.set_places(demo_wf, round_id, 15)
+
+
+def test_R16_a_consolidated_rounds_places_and_panel_are_locked(demo_wf):
+    from hvp_desktop.domain.model import SeatRole
+    from hvp_desktop.store import panel
+
+    round_id = _rows(demo_wf, year=2026)[0].round_id  # consolidated by the chair on 2026-11-13
+    with pytest.raises(RuleViolation, match="汇总锁定"):
+        decisions.set_places(demo_wf, round_id, 19)
+    member = next(m for m in panel.round_panel(demo_wf, round_id) if m.role == "member")
+    with pytest.raises(RuleViolation, match="汇总锁定"):
+        panel.seat(demo_wf, round_id, member.expert_id, SeatRole.CHAIR)
 
 
 def test_R15_preliminary_scores_are_frozen_once_shortlisted(demo_wf):
