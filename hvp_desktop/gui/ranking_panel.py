@@ -110,6 +110,7 @@ class RankingPanel(QWidget):
         f.tieButton.clicked.connect(self.decide_tie)
         f.consolidateButton.clicked.connect(self.consolidate)
         f.reopenButton.clicked.connect(self.reopen)
+        f.exportButton.clicked.connect(lambda: self.export())
         self._fill_rounds()
 
     # -- loading ----------------------------------------------------------------------------------
@@ -289,7 +290,8 @@ class RankingPanel(QWidget):
     def _update_actions(self) -> None:
         f = self.form
         view = self.loaded.view if self.loaded is not None else None
-        buttons = (f.settingsButton, f.explainButton, f.tieButton, f.consolidateButton, f.reopenButton)
+        buttons = (f.settingsButton, f.explainButton, f.tieButton, f.consolidateButton, f.reopenButton,
+                   f.exportButton)
         for button in buttons:
             button.setToolTip("")
         if view is None:
@@ -309,6 +311,7 @@ class RankingPanel(QWidget):
         blockers = view.blockers()
         f.consolidateButton.setEnabled(not locked and not blockers)
         f.reopenButton.setEnabled(locked)
+        f.exportButton.setEnabled(bool(view.analysis.rows))
         if locked:
             for button in (f.settingsButton, f.explainButton, f.tieButton, f.consolidateButton):
                 button.setToolTip(lock_why)
@@ -320,6 +323,41 @@ class RankingPanel(QWidget):
             if blockers:
                 f.consolidateButton.setToolTip(self.tr("Not ready:") + "\n• " + "\n• ".join(blockers))
             f.reopenButton.setToolTip(self.tr("The round is not consolidated."))
+
+    def export(self, path: str | None = None):
+        """The ranking workbook (summary, one sheet per expert, rubric), written off the GUI thread;
+        a failed export leaves no half-written file (reports/ranking_excel.py writes and renames)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        view = self.loaded.view if self.loaded is not None else None
+        if view is None:
+            return None
+        if path is None:
+            suggested = self.tr("%1 ranking.xlsx").replace("%1", view.title)
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the ranking"), suggested,
+                                                        self.tr("Excel workbook (*.xlsx)"))
+            if not path:
+                return None
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+
+        def work(_progress, _is_cancelled):
+            from hvp_desktop.reports.ranking_excel import write_ranking
+
+            write_ranking(view, path)
+            return path
+
+        def done(written) -> None:
+            self.form.messageLabel.setStyleSheet("color: #1b7f3b;")
+            self.form.messageLabel.setText(self.tr("Exported to %1").replace("%1", written))
+
+        def failed(exc) -> None:
+            QMessageBox.critical(self, self.tr("Export the ranking"),
+                                 self.tr("The workbook could not be written: %1").replace("%1", str(exc)))
+
+        self.export_task = run_task(self, work, label=self.tr("Writing the ranking workbook…"), cancellable=False,
+                                    on_done=done, on_error=failed)
+        return self.export_task
 
     def selected_application(self) -> int | None:
         index = self.form.table.currentIndex()

@@ -1522,66 +1522,66 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>PanelDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="26"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="24"/>
         <source>Expert panel</source>
         <translation>专家组</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="28"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="28"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="30"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="28"/>
         <source>Title</source>
         <translation>职称</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="31"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="29"/>
         <source>Seat</source>
         <translation>席位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="49"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="47"/>
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="49"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="47"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="76"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="74"/>
         <source>Expert added.</source>
         <translation>已添加专家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="85"/>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="92"/>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="103"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="83"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="90"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="101"/>
         <source>Choose an expert first.</source>
         <translation>请先选择专家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="87"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="85"/>
         <source>Seat saved.</source>
         <translation>席位已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="98"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="96"/>
         <source>Assigned to %n application(s).</source>
         <translation>
             <numerusform>已分配评审 %n 件申报。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="107"/>
+        <location filename="../../hvp_desktop/gui/panel_dialog.py" line="105"/>
         <source>Conflict recorded; the assignment was withdrawn.</source>
         <translation>利益冲突已登记，相应的评审分配已撤回。</translation>
     </message>
@@ -1758,39 +1758,39 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>RankingCharts</name>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="108"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="117"/>
         <source>Aggregate %1</source>
         <translation>汇总分 %1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="126"/>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="188"/>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="237"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="135"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="193"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="238"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="163"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="168"/>
         <source>Aggregate</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="184"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="189"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="214"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="215"/>
         <source>Totals per expert</source>
         <translation>各专家总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="249"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="247"/>
         <source>Mean difference from the other experts</source>
         <translation>与其他专家平均之差</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="271"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="269"/>
         <source>Points (positive: more lenient)</source>
         <translation>分（正值表示偏宽）</translation>
     </message>
@@ -2001,162 +2001,193 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>初审得分（R15）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="160"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="161"/>
         <source>No round has an expert panel yet (Round → Expert panel…).</source>
         <translation>还没有组建专家组的轮次（轮次 → 专家组…）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="176"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="177"/>
         <source>Computing the ranking…</source>
         <translation>正在计算排名…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="190"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="191"/>
         <source>Ranking</source>
         <translation>排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="220"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="221"/>
         <source>Preliminary scores (Annex 2) ranked with the R15 shortlist line; the recorded state shows what the formal review decided.</source>
         <translation>按初审得分（附件2）排序并画出R15入围线；“记录状态”列为形式审查和入围的实际记录。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="234"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="235"/>
         <source>Method: %1 · outlier margin %2 points</source>
         <translation>汇总方法：%1 · 偏离阈值 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="237"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="238"/>
         <source>ties compared on %1</source>
         <translation>并列时依次比较：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="240"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="241"/>
         <source>Kendall&apos;s W %1: %2</source>
         <translation>肯德尔W = %1：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="241"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="242"/>
         <source>Agreement of the experts&apos; rankings of the same applications: 0 none, 1 complete</source>
         <translation>专家对相同申报排序的一致程度：0 为毫无一致，1 为完全一致</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="243"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="244"/>
         <source>Sensitivity: %1</source>
         <translation>方法敏感性：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="245"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="246"/>
         <source>Leniency (mean difference from the other experts): %1</source>
         <translation>宽严度（与其他专家平均之差）：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="252"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="253"/>
         <source>Not ready to consolidate: %1</source>
         <translation>尚不能汇总：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="255"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="256"/>
         <source>Ready to consolidate: every sheet is in, every flag explained, no open tie at the line.</source>
         <translation>可以汇总：评分表已全部提交，偏离标记均已说明，名额线处没有待定的并列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="262"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="263"/>
         <source>Consolidated on %1: locked</source>
         <translation>已于%1汇总锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="267"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="268"/>
         <source>Reopened on %1: %2</source>
         <translation>已于%1重新开放：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="270"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="271"/>
         <source>Not consolidated yet</source>
         <translation>尚未汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="275"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="276"/>
         <source>Consolidated on %1 (%2)</source>
         <translation>%1汇总（%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="278"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="279"/>
         <source>reopened on %1: %2</source>
         <translation>%1重新开放：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="299"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="301"/>
         <source>The preliminary stage is read-only: choose the expert review stage.</source>
         <translation>初审阶段只供查看：请切换到专家评审阶段。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="304"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="306"/>
         <source>Locked since %1: reopen it first.</source>
         <translation>已于%1汇总锁定：须先重新开放。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="317"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="320"/>
         <source>No flag waits for an explanation.</source>
         <translation>没有待说明的偏离标记。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="319"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="322"/>
         <source>No tie at the line to decide.</source>
         <translation>名额线处没有需要决定的并列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="321"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="324"/>
         <source>Not ready:</source>
         <translation>尚不能汇总：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="322"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="325"/>
         <source>The round is not consolidated.</source>
         <translation>本轮尚未汇总锁定。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="344"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="336"/>
+        <source>%1 ranking.xlsx</source>
+        <translation>%1排名汇总.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="337"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="355"/>
+        <source>Export the ranking</source>
+        <translation>导出排名汇总</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="338"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="352"/>
+        <source>Exported to %1</source>
+        <translation>已导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="356"/>
+        <source>The workbook could not be written: %1</source>
+        <translation>无法写入工作簿：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="358"/>
+        <source>Writing the ranking workbook…</source>
+        <translation>正在写入排名汇总工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="382"/>
         <source>Choose an application in the table.</source>
         <translation>请在表中选择一件申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="351"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="389"/>
         <source>No submitted sheet counts yet.</source>
         <translation>尚无计入的已提交评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="355"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="393"/>
         <source>Rank %1 · aggregate %2 · range %3 · std dev %4</source>
         <translation>第%1名 · 汇总分 %2 · 极差 %3 · 标准差 %4</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="363"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="401"/>
         <source>No flag: the experts agree within the margin.</source>
         <translation>无偏离标记：专家评分均在阈值之内。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="375"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="413"/>
         <source>Largest difference: %1, %2 gave %3 and %4 gave %5 (a difference of %6)</source>
         <translation>差异最大的指标：%1，%2 给 %3 分，%4 给 %5 分（相差 %6 分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="385"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="423"/>
         <source>Waiting for: %1</source>
         <translation>待提交：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="398"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="436"/>
         <source>Not explained yet</source>
         <translation>尚未说明</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="405"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="443"/>
         <source>Explain…</source>
         <translation>说明…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="452"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="490"/>
         <source>Consolidate</source>
         <translation>汇总锁定</translation>
     </message>
@@ -2200,21 +2231,26 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
     <message>
         <location filename="../../ui/ranking_panel.ui" line="108"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ranking_panel.ui" line="109"/>
         <source>Explain flag…</source>
         <translation>说明标记…</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="109"/>
+        <location filename="../../ui/ranking_panel.ui" line="110"/>
         <source>Decide tie…</source>
         <translation>决定并列…</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="110"/>
+        <location filename="../../ui/ranking_panel.ui" line="111"/>
         <source>Consolidate…</source>
         <translation>汇总锁定…</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="111"/>
+        <location filename="../../ui/ranking_panel.ui" line="112"/>
         <source>Reopen…</source>
         <translation>重新开放…</translation>
     </message>

@@ -394,3 +394,21 @@ def test_the_legend_names_the_rule_and_its_figure():
     assert line_legend(Line.pass_mark_line(2), 5).startswith("R18 pass mark: 75 points")
     assert "at least 40" in line_legend(Line.shortlist_line(20, 46), 41)
     assert "fewer than 40" in line_legend(Line.shortlist_line(20, 38), 38)
+
+
+def test_the_ranking_is_exported_to_excel_off_the_gui_thread(qtbot, demo_wf, tmp_path):
+    from openpyxl import load_workbook
+
+    from hvp_desktop.reports.ranking_excel import SUMMARY_SHEET
+
+    round_id = next(r for r, _title, kind in reviewable_rounds(demo_wf) if kind == "recognition")
+    p = _panel(qtbot, demo_wf, round_id)
+    qtbot.waitUntil(lambda: p.form.exportButton.isEnabled())
+    task = p.export(str(tmp_path / "排名"))  # the extension is added
+    qtbot.waitUntil(lambda: (tmp_path / "排名.xlsx").exists() and "排名.xlsx" in p.form.messageLabel.text(),
+                    timeout=20000)
+    assert task is not None
+    sheet = load_workbook(tmp_path / "排名.xlsx", read_only=True)[SUMMARY_SHEET]
+    names = {row[1] for row in sheet.iter_rows(values_only=True) if row and isinstance(row[0], int)}
+    view = ranking.analyse_round(demo_wf, round_id)
+    assert names == {view.names[r.application] for r in view.analysis.rows}
