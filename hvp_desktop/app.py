@@ -45,8 +45,10 @@ class Application:
         return True
 
     def show_main_window(self) -> None:
+        from hvp_desktop.gui import tasks
         from hvp_desktop.gui.main_window import MainWindow
 
+        tasks.wait_for_all()  # no background work may outlive the window that asked for it
         old = self.window
         self.window = MainWindow(self.wf)
         self.window.lock_requested.connect(self.lock)
@@ -62,6 +64,9 @@ class Application:
         self.show_main_window()
 
     def lock(self) -> None:
+        from hvp_desktop.gui import tasks
+
+        tasks.wait_for_all()  # finish reading or writing before the file is closed
         path = str(self.wf.path)
         self.window.hide()
         self.window.deleteLater()
@@ -85,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     if not app.unlock(files[0] if files else None):
         return 0
     status = qapp.exec()
+    from hvp_desktop.gui import tasks
+
+    tasks.wait_for_all()  # a write under way finishes before the file closes
     if app.wf is not None:
         app.wf.close()
     return status

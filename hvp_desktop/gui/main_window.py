@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         """The one place an operation's changes are announced to the panels."""
         self.applications.apply_changes(changes)
         self.ranking.apply_changes(changes)
+        self.scoring.apply_changes(changes)
         if changes:
             self.deadlines.reload()
 

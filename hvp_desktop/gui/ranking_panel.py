@@ -170,6 +170,9 @@ class RankingPanel(QWidget):
                 return
             self._show(loaded)
             return
+        # What is shown no longer matches the chosen round: nothing to act on until it is computed.
+        self._show(None)
+        self.form.messageLabel.setText(self.tr("Computing the ranking…"))
         if self.task is not None:  # one computation at a time; the newest choice is loaded after it
             self._reload_after_task = True
             return
@@ -310,11 +313,13 @@ class RankingPanel(QWidget):
         f.tieButton.setEnabled(not locked and bool(tied_applications(view)))
         blockers = view.blockers()
         f.consolidateButton.setEnabled(not locked and not blockers)
-        f.reopenButton.setEnabled(locked)
+        f.reopenButton.setEnabled(locked and view.reopen_refusal is None)
         f.exportButton.setEnabled(bool(view.analysis.rows))
         if locked:
             for button in (f.settingsButton, f.explainButton, f.tieButton, f.consolidateButton):
                 button.setToolTip(lock_why)
+            if view.reopen_refusal:
+                f.reopenButton.setToolTip(view.reopen_refusal)
         else:
             if not view.unexplained():
                 f.explainButton.setToolTip(self.tr("No flag waits for an explanation."))
@@ -451,6 +456,7 @@ class RankingPanel(QWidget):
 
     def _open(self, dialog) -> None:
         self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each holds a whole ranking: not kept
         dialog.accepted.connect(lambda: self._written(dialog.changes))
         dialog.open()
 

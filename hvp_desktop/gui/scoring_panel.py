@@ -88,6 +88,8 @@ class ScoringPanel(QWidget):
         self.model: SheetModel | None = None
         self.sheet: sheets.Sheet | None = None
         self.locked_on = None  # the date the chair consolidated the open sheet's round
+        self.expert_id: int | None = None
+        self.application_id: int | None = None
         self.submit_dialog: SubmitDialog | None = None
         f.expertCombo.currentIndexChanged.connect(lambda _i: self._fill_applications())
         f.applicationCombo.currentIndexChanged.connect(lambda _i: self.open_current())
@@ -271,7 +273,13 @@ class ScoringPanel(QWidget):
             self.form.messageLabel.setText(str(exc))
             return False
         self.open_current()  # the new draft revision
+        self.changed.emit(Changes(applications=frozenset({self.application_id})))  # no longer counted as submitted
         return True
+
+    def apply_changes(self, changes: Changes) -> None:
+        """A decision elsewhere (a consolidation, a reopening) may lock or unlock the open sheet."""
+        if self.application_id is not None and (self.application_id in changes.applications or changes.rounds):
+            self.open_current()
 
     def declare_conflict(self, reason: str | None = None) -> bool:
         """The expert declares a conflict with the current application: it leaves their list."""

@@ -217,6 +217,7 @@ class RoundRanking:
     lock: LockView | None
     history: list[LockView] = field(default_factory=list)  # every consolidation, oldest first
     missing: dict[int, list[int]] = field(default_factory=dict)  # application → experts whose sheet is not in
+    reopen_refusal: str | None = None  # why a locked round can no longer be reopened
 
     @property
     def locked(self) -> bool:
@@ -292,8 +293,10 @@ def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, 
                    for c in s.scalars(select(Consolidation).where(Consolidation.round_id == round_id)
                                       .order_by(Consolidation.id))]
         lock = next((h for h in history if h.reopened_at is None), None)
+        standing = locked(s, round_id)
+        refusal = _reopen_refusal(s, standing) if standing is not None else None
         return RoundRanking(round_id, rnd.title, rnd.kind, rnd.year, result, dict(matrix.applications), experts, chair,
-                            rubric, points, explained, tie, lock, history, missing)
+                            rubric, points, explained, tie, lock, history, missing, refusal)
 
 
 def _assessed_years(s, round_id: int) -> dict[int, int]:
@@ -467,6 +470,16 @@ def consolidation_mismatches(wf: WorkingFile) -> list[str]:
     return problems
 
 
+def _reopen_refusal(s, lock: Consolidation) -> str | None:
+    """Why a consolidation can no longer be reopened: something was decided after the results it
+    recorded (a publicity, a later round's assessment). None when it can."""
+    for app_id, decision_id in json.loads(lock.result).get("decisions", {}).items():
+        if _latest_decision(s, int(app_id)) != decision_id:
+            name = s.get(Application, int(app_id)).enterprise_name
+            return f"“{name}”在本轮汇总之后已有其他决定，不能重新开放本轮"
+    return None
+
+
 def reopen(wf: WorkingFile, round_id: int, reason: str, on: date) -> Changes:
     """Undo the lock with a written reason: the recorded results are reopened in the lifecycle too,
     which is refused once a later step (a publicity, an objection) has been taken on them."""
@@ -483,10 +496,9 @@ def reopen(wf: WorkingFile, round_id: int, reason: str, on: date) -> Changes:
         audit = AuditLog(s)
         touched = set()
         rule = result["line"]["rule"].split("/")[0]
-        for app_id, decision_id in result.get("decisions", {}).items():
-            if _latest_decision(s, int(app_id)) != decision_id:  # something was decided after this result
-                name = s.get(Application, int(app_id)).enterprise_name
-                raise RuleViolation(rule, f"“{name}”在本轮汇总之后已有其他决定，不能重新开放本轮")
+        refusal = _reopen_refusal(s, lock)
+        if refusal:
+            raise RuleViolation(rule, refusal)
         for row in result["rows"]:
             app = s.get(Application, row["application"])
             target = app if RoundKind(rnd.kind) == RoundKind.RECOGNITION else s.get(Application, app.assesses_application_id)
@@ -543,9 +555,10 @@ def open_assessment_round(wf: WorkingFile, year: int, kind: RoundKind, centre_id
         s.add(rnd)
         s.flush()
         for c in centres:
-            year = ASSESSMENT_YEAR.get(kind) or _rectification_year(s, c)
+            assessed = ASSESSMENT_YEAR.get(kind) or _rectification_year(s, c)
             s.add(Application(round_id=rnd.id, enterprise_id=c.enterprise_id, enterprise_name=c.enterprise_name,
-                              affiliation_group=c.affiliation_group, assesses_application_id=c.id, assessed_year=year,
+                              affiliation_group=c.affiliation_group, assesses_application_id=c.id,
+                              assessed_year=assessed,
                               source=f"{kind.value} assessment of application {c.id}", created_at=now, updated_at=now))
         AuditLog(s).append("round.assessment_opened", "round", rnd.id,
                            {"year": year, "kind": kind.value, "centres": [c.id for c in centres]})

@@ -1396,28 +1396,28 @@
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="187"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="188"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="188"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="190"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="189"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="191"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="189"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="190"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="193"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="194"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="194"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="195"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -2006,188 +2006,189 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>还没有组建专家组的轮次（轮次 → 专家组…）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="177"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="175"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="180"/>
         <source>Computing the ranking…</source>
         <translation>正在计算排名…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="191"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="194"/>
         <source>Ranking</source>
         <translation>排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="221"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="224"/>
         <source>Preliminary scores (Annex 2) ranked with the R15 shortlist line; the recorded state shows what the formal review decided.</source>
         <translation>按初审得分（附件2）排序并画出R15入围线；“记录状态”列为形式审查和入围的实际记录。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="235"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="238"/>
         <source>Method: %1 · outlier margin %2 points</source>
         <translation>汇总方法：%1 · 偏离阈值 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="238"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="241"/>
         <source>ties compared on %1</source>
         <translation>并列时依次比较：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="241"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="244"/>
         <source>Kendall&apos;s W %1: %2</source>
         <translation>肯德尔W = %1：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="242"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="245"/>
         <source>Agreement of the experts&apos; rankings of the same applications: 0 none, 1 complete</source>
         <translation>专家对相同申报排序的一致程度：0 为毫无一致，1 为完全一致</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="244"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="247"/>
         <source>Sensitivity: %1</source>
         <translation>方法敏感性：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="246"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="249"/>
         <source>Leniency (mean difference from the other experts): %1</source>
         <translation>宽严度（与其他专家平均之差）：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="253"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="256"/>
         <source>Not ready to consolidate: %1</source>
         <translation>尚不能汇总：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="256"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="259"/>
         <source>Ready to consolidate: every sheet is in, every flag explained, no open tie at the line.</source>
         <translation>可以汇总：评分表已全部提交，偏离标记均已说明，名额线处没有待定的并列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="263"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="266"/>
         <source>Consolidated on %1: locked</source>
         <translation>已于%1汇总锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="268"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="271"/>
         <source>Reopened on %1: %2</source>
         <translation>已于%1重新开放：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="271"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="274"/>
         <source>Not consolidated yet</source>
         <translation>尚未汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="276"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="279"/>
         <source>Consolidated on %1 (%2)</source>
         <translation>%1汇总（%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="279"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="282"/>
         <source>reopened on %1: %2</source>
         <translation>%1重新开放：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="301"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="304"/>
         <source>The preliminary stage is read-only: choose the expert review stage.</source>
         <translation>初审阶段只供查看：请切换到专家评审阶段。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="306"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="309"/>
         <source>Locked since %1: reopen it first.</source>
         <translation>已于%1汇总锁定：须先重新开放。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="320"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="325"/>
         <source>No flag waits for an explanation.</source>
         <translation>没有待说明的偏离标记。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="322"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="327"/>
         <source>No tie at the line to decide.</source>
         <translation>名额线处没有需要决定的并列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="324"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="329"/>
         <source>Not ready:</source>
         <translation>尚不能汇总：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="325"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="330"/>
         <source>The round is not consolidated.</source>
         <translation>本轮尚未汇总锁定。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="336"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="341"/>
         <source>%1 ranking.xlsx</source>
         <translation>%1排名汇总.xlsx</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="337"/>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="355"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="342"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="360"/>
         <source>Export the ranking</source>
         <translation>导出排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="338"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="343"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="352"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="357"/>
         <source>Exported to %1</source>
         <translation>已导出：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="356"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="361"/>
         <source>The workbook could not be written: %1</source>
         <translation>无法写入工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="358"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="363"/>
         <source>Writing the ranking workbook…</source>
         <translation>正在写入排名汇总工作簿…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="382"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="387"/>
         <source>Choose an application in the table.</source>
         <translation>请在表中选择一件申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="389"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="394"/>
         <source>No submitted sheet counts yet.</source>
         <translation>尚无计入的已提交评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="393"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="398"/>
         <source>Rank %1 · aggregate %2 · range %3 · std dev %4</source>
         <translation>第%1名 · 汇总分 %2 · 极差 %3 · 标准差 %4</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="401"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="406"/>
         <source>No flag: the experts agree within the margin.</source>
         <translation>无偏离标记：专家评分均在阈值之内。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="413"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="418"/>
         <source>Largest difference: %1, %2 gave %3 and %4 gave %5 (a difference of %6)</source>
         <translation>差异最大的指标：%1，%2 给 %3 分，%4 给 %5 分（相差 %6 分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="423"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="428"/>
         <source>Waiting for: %1</source>
         <translation>待提交：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="436"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="441"/>
         <source>Not explained yet</source>
         <translation>尚未说明</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="443"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="448"/>
         <source>Explain…</source>
         <translation>说明…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="490"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="496"/>
         <source>Consolidate</source>
         <translation>汇总锁定</translation>
     </message>
@@ -2506,62 +2507,62 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="142"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="144"/>
         <source>Choose an expert and one of their applications.</source>
         <translation>请选择专家及其负责评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="173"/>
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="183"/>
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="192"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="194"/>
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="208"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="210"/>
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="217"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="219"/>
         <source>Consolidated on %1: read-only.</source>
         <translation>已于%1汇总锁定：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="221"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="223"/>
         <source>Submitted (revision %1): read-only.</source>
         <translation>已提交（第 %1 版）：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="264"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="266"/>
         <source>Correct the sheet</source>
         <translation>更正评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="265"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="267"/>
         <source>Why must the submitted sheet be corrected?</source>
         <translation>请说明更正已提交评分表的理由：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="288"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="296"/>
         <source>Declare a conflict of interest</source>
         <translation>声明利益冲突</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="289"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="297"/>
         <source>Why can you not score this application impartially?</source>
         <translation>请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="314"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="322"/>
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -2686,17 +2687,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="368"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="376"/>
         <source>Sheets overview</source>
         <translation>评分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="371"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="379"/>
         <source>✓ submitted · … draft · ○ not started · 回避 conflict of interest. Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="373"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="381"/>
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺评分表的申报</translation>
     </message>
@@ -2704,17 +2705,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="331"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="339"/>
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="333"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="341"/>
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后评分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="346"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="354"/>
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>
@@ -2735,12 +2736,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../hvp_desktop/gui/tasks.py" line="48"/>
+        <location filename="../../hvp_desktop/gui/tasks.py" line="63"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/tasks.py" line="70"/>
+        <location filename="../../hvp_desktop/gui/tasks.py" line="88"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

@@ -412,3 +412,25 @@ def test_the_ranking_is_exported_to_excel_off_the_gui_thread(qtbot, demo_wf, tmp
     names = {row[1] for row in sheet.iter_rows(values_only=True) if row and isinstance(row[0], int)}
     view = ranking.analyse_round(demo_wf, round_id)
     assert names == {view.names[r.application] for r in view.analysis.rows}
+
+
+def test_reopen_is_disabled_with_the_reason_when_a_later_decision_forbids_it(qtbot, demo_wf):
+    round_id = next(r for r, _title, kind in reviewable_rounds(demo_wf) if kind == "recognition")
+    view = ranking.analyse_round(demo_wf, round_id)
+    assert view.locked and view.reopen_refusal  # the demo's 2026 list is in publicity already
+    p = _panel(qtbot, demo_wf, round_id)
+    qtbot.waitUntil(lambda: p.loaded is not None)
+    assert not p.form.reopenButton.isEnabled()
+    assert p.form.reopenButton.toolTip() == view.reopen_refusal
+
+
+def test_a_closed_dialog_is_deleted_with_the_ranking_it_held(qtbot, small_round):
+    from hvp_desktop.gui.ranking_dialogs import SettingsDialog
+
+    wf, round_id = small_round[0], small_round[1]
+    p = _panel(qtbot, wf, round_id)
+    qtbot.waitUntil(lambda: p.loaded is not None)
+    for _ in range(3):
+        p.edit_settings()
+        p.dialog.reject()
+    qtbot.waitUntil(lambda: not p.findChildren(SettingsDialog), timeout=3000)

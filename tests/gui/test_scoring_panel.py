@@ -185,7 +185,9 @@ def test_a_submitted_sheet_is_corrected_in_a_new_revision(qtbot, demo_wf):
     assert p.model.read_only and p.form.correctButton.isEnabled()
     first = p.sheet
     assert not p.start_correction("")  # a reason is required
-    assert p.start_correction("C1经费核对后更正")
+    with qtbot.waitSignal(p.changed, timeout=2000) as announced:  # the ranking counts it as missing now
+        assert p.start_correction("C1经费核对后更正")
+    assert p.application_id in announced.args[0].applications
     assert (p.sheet.revision, p.sheet.status) == (first.revision + 1, "draft")
     assert not p.model.read_only and p.form.submitButton.isEnabled()
     assert sheets.get_sheet(demo_wf, first.id).status == "submitted"  # both revisions stay
