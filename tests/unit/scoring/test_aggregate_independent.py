@@ -19,18 +19,13 @@ from hypothesis import strategies as st
 
 from hvp_desktop.domain import rules
 from hvp_desktop.scoring.aggregate import Method, aggregate, kendalls_w, outliers, spread
+from tests.by_hand import half_up
 
 D = Decimal
 F = Fraction
 
 
 # -- the independent arithmetic --------------------------------------------------------------------
-def half_up(value: Fraction) -> Decimal:
-    """Round an exact fraction to 2 places, halves away from zero (as a chair rounds by hand)."""
-    sign = -1 if value < 0 else 1
-    cents = math.floor(abs(value) * 100 + F(1, 2))
-    return D(sign * cents).scaleb(-2)  # 78.5 is written 78.50
-
 
 def fractions(values) -> list[Fraction]:
     return [F(v) for v in values]

@@ -6,8 +6,6 @@ of the line to the method. Expected values are worked out here by hand or with F
 
 from __future__ import annotations
 
-import math
-import statistics
 from decimal import Decimal
 from fractions import Fraction
 
@@ -27,24 +25,13 @@ from hvp_desktop.scoring.ranking import (
     rank_by_shortlist,
     sensitivity,
 )
+from tests.by_hand import by_hand, half_up
 
 D = Decimal
 F = Fraction
 PROPERTY = settings(max_examples=100, deadline=None)
 
 
-def half_up(value: Fraction) -> Decimal:
-    sign = -1 if value < 0 else 1
-    return D(sign * math.floor(abs(value) * 100 + F(1, 2))).scaleb(-2)
-
-
-def by_hand(values, method: Method) -> Decimal:
-    exact = sorted(F(v) for v in values)
-    if method == Method.MEDIAN:
-        return half_up(statistics.median(exact))
-    if method == Method.TRIMMED_MEAN and len(exact) >= 5:
-        exact = exact[1:-1]
-    return half_up(statistics.mean(exact))
 
 
 def inside(ranking) -> list[int]:

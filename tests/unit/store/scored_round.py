@@ -5,8 +5,6 @@ rubric. The fixtures that copy it for each test are in conftest.py."""
 
 from __future__ import annotations
 
-import math
-import statistics
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -18,10 +16,10 @@ from hvp_desktop.domain import credit_code
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.model import ApplicationData, SeatRole
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.store import decisions, operations, panel, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application
+from tests.by_hand import half_up
 
 D = Decimal
 F = Fraction
@@ -52,18 +50,6 @@ OFFSETS = [(0, 0), (1, -0.5), (-1, 1), (2, 0), (-0.5, 0.5)]
 FOURTH = [(30, 15, 22, 8), (30.5, 15, 22, 8), (35, 15, 22, 8), (35, 15, 22, 8), (35, 15, 22, 8)]
 
 
-def half_up(value: Fraction) -> Decimal:
-    sign = -1 if value < 0 else 1
-    return D(sign * math.floor(abs(value) * 100 + F(1, 2))).scaleb(-2)
-
-
-def by_hand(values, method: Method = Method.TRIMMED_MEAN) -> Decimal:
-    exact = sorted(F(v) for v in values)
-    if method == Method.MEDIAN:
-        return half_up(statistics.median(exact))
-    if method == Method.TRIMMED_MEAN and len(exact) >= 5:
-        exact = exact[1:-1]
-    return half_up(statistics.mean(exact))
 
 
 def kendall_by_hand(totals: dict[int, dict[int, Decimal]]) -> Decimal:

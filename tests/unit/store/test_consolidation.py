@@ -26,10 +26,10 @@ from hvp_desktop.scoring.analysis import Flag, FlagKind
 from hvp_desktop.store import audit, decisions, panel, ranking, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, AuditEvent, Decision
+from tests.by_hand import by_hand
 from tests.unit.store.scored_round import (
     SIGNATURE,
     YEAR,
-    by_hand,
     correct_sheet,
     make_an_outlier,
     submit_sheet,

@@ -20,6 +20,7 @@ from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.scoring.analysis import FlagKind
 from hvp_desktop.store import decisions, panel, ranking, sheets
 from hvp_desktop.store.models import ScoreSheet
+from tests.by_hand import by_hand, half_up
 from tests.unit.store.scored_round import (
     MAXIMA,
     PLACES,
@@ -27,9 +28,7 @@ from tests.unit.store.scored_round import (
     YEAR,
     D,
     F,
-    by_hand,
     correct_sheet,
-    half_up,
     kendall_by_hand,
     make_an_outlier,
 )
