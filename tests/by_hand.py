@@ -27,3 +27,40 @@ def by_hand(values, method: Method = Method.TRIMMED_MEAN) -> Decimal:
     if method == Method.TRIMMED_MEAN and len(exact) >= 5:
         exact = exact[1:-1]
     return half_up(statistics.mean(exact))
+
+
+def average_ranks(scores: dict) -> dict:
+    """Rank 1 for the highest; equal scores share the average of their places."""
+    return {a: Fraction(sum(1 for w in scores.values() if w > v)) + Fraction(sum(1 for w in scores.values() if w == v) + 1, 2)
+            for a, v in scores.items()}
+
+
+def spearman_by_hand(x: dict, y: dict) -> float | None:
+    """Pearson's correlation of the average ranks over the applications both scored (None when one
+    of them gave every common application the same score)."""
+    common = sorted(set(x) & set(y))
+    rx, ry = average_ranks({a: x[a] for a in common}), average_ranks({a: y[a] for a in common})
+    mx, my = sum(rx.values()) / len(common), sum(ry.values()) / len(common)
+    sxy = sum((rx[a] - mx) * (ry[a] - my) for a in common)
+    sxx, syy = sum((rx[a] - mx) ** 2 for a in common), sum((ry[a] - my) ** 2 for a in common)
+    if sxx == 0 or syy == 0:
+        return None
+    return float(sxy) / math.sqrt(float(sxx * syy))
+
+
+def pairwise_w_by_hand(by_expert: dict) -> float | None:
+    """Kendall's W from the mean Spearman correlation of every pair of experts sharing at least 3
+    applications: W = ((m − 1)·mean ρ + 1) / m over the m experts in such pairs, within [0, 1]."""
+    rhos, included = [], set()
+    experts = sorted(by_expert)
+    for i, e in enumerate(experts):
+        for f in experts[i + 1:]:
+            if len(set(by_expert[e]) & set(by_expert[f])) >= 3:
+                rho = spearman_by_hand(by_expert[e], by_expert[f])
+                if rho is not None:
+                    rhos.append(rho)
+                    included |= {e, f}
+    if len(included) < 2:
+        return None
+    m = len(included)
+    return min(max(((m - 1) * sum(rhos) / len(rhos) + 1) / m, 0.0), 1.0)

@@ -214,6 +214,7 @@ class ScoringPanel(QWidget):
         f.submitButton.setEnabled(not self.model.read_only and self.sheet is not None)
         f.correctButton.setEnabled(self.model.read_only and self.locked_on is None)
         f.conflictButton.setEnabled(not self.model.read_only)
+        f.paperButton.setEnabled(self.locked_on is None)  # a consolidated round takes no paper sheet either
         if self.locked_on is not None:
             f.messageLabel.setStyleSheet("color: #1b7f3b;")
             f.messageLabel.setText(self.tr("Consolidated on %1: read-only.")

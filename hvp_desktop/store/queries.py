@@ -122,6 +122,10 @@ def application_detail(wf: WorkingFile, application_id: int) -> ApplicationDetai
         history = [HistoryEntry(e.seq, e.at, e.actor, e.action, json.loads(e.payload)) for e in events]
         rows = s.scalars(select(Decision).where(Decision.application_id == application_id).order_by(Decision.id))
         entries = [DecisionEntry(d.decided_on, d.kind, d.rule, d.note, json.loads(d.data or "{}")) for d in rows]
+        if app.assesses_application_id is not None:  # an assessment row: the centre's declared figures,
+            declared = s.get(Application, app.assesses_application_id)  # no formal review of its own
+            return ApplicationDetail(app.id, app.round.title, app.state, app.source, application_data(declared),
+                                     history, entries, [], decisions.centre_of(s, app.id), None, app.round_id)
         return ApplicationDetail(app.id, app.round.title, app.state, app.source, application_data(app), history,
                                  entries, decisions.review_checks(s, app), decisions.centre_of(s, app.id),
                                  app.preliminary_score, app.round_id)

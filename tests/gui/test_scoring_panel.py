@@ -199,6 +199,7 @@ def test_a_consolidated_rounds_sheets_are_read_only_without_correction(qtbot, de
     _show(p, locked)
     assert p.model.read_only
     assert not p.form.correctButton.isEnabled() and not p.form.conflictButton.isEnabled()
+    assert not p.form.paperButton.isEnabled()
     assert p.locked_on.isoformat() in p.form.messageLabel.text()
     assert not p.start_correction("想改一下")  # refused by the store too (the round is locked)
 
@@ -337,3 +338,16 @@ def test_on_an_experts_own_file_the_form_is_locked_to_them(qtbot, demo_wf, tmp_p
         assert not p.form.overviewButton.isVisible() and not p.form.paperButton.isVisible()
         assert p.form.applicationCombo.count() == len(panel.assignments_of(mine, owner)) > 0
         p.deleteLater()
+
+
+def test_an_assessment_rows_facts_are_its_centres_declared_figures(qtbot, demo_wf):
+    """The year-1 row shows what the centre declared (R5–R7 commitments), not blanks."""
+    from hvp_desktop.store.models import Application
+
+    year1 = _round_titled(demo_wf, "第一年考核")
+    row = panel.sheet_matrix(demo_wf, year1).applications[0][0]
+    with demo_wf.session() as s:
+        centre = s.get(Application, row).assesses_application_id
+    shown, declared = queries.application_detail(demo_wf, row), queries.application_detail(demo_wf, centre)
+    assert shown.data == declared.data and shown.data.ip_staff_count is not None
+    assert shown.checks == [] and "第一年考核" in shown.round_title

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from hvp_desktop.domain import rules
 from hvp_desktop.scoring.aggregate import Method, aggregate, kendalls_w, outliers, spread
-from tests.by_hand import half_up
+from tests.by_hand import average_ranks, half_up, spearman_by_hand
 
 D = Decimal
 F = Fraction
@@ -49,11 +49,6 @@ def stdev_cents(values) -> Decimal:
     k = math.isqrt(math.floor(variance * 40000))
     return D((k + 1) // 2).scaleb(-2)
 
-
-def average_ranks(scores: dict) -> dict:
-    """Rank 1 for the highest; equal scores share the average of their places."""
-    return {a: F(sum(1 for w in scores.values() if w > v)) + F(sum(1 for w in scores.values() if w == v) + 1, 2)
-            for a, v in scores.items()}
 
 
 def kendall_textbook(by_expert: dict) -> Decimal:
@@ -209,16 +204,6 @@ def test_kendalls_w_with_a_tie_by_hand():
     # W = 12·6.5 / (2²·(3³ − 3)) = 78 / 96 = 0.8125 → 0.81
     scores = {"x": {"a": D("90"), "b": D("90"), "c": D("70")}, "y": {"a": D("90"), "b": D("80"), "c": D("70")}}
     assert kendalls_w(scores) == D("0.81")
-
-
-def spearman_by_hand(x: dict, y: dict) -> float:
-    """Pearson's correlation of the average ranks over the applications both scored."""
-    common = sorted(set(x) & set(y))
-    rx, ry = average_ranks({a: x[a] for a in common}), average_ranks({a: y[a] for a in common})
-    mx, my = sum(rx.values()) / len(common), sum(ry.values()) / len(common)
-    sxy = sum((rx[a] - mx) * (ry[a] - my) for a in common)
-    sxx, syy = sum((rx[a] - mx) ** 2 for a in common), sum((ry[a] - my) ** 2 for a in common)
-    return float(sxy) / math.sqrt(float(sxx * syy))
 
 
 def test_kendalls_w_with_a_conflict_per_expert_compares_the_experts_pair_by_pair():
