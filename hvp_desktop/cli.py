@@ -365,8 +365,8 @@ def cmd_ban(args) -> int:
 
 def _read_rubric(args):
     """A rubric from the secretariat's Excel table (reviewed before use) or a JSON file."""
+    from hvp_desktop.reports.rubric_excel import read_rubric_table
     from hvp_desktop.scoring import rubric as rubrics
-    from hvp_desktop.scoring.rubric_excel import read_rubric_table
 
     source = Path(args.table)
     try:
@@ -397,7 +397,7 @@ def cmd_rubric(args) -> int:
     from hvp_desktop.scoring import rubric as rubrics
 
     if args.action == "export":
-        from hvp_desktop.scoring.rubric_excel import write_rubric_table
+        from hvp_desktop.reports.rubric_excel import write_rubric_table
 
         write_rubric_table(rubrics.default_rubrics()[args.kind or "recognition"], Path(args.table))
         print(args.table)

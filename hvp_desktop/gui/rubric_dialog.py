@@ -62,7 +62,7 @@ class RubricDialog(QDialog):
         f.useButton.setEnabled(not current)
 
     def load_table(self, path: str | None = None) -> bool:
-        from hvp_desktop.scoring.rubric_excel import read_rubric_table
+        from hvp_desktop.reports.rubric_excel import read_rubric_table
 
         f = self.form
         if path is None:
@@ -81,7 +81,7 @@ class RubricDialog(QDialog):
         return True
 
     def export_default(self, path: str | None = None) -> None:
-        from hvp_desktop.scoring.rubric_excel import write_rubric_table
+        from hvp_desktop.reports.rubric_excel import write_rubric_table
 
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the default rubric"), "", XLSX_FILTER)

@@ -1,1 +1,2 @@
-"""Spreadsheets in and out: the application import, its template and the rejected-rows file."""
+"""Spreadsheets in and out: the application import, its template and the rejected-rows file,
+rubric tables, preliminary scores and the ranking workbook."""

@@ -258,7 +258,9 @@ class ParseResult:
 
 
 @dataclass
-class _Sheet:
+class Sheet:
+    """The first visible sheet of a workbook, as read by `read_sheet`."""
+
     title: str
     grid: list[list[Any]]  # values, merged ranges filled with their top-left value
     blank: list[bool]  # per row, judged before merges were filled
@@ -289,14 +291,18 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_sheet(path: Path) -> _Sheet:
+def read_sheet(path: Path) -> Sheet:
+    """The first visible sheet's values (cached formula results); WorkbookError when unreadable.
+
+    Shared with the other readers of reports (rubric tables, preliminary scores).
+    """
     workbook = _load(path, data_only=True)
     sheet = _first_visible(workbook)
     grid = [list(row) for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
     blank = [all(_is_blank(v) for v in row) for row in grid]
     _fill_merged(sheet, grid)
     uncalculated = _uncalculated_formulas(path, sheet.title, grid)
-    return _Sheet(sheet.title, grid, blank, uncalculated)
+    return Sheet(sheet.title, grid, blank, uncalculated)
 
 
 def _fill_merged(sheet: Worksheet, grid: list[list[Any]]) -> None:
@@ -587,7 +593,7 @@ def parse_workbook(
     """Read the applications of the first visible sheet; see the module docstring."""
     path = Path(path)
     explicit = _checked_header_map(header_map)
-    sheet = _read_sheet(path)
+    sheet = read_sheet(path)
     _check_cancelled(is_cancelled)
     header_row = _find_header_row(sheet.grid, [*KNOWN_HEADERS, *explicit])
     width = _used_width(sheet, header_row)
@@ -617,7 +623,7 @@ def _check_cancelled(is_cancelled: Callable[[], bool] | None) -> None:
         raise ImportCancelled()
 
 
-def _used_width(sheet: _Sheet, header_row: int) -> int:
+def _used_width(sheet: Sheet, header_row: int) -> int:
     """Columns up to the last one holding a header or a value (formatting alone does not count)."""
     width = 0
     for row in sheet.grid[header_row - 1 :]:

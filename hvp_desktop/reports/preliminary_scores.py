@@ -9,7 +9,7 @@ from pathlib import Path
 
 from hvp_desktop.domain import credit_code
 from hvp_desktop.reports import cells
-from hvp_desktop.reports.excel_import import RowError, WorkbookError, _read_sheet, normalise_header
+from hvp_desktop.reports.excel_import import RowError, WorkbookError, normalise_header, read_sheet
 
 CODE_HEADERS = {normalise_header(h) for h in ("统一社会信用代码", "信用代码", "社会信用代码")}
 SCORE_HEADERS = {normalise_header(h) for h in ("初审得分", "初审分数", "得分", "评分", "总分", "附件2得分")}
@@ -34,7 +34,7 @@ def _header(grid) -> tuple[int, int, int]:
 
 
 def parse_scores(path: str | Path) -> tuple[list[ScoreRow], list[RowError]]:
-    sheet = _read_sheet(Path(path))
+    sheet = read_sheet(Path(path))
     header_index, code_col, score_col = _header(sheet.grid)
     code_header, score_header = str(sheet.grid[header_index][code_col]), str(sheet.grid[header_index][score_col])
     scores, errors, seen = [], [], {}

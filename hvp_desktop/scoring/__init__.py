@@ -1,7 +1,8 @@
 """Scoring: rubrics (load, validate, version) and the arithmetic of scores. Plain Python.
 
-Nothing here imports Qt or SQLAlchemy. Excel import/export of rubric tables lives in
-`hvp_desktop.scoring.rubric_excel` (openpyxl) and is imported on its own, not from here.
+Nothing here imports Qt, SQLAlchemy, openpyxl or any other package of hvp_desktop but domain
+(tests/test_layering.py checks). Excel import/export of rubric tables lives in
+`hvp_desktop.reports.rubric_excel`.
 """
 
 from hvp_desktop.scoring.rubric import (

@@ -1,7 +1,7 @@
 """Rubrics: sections of criteria totalling 100 points, kept as data and checked on load.
 
 A rubric lives in resources/rubrics/*.json (the shipped defaults standing in for Annex 2 and
-Annex 3) or comes from an official table imported from Excel (rubric_excel.py). Every number
+Annex 3) or comes from an official table imported from Excel (reports/rubric_excel.py). Every number
 is a Decimal: scores go in steps such as 0.5, and a total must equal the sum the expert sees to
 the last half point, so a float is refused wherever a number enters.
 

@@ -324,7 +324,7 @@ def test_digest_changes_with_the_wording_too():
 
 
 def test_the_scoring_package_stays_plain_python():
-    """No Qt, no SQLAlchemy, and no openpyxl unless rubric_excel is imported on purpose."""
+    """No Qt, no SQLAlchemy, no openpyxl (rubric tables in Excel live in reports.rubric_excel)."""
     code = (
         "import sys, hvp_desktop.scoring; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'openpyxl')))"

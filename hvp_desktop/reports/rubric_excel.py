@@ -27,7 +27,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hvp_desktop.reports.excel_import import WorkbookError, _read_sheet, normalise_header
+from hvp_desktop.reports.excel_import import WorkbookError, normalise_header, read_sheet
 from hvp_desktop.scoring.rubric import (
     MAX_TOTAL,
     Criterion,
@@ -139,7 +139,7 @@ def read_rubric_table(
     """The rubric in an official table (first visible sheet); RubricError lists every problem by row."""
     path = Path(path)
     try:
-        sheet = _read_sheet(path)
+        sheet = read_sheet(path)
     except WorkbookError as exc:
         raise RubricError([str(exc)]) from exc
     table = _table(sheet.grid)

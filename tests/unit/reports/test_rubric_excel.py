@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from hvp_desktop.reports.rubric_excel import read_rubric_table, write_rubric_table
 from hvp_desktop.scoring.rubric import RubricError, default_rubrics
-from hvp_desktop.scoring.rubric_excel import read_rubric_table, write_rubric_table
 
 D = Decimal
 OFFICIAL = {"kind": "recognition", "title": "认定评分表（附件2）", "version": "2026.2"}
