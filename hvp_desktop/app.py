@@ -82,7 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     qapp = QApplication.instance() or QApplication([sys.argv[0], *[a for a in argv if a.startswith("-")]])
     qapp.setApplicationName("hvp-desktop")
     qapp.setOrganizationName("hvp-desktop")
-    from hvp_desktop.gui import settings
+    from hvp_desktop import logs
+    from hvp_desktop.gui import crash, settings
+
+    logs.setup("gui")
+    crash.install(qapp)  # from here on an unexpected error is a dialog, never a silent exit
 
     app = Application(qapp)
     app.install_language(settings.language())

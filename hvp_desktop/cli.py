@@ -768,23 +768,39 @@ def main(argv: list[str] | None = None) -> int:
         from hvp_desktop.app import main as gui_main
 
         return gui_main(argv)
+    import time
+
+    from hvp_desktop import logs
+
+    logs.setup("cli")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage
         return EXIT_OK if exc.code == 0 else EXIT_USAGE
+    started = time.monotonic()
+    status = EXIT_USAGE
     try:
-        return args.run(args)
+        status = args.run(args)
+        return status
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-        return EXIT_OK
+        status = EXIT_OK
+        return status
     except KeyboardInterrupt:
         return _fail(args, "已取消 (cancelled)", EXIT_USAGE)
     except Exception as exc:  # every expected failure becomes a message; others are bugs
         status = _status_of(exc)
-        if status is None:
-            raise
-        return _fail(args, _message_of(exc), status)
+        if status is not None:
+            return _fail(args, _message_of(exc), status)
+        # a bug: its class and frames go to the log (not its message: it may hold a name or a score)
+        incident = logs.log_exception(type(exc), exc, exc.__traceback__, f"cli {args.command}")
+        log_file = logs.current_log_path() or "(no log file)"
+        status = EXIT_USAGE
+        return _fail(args, f"unexpected error (incident {incident}), details in {log_file}"
+                           f" (程序意外出错，事件编号 {incident})", status)
+    finally:  # the command's name, status and time only: never its arguments (file or enterprise names)
+        logs.logger.info("command=%s status=%s seconds=%.2f", args.command, status, time.monotonic() - started)
 
 
 def _status_of(exc: Exception) -> int | None:

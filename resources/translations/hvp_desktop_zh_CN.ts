@@ -507,6 +507,59 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="129"/>
+        <source>hvp-desktop — unexpected error</source>
+        <translation>hvp-desktop — 程序意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="131"/>
+        <source>An unexpected error occurred in the program. What you were doing did not finish.</source>
+        <translation>程序发生意外错误，当前操作未能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="134"/>
+        <source>An unexpected error occurred in a background task. The task did not finish.</source>
+        <translation>后台任务发生意外错误，该任务未能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="138"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="148"/>
+        <source>Your working file was not changed by this error: the last saved change is kept. You can go on working.</source>
+        <translation>此错误未改动工作文件，最近一次已保存的更改完整保留。可继续使用本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="152"/>
+        <source>Incident number: %1</source>
+        <translation>事件编号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="153"/>
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="154"/>
+        <source>Log file: none (the log could not be written).</source>
+        <translation>日志文件：无（日志无法写入）。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="156"/>
+        <source>If the error comes back, give the incident number and the log file to your technical contact. The log holds no names, scores or comments.</source>
+        <translation>如再次出现此错误，请将事件编号和日志文件提供给技术联系人。日志中不含任何名称、评分或评审意见。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/crash.py" line="161"/>
+        <source>Errors since this message opened: %1 more (in the log too).</source>
+        <translation>本提示显示期间又发生 %1 个错误（均已记入日志）。</translation>
+    </message>
+</context>
+<context>
     <name>DeadlinesDock</name>
     <message numerus="yes">
         <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="23"/>
