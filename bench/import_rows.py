@@ -22,6 +22,8 @@ import time
 
 from _common import PASSWORD, Report, run_main, scratch_dir
 
+from hvp_desktop.store.ops import applications as app_ops
+
 ROWS = 2000
 REPEATS = 5
 SEED = 20261125
@@ -94,7 +96,6 @@ def write_input(path, applications) -> None:
 def main() -> int:
     from hvp_desktop import demo
     from hvp_desktop.reports import excel_import
-    from hvp_desktop.store import operations
     from hvp_desktop.store.engine import WorkingFile
 
     report = Report("import_rows")
@@ -122,7 +123,7 @@ def main() -> int:
             try:
                 t = time.perf_counter()
                 rows = [(f"{source.name}:{r.row}", r.data) for r in result.rows]
-                outcome = operations.import_applications(wf, rows)
+                outcome = app_ops.import_applications(wf, rows).value
                 t_write = time.perf_counter() - t
             finally:
                 wf.close()

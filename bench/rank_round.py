@@ -26,6 +26,9 @@ from decimal import Decimal
 from _common import Report, make_working_file, run_main, scratch_dir
 from sqlalchemy import insert
 
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
+
 RUNS = 7
 TARGET_MS = 200.0
 APPLICATIONS, EXPERTS, CRITERIA = 1000, 9, 25
@@ -43,18 +46,18 @@ def _rubric():
 
 def build(path, rng: random.Random):
     from hvp_desktop.domain.model import SeatRole
-    from hvp_desktop.store import panel, queries, sheets
+    from hvp_desktop.store import queries
     from hvp_desktop.store.models import Assignment, ScoreEntry, ScoreSheet
 
     wf = make_working_file(path, APPLICATIONS, 5)
     round_id = queries.round_list(wf)[0][0]
     apps = [r.id for r in queries.application_rows(wf)]
     rubric = _rubric()
-    label = sheets.store_rubric(wf, rubric)
-    sheets.set_round_rubric(wf, round_id, label)
-    experts = [panel.add_expert(wf, f"专家{i + 1}") for i in range(EXPERTS)]
+    label = sheet_ops.store_rubric(wf, rubric).value
+    sheet_ops.set_round_rubric(wf, round_id, label)
+    experts = [panel_ops.add_expert(wf, f"专家{i + 1}").value for i in range(EXPERTS)]
     for i, e in enumerate(experts):
-        panel.seat(wf, round_id, e, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel_ops.seat(wf, round_id, e, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
     steps = [Decimal(n) / 2 for n in range(9)]  # 0 … 4 in half points
     now = datetime(2026, 11, 1, 9, 0)
     points = {}
@@ -79,7 +82,8 @@ def main() -> int:
     from hvp_desktop.scoring.aggregate import Method
     from hvp_desktop.scoring.analysis import Settings, analyse
     from hvp_desktop.scoring.ranking import Line
-    from hvp_desktop.store.ranking import _loaded, analyse_round, set_settings
+    from hvp_desktop.store.ops.ranking import set_settings
+    from hvp_desktop.store.ranking import _loaded, analyse_round
 
     report = Report("rank_round")
     with scratch_dir("rank") as folder:

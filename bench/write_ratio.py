@@ -26,6 +26,8 @@ from pathlib import Path
 
 from _common import PASSWORD, Report, run_main, scratch_dir
 
+from hvp_desktop.store.ops import applications as app_ops
+
 BULK_ROWS = 100_000
 BULK_REPEATS = 7
 MEMORY_REPEATS = 5
@@ -157,20 +159,19 @@ def plain_connections():
 
 
 def app_import(path: Path, rows, keyed: bool) -> float:
-    from hvp_desktop.store import operations
     from hvp_desktop.store.engine import WorkingFile
 
     if keyed:
         wf = WorkingFile.create(path, PASSWORD)
         t = time.perf_counter()
-        outcome = operations.import_applications(wf, rows)
+        outcome = app_ops.import_applications(wf, rows).value
         elapsed = time.perf_counter() - t
         wf.close()
     else:
         with plain_connections():
             wf = WorkingFile.create(path, PASSWORD)
             t = time.perf_counter()
-            outcome = operations.import_applications(wf, rows)
+            outcome = app_ops.import_applications(wf, rows).value
             elapsed = time.perf_counter() - t
             wf.close()
     if outcome.added != len(rows):

@@ -23,6 +23,9 @@ class Application:
         for t in self.translators:
             self.qapp.removeTranslator(t)
         self.translators = []
+        from hvp_desktop.gui import settings
+
+        settings.set_ui_language(code)
         if code == "en":
             QLocale.setDefault(QLocale(QLocale.Language.English))
             return
@@ -50,6 +53,8 @@ class Application:
 
         tasks.wait_for_all()  # no background work may outlive the window that asked for it
         old = self.window
+        if old is not None:
+            old.runner.close()  # its writes are done before the new window's runner takes over
         self.window = MainWindow(self.wf)
         self.window.lock_requested.connect(self.lock)
         self.window.language_changed.connect(self.change_language)
@@ -67,6 +72,7 @@ class Application:
         from hvp_desktop.gui import tasks
 
         tasks.wait_for_all()  # finish reading or writing before the file is closed
+        self.window.runner.close()
         path = str(self.wf.path)
         self.window.hide()
         self.window.deleteLater()
@@ -97,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     from hvp_desktop.gui import tasks
 
     tasks.wait_for_all()  # a write under way finishes before the file closes
+    if app.window is not None:
+        app.window.runner.close()
     if app.wf is not None:
         app.wf.close()
     return status

@@ -124,7 +124,8 @@ def _parse_maps(items: list[str]) -> dict[str, str]:
 
 def cmd_import(args) -> int:
     from hvp_desktop.reports.excel_import import parse_workbook, write_rejected
-    from hvp_desktop.store import operations
+    from hvp_desktop.store.applications import load_mappings
+    from hvp_desktop.store.ops import applications as app_ops
 
     xlsx = Path(args.xlsx)
     if args.round is not None and not 2000 <= args.round <= 2100:
@@ -133,7 +134,7 @@ def cmd_import(args) -> int:
         raise CliError(f"找不到Excel文件：{xlsx} (file not found)")
     wf = _open(args)
     try:
-        mapping = {**operations.load_mappings(wf), **_parse_maps(args.map)}
+        mapping = {**load_mappings(wf), **_parse_maps(args.map)}
         result = parse_workbook(xlsx, round_year=args.round, header_map=mapping)
         unmapped = [u for u in result.unknown_columns if u.has_data]
         payload = {
@@ -167,10 +168,10 @@ def cmd_import(args) -> int:
             out = Path(args.rejected_out or xlsx.with_name(f"{xlsx.stem}.rejected.xlsx"))
             write_rejected(result, out)
             payload["rejected_file"] = str(out)
-        outcome = operations.import_applications(
-            wf, [(f"{xlsx.name}:{r.row}", r.data) for r in result.rows])
+        outcome = app_ops.import_applications(
+            wf, [(f"{xlsx.name}:{r.row}", r.data) for r in result.rows]).value
         if args.map:
-            operations.remember_mappings(wf, _parse_maps(args.map))
+            app_ops.remember_mappings(wf, _parse_maps(args.map))
         payload.update(added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged, imported=True)
         lines.append(f"新增 {outcome.added}，更新 {outcome.updated}，未变 {outcome.unchanged}。")
         if result.rejected:
@@ -182,22 +183,19 @@ def cmd_import(args) -> int:
 
 
 def cmd_check(args) -> int:
-    import sqlcipher3
-    from sqlalchemy.exc import DBAPIError
-
-    from hvp_desktop.store import audit, decisions, ranking
+    from hvp_desktop.store import audit, decisions, queries, ranking
+    from hvp_desktop.store.errors import damaged_errors
 
     wf = _open(args, migrate=False)  # a diagnosis changes nothing, not even the schema
     try:
         version = wf.schema_version()
         try:
             integrity = wf.integrity_errors()
-            with wf.session() as s:
-                chain = audit.verify(s)
+            chain = queries.verify_chain(wf)
             states = decisions.state_mismatches(wf)
             if version >= ranking.SCHEMA_WITH_CONSOLIDATIONS:  # an older file is diagnosed as it is
                 states += ranking.consolidation_mismatches(wf)
-        except (DBAPIError, sqlcipher3.DatabaseError) as exc:  # a damaged page: report it, that is check's job
+        except damaged_errors() as exc:  # a damaged page: report it, that is check's job
             integrity = [_message_of(exc)]
             chain = audit.ChainReport(0, ["审计链无法读取 (audit chain unreadable)"])
             states = []
@@ -271,7 +269,7 @@ def cmd_status(args) -> int:
 
 def cmd_calendar(args) -> int:
     from hvp_desktop.domain.dates import ArrangementError, parse_arrangement
-    from hvp_desktop.store import decisions
+    from hvp_desktop.store.ops import decisions as decision_ops
 
     path = Path(args.arrangement)
     try:
@@ -280,7 +278,7 @@ def cmd_calendar(args) -> int:
         raise CliError(f"{path.name}: {exc}", EXIT_REJECTED) from exc
     wf = _open(args)
     try:
-        years = decisions.save_arrangements(wf, arrangements)
+        years = decision_ops.save_arrangements(wf, arrangements).value
     finally:
         wf.close()
     print(f"已录入 {'、'.join(map(str, years))} 年的节假日安排。 (holiday arrangement saved)")
@@ -289,19 +287,14 @@ def cmd_calendar(args) -> int:
 
 def cmd_prelim(args) -> int:
     """R15: the third party's preliminary scores, by credit code, into one round. All or nothing."""
-    from sqlalchemy import select
-
     from hvp_desktop.reports.preliminary_scores import parse_scores
-    from hvp_desktop.store import decisions
-    from hvp_desktop.store.models import Application, Enterprise, Round
+    from hvp_desktop.store import queries
+    from hvp_desktop.store.ops import decisions as decision_ops
 
     scores, errors = parse_scores(Path(args.xlsx))
     wf = _open(args)
     try:
-        with wf.session() as s:
-            ids = dict(s.execute(
-                select(Enterprise.credit_code, Application.id).join(Application.enterprise).join(Application.round)
-                .where(Round.year == args.round)).all())
+        ids = queries.application_ids_by_credit_code(wf, args.round)
         unknown = [sc for sc in scores if sc.credit_code not in ids]
         problems = [f"第{e.row}行 {e.column}: {e.message}" for e in errors]
         problems += [f"第{sc.row}行: {args.round}年度没有统一社会信用代码为{sc.credit_code}的申报" for sc in unknown]
@@ -310,7 +303,7 @@ def cmd_prelim(args) -> int:
         if problems:
             _emit(args, payload, [*problems, "未保存任何得分。 (Nothing saved.)"])
             return EXIT_REJECTED
-        decisions.set_preliminary_scores(wf, {ids[sc.credit_code]: sc.score for sc in scores})
+        decision_ops.set_preliminary_scores(wf, {ids[sc.credit_code]: sc.score for sc in scores})
     finally:
         wf.close()
     payload["saved"] = True
@@ -338,10 +331,10 @@ def _with_file(args, operation) -> None:
 
 def cmd_recognised(args) -> int:
     """R3: record an enterprise already recognised (e.g. under the earlier cultivation-centre title)."""
-    from hvp_desktop.store import decisions
+    from hvp_desktop.store.ops import decisions as decision_ops
 
     code = _credit_code(args.code)
-    _with_file(args, lambda wf: decisions.add_recognised_centre(wf, code, args.name, args.title, args.group,
+    _with_file(args, lambda wf: decision_ops.add_recognised_centre(wf, code, args.name, args.title, args.group,
                                                                args.year))
     print(f"已登记（R3）：{args.name} {code}")
     return EXIT_OK
@@ -351,14 +344,14 @@ def cmd_ban(args) -> int:
     """R4/R21: a ban decided outside this file (2 years from the decision date)."""
     from datetime import date
 
-    from hvp_desktop.store import decisions
+    from hvp_desktop.store.ops import decisions as decision_ops
 
     code = _credit_code(args.code)
     try:
         since = date.fromisoformat(args.since)
     except ValueError as exc:
         raise CliError(f"--since 应为 YYYY-MM-DD 形式的日期：{exc}", EXIT_REJECTED) from exc
-    _with_file(args, lambda wf: decisions.add_ban(wf, code, args.rule, since, args.reason))
+    _with_file(args, lambda wf: decision_ops.add_ban(wf, code, args.rule, since, args.reason))
     print(f"已登记禁止申报（{args.rule}）：{code}，自{since}起2年")
     return EXIT_OK
 
@@ -408,12 +401,13 @@ def cmd_rubric(args) -> int:
         return EXIT_OK
     if not args.file:
         raise CliError("rubric add 需要工作文件：--file FILE")
-    from hvp_desktop.store import sheets
+    from hvp_desktop.store.ops import sheets as sheet_ops
 
     def store(wf) -> None:
-        label = sheets.store_rubric(wf, rubric)
-        if args.round is not None:
-            sheets.set_round_rubric(wf, _round_for(wf, args.round, rubric.kind), label)
+        if args.round is None:
+            sheet_ops.store_rubric(wf, rubric)
+        else:
+            sheet_ops.set_round_rubric(wf, _round_for(wf, args.round, rubric.kind), rubric)
 
     _with_file(args, store)
     done = "已存入工作文件 (stored in the working file)"
@@ -424,13 +418,10 @@ def cmd_rubric(args) -> int:
 
 
 def _round_for(wf, year: int, rubric_kind: str) -> int:
-    from sqlalchemy import select
-
-    from hvp_desktop.store.models import Round
+    from hvp_desktop.store import queries
 
     kinds = ["recognition"] if rubric_kind == "recognition" else ["year1", "year2", "rectification"]
-    with wf.session() as s:
-        ids = list(s.scalars(select(Round.id).where(Round.year == year, Round.kind.in_(kinds))))
+    ids = queries.round_ids(wf, year, kinds)
     if len(ids) != 1:
         raise CliError(f"{year}年度没有唯一的{'认定' if rubric_kind == 'recognition' else '考核'}轮次", EXIT_REJECTED)
     return ids[0]
@@ -623,14 +614,15 @@ def cmd_export_ranking(args) -> int:
 def cmd_assessment_round(args) -> int:
     """R17/R18: a year's assessment round of the centres in the state that assessment is for."""
     from hvp_desktop.domain.model import RoundKind
-    from hvp_desktop.store import panel, ranking
+    from hvp_desktop.store import panel
+    from hvp_desktop.store.ops import ranking as ranking_ops
 
     if not 2000 <= args.year <= 2100:
         raise CliError(f"--year 应为四位年份：{args.year} (a year such as 2027)", EXIT_REJECTED)
     opened: dict = {}
 
     def work(wf) -> None:
-        opened["round"] = ranking.open_assessment_round(wf, args.year, RoundKind(args.kind))
+        opened["round"] = ranking_ops.open_assessment_round(wf, args.year, RoundKind(args.kind)).value
         opened["rows"] = [name for _id, name in panel.sheet_matrix(wf, opened["round"]).applications]
 
     _with_file(args, work)
@@ -804,26 +796,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _status_of(exc: Exception) -> int | None:
-    import sqlcipher3
-    from sqlalchemy.exc import DBAPIError
-
     from hvp_desktop.domain.rules import RuleViolation
-    from hvp_desktop.store.errors import WorkingFileError
+    from hvp_desktop.store.errors import WorkingFileError, database_errors
 
     if isinstance(exc, CliError):
         return exc.status
     if isinstance(exc, RuleViolation):
         return EXIT_REJECTED
-    if isinstance(exc, (WorkingFileError, ValueError, OSError, sqlcipher3.Error, DBAPIError)):
+    if isinstance(exc, (WorkingFileError, ValueError, OSError, *database_errors())):
         return EXIT_USAGE
     return None
 
 
 def _message_of(exc: Exception) -> str:
-    from sqlalchemy.exc import DBAPIError
+    from hvp_desktop.domain.rules import RuleViolation
+    from hvp_desktop.store.errors import unwrap
 
-    if isinstance(exc, DBAPIError):
-        exc = exc.orig
+    if isinstance(exc, RuleViolation):  # the rule or check, the Chinese message, then the English
+        return f"{exc.rule}: {exc.zh}" + (f" ({exc.en})" if exc.en != exc.zh else "")
+    exc = unwrap(exc)
     text = str(exc)
     if "locked" in text:
         return "工作文件正被另一个程序写入，请稍后再试 (the working file is busy in another program)"

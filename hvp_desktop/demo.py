@@ -28,8 +28,13 @@ from hvp_desktop.scoring import analysis
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.scoring.ranking import Line
-from hvp_desktop.store import decisions, operations, panel, queries, ranking, sheets
+from hvp_desktop.store import decisions, panel, queries, ranking
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import ranking as ranking_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
 
 DEMO_PASSWORD = "hvp-demo-2026"
 
@@ -124,7 +129,7 @@ def create_demo(path: str | Path, password: str = DEMO_PASSWORD, *, with_decisio
         for year, count, seed in ((2025, 38, 2025), (2026, 46, 2026))
         for i, data in enumerate(applications(year, count, seed))
     ]
-    operations.import_applications(wf, rows)
+    app_ops.import_applications(wf, rows)
     if with_decisions:
         _run_the_years(wf)
     return wf
@@ -134,7 +139,7 @@ def _confirm_manual_checks(wf: WorkingFile, app_ids: list[int]) -> None:
     for app_id in app_ids:
         for check in decisions.formal_review_of(wf, app_id):
             if check.outcome == Outcome.MANUAL:
-                decisions.override_check(wf, app_id, check.key, Outcome.PASS,
+                decision_ops.override_check(wf, app_id, check.key, Outcome.PASS,
                                          "已核对营业执照、完税证明与统计登记，确认符合（现场核验）")
 
 
@@ -147,78 +152,78 @@ def _run_the_years(wf: WorkingFile) -> None:
     # 2026's call meets two exclusions: a centre recognised under the earlier programme (R3) and a
     # title revoked in 2025 (R4). Recorded before any review so both rounds see them.
     r3, r4 = by_year[2026][3], by_year[2026][7]
-    decisions.add_recognised_centre(wf, r3.credit_code, r3.enterprise_name, "cultivation", year=2021)
-    decisions.add_ban(wf, r4.credit_code, "R4", date(2025, 3, 10), "2023年度培育中心整改后考核仍不合格，取消称号")
+    decision_ops.add_recognised_centre(wf, r3.credit_code, r3.enterprise_name, "cultivation", year=2021)
+    decision_ops.add_ban(wf, r4.credit_code, "R4", date(2025, 3, 10), "2023年度培育中心整改后考核仍不合格，取消称号")
 
     # 2025: 38 applicants, fewer than 40, so all eligible ones went to expert review (R15).
     _confirm_manual_checks(wf, [r.id for r in by_year[2025]])
-    outcome = decisions.shortlist_round(wf, round_of[2025], date(2025, 6, 10))
+    outcome = decision_ops.shortlist_round(wf, round_of[2025], date(2025, 6, 10)).value
     selected = outcome.shortlisted[:15]
-    decisions.record_selection(wf, round_of[2025], selected, date(2025, 9, 19))
+    decision_ops.record_selection(wf, round_of[2025], selected, date(2025, 9, 19))
     # Publicity across National Day: 2025-09-26 → 2025-10-09 (make-up Sunday 09-28 counts).
-    decisions.start_publicity(wf, selected, RECOGNITION, date(2025, 9, 26))
+    decision_ops.start_publicity(wf, selected, RECOGNITION, date(2025, 9, 26))
     challenged, cleared = selected[0], selected[1]
-    decisions.record(wf, challenged, Event.of(Kind.OBJECTION_FILED, date(2025, 9, 29), purpose=RECOGNITION,
+    decision_ops.record(wf, challenged, Event.of(Kind.OBJECTION_FILED, date(2025, 9, 29), purpose=RECOGNITION,
                                               text="举报其研发投入数据与审计报告不符"))
-    decisions.record(wf, cleared, Event.of(Kind.OBJECTION_FILED, date(2025, 10, 9), purpose=RECOGNITION,
+    decision_ops.record(wf, cleared, Event.of(Kind.OBJECTION_FILED, date(2025, 10, 9), purpose=RECOGNITION,
                                            text="质疑联合申报高校未实际参与"))
-    decisions.record(wf, challenged, Event.of(Kind.OBJECTION_DECIDED, date(2025, 10, 15), purpose=RECOGNITION,
+    decision_ops.record(wf, challenged, Event.of(Kind.OBJECTION_DECIDED, date(2025, 10, 15), purpose=RECOGNITION,
                                               index=0, upheld=True), note="第三方机构核实：数据不实，异议成立")
-    decisions.record(wf, cleared, Event.of(Kind.OBJECTION_DECIDED, date(2025, 10, 15), purpose=RECOGNITION,
+    decision_ops.record(wf, cleared, Event.of(Kind.OBJECTION_DECIDED, date(2025, 10, 15), purpose=RECOGNITION,
                                            index=0, upheld=False), note="合作协议与经费往来齐全，异议不成立")
     centres = selected[1:]
     for app_id in centres:
-        decisions.record(wf, app_id, Event.of(Kind.RECOGNISED, date(2025, 10, 16)))
+        decision_ops.record(wf, app_id, Event.of(Kind.RECOGNISED, date(2025, 10, 16)))
 
     # One withdrew by written request (R21); one is not assessed yet (overdue since 2026-10-16).
-    decisions.record(wf, centres[-1], Event.of(Kind.WITHDRAWN, date(2026, 6, 30)), note="企业书面申请退出")
-    experts = [panel.add_expert(wf, *e) for e in _EXPERTS]
+    decision_ops.record(wf, centres[-1], Event.of(Kind.WITHDRAWN, date(2026, 6, 30)), note="企业书面申请退出")
+    experts = [panel_ops.add_expert(wf, *e).value for e in _EXPERTS]
     annual = rubrics.default_rubrics()["annual"]
-    annual_label = sheets.store_rubric(wf, annual)
+    annual_label = sheet_ops.store_rubric(wf, annual).value
 
     # 2026 year-1 assessment of the 2025 centres (R17): eleven visited by a panel of five and
     # consolidated on 2026-11-06; those below 70 are in rectification (2 months).
-    year1 = ranking.open_assessment_round(wf, 2026, RoundKind.YEAR1, centres[:11])
+    year1 = ranking_ops.open_assessment_round(wf, 2026, RoundKind.YEAR1, centres[:11]).value
     rows = _rows_of(wf, year1)
     targets = [0.92, 0.88, 0.85, 0.81, 0.795, 0.77, 0.745, 0.72, 0.71, 0.66, 0.61]
     quality = dict(zip(rows, targets, strict=False))
     _seat_panel(wf, year1, experts[:5], experts[1])
-    sheets.set_round_rubric(wf, year1, annual_label)
+    sheet_ops.set_round_rubric(wf, year1, annual_label)
     _score(wf, year1, annual, annual_label, quality, experts[:5], rng)
     _explain_all(wf, year1)
-    ranking.consolidate(wf, year1, date(2026, 11, 6))
+    ranking_ops.consolidate(wf, year1, date(2026, 11, 6))
     passed = [r.id for r in queries.application_rows(wf)
               if r.id in centres and r.state == ApplicationState.Y1_PASSED]
     rectifying = [r.id for r in queries.application_rows(wf)
                   if r.id in centres and r.state == ApplicationState.RECTIFYING]
     # Support publicity for the first passed centres; most granted, one objection still open (R19).
     first = passed[:6]
-    decisions.start_publicity(wf, first, support_purpose(1), date(2026, 11, 16))
-    decisions.record(wf, first[-1], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 18), purpose=support_purpose(1),
+    decision_ops.start_publicity(wf, first, support_purpose(1), date(2026, 11, 16))
+    decision_ops.record(wf, first[-1], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 18), purpose=support_purpose(1),
                                              text="反映经费台账含人员工资"))
     for app_id in first[:-1]:
-        decisions.record(wf, app_id, Event.of(Kind.SUPPORT_GRANTED, date(2026, 11, 23), year=1))
+        decision_ops.record(wf, app_id, Event.of(Kind.SUPPORT_GRANTED, date(2026, 11, 23), year=1))
 
     # The rectified centres' re-assessment is under way: sheets submitted, drafts open, one not started.
     if rectifying:
-        again = ranking.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION, rectifying)
+        again = ranking_ops.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION, rectifying).value
         rows = _rows_of(wf, again)
         visitors = [experts[1], experts[2], experts[3], experts[4]]
         _seat_panel(wf, again, visitors, experts[1])
-        sheets.set_round_rubric(wf, again, annual_label)
-        panel.record_conflict(wf, experts[3], rows[0], ConflictSource.DECLARED, "曾受聘为该中心整改方案提供咨询")
+        sheet_ops.set_round_rubric(wf, again, annual_label)
+        panel_ops.record_conflict(wf, experts[3], rows[0], ConflictSource.DECLARED, "曾受聘为该中心整改方案提供咨询")
         _score(wf, again, annual, annual_label, dict.fromkeys(rows, 0.74), visitors, rng,
                drafts={(experts[2], rows[0])}, not_started={(experts[4], rows[-1])})
 
     # 2026: 46 applicants, so the preliminary scores shortlist at least 2 × 20 (R15).
     _confirm_manual_checks(wf, [r.id for r in by_year[2026] if r.id not in (r3.id, r4.id)])
-    decisions.set_preliminary_scores(wf, {r.id: Decimal(rng.randint(5200, 9600)) / 100 for r in by_year[2026]})
-    outcome = decisions.shortlist_round(wf, round_of[2026], date(2026, 6, 15))
+    decision_ops.set_preliminary_scores(wf, {r.id: Decimal(rng.randint(5200, 9600)) / 100 for r in by_year[2026]})
+    outcome = decision_ops.shortlist_round(wf, round_of[2026], date(2026, 6, 15)).value
     _review_the_call(wf, round_of[2026], outcome.shortlisted, experts, rng)
     chosen = [r.id for r in queries.application_rows(wf)
               if r.round_id == round_of[2026] and r.state == ApplicationState.SELECTED]
-    decisions.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
-    decisions.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
+    decision_ops.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
+    decision_ops.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
                                              text="反映该企业知识产权部门为临时组建"))
 
 
@@ -237,7 +242,7 @@ def _rows_of(wf: WorkingFile, round_id: int) -> list[int]:
 
 def _seat_panel(wf: WorkingFile, round_id: int, experts: list[int], chair: int) -> None:
     for expert_id in experts:
-        panel.seat(wf, round_id, expert_id, SeatRole.CHAIR if expert_id == chair else SeatRole.MEMBER)
+        panel_ops.seat(wf, round_id, expert_id, SeatRole.CHAIR if expert_id == chair else SeatRole.MEMBER)
 
 
 def _marks(rubric: rubrics.Rubric, quality: float, rng: random.Random) -> dict[str, tuple[Decimal, str]]:
@@ -257,24 +262,24 @@ def _score(wf: WorkingFile, round_id: int, rubric: rubrics.Rubric, label: str, q
     lean = {e: rng.uniform(-0.05, 0.05) for e in experts}
     matrix = panel.sheet_matrix(wf, round_id)
     for expert_id in experts:
-        panel.assign(wf, expert_id, [a for a in quality if matrix.cells.get((expert_id, a)) != "conflicted"])
+        panel_ops.assign(wf, expert_id, [a for a in quality if matrix.cells.get((expert_id, a)) != "conflicted"])
         for app_id, q in quality.items():
             if matrix.cells.get((expert_id, app_id)) == "conflicted" or (expert_id, app_id) in not_started:
                 continue
             entered = (marks or {}).get((expert_id, app_id)) or _marks(rubric, q + lean[expert_id], rng)
             if (expert_id, app_id) in paper:  # scored on paper, keyed twice by the secretary
                 keyed = {code: points for code, (points, _c) in entered.items()}
-                sheets.save_keying(wf, expert_id, app_id, 1, keyed)
-                sheets.save_keying(wf, expert_id, app_id, 2, keyed)
-                sheets.accept_keyings(wf, expert_id, app_id, label)
+                sheet_ops.save_keying(wf, expert_id, app_id, 1, keyed)
+                sheet_ops.save_keying(wf, expert_id, app_id, 2, keyed)
+                sheet_ops.accept_keyings(wf, expert_id, app_id, label)
                 continue
-            sheet = sheets.open_sheet(wf, expert_id, app_id, label)
+            sheet = sheet_ops.open_sheet(wf, expert_id, app_id, label).value
             draft = (expert_id, app_id) in drafts
             if draft:  # still being scored: half the criteria so far
                 entered = dict(list(entered.items())[: len(entered) // 2])
-            sheets.save_entries(wf, sheet.id, entered)
+            sheet_ops.save_entries(wf, sheet.id, entered)
             if not draft:
-                sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=_SIGNATURE,
+                sheet_ops.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=_SIGNATURE,
                               signature_png=_SIGNATURE_PNG)
 
 
@@ -285,9 +290,9 @@ def _review_the_call(wf: WorkingFile, round_id: int, shortlisted: list[int], exp
     the places line the chair settles in writing; consolidated on 2026-11-13 (R16)."""
     _seat_panel(wf, round_id, experts, experts[0])
     rubric = rubrics.default_rubrics()["recognition"]
-    label = sheets.store_rubric(wf, rubric)
-    sheets.set_round_rubric(wf, round_id, label)
-    panel.record_conflict(wf, experts[2], shortlisted[1], ConflictSource.DECLARED, "近三年曾为该企业提供技术咨询服务")
+    label = sheet_ops.store_rubric(wf, rubric).value
+    sheet_ops.set_round_rubric(wf, round_id, label)
+    panel_ops.record_conflict(wf, experts[2], shortlisted[1], ConflictSource.DECLARED, "近三年曾为该企业提供技术咨询服务")
     quality = {app_id: rng.uniform(0.58, 0.93) for app_id in shortlisted}
     lean = {e: rng.uniform(-0.05, 0.05) for e in experts}
     marks = {(e, a): _marks(rubric, quality[a] + lean[e], rng) for e in experts for a in shortlisted}
@@ -306,14 +311,14 @@ def _review_the_call(wf: WorkingFile, round_id: int, shortlisted: list[int], exp
     for e in experts:
         marks[(e, below)] = marks[(e, at_line)]
     _score(wf, round_id, rubric, label, quality, experts, rng, marks=marks, paper={(experts[4], shortlisted[0])})
-    ranking.set_settings(wf, round_id, Method.TRIMMED_MEAN, Decimal(15), ("E", "D"))
+    ranking_ops.set_settings(wf, round_id, Method.TRIMMED_MEAN, Decimal(15), ("E", "D"))
     _explain_all(wf, round_id, {(experts[4], harsh): (
         "expert", "现场核查发现其核心专利多为外观设计，与申报材料所述发明专利储备不符，故评分明显偏低")})
     tied = ranking.analyse_round(wf, round_id).analysis.unresolved_at_line
     if tied:
-        ranking.decide_tie(wf, round_id, sorted(tied, key=lambda a: a != at_line),
+        ranking_ops.decide_tie(wf, round_id, sorted(tied, key=lambda a: a != at_line),
                            "两家得分及建设方案、专利储备小计均相同；经专家组合议，以近三年PCT申报量较多者列前")
-    ranking.consolidate(wf, round_id, date(2026, 11, 13))
+    ranking_ops.consolidate(wf, round_id, date(2026, 11, 13))
 
 
 def _explain_all(wf: WorkingFile, round_id: int, words: dict[tuple[int, int], tuple[str, str]] | None = None) -> None:
@@ -321,7 +326,7 @@ def _explain_all(wf: WorkingFile, round_id: int, words: dict[tuple[int, int], tu
     for flag in ranking.analyse_round(wf, round_id).analysis.flags:
         author, text = (words or {}).get((flag.expert, flag.application),
                                          ("chair", "经专家组合议，该项评分差异属专业判断范围，维持原评分"))
-        ranking.explain_flag(wf, flag, author, text)
+        ranking_ops.explain_flag(wf, flag, author, text)
 
 
 # A drawn signature for the demo's submitted sheets: vector strokes, and the PNG rendered from them

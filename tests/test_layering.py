@@ -25,7 +25,6 @@ SOURCE_ROOT = Path(__file__).resolve().parents[1] / PACKAGE
 
 QT = ("PySide6", "shiboken6")
 OTHER_LIBRARIES = ("sqlalchemy", "sqlcipher3", "openpyxl", "reportlab", "pyhanko")
-IN_PROGRESS = "issue 16: gui/cli being moved onto operations"
 
 
 def _ours(*names: str) -> tuple[str, ...]:
@@ -63,7 +62,6 @@ RULES = (
 RULE = {rule.id: rule for rule in RULES}
 
 # (rule id, importer) pairs that fail today and are being fixed; strict=False so a fix shows as XPASS
-XFAIL = {("ui-through-operations", "gui"), ("ui-through-operations", "cli"), ("no-session-in-gui", "gui")}
 
 
 # ------------------------------------------------------------------------------ the checker
@@ -239,8 +237,7 @@ def source() -> Source:
 
 
 def _case(rule_id: str, unit: str) -> object:
-    marks = [pytest.mark.xfail(strict=False, reason=IN_PROGRESS)] if (rule_id, unit) in XFAIL else []
-    return pytest.param(rule_id, unit, id=f"{rule_id}:{unit}", marks=marks)
+    return pytest.param(rule_id, unit, id=f"{rule_id}:{unit}")
 
 
 def _exists(unit: str) -> bool:

@@ -9,17 +9,50 @@ from decimal import Decimal
 
 from hvp_desktop.domain.model import CoApplicantKind
 
+# Named checks of the app's own, beside the programme's rules R1–R21: (Chinese, English) names.
+CHECKS = {
+    "R0": ("决定顺序", "decision order"),  # decisions of one application are recorded in date order
+    "COI": ("回避", "conflict of interest"),  # the panel's duty to step aside (申请回避)
+    "SHEET": ("专家打分表", "score sheet"),
+    "RUBRIC": ("评分表", "scoring table"),
+    "PAPER": ("纸质打分表录入", "paper sheet keying"),
+    "FILE": ("工作文件", "working file"),
+    "INPUT": ("输入", "input"),
+}
+
 
 class RuleViolation(Exception):
-    """An action the rules forbid. The message starts with the rule id, e.g. "R18: …".
+    """An action the rules forbid, named by a rule id ("R18") or a named check (CHECKS), with the
+    message in Chinese (the GLOSSARY's words) and in English. `str()` is the Chinese, prefixed
+    with the rule id, e.g. "R18: …"; the GUI shows `text(language)`.
 
     "R0" is the app's own record-keeping rule, not one of the programme's: decisions of one
     application are recorded in date order, so its history replays as it happened.
     """
 
-    def __init__(self, rule: str, message: str) -> None:
+    def __init__(self, rule: str, message: str, english: str | None = None) -> None:
         super().__init__(f"{rule}: {message}")
         self.rule = rule
+        self.zh = message
+        self.en = english or message
+
+    def label(self, language: str = "zh") -> str:
+        names = CHECKS.get(self.rule)
+        if names is None:
+            return self.rule
+        return names[0] if language.startswith("zh") else names[1].capitalize()
+
+    def text(self, language: str = "zh") -> str:
+        message = self.zh if language.startswith("zh") else self.en
+        return f"{self.label(language)}: {message}"
+
+
+class InvalidInput(RuleViolation, ValueError):
+    """A refusal of malformed input (an unknown id, an empty name, a value out of range): the
+    named check "INPUT", and a ValueError too."""
+
+    def __init__(self, message: str, english: str | None = None) -> None:
+        super().__init__("INPUT", message, english)
 
 
 MAX_CO_APPLICANTS = 2  # R2

@@ -7,19 +7,18 @@ from dataclasses import fields
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QPushButton, QTableWidgetItem, QWidget
 
 from hvp_desktop.domain import commitments, lifecycle
 from hvp_desktop.domain.formal_review import Outcome, verdict
-from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui import labels
 from hvp_desktop.gui.decision_actions import actions_for, run_action
 from hvp_desktop.gui.forms import load_form
-from hvp_desktop.store import decisions, queries
-from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.operations import Changes
+from hvp_desktop.gui.runner import Runner, run_in_dialog
+from hvp_desktop.store import queries
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops.core import Changes
 
 _SKIPPED = {"enterprise_name", "co_applicants"}
 _NOT_YES_NO = {"year", "credit_code", "affiliation_group", "contact_name", "contact_phone", "ip_staff_count",
@@ -87,14 +86,13 @@ def _fill(table, headers: list[str], rows: list[tuple[str, ...]]) -> None:
 
 
 class ApplicationDetailDialog(QDialog):
-    """Emits `changed(Changes)` after every decision recorded from it."""
+    """One application; reloads when an operation touches it."""
 
-    changed = Signal(object)
-
-    def __init__(self, wf: WorkingFile, application_id: int, parent: QWidget | None = None,
+    def __init__(self, runner: Runner, application_id: int, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.application_id = wf, application_id
+        self.runner, self.wf, self.application_id = runner, runner.wf, application_id
+        runner.changed.connect(self._changed)
         self.today = today or date.today()
         self.form = f = load_form("application_detail", self)
         self.action_buttons: dict[str, QPushButton] = {}
@@ -206,28 +204,27 @@ class ApplicationDetailDialog(QDialog):
         layout.addStretch(1)
 
     def start_action(self, action) -> None:
-        self.action_dialog = run_action(self.wf, self.application_id, action, self, self._after_change, self.today)
+        self.action_dialog = run_action(self.runner, self.application_id, action, self, self.today)
 
-    def _after_change(self, changes: Changes) -> None:
-        self.reload()
-        self.changed.emit(changes)
+    def _changed(self, changes: Changes, _initiator=None) -> None:
+        if self.application_id in changes.applications or changes.concerns("calendar", "register"):
+            self.reload()
 
     def override_selected(self) -> None:
         row = self.form.reviewTable.currentRow()
         if row < 0:
             return
         check = self.detail.checks[row]
-        self.action_dialog = OverrideDialog(self.wf, self.application_id, check, self)
-        self.action_dialog.accepted.connect(lambda: self._after_change(Changes(frozenset({self.application_id}))))
+        self.action_dialog = OverrideDialog(self.runner, self.application_id, check, self)
         self.action_dialog.open()
 
 
 class OverrideDialog(QDialog):
     """Confirm or override one formal-review check, with the reason written down."""
 
-    def __init__(self, wf: WorkingFile, application_id: int, check, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, application_id: int, check, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.application_id, self.check = wf, application_id, check
+        self.runner, self.application_id, self.check = runner, application_id, check
         self.setWindowTitle(f"{check.rule} · {check.requirement}")
         self.form = f = load_form("decision_dialog", self)
         f.explanationLabel.setText(self.tr("Found by the app: %1").replace("%1", check.reason))
@@ -243,10 +240,6 @@ class OverrideDialog(QDialog):
 
     def submit(self) -> None:
         f = self.form
-        try:
-            decisions.override_check(self.wf, self.application_id, self.check.key,
-                                     Outcome(f.choiceCombo.currentData()), f.textEdit.toPlainText())
-        except (RuleViolation, ValueError) as exc:
-            f.messageLabel.setText(str(exc))
-            return
-        self.accept()
+        run_in_dialog(self.runner, self, decision_ops.override_check, self.application_id, self.check.key,
+                      Outcome(f.choiceCombo.currentData()), f.textEdit.toPlainText(), message=f.messageLabel,
+                      buttons=f.buttonBox)

@@ -10,20 +10,22 @@ from hvp_desktop.gui import labels
 from hvp_desktop.gui.application_detail import ApplicationDetailDialog
 from hvp_desktop.gui.application_model import ApplicationFilterProxy, ApplicationTableModel, application_id
 from hvp_desktop.gui.forms import load_form
+from hvp_desktop.gui.runner import Runner
 from hvp_desktop.store import queries
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.operations import Changes
+from hvp_desktop.store.ops.core import Changes
 
 
 class ApplicationsPanel(QWidget):
-    """`changed(Changes)` reports decisions taken from the detail view, for the window to announce."""
+    """The application list; refreshes when an operation touches applications or rounds."""
 
     import_requested = Signal()
-    changed = Signal(object)
 
-    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+    def __init__(self, wf: WorkingFile, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wf = wf
+        self.runner = runner
+        runner.changed.connect(self.apply_changes)
         self.form = f = load_form("applications_panel", self, margin=0)
         self.detail_dialog: ApplicationDetailDialog | None = None
         self.model = ApplicationTableModel(self)
@@ -105,9 +107,9 @@ class ApplicationsPanel(QWidget):
         self._fill_rounds()
         self._update_count()
 
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, _initiator=None) -> None:
         """Refresh for an operation's changes (the list reloads in one query: ~20 ms for 2,000 rows)."""
-        if changes.applications or changes.rounds:
+        if changes.concerns("applications", "rounds", "decisions", "calendar", "register"):
             self.reload()
 
     def open_detail(self, index) -> None:
@@ -116,7 +118,6 @@ class ApplicationsPanel(QWidget):
             self.open_application(app_id)
 
     def open_application(self, app_id: int) -> None:
-        self.detail_dialog = ApplicationDetailDialog(self.wf, app_id, self)
-        self.detail_dialog.changed.connect(self.changed)
+        self.detail_dialog = ApplicationDetailDialog(self.runner, app_id, self)
         self.detail_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.detail_dialog.open()

@@ -19,10 +19,13 @@ class DeadlinesDock(QDockWidget):
 
     open_application = Signal(int)
 
-    def __init__(self, wf: WorkingFile, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, wf: WorkingFile, parent: QWidget | None = None, today: date | None = None,
+                 runner=None) -> None:
         super().__init__(self.tr("Due in the next %n days", "", HORIZON_DAYS), parent)
         self.setObjectName("deadlinesDock")
         self.wf = wf
+        if runner is not None:
+            runner.changed.connect(self.apply_changes)
         self.today = today or date.today()
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Rule"), self.tr("What"), self.tr("Applicant")])
@@ -36,6 +39,10 @@ class DeadlinesDock(QDockWidget):
         self.table.itemActivated.connect(self._activated)
         self.setWidget(self.table)
         self.reload()
+
+    def apply_changes(self, changes, _initiator=None) -> None:
+        if changes.concerns("applications", "decisions", "calendar", "rounds"):
+            self.reload()
 
     def reload(self) -> None:
         items = decisions.due_within(decisions.status(self.wf), self.today, HORIZON_DAYS)

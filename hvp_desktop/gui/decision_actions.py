@@ -6,7 +6,6 @@ an action the rules refuse stays visible but disabled, with the rule's reason as
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -17,12 +16,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from hvp_desktop.domain import lifecycle
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.lifecycle import RECOGNITION, Centre, Event, Kind, support_purpose
-from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui import labels
 from hvp_desktop.gui.forms import load_form
-from hvp_desktop.store import decisions
-from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.operations import Changes
+from hvp_desktop.gui.runner import Runner, run_in_dialog
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops.core import Changes
 
 
 @dataclass
@@ -121,10 +119,10 @@ def _refusal(c: Centre, a: Action, verdict: str, today: date) -> str | None:
 class DecisionDialog(QDialog):
     """Records one action: date, and the score, choice or text it needs; refusals stay in the dialog."""
 
-    def __init__(self, wf: WorkingFile, application_id: int, action: Action, parent: QWidget | None = None,
+    def __init__(self, runner: Runner, application_id: int, action: Action, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.application_id, self.action = wf, application_id, action
+        self.runner, self.wf, self.application_id, self.action = runner, runner.wf, application_id, action
         self.today = today or date.today()
         self.changes: Changes | None = None
         self.setWindowTitle(action.title.rstrip("…"))
@@ -189,24 +187,19 @@ class DecisionDialog(QDialog):
         if a.confirm and QMessageBox.question(self, self.windowTitle(), a.confirm + "\n\n" + self.tr("Continue?")) \
                 != QMessageBox.StandardButton.Yes:
             return
-        try:
-            if a.key == "preliminary":
-                self.changes = decisions.set_preliminary_scores(
-                    self.wf, {self.application_id: Decimal(event.data["score"])})
-            elif a.kind == Kind.PUBLICITY_STARTED:
-                self.changes = decisions.start_publicity(self.wf, [self.application_id], a.data["purpose"], event.on)
-            else:
-                note = text if a.kind in (Kind.OBJECTION_DECIDED, Kind.WITHDRAWN) else None
-                self.changes = decisions.record(self.wf, self.application_id, event, note)
-        except (RuleViolation, ValueError) as exc:
-            f.messageLabel.setText(str(exc))
-            return
-        self.accept()
+        if a.key == "preliminary":
+            op, args = decision_ops.set_preliminary_scores, ({self.application_id: Decimal(event.data["score"])},)
+        elif a.kind == Kind.PUBLICITY_STARTED:
+            op, args = decision_ops.start_publicity, ([self.application_id], a.data["purpose"], event.on)
+        else:
+            note = text if a.kind in (Kind.OBJECTION_DECIDED, Kind.WITHDRAWN) else None
+            op, args = decision_ops.record, (self.application_id, event, note)
+        run_in_dialog(self.runner, self, op, *args, message=f.messageLabel, buttons=f.buttonBox)
 
 
-def run_action(wf: WorkingFile, application_id: int, action: Action, parent: QWidget,
-               on_changes: Callable[[Changes], None], today: date | None = None) -> DecisionDialog:
-    dialog = DecisionDialog(wf, application_id, action, parent, today)
-    dialog.accepted.connect(lambda: on_changes(dialog.changes or Changes()))
+def run_action(runner: Runner, application_id: int, action: Action, parent: QWidget,
+               today: date | None = None) -> DecisionDialog:
+    """Open the action's dialog; its operation's changes are announced by the runner."""
+    dialog = DecisionDialog(runner, application_id, action, parent, today)
     dialog.open()
     return dialog

@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.gui import labels
+from hvp_desktop.gui import labels, settings
 from hvp_desktop.gui.forms import load_form
+from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.tasks import Task, run_task
 from hvp_desktop.reports import excel_import
 from hvp_desktop.reports.excel_import import FIELDS, IGNORE, ParseResult, UnknownColumn
-from hvp_desktop.store import operations
-from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.operations import Changes, ImportOutcome
+from hvp_desktop.store import applications
+from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops.applications import ImportOutcome
+from hvp_desktop.store.ops.core import Cancelled, Changes
 
 XLSX_FILTER = "Excel (*.xlsx *.xlsm)"
 
@@ -92,16 +94,17 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, wf: WorkingFile, parent: QWidget | None = None, path: str | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QWidget | None = None, path: str | None = None) -> None:
         super().__init__(parent)
-        self.wf = wf
+        self.runner = runner
+        self.wf = wf = runner.wf
         self.setWindowTitle(self.tr("Import applications from Excel"))
         self.form = f = load_form("import_dialog", self)
         self.result: ParseResult | None = None
         self.outcome: ImportOutcome | None = None
         self.task: Task | None = None
         self.mapping_dialog: ColumnMappingDialog | None = None
-        self._mapping: dict[str, str] = operations.load_mappings(wf)
+        self._mapping: dict[str, str] = applications.load_mappings(wf)
         self._new_mapping: dict[str, str] = {}
         f.roundSpin.setValue(date.today().year)
         f.roundSpin.setEnabled(False)
@@ -184,10 +187,12 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
-        if isinstance(exc, (excel_import.ImportCancelled, operations.Cancelled)):
+        if isinstance(exc, (excel_import.ImportCancelled, Cancelled)):
             self.form.summaryLabel.setText(self.tr("Cancelled. Nothing was imported."))
             return
-        if isinstance(exc, (excel_import.WorkbookError, ValueError, OSError, RuleViolation)):
+        if isinstance(exc, RuleViolation):
+            message = exc.text(settings.ui_language())
+        elif isinstance(exc, (excel_import.WorkbookError, ValueError, OSError)):
             message = str(exc)
         else:
             message = self.tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
@@ -239,22 +244,25 @@ class ImportDialog(QDialog):
             return
         name = Path(self.form.fileEdit.text()).name
         rows = [(f"{name}:{r.row}", r.data) for r in result.rows]
-        wf, remember = self.wf, dict(self._new_mapping)
+        remember = dict(self._new_mapping)
 
-        def work(progress, is_cancelled):
-            if rejected_path is not None:
+        def work(wf, progress, is_cancelled) -> Changes:
+            if rejected_path is not None:  # written first: if it cannot be written, nothing is imported
                 excel_import.write_rejected(result, rejected_path)
-            outcome = operations.import_applications(wf, rows, progress=progress, is_cancelled=is_cancelled)
-            if remember:
-                operations.remember_mappings(wf, remember)
-            return outcome
+            return app_ops.import_applications(wf, rows, progress=progress, is_cancelled=is_cancelled,
+                                               remember=remember)
 
-        self.task = run_task(self, work, label=self.tr("Importing…"), on_done=self._written, on_error=self._failed)
+        self.task = self.runner.run(work, parent=self, long=True, label=self.tr("Importing…"), on_done=self._written,
+                                    on_refused=self._failed, on_failed=self._failed_other)
 
-    def _written(self, outcome: ImportOutcome) -> None:
+    def _failed_other(self, exc: BaseException) -> None:
+        if not isinstance(exc, RuleViolation):
+            self._failed(exc)
+
+    def _written(self, changes: Changes) -> None:
         self.task = None
-        self.outcome = outcome
-        self.imported.emit(outcome.changes if outcome.changes else Changes())
+        outcome = self.outcome = changes.value
+        self.imported.emit(changes)
         self.form.summaryLabel.setText(
             self.tr("Imported: %1 added, %2 updated, %3 unchanged.").replace("%1", str(outcome.added))
             .replace("%2", str(outcome.updated)).replace("%3", str(outcome.unchanged)))

@@ -12,11 +12,11 @@ from hvp_desktop.gui.applications_panel import ApplicationsPanel
 from hvp_desktop.gui.deadlines_dock import DeadlinesDock
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.ranking_panel import RankingPanel
+from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.scoring_panel import ScoringPanel
-from hvp_desktop.gui.tasks import run_task
 from hvp_desktop.gui.unlock_dialog import NewPasswordDialog
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.operations import Changes
+from hvp_desktop.store.ops.core import Changes
 
 
 class MainWindow(QMainWindow):
@@ -26,26 +26,25 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     language_changed = Signal(str)
 
-    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+    def __init__(self, wf: WorkingFile, parent: QWidget | None = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
         self.wf = wf
+        # Every change to the file goes through the runner; the panels listen to its announcements.
+        self.runner = runner if runner is not None else Runner(wf, self)
         self.setWindowTitle(f"hvp-desktop — {wf.path.name}")
         central = QWidget(self)
         self.form = load_form("main_window", central, margin=0)
         self.setCentralWidget(central)
-        self.applications = ApplicationsPanel(wf, self)
+        self.applications = ApplicationsPanel(wf, self.runner, self)
         self.applications.import_requested.connect(self.import_applications)
-        self.applications.changed.connect(self.apply_changes)
         self._add_panel(self.tr("Applications"), self.applications)
-        self.scoring = ScoringPanel(wf, self)
-        self.scoring.changed.connect(self.apply_changes)
+        self.scoring = ScoringPanel(wf, self.runner, self)
         self._add_panel(self.tr("Scoring"), self.scoring)
-        self.ranking = RankingPanel(wf, self)
-        self.ranking.changed.connect(self.apply_changes)
+        self.ranking = RankingPanel(wf, self.runner, self)
         self._add_panel(self.tr("Ranking"), self.ranking)
         self.form.navigation.currentRowChanged.connect(self.form.panels.setCurrentIndex)
         self.form.navigation.setCurrentRow(0)
-        self.deadlines = DeadlinesDock(wf, self)
+        self.deadlines = DeadlinesDock(wf, self, runner=self.runner)
         self.deadlines.open_application.connect(self.applications.open_application)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.deadlines)
         self.resizeDocks([self.deadlines], [170], Qt.Orientation.Vertical)  # the list keeps most of the height
@@ -105,15 +104,6 @@ class MainWindow(QMainWindow):
             settings.set_language(code)
             self.language_changed.emit(code)
 
-    # -- actions ------------------------------------------------------------------------------
-    def apply_changes(self, changes: Changes) -> None:
-        """The one place an operation's changes are announced to the panels."""
-        self.applications.apply_changes(changes)
-        self.ranking.apply_changes(changes)
-        self.scoring.apply_changes(changes)
-        if changes:
-            self.deadlines.reload()
-
     # -- round steps --------------------------------------------------------------------------
     def _round(self) -> int | None:
         return round_actions.choose_round(self, self.wf, self.applications.form.roundCombo.currentData())
@@ -121,58 +111,48 @@ class MainWindow(QMainWindow):
     def set_places(self) -> None:
         round_id = self._round()
         if round_id is not None:
-            dialog = round_actions.PlacesDialog(self.wf, round_id, self)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                self.apply_changes(dialog.changes)
+            self.dialog = round_actions.PlacesDialog(self.runner, round_id, self)
+            self.dialog.open()
 
     def shortlist(self) -> None:
         round_id = self._round()
         if round_id is not None:
-            changes = round_actions.shortlist(self, self.wf, round_id)
-            if changes:
-                self.apply_changes(changes)
+            round_actions.shortlist(self, self.runner, round_id)
 
     def record_selection(self) -> None:
         round_id = self._round()
         if round_id is not None:
-            dialog = round_actions.SelectionDialog(self.wf, round_id, self)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                self.apply_changes(dialog.changes)
+            self.dialog = round_actions.SelectionDialog(self.runner, round_id, self)
+            self.dialog.open()
 
     def edit_panel(self) -> None:
         from hvp_desktop.gui.panel_dialog import PanelDialog
 
         round_id = self._round()
         if round_id is not None:
-            dialog = PanelDialog(self.wf, round_id, self)
-            dialog.exec()
-            self.apply_changes(dialog.changes)
-            self.scoring.reload()
+            self.dialog = PanelDialog(self.wf, self.runner, round_id, self)
+            self.dialog.open()
 
     def edit_rubric(self) -> None:
         from hvp_desktop.gui.rubric_dialog import RubricDialog
 
         round_id = self._round()
         if round_id is not None:
-            RubricDialog(self.wf, round_id, self).exec()
-            self.scoring.reload()
+            self.dialog = RubricDialog(self.runner, round_id, self)
+            self.dialog.open()
 
     def open_assessment_round(self) -> None:
-        dialog = round_actions.AssessmentRoundDialog(self.wf, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_changes(Changes(rounds=frozenset({dialog.round_id})))
-            self.scoring.reload()
+        self.dialog = round_actions.AssessmentRoundDialog(self.runner, self)
+        self.dialog.open()
 
     def import_holidays(self) -> None:
-        if round_actions.import_holidays(self, self.wf):
-            self.apply_changes(Changes(rounds=frozenset({-1})))
+        round_actions.import_holidays(self, self.runner)
 
     def import_applications(self, path: str | None = None):
         # Imported on first use: openpyxl costs ~0.1 s of start-up otherwise.
         from hvp_desktop.gui.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.wf, self, path=path or None)
-        dialog.imported.connect(self.apply_changes)
+        dialog = ImportDialog(self.runner, self, path=path or None)
         dialog.open()
         return dialog
 
@@ -182,13 +162,16 @@ class MainWindow(QMainWindow):
             return
         new_password = dialog.password()
 
-        def work(_progress, _is_cancelled):
-            self.wf.change_password(new_password)
+        def rekey(wf) -> Changes:
+            wf.change_password(new_password)
+            return Changes()
 
-        run_task(self, work, label=self.tr("Re-encrypting the working file…"), cancellable=False,
-                 on_done=lambda _r: QMessageBox.information(self, self.tr("Change password"),
-                                                            self.tr("The password was changed.")),
-                 on_error=lambda exc: QMessageBox.critical(self, self.tr("Change password"), str(exc)))
+        # On the runner's one writer thread: no other write can run while the file is re-keyed.
+        self.runner.run(rekey, parent=self, long=True, cancellable=False,
+                        label=self.tr("Re-encrypting the working file…"),
+                        on_done=lambda _c: QMessageBox.information(self, self.tr("Change password"),
+                                                                   self.tr("The password was changed.")),
+                        on_failed=lambda exc: QMessageBox.critical(self, self.tr("Change password"), str(exc)))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About hvp-desktop"), self.tr(
@@ -197,4 +180,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.settings().setValue("main_window/geometry", self.saveGeometry())
+        self.runner.wait()  # a write under way finishes before the window goes
         super().closeEvent(event)

@@ -8,17 +8,20 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from hvp_desktop.domain.model import ConflictSource, SeatRole
 from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.gui import settings
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.round_actions import round_info
+from hvp_desktop.gui.runner import Runner
 from hvp_desktop.store import panel
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.operations import Changes
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops.core import Changes
 
 
 class PanelDialog(QDialog):
-    def __init__(self, wf: WorkingFile, round_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, wf: WorkingFile, runner: Runner, round_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.round_id = wf, round_id
+        self.wf, self.runner, self.round_id = wf, runner, round_id
         self.changes = Changes()
         title, _places = round_info(wf, round_id)
         self.setWindowTitle(self.tr("Expert panel"))
@@ -56,33 +59,36 @@ class PanelDialog(QDialog):
         item = self.form.expertsTable.item(self.form.expertsTable.currentRow(), 0)
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def _run(self, action, done: str) -> bool:
-        try:
-            changes = action()
-        except (RuleViolation, ValueError) as exc:
-            self.form.messageLabel.setText(str(exc))
-            return False
-        if isinstance(changes, Changes):
-            self.changes = Changes(self.changes.applications | changes.applications, self.changes.rounds)
-        self.form.messageLabel.setText(done)
-        self.reload()
+    def _run(self, op, *args, done: str, then=None) -> bool:
+        """Run one operation; the dialog says what was done, or why it was refused."""
+        def finished(changes: Changes) -> None:
+            self.changes = self.changes | changes
+            self.form.messageLabel.setText(done)
+            self.reload()
+            if then is not None:
+                then()
+
+        def refused(exc: RuleViolation) -> None:
+            self.form.messageLabel.setText(exc.text(settings.ui_language()))
+
+        self.runner.run(op, *args, parent=self, on_done=finished, on_refused=refused)
         return True
 
     def add_expert(self) -> bool:
         f = self.form
-        ok = self._run(lambda: panel.add_expert(self.wf, f.nameEdit.text(), f.organisationEdit.text() or None,
-                                                f.titleEdit.text() or None), self.tr("Expert added."))
-        if ok:
+        def clear() -> None:
             for edit in (f.nameEdit, f.organisationEdit, f.titleEdit):
                 edit.clear()
-        return ok
+
+        return self._run(panel_ops.add_expert, f.nameEdit.text(), f.organisationEdit.text() or None,
+                         f.titleEdit.text() or None, done=self.tr("Expert added."), then=clear)
 
     def seat(self, role: SeatRole) -> bool:
         expert = self.selected_expert()
         if expert is None:
             self.form.messageLabel.setText(self.tr("Choose an expert first."))
             return False
-        return self._run(lambda: panel.seat(self.wf, self.round_id, expert, role), self.tr("Seat saved."))
+        return self._run(panel_ops.seat, self.round_id, expert, role, done=self.tr("Seat saved."))
 
     def assign_all(self) -> bool:
         expert = self.selected_expert()
@@ -92,14 +98,14 @@ class PanelDialog(QDialog):
         conflicted = {app for (e, app), state in panel.sheet_matrix(self.wf, self.round_id).cells.items()
                       if e == expert and state == panel.SheetState.CONFLICTED}
         targets = [app_id for app_id, _name in self.applications if app_id not in conflicted]
-        return self._run(lambda: panel.assign(self.wf, expert, targets),
-                         self.tr("Assigned to %n application(s).", "", len(targets)))
+        return self._run(panel_ops.assign, expert, targets,
+                         done=self.tr("Assigned to %n application(s).", "", len(targets)))
 
     def record_conflict(self) -> bool:
         expert, f = self.selected_expert(), self.form
         if expert is None:
             f.messageLabel.setText(self.tr("Choose an expert first."))
             return False
-        return self._run(lambda: panel.record_conflict(self.wf, expert, f.applicationCombo.currentData(),
-                                                       ConflictSource.RECORDED, f.reasonEdit.text()),
-                         self.tr("Conflict recorded; the assignment was withdrawn."))
+        return self._run(panel_ops.record_conflict, expert, f.applicationCombo.currentData(),
+                         ConflictSource.RECORDED, f.reasonEdit.text(),
+                         done=self.tr("Conflict recorded; the assignment was withdrawn."))

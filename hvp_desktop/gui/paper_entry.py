@@ -10,21 +10,24 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.gui import settings
 from hvp_desktop.gui.forms import load_form
+from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.scoring_model import parse_points
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import sheets
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import sheets as sheet_ops
 
 _SCORE_COLUMN = 3
 
 
 class PaperEntryDialog(QDialog):
-    def __init__(self, wf: WorkingFile, expert_id: int, application_id: int, rubric_label: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, wf: WorkingFile, runner: Runner, expert_id: int, application_id: int,
+                 rubric: rubrics.Rubric, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.expert_id, self.application_id, self.rubric_label = wf, expert_id, application_id, rubric_label
-        self.rubric = sheets.rubric_by_label(wf, rubric_label)
+        self.wf, self.runner, self.expert_id, self.application_id = wf, runner, expert_id, application_id
+        self.rubric = rubric
         self.setWindowTitle(self.tr("Paper sheet"))
         self.form = f = load_form("paper_entry_dialog", self)
         f.keyingCombo.addItem(self.tr("First keying"), 1)
@@ -64,24 +67,28 @@ class PaperEntryDialog(QDialog):
             else:
                 out[c.code] = points
         if problems:
-            raise RuleViolation("评分表", "；".join(problems[:5]))
+            raise RuleViolation("PAPER", "；".join(problems[:5]), "; ".join(problems[:5]))
         return out
 
     def save(self) -> bool:
         try:
-            sheets.save_keying(self.wf, self.expert_id, self.application_id, self.form.keyingCombo.currentData(),
-                               self.keyed())
+            keyed = self.keyed()
         except RuleViolation as exc:
-            self._say(str(exc), error=True)
+            self._refused(exc)
             return False
-        self._say(self.tr("Keying saved."))
+        self.runner.run(sheet_ops.save_keying, self.expert_id, self.application_id,
+                        self.form.keyingCombo.currentData(), keyed, parent=self,
+                        on_done=lambda _c: self._say(self.tr("Keying saved.")), on_refused=self._refused)
         return True
+
+    def _refused(self, exc: RuleViolation) -> None:
+        self._say(exc.text(settings.ui_language()), error=True)
 
     def compare(self) -> list:
         try:
             differences = sheets.keying_differences(self.wf, self.expert_id, self.application_id)
-        except ValueError as exc:
-            self._say(str(exc), error=True)
+        except RuleViolation as exc:
+            self._refused(exc)
             return []
         if differences:
             self._say(self.tr("The keyings differ: %1. Check the paper sheet and key again.").replace(
@@ -91,12 +98,8 @@ class PaperEntryDialog(QDialog):
         return differences
 
     def accept_keyings(self) -> bool:
-        try:
-            sheets.accept_keyings(self.wf, self.expert_id, self.application_id, self.rubric_label)
-        except (RuleViolation, ValueError) as exc:
-            self._say(str(exc), error=True)
-            return False
-        self.accept()
+        self.runner.run(sheet_ops.accept_keyings, self.expert_id, self.application_id, self.rubric, parent=self,
+                        on_done=lambda _c: self.accept(), on_refused=self._refused)
         return True
 
     def _say(self, text: str, *, error: bool = False) -> None:

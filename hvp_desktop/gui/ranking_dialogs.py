@@ -16,35 +16,45 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
 
 from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.gui import settings
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.ranking_model import describe_explanation, describe_flag, line_legend, method_label
+from hvp_desktop.gui.runner import Runner
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.scoring.analysis import Flag
 from hvp_desktop.scoring.ranking import LineKind
 from hvp_desktop.store import ranking
-from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.operations import Changes
+from hvp_desktop.store.ops import ranking as ranking_ops
+from hvp_desktop.store.ops.core import Changes
 
 _ID = Qt.ItemDataRole.UserRole
 
 
 class _WriteDialog(QDialog):
-    def __init__(self, form: str, wf: WorkingFile, view: ranking.RoundRanking, parent: QWidget | None) -> None:
+    def __init__(self, form: str, runner: Runner, view: ranking.RoundRanking, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.wf, self.view = wf, view
+        self.runner, self.wf, self.view = runner, runner.wf, view
         self.changes = Changes()
         self.form = load_form(form, self)
         self.form.buttonBox.accepted.connect(self.submit)
         self.form.buttonBox.rejected.connect(self.reject)
 
-    def _write(self, fn, *args) -> bool:
-        try:
-            self.changes = fn(self.wf, *args)
-        except (RuleViolation, ValueError) as exc:
-            self.form.messageLabel.setText(str(exc))
-            return False
-        self.accept()
+    def _write(self, op, *args) -> bool:
+        """Run the dialog's operation off the GUI thread: accepted when it is done, kept open with
+        the reason when it is refused."""
+        buttons = self.form.buttonBox
+        buttons.setEnabled(False)
+
+        def done(changes: Changes) -> None:
+            self.changes = changes
+            self.accept()
+
+        def refused(exc: RuleViolation) -> None:
+            self.form.messageLabel.setText(exc.text(settings.ui_language()))
+
+        self.runner.run(op, *args, parent=self, on_done=done, on_refused=refused,
+                        on_failed=lambda _e: buttons.setEnabled(True), label=self.windowTitle(), long=True)
         return True
 
     def submit(self) -> bool:
@@ -64,8 +74,8 @@ def _move(widget: QListWidget, step: int) -> None:
 class SettingsDialog(_WriteDialog):
     """Method, outlier margin and tie-break order of the round (frozen once consolidated)."""
 
-    def __init__(self, wf: WorkingFile, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
-        super().__init__("ranking_settings_dialog", wf, view, parent)
+    def __init__(self, runner: Runner, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
+        super().__init__("ranking_settings_dialog", runner, view, parent)
         self.setWindowTitle(self.tr("Ranking settings of %1").replace("%1", view.title))
         f = self.form
         settings = view.analysis.settings
@@ -92,16 +102,16 @@ class SettingsDialog(_WriteDialog):
     def submit(self) -> bool:
         f = self.form
         margin = Decimal(rubrics.format_points(Decimal(str(round(f.marginSpin.value(), 1)))))
-        return self._write(ranking.set_settings, self.view.round_id, Method(f.methodCombo.currentData()), margin,
+        return self._write(ranking_ops.set_settings, self.view.round_id, Method(f.methodCombo.currentData()), margin,
                            self.tie_breaks())
 
 
 class ExplainFlagDialog(_WriteDialog):
     """The written word a flag asks for, by the flagged expert or the chair."""
 
-    def __init__(self, wf: WorkingFile, view: ranking.RoundRanking, flags: list[Flag], chosen: Flag | None = None,
+    def __init__(self, runner: Runner, view: ranking.RoundRanking, flags: list[Flag], chosen: Flag | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("ranking_explain_dialog", wf, view, parent)
+        super().__init__("ranking_explain_dialog", runner, view, parent)
         self.setWindowTitle(self.tr("Explain a flag"))
         self.flags = list(flags)
         f = self.form
@@ -134,7 +144,7 @@ class ExplainFlagDialog(_WriteDialog):
         if flag is None:
             return False
         author = "chair" if self.form.chairRadio.isChecked() else "expert"
-        return self._write(ranking.explain_flag, flag, author, self.form.textEdit.toPlainText())
+        return self._write(ranking_ops.explain_flag, flag, author, self.form.textEdit.toPlainText())
 
 
 def tied_applications(view: ranking.RoundRanking) -> list[int]:
@@ -149,8 +159,8 @@ def tied_applications(view: ranking.RoundRanking) -> list[int]:
 class DecideTieDialog(_WriteDialog):
     """R16: the order of the applications tied across the places line, with the reason."""
 
-    def __init__(self, wf: WorkingFile, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
-        super().__init__("ranking_tie_dialog", wf, view, parent)
+    def __init__(self, runner: Runner, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
+        super().__init__("ranking_tie_dialog", runner, view, parent)
         self.setWindowTitle(self.tr("Decide the tie at the line"))
         f = self.form
         tied = tied_applications(view)
@@ -177,14 +187,14 @@ class DecideTieDialog(_WriteDialog):
         return [self.form.orderList.item(i).data(_ID) for i in range(self.form.orderList.count())]
 
     def submit(self) -> bool:
-        return self._write(ranking.decide_tie, self.view.round_id, self.order(), self.form.reasonEdit.toPlainText())
+        return self._write(ranking_ops.decide_tie, self.view.round_id, self.order(), self.form.reasonEdit.toPlainText())
 
 
 class ConsolidateDialog(_WriteDialog):
     """The chair locks the result: who is inside the line, the decision date, confirm."""
 
-    def __init__(self, wf: WorkingFile, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
-        super().__init__("ranking_consolidate_dialog", wf, view, parent)
+    def __init__(self, runner: Runner, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
+        super().__init__("ranking_consolidate_dialog", runner, view, parent)
         self.setWindowTitle(self.tr("Consolidate %1").replace("%1", view.title))
         f = self.form
         f.dateEdit.setDate(QDate.currentDate())
@@ -212,14 +222,14 @@ class ConsolidateDialog(_WriteDialog):
         return "".join(parts)
 
     def submit(self) -> bool:
-        return self._write(ranking.consolidate, self.view.round_id, self.form.dateEdit.date().toPython())
+        return self._write(ranking_ops.consolidate, self.view.round_id, self.form.dateEdit.date().toPython())
 
 
 class ReopenDialog(_WriteDialog):
     """Undo the lock with a written reason (refused once a later step was taken on the result)."""
 
-    def __init__(self, wf: WorkingFile, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
-        super().__init__("ranking_reopen_dialog", wf, view, parent)
+    def __init__(self, runner: Runner, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
+        super().__init__("ranking_reopen_dialog", runner, view, parent)
         self.setWindowTitle(self.tr("Reopen %1").replace("%1", view.title))
         f = self.form
         decided = view.lock.decided_on.isoformat() if view.lock else "—"
@@ -230,5 +240,5 @@ class ReopenDialog(_WriteDialog):
         self.resize(520, 340)
 
     def submit(self) -> bool:
-        return self._write(ranking.reopen, self.view.round_id, self.form.reasonEdit.toPlainText(),
+        return self._write(ranking_ops.reopen, self.view.round_id, self.form.reasonEdit.toPlainText(),
                            self.form.dateEdit.date().toPython())

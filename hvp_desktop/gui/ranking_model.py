@@ -13,7 +13,6 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate
-from sqlalchemy import func, select
 
 from hvp_desktop.domain import rules
 from hvp_desktop.domain.model import RoundKind
@@ -24,7 +23,6 @@ from hvp_desktop.scoring.analysis import Flag, FlagKind
 from hvp_desktop.scoring.ranking import Line, LineKind, Ranking
 from hvp_desktop.store import panel, queries, ranking
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.models import Application, PanelSeat, Round
 
 APPLICATION_ROLE = Qt.ItemDataRole.UserRole + 1
 LINE_COLOUR = QColor("#d84315")
@@ -146,23 +144,17 @@ class Loaded:
 
 
 def reviewable_rounds(wf: WorkingFile) -> list[tuple[int, str, str]]:
-    """(id, title, kind) of the rounds that have a panel: those a chair aggregates."""
-    with wf.session() as s:
-        rows = s.execute(select(Round.id, Round.title, Round.kind).where(Round.id.in_(select(PanelSeat.round_id)))
-                         .order_by(Round.year.desc(), Round.kind))
-        return [(i, t, k) for i, t, k in rows]
+    return queries.reviewable_rounds(wf)
 
 
 def round_size(wf: WorkingFile, round_id: int) -> int:
-    with wf.session() as s:
-        return s.scalar(select(func.count()).select_from(Application).where(Application.round_id == round_id)) or 0
+    return queries.round_row_count(wf, round_id)
 
 
 def load(wf: WorkingFile, round_id: int, stage: str) -> Loaded:
     """Reads only; safe to run in a worker thread (every store call opens its own session)."""
-    with wf.session() as s:
-        rnd = s.get(Round, round_id)
-        kind, places = rnd.kind, rnd.places
+    info = queries.round_info(wf, round_id)
+    kind, places = info.kind, info.places
     if stage == STAGE_PRELIMINARY and kind == RoundKind.RECOGNITION:
         result, names = ranking.preliminary_ranking(wf, round_id)
         states = {r.id: r.state for r in queries.application_rows(wf) if r.round_id == round_id}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from hvp_desktop.domain.model import RoundKind
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui import ranking_charts as charts
+from hvp_desktop.gui import settings
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.ranking_dialogs import (
     ConsolidateDialog,
@@ -55,28 +56,28 @@ from hvp_desktop.gui.ranking_model import (
     sensitivity_words,
     signed,
 )
+from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.tasks import run_task
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.analysis import Flag
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.operations import Changes
+from hvp_desktop.store.ops.core import Changes
 
 _RED, _GREEN = "#b00020", "#1b7f3b"
 _NAME_WIDTH = 210  # long enterprise names elide in the middle; the whole name is the tooltip
 
 
 class RankingPanel(QWidget):
-    changed = Signal(object)
-
-    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+    def __init__(self, wf: WorkingFile, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wf = wf
+        self.runner = runner
+        runner.changed.connect(self.apply_changes)
         self.form = f = load_form("ranking_panel", self, margin=0)
         self.loaded: Loaded | None = None
         self.task = None
         self._reload_after_task = False
         self._dirty = True  # loaded when first shown: a large round costs a second
-        self._emitted: Changes | None = None
         self.dialog = None  # the open dialog, for tests to drive
 
         self.model = RankingModel(self)
@@ -119,10 +120,14 @@ class RankingPanel(QWidget):
         if self._dirty:
             self.reload()
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Sheets, panels and decisions elsewhere change the ranking: reload now if shown, else when shown."""
-        if changes is self._emitted:
-            return  # our own write: reloaded already
+    # What a ranking is computed from: sheets, panels, conflicts, decisions, settings, rubrics.
+    CONCERNS = ("sheets", "rounds", "seats", "assignments", "conflicts", "decisions", "settings", "ranking",
+                "rubrics", "experts")
+
+    def apply_changes(self, changes: Changes, _initiator=None) -> None:
+        """Sheets, panels and decisions change the ranking: reload now if shown, else when shown."""
+        if not changes.concerns(*self.CONCERNS):
+            return
         self._dirty = True
         if self.isVisible():
             self.reload()
@@ -248,7 +253,7 @@ class RankingPanel(QWidget):
         lean = " · ".join(f"{name} {signed(a.leniency[e])}" for e, name in view.experts.items() if e in a.leniency)
         f.leniencyLabel.setText(self.tr("Leniency (mean difference from the other experts): %1")
                                 .replace("%1", lean or "—"))
-        blockers = view.blockers()
+        blockers = view.blockers(settings.ui_language())
         if view.locked:
             f.blockersLabel.setVisible(False)
         elif blockers:
@@ -311,7 +316,7 @@ class RankingPanel(QWidget):
         f.settingsButton.setEnabled(not locked)
         f.explainButton.setEnabled(not locked and bool(view.unexplained()))
         f.tieButton.setEnabled(not locked and bool(tied_applications(view)))
-        blockers = view.blockers()
+        blockers = view.blockers(settings.ui_language())
         f.consolidateButton.setEnabled(not locked and not blockers)
         f.reopenButton.setEnabled(locked and view.reopen_refusal is None)
         f.exportButton.setEnabled(bool(view.analysis.rows))
@@ -319,7 +324,7 @@ class RankingPanel(QWidget):
             for button in (f.settingsButton, f.explainButton, f.tieButton, f.consolidateButton):
                 button.setToolTip(lock_why)
             if view.reopen_refusal:
-                f.reopenButton.setToolTip(view.reopen_refusal)
+                f.reopenButton.setToolTip(view.reopen_refusal[0 if settings.ui_language().startswith('zh') else 1])
         else:
             if not view.unexplained():
                 f.explainButton.setToolTip(self.tr("No flag waits for an explanation."))
@@ -457,17 +462,11 @@ class RankingPanel(QWidget):
     def _open(self, dialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each holds a whole ranking: not kept
-        dialog.accepted.connect(lambda: self._written(dialog.changes))
-        dialog.open()
-
-    def _written(self, changes: Changes) -> None:
-        self.reload()
-        self._emitted = changes
-        self.changed.emit(changes)
+        dialog.open()  # its operation's changes are announced by the runner, and reload this panel
 
     def edit_settings(self) -> None:
         if self._view() is not None:
-            self._open(SettingsDialog(self.wf, self._view(), self))
+            self._open(SettingsDialog(self.runner, self._view(), self))
 
     def explain_flag(self, flag: Flag | None = None) -> None:
         view = self._view()
@@ -480,24 +479,24 @@ class RankingPanel(QWidget):
         if flag is None:
             return
         flags = waiting if flag in waiting else [flag, *waiting]
-        self._open(ExplainFlagDialog(self.wf, view, flags, flag, self))
+        self._open(ExplainFlagDialog(self.runner, view, flags, flag, self))
 
     def decide_tie(self) -> None:
         view = self._view()
         if view is not None and tied_applications(view):
-            self._open(DecideTieDialog(self.wf, view, self))
+            self._open(DecideTieDialog(self.runner, view, self))
 
     def consolidate(self) -> None:
         view = self._view()
         if view is None:
             return
-        blockers = view.blockers()
+        blockers = view.blockers(settings.ui_language())
         if blockers:  # the button is disabled then; said again if reached another way
             QMessageBox.warning(self, self.tr("Consolidate"), "\n".join(blockers))
             return
-        self._open(ConsolidateDialog(self.wf, view, self))
+        self._open(ConsolidateDialog(self.runner, view, self))
 
     def reopen(self) -> None:
         view = self._view()
         if view is not None and view.locked:
-            self._open(ReopenDialog(self.wf, view, self))
+            self._open(ReopenDialog(self.runner, view, self))

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 from hvp_desktop.domain import rules
 from hvp_desktop.domain.dates import ArrangementError, parse_arrangement
 from hvp_desktop.domain.model import RoundKind
-from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.store import decisions, queries, ranking
+from hvp_desktop.gui.runner import Runner, run_in_dialog
+from hvp_desktop.store import queries, ranking
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.models import Round
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops import ranking as ranking_ops
+from hvp_desktop.store.ops.core import Changes
 
 
 def _message_and_buttons(dialog: QDialog) -> tuple[QLabel, QDialogButtonBox]:
@@ -42,6 +44,8 @@ def _message_and_buttons(dialog: QDialog) -> tuple[QLabel, QDialogButtonBox]:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.submit)
     buttons.rejected.connect(dialog.reject)
+    dialog.buttons = buttons
+    dialog.changes = Changes()
     return message, buttons
 
 
@@ -57,18 +61,17 @@ def choose_round(parent: QWidget, wf: WorkingFile, preferred: int | None) -> int
 
 
 def round_info(wf: WorkingFile, round_id: int) -> tuple[str, int]:
-    with wf.session() as s:
-        rnd = s.get(Round, round_id)
-        return rnd.title, rnd.places
+    info = queries.round_info(wf, round_id)
+    return info.title, info.places
 
 
 class PlacesDialog(QDialog):
     """R14: at most 20 places; more only with a written reason, which is recorded."""
 
-    def __init__(self, wf: WorkingFile, round_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, round_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.round_id = wf, round_id
-        title, places = round_info(wf, round_id)
+        self.runner, self.wf, self.round_id = runner, runner.wf, round_id
+        title, places = round_info(self.wf, round_id)
         self.setWindowTitle(self.tr("Places of %1").replace("%1", title))
         layout = QFormLayout(self)
         self.spin = QSpinBox(self)
@@ -83,20 +86,17 @@ class PlacesDialog(QDialog):
         layout.addRow(buttons)
 
     def submit(self) -> None:
-        try:
-            self.changes = decisions.set_places(self.wf, self.round_id, self.spin.value(), self.reason.text())
-        except RuleViolation as exc:
-            self.message.setText(str(exc))
-            return
-        self.accept()
+        run_in_dialog(self.runner, self, decision_ops.set_places, self.round_id, self.spin.value(), self.reason.text(),
+                      message=self.message, buttons=self.buttons)
 
 
 class SelectionDialog(QDialog):
     """R16: tick the selected applications among the shortlisted ones, at most the round's places."""
 
-    def __init__(self, wf: WorkingFile, round_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, round_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.round_id = wf, round_id
+        self.runner, self.wf, self.round_id = runner, runner.wf, round_id
+        wf = self.wf
         title, self.places = round_info(wf, round_id)
         self.setWindowTitle(self.tr("Selected list of %1").replace("%1", title))
         layout = QVBoxLayout(self)
@@ -141,29 +141,25 @@ class SelectionDialog(QDialog):
             .replace("%1", str(len(chosen))).replace("%2", str(others))
         if QMessageBox.question(self, self.windowTitle(), question) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.changes = decisions.record_selection(self.wf, self.round_id, chosen,
-                                                      self.date.date().toPython())
-        except RuleViolation as exc:
-            self.message.setText(str(exc))
-            return
-        self.accept()
+        run_in_dialog(self.runner, self, decision_ops.record_selection, self.round_id, chosen,
+                      self.date.date().toPython(), message=self.message, buttons=self.buttons)
 
 
-def shortlist(parent: QWidget, wf: WorkingFile, round_id: int, on: date | None = None):
-    """R1–R4 then R15 for the whole round, after a confirmation; returns the changes or None."""
-    title, places = round_info(wf, round_id)
+def shortlist(parent: QWidget, runner: Runner, round_id: int, on: date | None = None) -> bool:
+    """R1–R4 then R15 for the whole round, after a confirmation; False when the user declined."""
+    title, places = round_info(runner.wf, round_id)
     answer = QMessageBox.question(parent, parent.tr("Shortlist"), parent.tr(
         "Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; "
         "with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). "
         "This cannot be undone.").replace("%1", title).replace("%2", str(places)))
     if answer != QMessageBox.StandardButton.Yes:
-        return None
-    try:
-        outcome = decisions.shortlist_round(wf, round_id, on or date.today())
-    except RuleViolation as exc:
-        QMessageBox.warning(parent, parent.tr("Shortlist"), str(exc))
-        return None
+        return False
+    runner.run(decision_ops.shortlist_round, round_id, on or date.today(), parent=parent, long=True,
+               label=parent.tr("Shortlist"), on_done=lambda changes: _shortlisted(parent, changes.value))
+    return True
+
+
+def _shortlisted(parent: QWidget, outcome) -> None:
     text = parent.tr("%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.") \
         .replace("%1", str(len(outcome.shortlisted))).replace("%2", str(len(outcome.not_shortlisted))) \
         .replace("%3", str(len(outcome.rejected)))
@@ -172,32 +168,34 @@ def shortlist(parent: QWidget, wf: WorkingFile, round_id: int, on: date | None =
     elif outcome.line_score is not None:
         text += " " + parent.tr("Shortlist line: %1 points (ties kept).").replace("%1", str(outcome.line_score))
     QMessageBox.information(parent, parent.tr("Shortlist"), text)
-    return outcome.changes
 
 
-def import_holidays(parent: QWidget, wf: WorkingFile) -> list[int]:
+def import_holidays(parent: QWidget, runner: Runner) -> bool:
     path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Holiday arrangement"), "", "Text (*.txt)")
     if not path:
-        return []
+        return False
     try:
         arrangements = parse_arrangement(Path(path).read_text(encoding="utf-8-sig"), source=Path(path).name)
     except (ArrangementError, OSError, UnicodeDecodeError) as exc:
         QMessageBox.warning(parent, parent.tr("Holiday arrangement"), str(exc))
-        return []
-    years = decisions.save_arrangements(wf, arrangements)
-    QMessageBox.information(parent, parent.tr("Holiday arrangement"), parent.tr(
-        "Holidays saved for %1. Dates in these years are no longer provisional.").replace(
-        "%1", "、".join(map(str, years))))
-    return years
+        return False
+
+    def saved(changes: Changes) -> None:
+        QMessageBox.information(parent, parent.tr("Holiday arrangement"), parent.tr(
+            "Holidays saved for %1. Dates in these years are no longer provisional.").replace(
+            "%1", "、".join(map(str, changes.value))))
+
+    runner.run(decision_ops.save_arrangements, arrangements, parent=parent, on_done=saved)
+    return True
 
 
 class AssessmentRoundDialog(QDialog):
     """R17/R18: a year's assessment round of the centres in the state that assessment is for,
     listed before anything is written."""
 
-    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.wf = wf
+        self.runner, self.wf = runner, runner.wf
         self.round_id: int | None = None
         self.setWindowTitle(self.tr("Open an assessment round"))
         layout = QFormLayout(self)
@@ -229,9 +227,9 @@ class AssessmentRoundDialog(QDialog):
             self.message.setText(self.tr("No centre is waiting for this assessment."))
 
     def submit(self) -> None:
-        try:
-            self.round_id = ranking.open_assessment_round(self.wf, self.year.value(), self.kind.currentData())
-        except (RuleViolation, ValueError) as exc:
-            self.message.setText(str(exc))
-            return
-        self.accept()
+        def opened(changes: Changes) -> None:
+            self.round_id = changes.value
+            self.accept()
+
+        run_in_dialog(self.runner, self, ranking_ops.open_assessment_round, self.year.value(), self.kind.currentData(),
+                      message=self.message, buttons=self.buttons, on_done=opened)

@@ -7,26 +7,24 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QTreeWidgetItem, QWidget
 
-from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui.forms import load_form
-from hvp_desktop.gui.round_actions import round_info
+from hvp_desktop.gui.runner import Runner, run_in_dialog
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store import sheets
-from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.models import Round
+from hvp_desktop.store import queries, sheets
+from hvp_desktop.store.ops import sheets as sheet_ops
 
 XLSX_FILTER = "Excel (*.xlsx)"
 
 
 class RubricDialog(QDialog):
-    def __init__(self, wf: WorkingFile, round_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, round_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.round_id = wf, round_id
-        self.title, _places = round_info(wf, round_id)
-        with wf.session() as s:
-            rnd = s.get(Round, round_id)
-            self.kind = "recognition" if rnd.kind == "recognition" else "annual"
-            chosen, year = rnd.rubric_version, rnd.year
+        self.runner, self.wf, self.round_id = runner, runner.wf, round_id
+        wf = self.wf
+        info = queries.round_info(wf, round_id)
+        self.title = info.title
+        self.kind = "recognition" if info.kind == "recognition" else "annual"
+        chosen, year = info.rubric_label, info.year
         self.rubric = sheets.rubric_by_label(wf, chosen) if chosen else rubrics.default_rubrics()[self.kind]
         self.setWindowTitle(self.tr("Rubric of %1").replace("%1", self.title))
         self.form = f = load_form("rubric_dialog", self)
@@ -90,11 +88,8 @@ class RubricDialog(QDialog):
         write_rubric_table(rubrics.default_rubrics()[self.kind], path)
 
     def use(self) -> bool:
-        try:
-            label = sheets.store_rubric(self.wf, self.rubric)
-            sheets.set_round_rubric(self.wf, self.round_id, label)
-        except (RuleViolation, ValueError) as exc:
-            self.form.messageLabel.setText(str(exc))
-            return False
-        self.show_rubric(self.rubric, current=True)
+        """Keep the reviewed table in the file and choose it for the round: one operation."""
+        rubric = self.rubric
+        run_in_dialog(self.runner, self, sheet_ops.set_round_rubric, self.round_id, rubric,
+                      message=self.form.messageLabel, on_done=lambda _c: self.show_rubric(rubric, current=True))
         return True

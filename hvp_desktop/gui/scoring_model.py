@@ -34,11 +34,12 @@ def parse_points(text: str) -> Decimal | None:
 
 
 class SheetModel(QAbstractTableModel):
-    """`save(code, points, comment)` writes one criterion to the file; `refused(message)` reports a
+    """`save(code, points, comment, saved, failed)` writes one criterion to the file off the GUI
+    thread, then calls `saved()` or `failed(message or None)`; `refused(message)` reports a
     value the rubric does not allow (the cell keeps its old value)."""
 
     def __init__(self, rubric: rubrics.Rubric, entries: dict[str, tuple[Decimal | None, str]],
-                 save: Callable[[str, Decimal | None, str], None], read_only: bool, parent=None) -> None:
+                 save: Callable[..., None], read_only: bool, parent=None) -> None:
         super().__init__(parent)
         self.rubric = rubric
         self.criteria = list(rubric.criteria)
@@ -122,24 +123,36 @@ class SheetModel(QAbstractTableModel):
             new = (old[0], str(value))
         if new == old:
             return True
-        try:  # saved before it is pushed: a refused or failed save leaves no phantom undo step
-            self._save(criterion.code, *new)
-        except Exception as exc:  # RuleViolation, ValueError, a locked or full disk: told, never lost silently
-            self.on_refused(str(exc))
-            return False
-        self.undo_stack.push(_SetEntry(self, criterion.code, index.row(), old, new, saved=True))
+        self._write(criterion.code, index.row(), old, new, push=True)
         return True
+
+    def _write(self, code: str, row: int, old, new, *, push: bool) -> None:
+        """Show `new` at once and save it off the GUI thread; the undo step is pushed once the
+        file holds it, and a refused or failed save puts `old` back (no phantom undo step)."""
+        self._show(code, row, new)
+
+        def saved() -> None:
+            if push:
+                self.undo_stack.push(_SetEntry(self, code, row, old, new, saved=True))
+
+        def failed(message: str | None) -> None:
+            if self.entries.get(code) == new:
+                self._show(code, row, old)
+            if message:
+                self.on_refused(message)
+
+        self._save(code, *new, saved, failed)
+
+    def _show(self, code: str, row: int, entry: tuple[Decimal | None, str]) -> None:
+        self.entries[code] = entry
+        self.dataChanged.emit(self.index(row, SCORE), self.index(row, COMMENT))
 
     # called by the undo commands
     def apply(self, code: str, row: int, entry: tuple[Decimal | None, str], *, save: bool = True) -> None:
         if save:
-            try:
-                self._save(code, *entry)  # saved first: the table shows what the file holds
-            except Exception as exc:
-                self.on_refused(str(exc))
-                return
-        self.entries[code] = entry
-        self.dataChanged.emit(self.index(row, SCORE), self.index(row, COMMENT))
+            self._write(code, row, self.entries[code], entry, push=False)
+        else:
+            self._show(code, row, entry)
 
 
 class _SetEntry(QUndoCommand):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractItemModel, Signal
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -20,14 +20,22 @@ from PySide6.QtWidgets import (
 
 from hvp_desktop.domain.commitments import measure
 from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.gui import settings
 from hvp_desktop.gui.forms import load_form
+from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SECTION, SheetModel
 from hvp_desktop.gui.signature_pad import SignaturePad
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import expert_file, panel, queries, round_lock, sheets
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.models import Application, Round
-from hvp_desktop.store.operations import Changes
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
+from hvp_desktop.store.ops.core import Changes
+
+
+def _message(exc: Exception) -> str:
+    """A refusal in the UI's language, with its rule or check."""
+    return exc.text(settings.ui_language()) if isinstance(exc, RuleViolation) else str(exc)
 
 
 class SheetView(QTableView):
@@ -60,20 +68,18 @@ class SheetView(QTableView):
 def rubric_for(wf: WorkingFile, application_id: int) -> rubrics.Rubric:
     """The round's rubric (chosen or frozen), else the default of the round's kind. Reading only:
     the default is stored, and the round's rubric frozen, by the first saved score."""
-    with wf.session() as s:
-        rnd = s.get(Round, s.get(Application, application_id).round_id)
-        chosen, kind = rnd.rubric_version, "recognition" if rnd.kind == "recognition" else "annual"
+    chosen, kind = queries.rubric_choice(wf, application_id)
     if chosen:
         return sheets.rubric_by_label(wf, chosen)
     return rubrics.default_rubrics()[kind]
 
 
 class ScoringPanel(QWidget):
-    changed = Signal(object)
-
-    def __init__(self, wf: WorkingFile, parent: QWidget | None = None) -> None:
+    def __init__(self, wf: WorkingFile, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wf = wf
+        self.runner = runner
+        runner.changed.connect(self.apply_changes)
         self.form = f = load_form("scoring_panel", self, margin=0)
         self.table = SheetView(self)
         f.splitter.replaceWidget(1, self.table)
@@ -124,6 +130,7 @@ class ScoringPanel(QWidget):
 
     def _fill_applications(self) -> None:
         combo = self.form.applicationCombo
+        current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         expert_id = self.form.expertCombo.currentData()
@@ -131,6 +138,7 @@ class ScoringPanel(QWidget):
             marks = {"submitted": "✓", "draft": "…", "conflicted": "✗"}
             for app_id, name, state in panel.assignments_of(self.wf, expert_id):
                 combo.addItem(f"{marks.get(state, '○')} {name}", app_id)
+        combo.setCurrentIndex(max(combo.findData(current), 0))  # the expert stays where they were
         combo.blockSignals(False)
         self.open_current()
 
@@ -149,7 +157,7 @@ class ScoringPanel(QWidget):
             rubric = (sheets.rubric_by_label(self.wf, self.sheet.rubric_label) if self.sheet
                       else rubric_for(self.wf, app_id))
         except (RuleViolation, ValueError) as exc:
-            f.messageLabel.setText(str(exc))
+            f.messageLabel.setText(_message(exc))
             self.table.setModel(None)
             self.model = self.sheet = None
             return
@@ -228,11 +236,20 @@ class ScoringPanel(QWidget):
         f.redoButton.setEnabled(self.model.undo_stack.canRedo())
 
     # -- editing ----------------------------------------------------------------------------------
-    def _save(self, code: str, points, comment: str) -> None:
-        if self.sheet is None:  # the first score: now the sheet is created and the round's rubric frozen
-            label = sheets.store_rubric(self.wf, self.model.rubric)
-            self.sheet = sheets.open_sheet(self.wf, self.expert_id, self.application_id, label)
-        self.sheet = sheets.save_entry(self.wf, self.sheet.id, code, points, comment)
+    def _save(self, code: str, points, comment: str, saved, failed) -> None:
+        """One score, one operation: the first one also keeps the rubric, creates the draft and
+        freezes the round's rubric (`sheet_ops.score`)."""
+        model = self.model
+
+        def done(changes: Changes) -> None:
+            if self.model is model:
+                self.sheet = changes.value
+                saved()
+                self._update_totals()
+
+        self.runner.run(sheet_ops.score, self.expert_id, self.application_id, model.rubric, code, points, comment,
+                        parent=self, initiator=model, on_done=done, on_refused=lambda exc: failed(_message(exc)),
+                        on_failed=lambda exc: failed(None) if not isinstance(exc, RuleViolation) else None)
 
     def undo(self) -> None:
         if self.model is not None:
@@ -252,9 +269,7 @@ class ScoringPanel(QWidget):
         expert_id, app_id = f.expertCombo.currentData(), f.applicationCombo.currentData()
         if expert_id is None or app_id is None:
             return
-        label = sheets.store_rubric(self.wf, rubric_for(self.wf, app_id))
-        self.paper_dialog = PaperEntryDialog(self.wf, expert_id, app_id, label, self)
-        self.paper_dialog.accepted.connect(self._submitted)
+        self.paper_dialog = PaperEntryDialog(self.wf, self.runner, expert_id, app_id, rubric_for(self.wf, app_id), self)
         self.paper_dialog.open()
 
     def start_correction(self, reason: str | None = None) -> bool:
@@ -268,19 +283,19 @@ class ScoringPanel(QWidget):
                                               self.tr("Why must the submitted sheet be corrected?"))
             if not ok:
                 return False
-        try:
-            sheets.correct(self.wf, self.sheet.id, reason)
-        except RuleViolation as exc:
-            self.form.messageLabel.setText(str(exc))
-            return False
-        self.open_current()  # the new draft revision
-        self.changed.emit(Changes(applications=frozenset({self.application_id})))  # no longer counted as submitted
-        return True
+        self.runner.run(sheet_ops.correct, self.sheet.id, reason, parent=self,
+                        on_refused=lambda exc: self.form.messageLabel.setText(_message(exc)))
+        return True  # the new draft revision opens when the change is announced
 
-    def apply_changes(self, changes: Changes) -> None:
-        """A decision elsewhere (a consolidation, a reopening) may lock or unlock the open sheet."""
-        if self.application_id is not None and (self.application_id in changes.applications or changes.rounds):
-            self.open_current()
+    def apply_changes(self, changes: Changes, initiator=None) -> None:
+        """Refresh what an operation touched (a panel, an assignment, a conflict, a sheet, a
+        confirmation or its withdrawal); a score this form just saved is already shown."""
+        if initiator is not None and initiator is self.model:
+            return
+        if changes.concerns("experts", "seats"):
+            self.reload()
+        elif changes.concerns("assignments", "conflicts", "sheets", "ranking", "settings", "decisions", "rubrics"):
+            self._fill_applications()
 
     def declare_conflict(self, reason: str | None = None) -> bool:
         """The expert declares a conflict with the current application: it leaves their list."""
@@ -298,13 +313,8 @@ class ScoringPanel(QWidget):
                 self.tr("Why can you not score this application impartially?"))
             if not ok:
                 return False
-        try:
-            changes = panel.record_conflict(self.wf, expert_id, app_id, ConflictSource.DECLARED, reason)
-        except (RuleViolation, ValueError) as exc:
-            f.messageLabel.setText(str(exc))
-            return False
-        self._fill_applications()
-        self.changed.emit(changes)
+        self.runner.run(panel_ops.record_conflict, expert_id, app_id, ConflictSource.DECLARED, reason, parent=self,
+                        on_refused=lambda exc: f.messageLabel.setText(_message(exc)))
         return True
 
     def show_overview(self) -> None:
@@ -322,21 +332,14 @@ class ScoringPanel(QWidget):
         if problems:
             self.form.messageLabel.setText(self.tr("Not ready: %1").replace("%1", "；".join(problems[:3])))
             return
-        self.submit_dialog = SubmitDialog(self.wf, self.sheet.id, self.model.total(), self)
-        self.submit_dialog.accepted.connect(self._submitted)
+        self.submit_dialog = SubmitDialog(self.runner, self.sheet.id, self.model.total(), self)
         self.submit_dialog.open()
-
-    def _submitted(self) -> None:
-        app_id = self.application_id
-        self._fill_applications()
-        self.form.applicationCombo.setCurrentIndex(self.form.applicationCombo.findData(app_id))
-        self.changed.emit(Changes(applications=frozenset({app_id})))
 
 
 class SubmitDialog(QDialog):
-    def __init__(self, wf: WorkingFile, sheet_id: int, total, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, sheet_id: int, total, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.wf, self.sheet_id = wf, sheet_id
+        self.runner, self.sheet_id = runner, sheet_id
         self.setWindowTitle(self.tr("Submit and sign"))
         self.form = f = load_form("submit_dialog", self)
         f.summaryLabel.setText(self.tr("Total %1 points. After submission the sheet is read-only; a correction "
@@ -354,13 +357,16 @@ class SubmitDialog(QDialog):
         if self.pad.is_empty():
             f.messageLabel.setText(self.tr("Please sign in the box."))
             return
-        try:
-            sheets.submit(self.wf, self.sheet_id, statement_confirmed=f.statementCheck.isChecked(),
-                          signature_strokes=self.pad.strokes, signature_png=self.pad.to_png())
-        except RuleViolation as exc:
-            f.messageLabel.setText(str(exc))
-            return
-        self.accept()
+        f.buttonBox.setEnabled(False)  # one submission at a time
+
+        def refused(exc: RuleViolation) -> None:
+            f.buttonBox.setEnabled(True)
+            f.messageLabel.setText(_message(exc))
+
+        self.runner.run(sheet_ops.submit, self.sheet_id, statement_confirmed=f.statementCheck.isChecked(),
+                        signature_strokes=self.pad.strokes, signature_png=self.pad.to_png(), parent=self,
+                        on_done=lambda _c: self.accept(), on_refused=refused,
+                        on_failed=lambda _e: f.buttonBox.setEnabled(True))
 
 
 class SheetsOverview(QDialog):

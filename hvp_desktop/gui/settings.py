@@ -27,7 +27,22 @@ def add_recent_file(path: str | Path) -> None:
 
 
 def language() -> str:
+    """The language chosen for the UI (saved between runs)."""
     return str(settings().value("language", "zh_CN"))
+
+
+_active = "en"  # the source strings' language, until a translation is installed
+
+
+def set_ui_language(code: str) -> None:
+    global _active
+    _active = code
+
+
+def ui_language() -> str:
+    """The language the UI shows now (what `Application.install_language` installed): messages
+    built outside Qt's translations, such as refusals, follow it."""
+    return _active
 
 
 def set_language(code: str) -> None:

@@ -128,6 +128,7 @@ class WorkingFile:
         self._owner = _OwnerLock(path)
         self.path = path
         self._key = key
+        self.write_transactions = 0  # BEGIN IMMEDIATE issued on this file (tests count them per operation)
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -203,6 +204,11 @@ class WorkingFile:
                 s.connection(execution_options={"hvp_immediate": True})
             yield s
 
+    def meta_value(self, key: str) -> str | None:
+        """One value of the file's `meta` table (device id, the expert a file belongs to, …)."""
+        with self.engine.connect() as c:
+            return c.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (key,)).scalar()
+
     def schema_version(self) -> int:
         with self.engine.connect() as c:
             return c.exec_driver_sql("PRAGMA user_version").scalar_one()
@@ -276,6 +282,8 @@ class WorkingFile:
         def _begin(conn) -> None:
             immediate = conn.get_execution_options().get("hvp_immediate", False)
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            if immediate:
+                self.write_transactions += 1
 
         return engine
 

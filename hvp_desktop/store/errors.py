@@ -20,3 +20,24 @@ class NewerFileVersion(WorkingFileError):
 
 class FileLocked(WorkingFileError):
     pass
+
+
+def database_errors() -> tuple[type[BaseException], ...]:
+    """The driver's and SQLAlchemy's errors: what a damaged or busy file raises."""
+    import sqlcipher3
+    from sqlalchemy.exc import DBAPIError
+
+    return sqlcipher3.Error, DBAPIError
+
+
+def damaged_errors() -> tuple[type[BaseException], ...]:
+    """What reading a damaged page raises (a diagnosis reports it rather than failing)."""
+    import sqlcipher3
+    from sqlalchemy.exc import DBAPIError
+
+    return sqlcipher3.DatabaseError, DBAPIError
+
+
+def unwrap(exc: BaseException) -> BaseException:
+    """The driver's own error inside SQLAlchemy's wrapper."""
+    return getattr(exc, "orig", None) or exc

@@ -1,19 +1,21 @@
 """An expert's own working file, for their laptop (blind scoring): only the applications assigned
-to them, the round's rubric, their own seat and their own sheets — no other expert's scores, and
-nothing of the applications they declared a conflict with.
+to them (and the declared figures of the centres they assess), the round's rubric, their own seat
+and their own sheets — no other expert's scores, nothing of the applications they stepped aside
+from.
 
-The copy keeps the master's ids so that a later exchange package (see DESIGN.md) can bring the
-sheets back to the secretary's file. The file is locked to the expert: the scoring panel offers
-no other expert.
+The copy is a plain snapshot (`copies.snapshot`) installed by one operation (`ops.copies.install`)
+that keeps every record's UUID and checks what it installs; the file then belongs to the expert:
+its operations act for them only.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import or_, select
 
-from hvp_desktop.store.audit import AuditLog
+from hvp_desktop.domain.rules import InvalidInput
+from hvp_desktop.store import copies
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import (
     Application,
@@ -21,66 +23,63 @@ from hvp_desktop.store.models import (
     CoApplicantRow,
     Enterprise,
     Expert,
-    Meta,
     PanelSeat,
     Round,
     ScoreEntry,
     ScoreSheet,
     StoredRubric,
 )
-
-EXPERT_OF_FILE = "expert_of_this_file"  # meta key: the expert this file belongs to
+from hvp_desktop.store.ops import copies as copy_ops
+from hvp_desktop.store.ops.core import EXPERT_OF_FILE
 
 
 def expert_of(wf: WorkingFile) -> int | None:
+    """The local id of the expert this file belongs to, or None for a secretary's file."""
+    owner = wf.meta_value(EXPERT_OF_FILE)
+    if owner is None:
+        return None
     with wf.session() as s:
-        row = s.get(Meta, EXPERT_OF_FILE)
-        return int(row.value) if row else None
+        return s.scalar(select(Expert.id).where(Expert.uuid == owner))
+
+
+def expert_snapshot(master: WorkingFile, expert_id: int) -> copies.Snapshot:
+    """What an expert's file holds, read from the master in one transaction."""
+    with master.session() as s:
+        expert = s.get(Expert, expert_id)
+        if expert is None:
+            raise InvalidInput(f"没有编号为{expert_id}的专家", f"no expert with id {expert_id}")
+        # only what the expert still scores: a conflicted application is neither assigned nor copied
+        assigned = select(Assignment.application_id).where(Assignment.expert_id == expert_id)
+        centres = select(Application.assesses_application_id).where(Application.id.in_(assigned))
+        apps = or_(Application.id.in_(assigned), Application.id.in_(centres))
+        rounds = select(Application.round_id).where(apps)
+        labels = select(Round.rubric_version).where(Round.id.in_(rounds))
+        sheets = select(ScoreSheet.id).where(ScoreSheet.expert_id == expert_id, ScoreSheet.application_id.in_(assigned))
+        return copies.snapshot(s, [
+            (Round, Round.id.in_(rounds)),
+            (Enterprise, Enterprise.id.in_(select(Application.enterprise_id).where(apps))),
+            (Application, apps),
+            (CoApplicantRow, CoApplicantRow.application_id.in_(select(Application.id).where(apps))),
+            (Expert, Expert.id == expert_id),
+            (PanelSeat, (PanelSeat.expert_id == expert_id) & PanelSeat.round_id.in_(rounds)),
+            (Assignment, Assignment.expert_id == expert_id),
+            (StoredRubric, StoredRubric.label.in_(labels)),
+            (ScoreSheet, ScoreSheet.id.in_(sheets)),
+            (ScoreEntry, ScoreEntry.sheet_id.in_(sheets)),
+        ], owner=expert.uuid)
 
 
 def write_expert_file(master: WorkingFile, expert_id: int, path: str | Path, password: str) -> dict[str, int]:
-    """Create the expert's file at `path` under its own password; returns how many rows of each
-    table it holds. Rows are copied table by table, in foreign-key order, with their ids."""
-    with master.session() as s:
-        if s.get(Expert, expert_id) is None:
-            raise ValueError(f"没有编号为{expert_id}的专家")
-        app_ids = list(s.scalars(select(Assignment.application_id).where(Assignment.expert_id == expert_id)))
-        apps = select(Application).where(Application.id.in_(app_ids))
-        round_ids = {a.round_id for a in s.scalars(apps)}
-        labels = {r.rubric_version for r in s.scalars(select(Round).where(Round.id.in_(round_ids)))
-                  if r.rubric_version}
-        # only what the expert still scores: a conflicted application is neither assigned nor copied
-        sheet_ids = list(s.scalars(select(ScoreSheet.id).where(ScoreSheet.expert_id == expert_id,
-                                                               ScoreSheet.application_id.in_(app_ids))))
-        wanted = [
-            (Round, Round.id.in_(round_ids)),
-            (Enterprise, Enterprise.id.in_(select(Application.enterprise_id).where(Application.id.in_(app_ids)))),
-            (Application, Application.id.in_(app_ids)),
-            (CoApplicantRow, CoApplicantRow.application_id.in_(app_ids)),
-            (Expert, Expert.id == expert_id),
-            (PanelSeat, (PanelSeat.expert_id == expert_id) & PanelSeat.round_id.in_(round_ids)),
-            (Assignment, Assignment.expert_id == expert_id),
-            (StoredRubric, StoredRubric.label.in_(labels)),
-            (ScoreSheet, ScoreSheet.id.in_(sheet_ids)),
-            (ScoreEntry, ScoreEntry.sheet_id.in_(sheet_ids)),
-        ]
-        copied = {model.__tablename__: [dict(row) for row in s.execute(select(model.__table__).where(where)).mappings()]
-                  for model, where in wanted}
-    for row in copied[Application.__tablename__]:
-        row["assesses_application_id"] = None  # the assessed centre's own application stays on the master
+    """Create the expert's file at `path` under its own password; returns how many records of each
+    table it holds. A failure leaves no file behind."""
+    snap = expert_snapshot(master, expert_id)
     target = WorkingFile.create(path, password)
     try:
-        with target.session(write=True) as t:
-            for model, _where in wanted:
-                if copied[model.__tablename__]:
-                    t.execute(insert(model.__table__), copied[model.__tablename__])
-            t.add(Meta(key=EXPERT_OF_FILE, value=str(expert_id)))
-            AuditLog(t).append("expert_file.created", "expert", expert_id,
-                               {"applications": sorted(app_ids), "sheets": sheet_ids})
-    except Exception:
+        copy_ops.install(target, snap)
+    except BaseException:
         target.close()
         for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
             leftover.unlink(missing_ok=True)
         raise
     target.close()
-    return {name: len(rows) for name, rows in copied.items()}
+    return {table: len(rows) for table, rows in snap.tables.items()}

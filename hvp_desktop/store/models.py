@@ -14,6 +14,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from hvp_desktop.domain.identity import new_uuid
 from hvp_desktop.domain.model import (
     ApplicationState,
     CoApplicantKind,
@@ -60,6 +61,7 @@ class Round(Base):
     outlier_margin: Mapped[Decimal] = mapped_column(DecimalText, default=Decimal(15))
     tie_breaks: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of rubric section codes, in order
     applications: Mapped[list[Application]] = relationship(back_populates="round")
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Enterprise(Base):
@@ -69,6 +71,7 @@ class Enterprise(Base):
     name: Mapped[str] = mapped_column(Text)
     affiliation_group: Mapped[str | None] = mapped_column(Text)  # R3
     bans: Mapped[list[Ban]] = relationship(back_populates="enterprise")
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Ban(Base):
@@ -82,6 +85,7 @@ class Ban(Base):
     starts_on: Mapped[date]
     ends_on: Mapped[date]
     enterprise: Mapped[Enterprise] = relationship(back_populates="bans")
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Application(Base):
@@ -122,6 +126,7 @@ class Application(Base):
     co_applicants: Mapped[list[CoApplicantRow]] = relationship(
         back_populates="application", order_by="CoApplicantRow.position", cascade="all, delete-orphan"
     )
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class CoApplicantRow(Base):
@@ -136,6 +141,7 @@ class CoApplicantRow(Base):
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[CoApplicantKind] = mapped_column(String)
     application: Mapped[Application] = relationship(back_populates="co_applicants")
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Expert(Base):
@@ -146,6 +152,7 @@ class Expert(Base):
     title: Mapped[str | None] = mapped_column(Text)
     field: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(Text)
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class PanelSeat(Base):
@@ -155,6 +162,7 @@ class PanelSeat(Base):
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
     expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
     role: Mapped[SeatRole] = mapped_column(String)
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Assignment(Base):
@@ -163,6 +171,7 @@ class Assignment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
     expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Conflict(Base):
@@ -174,6 +183,7 @@ class Conflict(Base):
     source: Mapped[ConflictSource] = mapped_column(String)
     reason: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class ScoreSheet(Base):
@@ -195,6 +205,7 @@ class ScoreSheet(Base):
     signature_strokes: Mapped[str | None] = mapped_column(Text)  # JSON vector strokes
     signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     entries: Mapped[list[ScoreEntry]] = relationship(cascade="all, delete-orphan")
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class ScoreEntry(Base):
@@ -205,6 +216,7 @@ class ScoreEntry(Base):
     criterion_code: Mapped[str] = mapped_column(String)
     points: Mapped[Decimal | None] = mapped_column(DecimalText)
     comment: Mapped[str | None] = mapped_column(Text)
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Decision(Base):
@@ -219,6 +231,7 @@ class Decision(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     data: Mapped[str] = mapped_column(Text, default="{}")  # the lifecycle event's data, JSON
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Attachment(Base):
@@ -232,6 +245,7 @@ class Attachment(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     added_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class AuditEvent(Base):
@@ -247,6 +261,11 @@ class AuditEvent(Base):
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, as hashed
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
+    device: Mapped[str] = mapped_column(String, default="")  # the working file's device id
+    role: Mapped[str] = mapped_column(String, default="")  # secretary | expert | chair | system
+    person: Mapped[str] = mapped_column(Text, default="")  # the expert's uuid, or the named secretary
+    v: Mapped[int] = mapped_column(default=1)  # hash version: 2 covers the identities
 
 
 class ImportMapping(Base):
@@ -268,6 +287,7 @@ class ReviewOverride(Base):
     outcome: Mapped[str] = mapped_column(String)
     reason: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class RecognisedCentre(Base):
@@ -281,6 +301,7 @@ class RecognisedCentre(Base):
     title: Mapped[str] = mapped_column(String)
     affiliation_group: Mapped[str | None] = mapped_column(Text)
     year: Mapped[int | None]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class CalendarDay(Base):
@@ -302,6 +323,7 @@ class StoredRubric(Base):
     kind: Mapped[str] = mapped_column(String)
     body: Mapped[str] = mapped_column(Text)
     added_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class PaperKeying(Base):
@@ -316,6 +338,7 @@ class PaperKeying(Base):
     keying: Mapped[int]
     entries: Mapped[str] = mapped_column(Text)  # JSON {criterion code: "points"}
     keyed_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class FlagExplanation(Base):
@@ -332,6 +355,7 @@ class FlagExplanation(Base):
     author: Mapped[str] = mapped_column(String)  # "expert" | "chair"
     text: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class TieDecision(Base):
@@ -345,6 +369,7 @@ class TieDecision(Base):
     scores: Mapped[str] = mapped_column(Text)  # JSON {id: score} the decision was made on
     reason: Mapped[str] = mapped_column(Text)
     recorded_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
 
 class Consolidation(Base):
@@ -360,3 +385,5 @@ class Consolidation(Base):
     reopened_at: Mapped[datetime | None]
     reopened_on: Mapped[date | None]  # the date the chair gave for reopening
     reopen_reason: Mapped[str | None] = mapped_column(Text)
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
+

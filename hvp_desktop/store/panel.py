@@ -1,110 +1,16 @@
-"""Who scores what (issue 4): experts, their seats on a round's panel, assignments to
-applications, and conflicts of interest. A conflicted expert gets no sheet for that application
-(and the ranking leaves such a sheet out).
+"""Who scores what, read side (issue 4): the sheets overview of a round, who may be assigned,
+each expert's assignments, a round's panel. The changes are operations in `store/ops/panel.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from hvp_desktop.domain.model import ConflictSource, RoundKind, SeatRole, SheetStatus
-from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.store.audit import AuditLog
+from hvp_desktop.domain.model import RoundKind, SheetStatus
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, Assignment, Conflict, Expert, PanelSeat, Round, ScoreSheet
-from hvp_desktop.store.operations import Changes
-from hvp_desktop.store.round_lock import refuse_if_application_locked, refuse_if_locked
-
-CONFLICT_RULE = "回避"  # not an R-rule of the work plan: the panel's own conflict-of-interest duty
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def add_expert(wf: WorkingFile, name: str, organisation: str | None = None, title: str | None = None,
-               field: str | None = None, phone: str | None = None) -> int:
-    if not name.strip():
-        raise ValueError("专家姓名不能为空")
-    with wf.session(write=True) as s:
-        expert = Expert(name=name.strip(), organisation=organisation, title=title, field=field, phone=phone)
-        s.add(expert)
-        s.flush()
-        AuditLog(s).append("expert.added", "expert", expert.id,
-                           {"name": expert.name, "organisation": organisation, "title": title, "field": field})
-        return expert.id
-
-
-def seat(wf: WorkingFile, round_id: int, expert_id: int, role: SeatRole = SeatRole.MEMBER) -> None:
-    """Put an expert on a round's panel; a round has one chair."""
-    with wf.session(write=True) as s:
-        refuse_if_locked(s, round_id)
-        if role == SeatRole.CHAIR:
-            chair = s.scalar(select(PanelSeat).where(PanelSeat.round_id == round_id,
-                                                     PanelSeat.role == SeatRole.CHAIR.value,
-                                                     PanelSeat.expert_id != expert_id))
-            if chair is not None:
-                raise ValueError("本轮已有组长")
-        existing = s.scalar(select(PanelSeat).where(PanelSeat.round_id == round_id, PanelSeat.expert_id == expert_id))
-        if existing is None:
-            s.add(PanelSeat(round_id=round_id, expert_id=expert_id, role=SeatRole(role).value))
-        else:
-            existing.role = SeatRole(role).value
-        AuditLog(s).append("panel.seat", "round", round_id, {"expert": expert_id, "role": SeatRole(role)})
-
-
-def _conflicted(s, expert_id: int, application_id: int) -> Conflict | None:
-    return s.scalar(select(Conflict).where(Conflict.expert_id == expert_id, Conflict.application_id == application_id))
-
-
-def assign(wf: WorkingFile, expert_id: int, application_ids: Iterable[int]) -> Changes:
-    """Assign an expert to applications of rounds they sit on; a conflict refuses the pair."""
-    ids = list(application_ids)
-    with wf.session(write=True) as s:
-        audit = AuditLog(s)
-        for app_id in ids:
-            app = s.get(Application, app_id)
-            if app is None:
-                raise ValueError(f"没有编号为{app_id}的申报")
-            refuse_if_locked(s, app.round_id)
-            if s.scalar(select(PanelSeat).where(PanelSeat.round_id == app.round_id,
-                                                PanelSeat.expert_id == expert_id)) is None:
-                raise ValueError("专家不在该轮次的专家组中")
-            conflict = _conflicted(s, expert_id, app_id)
-            if conflict is not None:
-                raise RuleViolation(CONFLICT_RULE, f"专家与{app.enterprise_name}存在利益冲突（{conflict.reason}），不能分配")
-            if s.scalar(select(Assignment).where(Assignment.expert_id == expert_id,
-                                                 Assignment.application_id == app_id)) is None:
-                s.add(Assignment(expert_id=expert_id, application_id=app_id))
-                audit.append("panel.assigned", "application", app_id, {"expert": expert_id})
-    return Changes(applications=frozenset(ids))
-
-
-def record_conflict(wf: WorkingFile, expert_id: int, application_id: int, source: ConflictSource,
-                    reason: str) -> Changes:
-    """A conflict of interest, declared by the expert or recorded by the secretary, with its reason.
-
-    The assignment goes (the expert no longer scores it); a draft sheet stays in the file for the
-    record but is marked out by the conflict, and the ranking leaves it out.
-    """
-    if not reason or not reason.strip():
-        raise RuleViolation(CONFLICT_RULE, "利益冲突须写明原因")
-    with wf.session(write=True) as s:
-        refuse_if_application_locked(s, application_id)
-        if _conflicted(s, expert_id, application_id) is not None:
-            raise ValueError("该利益冲突已经登记")
-        s.add(Conflict(expert_id=expert_id, application_id=application_id, source=ConflictSource(source).value,
-                       reason=reason.strip(), recorded_at=_now()))
-        for assignment in s.scalars(select(Assignment).where(Assignment.expert_id == expert_id,
-                                                             Assignment.application_id == application_id)):
-            s.delete(assignment)
-        AuditLog(s).append("panel.conflict", "application", application_id,
-                           {"expert": expert_id, "source": ConflictSource(source), "reason": reason.strip()})
-    return Changes(applications=frozenset({application_id}))
 
 
 class SheetState:
@@ -130,6 +36,11 @@ class Matrix:
 
 def sheet_matrix(wf: WorkingFile, round_id: int) -> Matrix:
     with wf.session() as s:
+        return matrix_in(s, round_id)
+
+
+def matrix_in(s, round_id: int) -> Matrix:
+    if True:
         seats = list(s.execute(select(Expert.id, Expert.name, PanelSeat.role).join(
             PanelSeat, PanelSeat.expert_id == Expert.id).where(PanelSeat.round_id == round_id)
             .order_by(PanelSeat.role, Expert.name)))

@@ -13,9 +13,9 @@ from sqlalchemy.orm import selectinload
 from hvp_desktop.domain import formal_review, lifecycle
 from hvp_desktop.domain.model import ELIGIBILITY_FACTS, ApplicationData, eligibility_summary
 from hvp_desktop.store import decisions
+from hvp_desktop.store.applications import application_data
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, AuditEvent, CoApplicantRow, Decision, Enterprise, Round
-from hvp_desktop.store.operations import application_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +134,79 @@ def application_detail(wf: WorkingFile, application_id: int) -> ApplicationDetai
 def round_list(wf: WorkingFile) -> list[tuple[int, str]]:
     with wf.session() as s:
         return [(r.id, r.title) for r in s.scalars(select(Round).order_by(Round.year.desc(), Round.kind))]
+
+
+def round_ids(wf: WorkingFile, year: int, kinds: list[str]) -> list[int]:
+    """The rounds of `year` of the given kinds."""
+    with wf.session() as s:
+        return list(s.scalars(select(Round.id).where(Round.year == year, Round.kind.in_(kinds))))
+
+
+def round_kind(wf: WorkingFile, round_id: int) -> str | None:
+    with wf.session() as s:
+        rnd = s.get(Round, round_id)
+        return rnd.kind if rnd is not None else None
+
+
+def round_rubric_label(wf: WorkingFile, round_id: int) -> str | None:
+    """The rubric a round is scored on (frozen by its first sheet), or None before it is chosen."""
+    with wf.session() as s:
+        rnd = s.get(Round, round_id)
+        return rnd.rubric_version if rnd is not None else None
+
+
+def application_ids_by_credit_code(wf: WorkingFile, year: int) -> dict[str, int]:
+    """credit code → application id, for a year's recognition round (the preliminary scores' key)."""
+    with wf.session() as s:
+        return dict(s.execute(
+            select(Enterprise.credit_code, Application.id).join(Application.enterprise).join(Application.round)
+            .where(Round.year == year, Application.assesses_application_id.is_(None))).all())
+
+
+def round_row_count(wf: WorkingFile, round_id: int) -> int:
+    with wf.session() as s:
+        return s.scalar(select(func.count()).select_from(Application).where(Application.round_id == round_id))
+
+
+def verify_chain(wf: WorkingFile):
+    """The audit chain, recomputed (`audit.ChainReport`)."""
+    from hvp_desktop.store import audit
+
+    with wf.session() as s:
+        return audit.verify(s)
+
+
+def rubric_choice(wf: WorkingFile, application_id: int) -> tuple[str | None, str]:
+    """The rubric label the application's round is scored on (None until chosen or frozen) and
+    the kind of rubric it takes ("recognition" or "annual")."""
+    with wf.session() as s:
+        rnd = s.get(Round, s.get(Application, application_id).round_id)
+        return rnd.rubric_version, "recognition" if rnd.kind == "recognition" else "annual"
+
+
+def reviewable_rounds(wf: WorkingFile) -> list[tuple[int, str, str]]:
+    """(id, title, kind) of the rounds that have a panel: those a chair aggregates."""
+    from hvp_desktop.store.models import PanelSeat
+
+    with wf.session() as s:
+        rows = s.execute(select(Round.id, Round.title, Round.kind).where(Round.id.in_(select(PanelSeat.round_id)))
+                         .order_by(Round.year.desc(), Round.kind))
+        return [(i, t, k) for i, t, k in rows]
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: int
+    year: int
+    kind: str
+    title: str
+    places: int
+    places_override_reason: str | None
+    rubric_label: str | None
+
+
+def round_info(wf: WorkingFile, round_id: int) -> RoundInfo | None:
+    with wf.session() as s:
+        r = s.get(Round, round_id)
+        return None if r is None else RoundInfo(r.id, r.year, r.kind, r.title, r.places, r.places_override_reason,
+                                                r.rubric_version)

@@ -15,9 +15,10 @@ from openpyxl import load_workbook
 
 from hvp_desktop.demo import DEMO_PASSWORD
 from hvp_desktop.reports.excel_import import ERROR_COLUMN_TITLE, parse_workbook
-from hvp_desktop.store import migrations, operations, queries
+from hvp_desktop.store import applications, migrations, queries
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.errors import WrongPassword
+from hvp_desktop.store.ops import applications as app_ops
 
 
 def no_traceback(done) -> None:
@@ -39,7 +40,7 @@ def import_in_process(path: Path, password: str, xlsx: Path) -> None:
     result = parse_workbook(xlsx)
     assert not result.rejected and not result.unmapped_data_columns
     with WorkingFile.open(path, password) as wf:
-        operations.import_applications(wf, [(f"{xlsx.name}:{r.row}", r.data) for r in result.rows])
+        app_ops.import_applications(wf, [(f"{xlsx.name}:{r.row}", r.data) for r in result.rows])
 
 
 # ------------------------------------------------------------------------------ demo
@@ -176,7 +177,7 @@ def test_map_imports_and_is_remembered(cli, hvpdb, workbook, row, cli_password):
     assert done.returncode == 0, done.stdout + done.stderr
     assert as_json(done)["added"] == 2
     with WorkingFile.open(hvpdb, cli_password) as wf:
-        assert operations.load_mappings(wf) == {"推荐单位意见": "ignore", "项目负责人": "contact_name"}
+        assert applications.load_mappings(wf) == {"推荐单位意见": "ignore", "项目负责人": "contact_name"}
         assert {r.contact_name for r in queries.application_rows(wf)} == {"李敏", "陈婷"}
 
     again = cli("import", hvpdb, xlsx, "--json")  # no --map: the remembered mappings apply

@@ -20,7 +20,7 @@ def test_R17_a_year1_round_takes_the_recognised_centres_not_yet_assessed(cli, de
     payload = json.loads(done.stdout)
     assert sorted(payload["centres"]) == waiting
     with WorkingFile.open(demo_file, DEMO_PASSWORD) as wf:
-        assert (payload["round"], "2027年度第一年考核") in queries.round_list(wf)
+        assert (payload["round"], "2027年度第一年度考核") in queries.round_list(wf)
         # the rows of an assessment round are not applications: the list is unchanged
         assert len(queries.application_rows(wf)) == 84
 
@@ -30,4 +30,4 @@ def test_R17_the_same_round_twice_and_a_centre_already_being_assessed_are_refuse
     assert again.returncode == 1 and "R17" in again.stderr and "Traceback" not in again.stderr
     # the demo's two rectifying centres are in the 2026 rectification round, still at work
     busy = cli("assessment-round", demo_file, "--year", "2027", "--kind", "rectification", password=DEMO_PASSWORD)
-    assert busy.returncode == 1 and "没有处于该考核阶段的中心" in busy.stderr
+    assert busy.returncode == 1 and "没有处于该考核阶段的建设单位" in busy.stderr

@@ -18,8 +18,10 @@ from hvp_desktop import demo
 from hvp_desktop.demo import DEMO_PASSWORD
 from hvp_desktop.domain.lifecycle import RECOGNITION
 from hvp_desktop.domain.model import ELIGIBILITY_FACTS
-from hvp_desktop.store import decisions, operations, queries
+from hvp_desktop.store import decisions, queries
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops import decisions as decision_ops
 
 TODAY = "2026-11-25"
 
@@ -72,17 +74,17 @@ def select_two_of_2027(path: Path) -> list[int]:
                                                     **dict.fromkeys(ELIGIBILITY_FACTS, True)))
             for i, data in enumerate(demo.applications(2027, 2, 2027), 3)]
     with WorkingFile.open(path, DEMO_PASSWORD) as wf:
-        ids = sorted(operations.import_applications(wf, rows).changes.applications)
+        ids = sorted(app_ops.import_applications(wf, rows).applications)
         round_id = next(r.round_id for r in queries.application_rows(wf) if r.id == ids[0])
-        outcome = decisions.shortlist_round(wf, round_id, date(2027, 6, 10))
+        outcome = decision_ops.shortlist_round(wf, round_id, date(2027, 6, 10)).value
         assert outcome.shortlisted == ids
-        decisions.record_selection(wf, round_id, ids, date(2027, 9, 17))
+        decision_ops.record_selection(wf, round_id, ids, date(2027, 9, 17))
     return ids
 
 
 def start_publicity(path: Path, app_id: int, on: date) -> None:
     with WorkingFile.open(path, DEMO_PASSWORD) as wf:
-        decisions.start_publicity(wf, [app_id], RECOGNITION, on)
+        decision_ops.start_publicity(wf, [app_id], RECOGNITION, on)
 
 
 def publicity_end(payload: dict, app_id: int) -> dict:

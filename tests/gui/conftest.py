@@ -65,3 +65,20 @@ def type_text(qtbot, widget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def make_runner():
+    """The GUI's operation runner on a working file (its writer thread is closed after the test)."""
+    from hvp_desktop.gui.runner import Runner
+
+    made = []
+
+    def make(wf):
+        runner = Runner(wf)
+        made.append(runner)
+        return runner
+
+    yield make
+    for runner in made:
+        runner.close()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from hvp_desktop.gui import import_dialog as import_dialog_module
 from hvp_desktop.gui.main_window import MainWindow
-from hvp_desktop.store import audit, operations, queries
+from hvp_desktop.store import applications, audit, queries
 from tests.gui.conftest import write_applications_xlsx
 
 
@@ -114,7 +114,7 @@ def test_unknown_column_with_data_asks_for_a_mapping_and_remembers_it(qtbot, dem
     assert dialog.result is not None and len(dialog.result.rows) == 12
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         dialog.form.importButton.click()
-    assert operations.load_mappings(demo_wf) == {"备注说明": "ignore"}
+    assert applications.load_mappings(demo_wf) == {"备注说明": "ignore"}
 
 
 def test_cancelling_the_write_leaves_the_file_as_it_was(qtbot, demo_wf, tmp_path, new_applications):

@@ -12,20 +12,26 @@ def _row_of(dialog, name):
     return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == name)
 
 
-def test_secretary_builds_a_panel_and_records_a_conflict(qtbot, demo_wf):
+def test_secretary_builds_a_panel_and_records_a_conflict(qtbot, demo_wf, make_runner):
     round_id = next(r.round_id for r in queries.application_rows(demo_wf) if r.year == 2025)
-    dialog = PanelDialog(demo_wf, round_id)
+    runner = make_runner(demo_wf)
+    dialog = PanelDialog(demo_wf, runner, round_id)
     qtbot.addWidget(dialog)
     f = dialog.form
-    assert not dialog.add_expert()  # a name is required
+    dialog.add_expert()  # a name is required
+    runner.wait()
+    assert "name" in f.messageLabel.text()
     f.nameEdit.setText("刘洋")
     f.organisationEdit.setText("暨南大学")
     assert dialog.add_expert()
+    runner.wait()
     f.expertsTable.selectRow(_row_of(dialog, "刘洋"))
     assert dialog.seat(SeatRole.CHAIR)
+    runner.wait()
     assert f.expertsTable.item(_row_of(dialog, "刘洋"), 3).text() == "Chair"  # (English UI in tests)
     f.expertsTable.selectRow(_row_of(dialog, "刘洋"))
     assert dialog.assign_all()
+    runner.wait()
     expert = next(m.expert_id for m in panel.round_panel(demo_wf, round_id) if m.name == "刘洋")
     assigned = [app for app, _name, _state in panel.assignments_of(demo_wf, expert)]
     assert assigned and all(r.state not in ("applied", "rejected")
@@ -33,8 +39,11 @@ def test_secretary_builds_a_panel_and_records_a_conflict(qtbot, demo_wf):
     f.applicationCombo.setCurrentIndex(f.applicationCombo.findData(assigned[0]))
     f.reasonEdit.setText("")
     f.expertsTable.selectRow(_row_of(dialog, "刘洋"))
-    assert not dialog.record_conflict()  # a reason is required
+    dialog.record_conflict()  # a reason is required
+    runner.wait()
+    assert "reason" in f.messageLabel.text()
     f.reasonEdit.setText("其导师为该企业首席科学家")
     assert dialog.record_conflict()
+    runner.wait()
     assert assigned[0] not in [app for app, _n, _s in panel.assignments_of(demo_wf, expert)]
     assert assigned[0] in dialog.changes.applications

@@ -24,7 +24,13 @@ from hvp_desktop.gui.ranking_model import APPLICATION_ROLE, LINE_COLOUR, STAGE_P
 from hvp_desktop.gui.ranking_panel import RankingPanel
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.aggregate import Method
-from hvp_desktop.store import decisions, operations, panel, queries, ranking, sheets
+from hvp_desktop.store import queries, ranking
+from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import ranking as ranking_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
+from hvp_desktop.store.ops.core import Changes
 
 SHORTLISTED_ON = date(2027, 6, 10)
 DECIDED_ON = date(2027, 9, 20)
@@ -64,31 +70,44 @@ def build_small_round(wf):
     """A 2027 recognition round in the working file, built as it happens: import, formal review and
     shortlist, places, a panel of three, every sheet submitted and signed."""
     rows = [(f"ranking-test:{n}", _application(n)) for n in range(len(TOTALS))]
-    operations.import_applications(wf, rows)
+    app_ops.import_applications(wf, rows)
     mine = sorted((r for r in queries.application_rows(wf) if r.year == 2027), key=lambda r: r.enterprise_name)
     round_id = mine[0].round_id
-    decisions.shortlist_round(wf, round_id, SHORTLISTED_ON)
-    decisions.set_places(wf, round_id, 3)
+    decision_ops.shortlist_round(wf, round_id, SHORTLISTED_ON)
+    decision_ops.set_places(wf, round_id, 3)
     apps = dict(zip(TOTALS, (r.id for r in mine), strict=True))
-    experts = [panel.add_expert(wf, name, "测试单位") for name in ("赵组长", "钱专家", "孙专家")]
-    panel.seat(wf, round_id, experts[0], SeatRole.CHAIR)
+    experts = [panel_ops.add_expert(wf, name, "测试单位").value for name in ("赵组长", "钱专家", "孙专家")]
+    panel_ops.seat(wf, round_id, experts[0], SeatRole.CHAIR)
     for e in experts[1:]:
-        panel.seat(wf, round_id, e)
+        panel_ops.seat(wf, round_id, e)
     for e in experts:
-        panel.assign(wf, e, list(apps.values()))
+        panel_ops.assign(wf, e, list(apps.values()))
     rubric = rubrics.default_rubrics()["recognition"]
-    label = sheets.store_rubric(wf, rubric)
+    label = sheet_ops.store_rubric(wf, rubric).value
     for key, totals in TOTALS.items():
         for e, total in zip(experts, totals, strict=True):
-            sheet = sheets.open_sheet(wf, e, apps[key], label)
-            sheets.save_entries(wf, sheet.id, _marks(rubric, total))
-            sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=[[[0, 0], [9, 9]]],
+            sheet = sheet_ops.open_sheet(wf, e, apps[key], label).value
+            sheet_ops.save_entries(wf, sheet.id, _marks(rubric, total))
+            sheet_ops.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=[[[0, 0], [9, 9]]],
                           signature_png=b"\x89PNG signature")
     return wf, round_id, apps, experts
 
 
+_runners = []
+
+
+@pytest.fixture(autouse=True)
+def _close_runners():
+    yield
+    while _runners:
+        _runners.pop().close()
+
+
 def _panel(qtbot, wf, round_id: int | None = None) -> RankingPanel:
-    p = RankingPanel(wf)
+    from hvp_desktop.gui.runner import Runner
+
+    _runners.append(Runner(wf))
+    p = RankingPanel(wf, _runners[-1])
     qtbot.addWidget(p)
     p.resize(1366, 700)
     p.show()
@@ -111,12 +130,12 @@ def _column(p: RankingPanel, key) -> list[str]:
 
 def _explain_everything(wf, round_id: int) -> None:
     for flag in ranking.analyse_round(wf, round_id).unexplained():
-        ranking.explain_flag(wf, flag, "chair", "经评审组讨论，该专家依据现场核查的材料打分，予以保留")
+        ranking_ops.explain_flag(wf, flag, "chair", "经评审组讨论，该专家依据现场核查的材料打分，予以保留")
 
 
 def _settle(wf, round_id: int, apps: dict[int, str]) -> None:
     _explain_everything(wf, round_id)
-    ranking.decide_tie(wf, round_id, [apps["D"], apps["C"]], "D的建设方案更具体，经评审组合议排在前面")
+    ranking_ops.decide_tie(wf, round_id, [apps["D"], apps["C"]], "D的建设方案更具体，经评审组合议排在前面")
 
 
 def test_rows_are_listed_in_rank_order_with_the_stores_scores(qtbot, demo_wf):
@@ -184,10 +203,11 @@ def test_flags_are_explained_in_their_tooltip_and_the_dialog_removes_them_from_t
     assert dialog.flag().application == apps["E"]  # the selected row's flag first
     dialog.form.flagCombo.setCurrentIndex(dialog.flags.index(total_flag))
     dialog.submit()
+    p.runner.wait()
     assert dialog.isVisible() and dialog.form.messageLabel.text()  # the text is required
     dialog.form.chairRadio.setChecked(True)
     dialog.form.textEdit.setPlainText("孙专家现场核实了中试线，评审组认可其打分依据")
-    with qtbot.waitSignal(p.changed) as signal:
+    with qtbot.waitSignal(p.runner.changed) as signal:
         assert dialog.submit()
     assert apps["E"] in signal.args[0].applications
     after = ranking.analyse_round(wf, round_id)
@@ -213,10 +233,12 @@ def test_deciding_the_tie_via_the_dialog(qtbot, small_round):
     dialog.form.orderList.setCurrentRow(0)
     dialog.form.downButton.click()
     assert dialog.order()[1] == first
-    assert not dialog.submit()  # no reason written
+    dialog.submit()  # no reason written
+    p.runner.wait()
     assert "R16" in dialog.form.messageLabel.text()
     dialog.form.reasonEdit.setPlainText("经评审组合议，按建设方案的完整程度排序")
     assert dialog.submit()
+    p.runner.wait()
     view = ranking.analyse_round(wf, round_id)
     assert view.tie is not None and view.tie.applies and view.tie.order == dialog.order()
     assert not view.analysis.unresolved_at_line
@@ -229,16 +251,17 @@ def test_deciding_the_tie_via_the_dialog(qtbot, small_round):
 def test_consolidation_is_refused_while_blockers_remain_and_they_are_shown(qtbot, small_round):
     wf, round_id, _apps, _experts = small_round
     p = _panel(qtbot, wf, round_id)
-    blockers = ranking.analyse_round(wf, round_id).blockers()
+    blockers = ranking.analyse_round(wf, round_id).blockers("en")  # the English UI in tests
     assert blockers
     button = p.form.consolidateButton
     assert not button.isEnabled()
     assert all(b in button.toolTip() for b in blockers)
     assert all(b in p.form.blockersLabel.text() for b in blockers)
-    dialog = ConsolidateDialog(wf, p.loaded.view, p)  # reached anyway: the store refuses with the rule
+    dialog = ConsolidateDialog(p.runner, p.loaded.view, p)  # reached anyway: the store refuses with the rule
     qtbot.addWidget(dialog)
     dialog.form.dateEdit.setDate(QDate(DECIDED_ON))
-    assert not dialog.submit()
+    dialog.submit()
+    p.runner.wait()
     assert "R16" in dialog.form.messageLabel.text()
     assert not ranking.analyse_round(wf, round_id).locked
 
@@ -256,7 +279,7 @@ def test_consolidation_records_the_result_and_locks_then_reopen_needs_a_reason(q
     summary = dialog.form.summaryBrowser.toPlainText()
     assert all(queries.application_detail(wf, apps[k]).data.enterprise_name in summary for k in "ABD")
     dialog.form.dateEdit.setDate(QDate(DECIDED_ON))
-    with qtbot.waitSignal(p.changed) as signal:
+    with qtbot.waitSignal(p.runner.changed) as signal:
         assert dialog.submit()
     assert set(apps.values()) <= signal.args[0].applications
     states = {r.id: r.state for r in queries.application_rows(wf)}
@@ -270,11 +293,13 @@ def test_consolidation_records_the_result_and_locks_then_reopen_needs_a_reason(q
     reopen = p.dialog
     assert isinstance(reopen, ReopenDialog)
     reopen.form.dateEdit.setDate(QDate(2027, 9, 22))
-    assert not reopen.submit()  # a reason is required
+    reopen.submit()  # a reason is required
+    p.runner.wait()
     assert reopen.form.messageLabel.text()
     assert ranking.analyse_round(wf, round_id).locked
     reopen.form.reasonEdit.setPlainText("发现一份评分表的指标录入有误，须更正后重新汇总")
     assert reopen.submit()
+    p.runner.wait()
     view = ranking.analyse_round(wf, round_id)
     assert not view.locked and view.history[-1].reopen_reason.startswith("发现一份评分表")
     assert f.settingsButton.isEnabled() and not f.reopenButton.isEnabled() and f.consolidateButton.isEnabled()
@@ -291,6 +316,7 @@ def test_settings_change_the_method_and_are_frozen_when_locked(qtbot, small_roun
     dialog.form.marginSpin.setValue(20)
     dialog.form.sectionList.item(0).setCheckState(Qt.CheckState.Checked)
     assert dialog.submit()
+    p.runner.wait()
     settings = ranking.analyse_round(wf, round_id).analysis.settings
     assert settings.method == Method.MEDIAN and settings.margin == Decimal(20) and len(settings.tie_breaks) == 1
     assert "Median" in p.form.methodLabel.text()
@@ -350,11 +376,12 @@ def test_the_main_window_shows_the_panel_third_and_refreshes_it_on_changes(qtbot
     p = window.ranking
     p.form.roundCombo.setCurrentIndex(p.form.roundCombo.findData(round_id))
     _settle(wf, round_id, apps)  # written elsewhere: announced through the main window
-    window.apply_changes(operations.Changes(rounds=frozenset({round_id})))
+    window.runner.changed.emit(Changes(rounds=frozenset({round_id})), None)
     assert p.form.consolidateButton.isEnabled()
     p.form.consolidateButton.click()
     p.dialog.form.dateEdit.setDate(QDate(DECIDED_ON))
     p.dialog.submit()
+    window.runner.wait()
     assert p.dialog.result() == QDialog.DialogCode.Accepted
     model = window.applications.model  # the list was told through apply_changes: it shows the new states
     state = COLUMNS.index("state")
@@ -421,7 +448,7 @@ def test_reopen_is_disabled_with_the_reason_when_a_later_decision_forbids_it(qtb
     p = _panel(qtbot, demo_wf, round_id)
     qtbot.waitUntil(lambda: p.loaded is not None)
     assert not p.form.reopenButton.isEnabled()
-    assert p.form.reopenButton.toolTip() == view.reopen_refusal
+    assert p.form.reopenButton.toolTip() == view.reopen_refusal[1]  # the English UI in tests
 
 
 def test_a_closed_dialog_is_deleted_with_the_ranking_it_held(qtbot, small_round):

@@ -14,6 +14,7 @@ from hvp_desktop.gui.application_detail import ApplicationDetailDialog
 from hvp_desktop.gui.deadlines_dock import DeadlinesDock
 from hvp_desktop.gui.main_window import MainWindow
 from hvp_desktop.store import decisions, queries
+from hvp_desktop.store.ops import decisions as decision_ops
 
 TODAY = date(2026, 11, 25)  # the demo file's "now"
 
@@ -30,8 +31,34 @@ def _row(wf, **match):
     return next(r for r in queries.application_rows(wf) if all(getattr(r, k) == v for k, v in match.items()))
 
 
+_runners = {}
+
+
+def _runner(wf):
+    from hvp_desktop.gui.runner import Runner
+
+    if id(wf) not in _runners:
+        _runners[id(wf)] = (wf, Runner(wf))
+    return _runners[id(wf)][1]
+
+
+@pytest.fixture(autouse=True)
+def _close_runners():
+    yield
+    for _wf, runner in _runners.values():
+        runner.close()
+    _runners.clear()
+
+
+def _refusals() -> list[str]:
+    from PySide6.QtWidgets import QApplication
+
+    return [w.text() for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == "refusal" and w.isVisible()]
+
+
 def _detail(qtbot, wf, app_id) -> ApplicationDetailDialog:
-    dialog = ApplicationDetailDialog(wf, app_id, today=TODAY)
+    dialog = ApplicationDetailDialog(_runner(wf), app_id, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -64,7 +91,7 @@ def test_recording_an_assessment_through_the_dialog(qtbot, demo_wf, yes_to_confi
     overdue = _row(demo_wf, state="recognised")
     dialog = _detail(qtbot, demo_wf, overdue.id)
     assert dialog.action_buttons["assess1"].isEnabled()
-    with qtbot.waitSignal(dialog.changed, timeout=5000):
+    with qtbot.waitSignal(dialog.runner.changed, timeout=5000):
         dialog.action_buttons["assess1"].click()
         action_dialog = dialog.action_dialog
         action_dialog.form.dateEdit.setDate(QDate(2026, 11, 25))
@@ -76,7 +103,7 @@ def test_recording_an_assessment_through_the_dialog(qtbot, demo_wf, yes_to_confi
     # the re-assessment comes after the failure, not on the same day
     assert not dialog.action_buttons["assess1"].isEnabled()
     assert dialog.action_buttons["assess1"].toolTip().startswith("R17")
-    later = ApplicationDetailDialog(demo_wf, overdue.id, today=date(2027, 1, 20))
+    later = ApplicationDetailDialog(_runner(demo_wf), overdue.id, today=date(2027, 1, 20))
     qtbot.addWidget(later)
     assert later.action_buttons["assess1"].isEnabled()
 
@@ -86,9 +113,10 @@ def test_a_refusal_stays_in_the_dialog_with_the_rule(qtbot, demo_wf, yes_to_conf
     dialog = _detail(qtbot, demo_wf, selected.id)
     action = next(a for a in decision_actions.actions_for(
         queries.application_detail(demo_wf, selected.id).centre, "pass", date(2026, 11, 30)) if a.key == "recognise")
-    recorder = decision_actions.DecisionDialog(demo_wf, selected.id, action, dialog, today=date(2026, 11, 26))
+    recorder = decision_actions.DecisionDialog(_runner(demo_wf), selected.id, action, dialog, today=date(2026, 11, 26))
     qtbot.addWidget(recorder)
     recorder.form.buttonBox.accepted.emit()  # on the last day of publicity: still too early
+    _runner(demo_wf).wait()
     assert recorder.form.messageLabel.text().startswith("R16")
     assert queries.application_detail(demo_wf, selected.id).state == "selected"
 
@@ -107,9 +135,10 @@ def test_override_needs_a_written_reason(qtbot, tmp_path):
         dialog.form.overrideButton.click()
         override = dialog.action_dialog
         override.form.buttonBox.accepted.emit()
-        assert "理由" in override.form.messageLabel.text()
+        _runner(wf).wait()
+        assert "reason" in override.form.messageLabel.text()
         override.form.textEdit.setPlainText("已核对税务登记证明")
-        with qtbot.waitSignal(dialog.changed, timeout=5000):
+        with qtbot.waitSignal(dialog.runner.changed, timeout=5000):
             override.form.buttonBox.accepted.emit()
         shown = dialog.form.reviewTable.item(row, 3).text()
         assert "已核对税务登记证明" in shown
@@ -131,13 +160,15 @@ def test_deadlines_dock_shows_overdue_in_red_and_opens_the_application(qtbot, de
 
 def test_places_above_20_need_a_reason(qtbot, demo_wf):
     round_id = _row(demo_wf, year=2025).round_id  # 2026's round is consolidated: its places are locked
-    dialog = round_actions.PlacesDialog(demo_wf, round_id)
+    dialog = round_actions.PlacesDialog(_runner(demo_wf), round_id)
     qtbot.addWidget(dialog)
     dialog.spin.setValue(21)
     dialog.submit()
+    _runner(demo_wf).wait()
     assert dialog.message.text().startswith("R14")
     dialog.reason.setText("区政府专题会议同意2025年度增加1个名额")
     dialog.submit()
+    _runner(demo_wf).wait()
     assert round_actions.round_info(demo_wf, round_id)[1] == 21
 
 
@@ -150,24 +181,30 @@ def test_selection_dialog_refuses_more_than_the_places(qtbot, tmp_path, yes_to_c
     try:
         round_id = _row(wf, year=2025).round_id
         # the shortlist refuses while checks await confirmation (R1) …
-        assert round_actions.shortlist(_parent(qtbot), wf, round_id, date(2025, 6, 10)) is None
+        assert round_actions.shortlist(_parent(qtbot), _runner(wf), round_id, date(2025, 6, 10))
+        _runner(wf).wait()
+        assert any(text.startswith("R1:") for text in _refusals())
+        assert not any(r.state == "shortlisted" for r in queries.application_rows(wf))
         for r in queries.application_rows(wf):
             if r.round_id == round_id and r.review == "manual":
                 for c in decisions.formal_review_of(wf, r.id):
                     if c.outcome.value == "manual":
-                        decisions.override_check(wf, r.id, c.key, c.outcome.PASS, "现场核验")
-        changes = round_actions.shortlist(_parent(qtbot), wf, round_id, date(2025, 6, 10))
-        assert changes and changes.applications
-        decisions.set_places(wf, round_id, 2)
-        dialog = round_actions.SelectionDialog(wf, round_id)
+                        decision_ops.override_check(wf, r.id, c.key, c.outcome.PASS, "现场核验")
+        with qtbot.waitSignal(_runner(wf).changed, timeout=10_000) as announced:
+            assert round_actions.shortlist(_parent(qtbot), _runner(wf), round_id, date(2025, 6, 10))
+        assert announced.args[0].applications
+        decision_ops.set_places(wf, round_id, 2)
+        dialog = round_actions.SelectionDialog(_runner(wf), round_id)
         qtbot.addWidget(dialog)
         for i in range(3):
             dialog.list.item(i).setCheckState(dialog.list.item(i).checkState().Checked)
         assert dialog.counter.text() == "3 of at most 2 places"
         dialog.submit()
+        _runner(wf).wait()
         assert dialog.message.text().startswith("R16")
         dialog.list.item(2).setCheckState(dialog.list.item(2).checkState().Unchecked)
         dialog.submit()  # asks first (confirmed by the fixture)
+        _runner(wf).wait()
         states = {r.state for r in queries.application_rows(wf) if r.round_id == round_id and r.review == "pass"}
         assert states == {"selected", "not_selected"}
     finally:
@@ -205,7 +242,7 @@ def test_preliminary_score_is_entered_while_awaiting_shortlisting(qtbot, tmp_pat
         assert dialog.action_buttons["preliminary"].isEnabled()
         dialog.action_buttons["preliminary"].click()
         dialog.action_dialog.form.scoreSpin.setValue(83.5)
-        with qtbot.waitSignal(dialog.changed, timeout=5000):
+        with qtbot.waitSignal(dialog.runner.changed, timeout=5000):
             dialog.action_dialog.form.buttonBox.accepted.emit()
         assert str(queries.application_detail(wf, target.id).preliminary_score) == "83.50"
         shown = {dialog.form.dataTable.item(r, 0).text(): dialog.form.dataTable.item(r, 1).text()
@@ -235,7 +272,7 @@ def test_a_decision_cannot_be_dated_in_the_future(qtbot, demo_wf, yes_to_confirm
     assert "future" in recorder.form.messageLabel.text()
     assert len(queries.application_detail(demo_wf, selected.id).decisions) == recorded_before
     recorder.form.dateEdit.setDate(QDate(2026, 11, 24))
-    with qtbot.waitSignal(dialog.changed, timeout=5000):
+    with qtbot.waitSignal(dialog.runner.changed, timeout=5000):
         recorder.form.buttonBox.accepted.emit()
     assert queries.application_detail(demo_wf, selected.id).decisions[-1].kind == "objection_filed"
 
@@ -251,7 +288,7 @@ def test_R19_an_objection_that_arrived_in_time_is_recorded_later(qtbot, demo_wf,
     recorder = dialog.action_dialog
     recorder.form.dateEdit.setDate(QDate(2026, 11, 19))  # the day it arrived
     recorder.form.textEdit.setPlainText("第二份异议：经费含工资")
-    with qtbot.waitSignal(dialog.changed, timeout=5000):
+    with qtbot.waitSignal(dialog.runner.changed, timeout=5000):
         recorder.form.buttonBox.accepted.emit()
     objections = queries.application_detail(demo_wf, waiting.id).centre.publicity["support_y1"].objections
     assert [o.filed_on for o in objections] == [date(2026, 11, 18), date(2026, 11, 19)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 
 import pytest
@@ -13,14 +14,15 @@ from hvp_desktop.gui.scoring_model import COMMENT, SCORE
 from hvp_desktop.gui.scoring_panel import ScoringPanel
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import panel, queries, sheets
+from hvp_desktop.store.ops import panel as panel_ops
 
 
 @pytest.fixture
 def assigned(demo_wf):
     rows = [r for r in queries.application_rows(demo_wf) if r.year == 2025 and r.state == "y1_passed"]
-    expert = panel.add_expert(demo_wf, "陈静", "中山大学", "教授")
-    panel.seat(demo_wf, rows[0].round_id, expert, SeatRole.MEMBER)
-    panel.assign(demo_wf, expert, [rows[0].id, rows[1].id])
+    expert = panel_ops.add_expert(demo_wf, "陈静", "中山大学", "教授").value
+    panel_ops.seat(demo_wf, rows[0].round_id, expert, SeatRole.MEMBER)
+    panel_ops.assign(demo_wf, expert, [rows[0].id, rows[1].id])
     return demo_wf, expert, rows[0].id
 
 
@@ -32,8 +34,13 @@ def _open_editor(p: ScoringPanel) -> QLineEdit:
     return editors[0]
 
 
-def _panel(qtbot, wf) -> ScoringPanel:
-    p = ScoringPanel(wf)
+@pytest.fixture
+def make_panel(qtbot, make_runner):
+    return lambda wf: _panel(qtbot, wf, make_runner(wf))
+
+
+def _panel(qtbot, wf, runner) -> ScoringPanel:
+    p = ScoringPanel(wf, runner)
     qtbot.addWidget(p)
     p.resize(1366, 700)
     p.show()
@@ -41,9 +48,9 @@ def _panel(qtbot, wf) -> ScoringPanel:
     return p
 
 
-def test_keyboard_only_from_first_criterion_to_submitted_sheet(qtbot, assigned):
+def test_keyboard_only_from_first_criterion_to_submitted_sheet(qtbot, assigned, make_panel):
     wf, expert, app_id = assigned
-    p = _panel(qtbot, wf)
+    p = make_panel(wf)
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
     rubric = p.model.rubric
@@ -63,6 +70,7 @@ def test_keyboard_only_from_first_criterion_to_submitted_sheet(qtbot, assigned):
         qtbot.keyClick(editor, Qt.Key.Key_Return)  # commit, go to the next criterion
         # Qt commits an editor in a queued call: wait until the editor has closed
         qtbot.waitUntil(lambda: p.table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    p.runner.wait()  # every score was saved off the GUI thread, in order
     assert p.model.total() == Decimal(100)
     assert "100 / 100" in p.form.totalLabel.text()
     assert all(comment == "verified on site" for points, comment in p.model.entries.values() if comment)
@@ -73,25 +81,27 @@ def test_keyboard_only_from_first_criterion_to_submitted_sheet(qtbot, assigned):
     dialog = p.submit_dialog
     qtbot.addWidget(dialog)
     dialog.form.buttonBox.accepted.emit()
-    assert "sign" in dialog.form.messageLabel.text()  # no signature yet
+    assert "sign" in dialog.form.messageLabel.text()  # no signature yet (checked before any write)
     pad = dialog.pad
     qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 40))
     for x in range(25, 200, 15):
         qtbot.mouseMove(pad, QPoint(x, 40 + (x % 30)))
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(210, 50))
     dialog.form.buttonBox.accepted.emit()
+    p.runner.wait()
     assert sheets.STATEMENT in dialog.form.messageLabel.text()  # the statement is not ticked
     qtbot.keyClick(dialog.form.statementCheck, Qt.Key.Key_Space)
     assert dialog.form.statementCheck.isChecked()
     dialog.form.buttonBox.accepted.emit()
+    p.runner.wait()
     done = sheets.get_sheet(wf, p.sheet.id)
     assert done.status == "submitted", dialog.form.messageLabel.text()
     assert p.model.read_only and not p.form.submitButton.isEnabled()
 
 
-def test_a_score_off_the_step_or_above_max_is_refused_in_the_cell(qtbot, assigned):
+def test_a_score_off_the_step_or_above_max_is_refused_in_the_cell(qtbot, assigned, make_panel):
     wf, expert, app_id = assigned
-    p = _panel(qtbot, wf)
+    p = make_panel(wf)
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
     first = p.model.rubric.criteria[0]
@@ -101,11 +111,12 @@ def test_a_score_off_the_step_or_above_max_is_refused_in_the_cell(qtbot, assigne
     assert not p.model.setData(index, "0.25")
     assert p.model.entries[first.code] == (None, "")
     assert p.model.setData(index, rubrics.format_points(first.max_points))
+    p.runner.wait()
 
 
-def test_tab_moves_score_comment_next_score_and_undo_redo_save(qtbot, assigned):
+def test_tab_moves_score_comment_next_score_and_undo_redo_save(qtbot, assigned, make_panel):
     wf, expert, app_id = assigned
-    p = _panel(qtbot, wf)
+    p = make_panel(wf)
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
     p.table.setFocus()
@@ -115,19 +126,22 @@ def test_tab_moves_score_comment_next_score_and_undo_redo_save(qtbot, assigned):
     assert (p.table.currentIndex().row(), p.table.currentIndex().column()) == (1, SCORE)
     code = p.model.criteria[1].code
     p.model.setData(p.model.index(1, SCORE), "2")
+    p.runner.wait()
     assert sheets.get_sheet(wf, p.sheet.id).entries[code][0] == Decimal(2)
     p.undo()
+    p.runner.wait()
     assert sheets.get_sheet(wf, p.sheet.id).entries[code][0] is None  # undo is saved too
     p.redo()
+    p.runner.wait()
     assert sheets.get_sheet(wf, p.sheet.id).entries[code][0] == Decimal(2)
 
 
-def test_a_conflicted_expert_cannot_open_the_sheet(qtbot, assigned):
+def test_a_conflicted_expert_cannot_open_the_sheet(qtbot, assigned, make_panel):
     from hvp_desktop.domain.model import ConflictSource
 
     wf, expert, app_id = assigned
-    p = _panel(qtbot, wf)
-    panel.record_conflict(wf, expert, app_id, ConflictSource.DECLARED, "曾任该企业顾问")
+    p = make_panel(wf)
+    panel_ops.record_conflict(wf, expert, app_id, ConflictSource.DECLARED, "曾任该企业顾问")
     p.reload()
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     assert p.form.applicationCombo.findData(app_id) == -1  # the assignment went with the conflict
@@ -137,11 +151,11 @@ def _round_titled(wf, word: str) -> int:
     return next(round_id for round_id, title in queries.round_list(wf) if word in title)
 
 
-def test_sheets_overview_shows_who_is_missing(qtbot, demo_wf):
+def test_sheets_overview_shows_who_is_missing(qtbot, demo_wf, make_panel):
     """On the demo's rectification panel, still at work: submitted, drafts, not started, a declared conflict."""
     from hvp_desktop.gui.scoring_panel import SheetsOverview
 
-    p = _panel(qtbot, demo_wf)
+    p = make_panel(demo_wf)
     overview = SheetsOverview(demo_wf, _round_titled(demo_wf, "整改"), p)
     qtbot.addWidget(overview)
     states = {overview.table.item(r, c).data(0x0100)
@@ -154,14 +168,16 @@ def test_sheets_overview_shows_who_is_missing(qtbot, demo_wf):
             for c in range(overview.table.columnCount())) for r in shown)
 
 
-def test_an_expert_declares_a_conflict_and_the_application_leaves_their_list(qtbot, assigned):
+def test_an_expert_declares_a_conflict_and_the_application_leaves_their_list(qtbot, assigned, make_panel):
     wf, expert, app_id = assigned
-    p = _panel(qtbot, wf)
+    p = make_panel(wf)
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
-    assert not p.declare_conflict("   ")  # a reason is required
-    assert "原因" in p.form.messageLabel.text()
+    p.declare_conflict("   ")  # a reason is required
+    p.runner.wait()
+    assert "原因" in p.form.messageLabel.text() or "reason" in p.form.messageLabel.text()
     assert p.declare_conflict("配偶在该企业任高管")
+    p.runner.wait()
     assert p.form.applicationCombo.findData(app_id) == -1
     matrix = panel.sheet_matrix(wf, queries.application_detail(wf, app_id).round_id)
     assert matrix.cells[(expert, app_id)] == "conflicted"
@@ -178,30 +194,35 @@ def _show(p: ScoringPanel, at: tuple[int, int]) -> None:
     p.form.applicationCombo.setCurrentIndex(at[1])
 
 
-def test_a_submitted_sheet_is_corrected_in_a_new_revision(qtbot, demo_wf):
-    p = _panel(qtbot, demo_wf)
+def test_a_submitted_sheet_is_corrected_in_a_new_revision(qtbot, demo_wf, make_panel):
+    p = make_panel(demo_wf)
     submitted = next(at for at in _submitted_sheets(p) if _show(p, at) or p.locked_on is None)
     _show(p, submitted)
     assert p.model.read_only and p.form.correctButton.isEnabled()
     first = p.sheet
-    assert not p.start_correction("")  # a reason is required
-    with qtbot.waitSignal(p.changed, timeout=2000) as announced:  # the ranking counts it as missing now
+    p.start_correction("")  # a reason is required
+    p.runner.wait()
+    assert first.id == p.sheet.id and p.form.messageLabel.text()
+    with qtbot.waitSignal(p.runner.changed, timeout=2000) as announced:  # the ranking counts it as missing now
         assert p.start_correction("C1经费核对后更正")
+        p.runner.wait()
     assert p.application_id in announced.args[0].applications
     assert (p.sheet.revision, p.sheet.status) == (first.revision + 1, "draft")
     assert not p.model.read_only and p.form.submitButton.isEnabled()
     assert sheets.get_sheet(demo_wf, first.id).status == "submitted"  # both revisions stay
 
 
-def test_a_consolidated_rounds_sheets_are_read_only_without_correction(qtbot, demo_wf):
-    p = _panel(qtbot, demo_wf)
+def test_a_consolidated_rounds_sheets_are_read_only_without_correction(qtbot, demo_wf, make_panel):
+    p = make_panel(demo_wf)
     locked = next(at for at in _submitted_sheets(p) if _show(p, at) or p.locked_on is not None)
     _show(p, locked)
     assert p.model.read_only
     assert not p.form.correctButton.isEnabled() and not p.form.conflictButton.isEnabled()
     assert not p.form.paperButton.isEnabled()
     assert p.locked_on.isoformat() in p.form.messageLabel.text()
-    assert not p.start_correction("想改一下")  # refused by the store too (the round is locked)
+    p.start_correction("想改一下")  # refused by the store too (the round is locked)
+    p.runner.wait()
+    assert p.sheet.revision == 1 or p.model.read_only
 
 
 def _count_after(p, expert_index):
@@ -209,11 +230,11 @@ def _count_after(p, expert_index):
     return p.form.applicationCombo.count()
 
 
-def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assigned):
+def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assigned, make_panel):
     from hvp_desktop.gui.paper_entry import PaperEntryDialog
 
     wf, expert, app_id = assigned
-    p = _panel(qtbot, wf)
+    p = make_panel(wf)
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))  # looking creates nothing
     assert sheets.current_sheet(wf, expert, app_id) is None
@@ -230,34 +251,57 @@ def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assign
     full = [rubrics.format_points(c.max_points) for c in criteria]
     key(full)
     assert dialog.save()
+    p.runner.wait()
     dialog.form.keyingCombo.setCurrentIndex(1)  # second keying: starts blank (blind)
     assert all(table.item(r, 3).text() == "" for r in range(table.rowCount()))
     slip = list(full)
     slip[2] = rubrics.format_points(criteria[2].max_points - criteria[2].step)
     key(slip)
     assert dialog.save()
+    p.runner.wait()
     assert [d[0] for d in dialog.compare()] == [criteria[2].code]
-    assert not dialog.accept_keyings()
+    dialog.accept_keyings()
+    p.runner.wait()
+    assert "不一致" in dialog.form.messageLabel.text() or "differ" in dialog.form.messageLabel.text()
+    assert sheets.current_sheet(wf, expert, app_id) is None  # refused whole: no half-made sheet
     key(full)
-    assert dialog.save() and dialog.compare() == []
+    assert dialog.save()
+    p.runner.wait()
+    assert dialog.compare() == []
     assert dialog.accept_keyings()
+    p.runner.wait()
     sheet = sheets.current_sheet(wf, expert, app_id)
     assert (sheet.status, sheet.transcribed, sheet.total) == ("submitted", True, Decimal(100))
 
 
-def test_a_failed_save_is_told_and_leaves_no_undo_step(qtbot, assigned):
+def test_a_failed_save_is_told_and_leaves_no_undo_step(qtbot, assigned, make_panel):
     wf, expert, app_id = assigned
-    p = _panel(qtbot, wf)
+    p = make_panel(wf)
     p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
     p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
 
     def failing(*_args):
         raise OSError("磁盘已满")
 
-    p.model._save = failing
-    assert not p.model.setData(p.model.index(0, SCORE), "1")
-    assert "磁盘已满" in p.form.messageLabel.text()
+    seen = []
+    from hvp_desktop.store.ops import sheets as sheet_ops
+
+    original = sheet_ops.score
+
+    def full_disk(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    p.runner.run = lambda op, *a, **k: type(p.runner).run(p.runner, full_disk if op is original else op, *a, **k)
+    hook = sys.excepthook
+    sys.excepthook = lambda *exc: seen.append(exc[1])  # the crash dialog, here recorded
+    try:
+        p.model.setData(p.model.index(0, SCORE), "1")
+        p.runner.wait()
+    finally:
+        sys.excepthook = hook
+    assert [str(e) for e in seen] == ["disk full"]  # told through the exception hook (log + dialog)
     assert p.model.undo_stack.count() == 0 and p.model.entries[p.model.criteria[0].code] == (None, "")
+    assert failing
 
 
 def test_a_process_killed_right_after_a_score_was_typed_loses_nothing(assigned, demo_file):
@@ -282,7 +326,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 app = QApplication([])
 from hvp_desktop.gui.scoring_panel import ScoringPanel
 from hvp_desktop.store.engine import WorkingFile
-p = ScoringPanel(WorkingFile.open({str(demo_file)!r}, {DEMO_PASSWORD!r}))
+from hvp_desktop.gui.runner import Runner
+wf = WorkingFile.open({str(demo_file)!r}, {DEMO_PASSWORD!r})
+p = ScoringPanel(wf, Runner(wf))
 p.show()
 p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData({expert}))
 p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData({app_id}))
@@ -290,7 +336,7 @@ p.table.setFocus()
 QTest.keyClick(p.table, "3")
 editor = [e for e in p.table.viewport().findChildren(QLineEdit) if e.isVisible()][0]
 QTest.keyClick(editor, Qt.Key.Key_Return)
-while p.model.entries[p.model.criteria[0].code][0] is None:
+while p.model.undo_stack.count() == 0:  # pushed once the file holds the score
     app.processEvents()
 print("typed", flush=True)
 os.kill(os.getpid(), signal.SIGKILL)
@@ -324,7 +370,7 @@ def test_the_scoring_form_fits_the_experts_1366x768_laptop(qtbot, demo_wf):
         app.install_language("en")
 
 
-def test_on_an_experts_own_file_the_form_is_locked_to_them(qtbot, demo_wf, tmp_path):
+def test_on_an_experts_own_file_the_form_is_locked_to_them(qtbot, demo_wf, tmp_path, make_panel):
     from hvp_desktop.store import expert_file
     from hvp_desktop.store.engine import WorkingFile
 
@@ -332,11 +378,11 @@ def test_on_an_experts_own_file_the_form_is_locked_to_them(qtbot, demo_wf, tmp_p
     path = tmp_path / "mine.hvpdb"
     expert_file.write_expert_file(demo_wf, owner, path, "expert-pass-1")
     with WorkingFile.open(path, "expert-pass-1") as mine:
-        p = _panel(qtbot, mine)
+        p = make_panel(mine)
         assert p.form.expertCombo.count() == 1 and not p.form.expertCombo.isEnabled()
-        assert p.form.expertCombo.currentData() == owner
+        assert p.form.expertCombo.currentData() == expert_file.expert_of(mine)  # ids are local; the UUID travels
         assert not p.form.overviewButton.isVisible() and not p.form.paperButton.isVisible()
-        assert p.form.applicationCombo.count() == len(panel.assignments_of(mine, owner)) > 0
+        assert p.form.applicationCombo.count() == len(panel.assignments_of(mine, expert_file.expert_of(mine))) > 0
         p.deleteLater()
 
 
@@ -344,10 +390,10 @@ def test_an_assessment_rows_facts_are_its_centres_declared_figures(qtbot, demo_w
     """The year-1 row shows what the centre declared (R5–R7 commitments), not blanks."""
     from hvp_desktop.store.models import Application
 
-    year1 = _round_titled(demo_wf, "第一年考核")
+    year1 = _round_titled(demo_wf, "第一年度考核")
     row = panel.sheet_matrix(demo_wf, year1).applications[0][0]
     with demo_wf.session() as s:
         centre = s.get(Application, row).assesses_application_id
     shown, declared = queries.application_detail(demo_wf, row), queries.application_detail(demo_wf, centre)
     assert shown.data == declared.data and shown.data.ip_staff_count is not None
-    assert shown.checks == [] and "第一年考核" in shown.round_title
+    assert shown.checks == [] and "第一年度考核" in shown.round_title

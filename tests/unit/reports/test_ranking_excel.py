@@ -20,8 +20,13 @@ from hvp_desktop.reports import ranking_excel
 from hvp_desktop.reports.ranking_excel import RUBRIC_SHEET, SUMMARY_HEADERS, SUMMARY_SHEET, write_ranking
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.analysis import FlagKind
-from hvp_desktop.store import decisions, operations, panel, queries, ranking, sheets
+from hvp_desktop.store import queries, ranking
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import ranking as ranking_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
 
 PASSWORD = "ranking-export-测试"
 SIGNATURE = ([[[10, 10], [20, 15], [30, 12]]], b"\x89PNG fake but present")
@@ -52,30 +57,30 @@ def _points(rubric, total: int) -> dict[str, tuple[Decimal, str]]:
 
 def build_round(wf: WorkingFile) -> tuple[int, dict[int, int], dict[str, int]]:
     """A 2026 round of six applications and two places, scored by a panel of four."""
-    operations.import_applications(wf, [
+    app_ops.import_applications(wf, [
         (f"test:{n}", ApplicationData(2026, f"广州排名测试{n}科技有限公司", credit_code.make(f"91440112{n:09d}")))
         for n in TOTALS])
     by_name = {r.enterprise_name: r for r in queries.application_rows(wf)}
     apps = {n: by_name[f"广州排名测试{n}科技有限公司"].id for n in TOTALS}
     round_id = by_name["广州排名测试1科技有限公司"].round_id
-    decisions.set_places(wf, round_id, 2)
+    decision_ops.set_places(wf, round_id, 2)
     rubric = rubrics.default_rubrics()["recognition"]
-    label = sheets.store_rubric(wf, rubric)
-    experts = {name: panel.add_expert(wf, name, "华南理工大学", "教授") for name in EXPERTS}
+    label = sheet_ops.store_rubric(wf, rubric).value
+    experts = {name: panel_ops.add_expert(wf, name, "华南理工大学", "教授").value for name in EXPERTS}
     for i, expert in enumerate(experts.values()):
-        panel.seat(wf, round_id, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
-        panel.assign(wf, expert, [apps[n] for n, totals in TOTALS.items() if i < len(totals)])
+        panel_ops.seat(wf, round_id, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel_ops.assign(wf, expert, [apps[n] for n, totals in TOTALS.items() if i < len(totals)])
     for n, totals in TOTALS.items():
         for expert, total in zip(experts.values(), totals, strict=False):
-            sheet = sheets.open_sheet(wf, expert, apps[n], label)
+            sheet = sheet_ops.open_sheet(wf, expert, apps[n], label).value
             if total is not None:
-                sheets.save_entries(wf, sheet.id, _points(rubric, total))
-                sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+                sheet_ops.save_entries(wf, sheet.id, _points(rubric, total))
+                sheet_ops.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
                               signature_png=SIGNATURE[1])
     view = ranking.analyse_round(wf, round_id)
-    ranking.decide_tie(wf, round_id, [apps[4], apps[3]], "两家并列，B部分得分相同，经专家组讨论以现场核查情况排序")
+    ranking_ops.decide_tie(wf, round_id, [apps[4], apps[3]], "两家并列，B部分得分相同，经专家组讨论以现场核查情况排序")
     flag = next(f for f in view.analysis.flags if f.kind == FlagKind.TOTAL)
-    ranking.explain_flag(wf, flag, "expert", "现场核查发现经费台账不完整，故扣分较多")
+    ranking_ops.explain_flag(wf, flag, "expert", "现场核查发现经费台账不完整，故扣分较多")
     return round_id, apps, experts
 
 

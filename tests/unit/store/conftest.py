@@ -14,6 +14,7 @@ from hvp_desktop.domain import credit_code
 from hvp_desktop.domain.model import ApplicationData, CoApplicant, CoApplicantKind
 from hvp_desktop.store import audit, crypto
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import applications as app_ops
 from tests.unit.store.scored_round import ScoredRound, build_scored_round
 
 PASSWORD = "store-tests-密码-2026"
@@ -94,9 +95,8 @@ def wf(_empty_master, db_path) -> Iterator[WorkingFile]:
 @pytest.fixture
 def imported(wf) -> WorkingFile:
     """The working file holding three applications of 2025 (7 audit events)."""
-    from hvp_desktop.store import operations
 
-    operations.import_applications(wf, [(f"t.xlsx:{n + 2}", make_application(n)) for n in (1, 2, 3)])
+    app_ops.import_applications(wf, [(f"t.xlsx:{n + 2}", make_application(n)) for n in (1, 2, 3)])
     return wf
 
 

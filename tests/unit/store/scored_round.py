@@ -16,9 +16,13 @@ from hvp_desktop.domain import credit_code
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.model import ApplicationData, SeatRole
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store import decisions, operations, panel, sheets
+from hvp_desktop.store import decisions, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application
+from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
 from tests.by_hand import half_up
 
 D = Decimal
@@ -79,7 +83,7 @@ def confirm_manual_checks(wf: WorkingFile, app_ids) -> None:
     for app_id in app_ids:
         for check in decisions.formal_review_of(wf, app_id):
             if check.outcome == Outcome.MANUAL:
-                decisions.override_check(wf, app_id, check.key, Outcome.PASS, "已核对原件，确认符合")
+                decision_ops.override_check(wf, app_id, check.key, Outcome.PASS, "已核对原件，确认符合")
 
 
 def criteria(values) -> dict[str, Decimal]:
@@ -87,21 +91,21 @@ def criteria(values) -> dict[str, Decimal]:
 
 
 def submit_sheet(wf: WorkingFile, expert: int, app: int, label: str, points: dict[str, Decimal]):
-    sheet = sheets.open_sheet(wf, expert, app, label)
-    sheets.save_entries(wf, sheet.id, {code: (p, "") for code, p in points.items()})
-    return sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
-                         signature_png=SIGNATURE[1])
+    sheet = sheet_ops.open_sheet(wf, expert, app, label).value
+    sheet_ops.save_entries(wf, sheet.id, {code: (p, "") for code, p in points.items()})
+    return sheet_ops.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+                         signature_png=SIGNATURE[1]).value
 
 
 def correct_sheet(wf: WorkingFile, expert: int, app: int, changes: dict[str, Decimal],
                   reason: str = "复核材料后更正", *, submit: bool = True):
     current = sheets.current_sheet(wf, expert, app)
-    draft = sheets.correct(wf, current.id, reason)
-    sheets.save_entries(wf, draft.id, {code: (p, "") for code, p in changes.items()})
+    draft = sheet_ops.correct(wf, current.id, reason).value
+    sheet_ops.save_entries(wf, draft.id, {code: (p, "") for code, p in changes.items()})
     if not submit:
         return sheets.get_sheet(wf, draft.id)
-    return sheets.submit(wf, draft.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
-                         signature_png=SIGNATURE[1])
+    return sheet_ops.submit(wf, draft.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+                         signature_png=SIGNATURE[1]).value
 
 
 @dataclass
@@ -121,21 +125,21 @@ class ScoredRound:
 
 
 def build_scored_round(wf: WorkingFile) -> ScoredRound:
-    operations.import_applications(wf, [(f"ranking.xlsx:{n + 1}", application(n)) for n in range(1, 7)])
+    app_ops.import_applications(wf, [(f"ranking.xlsx:{n + 1}", application(n)) for n in range(1, 7)])
     with wf.session() as s:
         rows = list(s.scalars(select(Application).order_by(Application.id)))
         app_ids, round_id = [a.id for a in rows], rows[0].round_id
     confirm_manual_checks(wf, app_ids)
-    decisions.set_places(wf, round_id, PLACES)
-    outcome = decisions.shortlist_round(wf, round_id, date(YEAR, 6, 10))
+    decision_ops.set_places(wf, round_id, PLACES)
+    outcome = decision_ops.shortlist_round(wf, round_id, date(YEAR, 6, 10)).value
     assert outcome.shortlisted == app_ids and outcome.all_went_through  # six applied: all go through (R15)
-    label = sheets.store_rubric(wf, rubrics.from_dict(RECOGNITION_RUBRIC))
-    experts = [panel.add_expert(wf, f"专家{i}", "测试大学", "教授") for i in range(1, 7)]
-    panel.seat(wf, round_id, experts[0], SeatRole.CHAIR)
+    label = sheet_ops.store_rubric(wf, rubrics.from_dict(RECOGNITION_RUBRIC)).value
+    experts = [panel_ops.add_expert(wf, f"专家{i}", "测试大学", "教授").value for i in range(1, 7)]
+    panel_ops.seat(wf, round_id, experts[0], SeatRole.CHAIR)
     for expert in experts[1:]:
-        panel.seat(wf, round_id, expert)
+        panel_ops.seat(wf, round_id, expert)
     for expert in experts[:5]:
-        panel.assign(wf, expert, app_ids)
+        panel_ops.assign(wf, expert, app_ids)
     built = ScoredRound(None, round_id, app_ids, experts[:5], experts[5], label)
     for i, app in enumerate(app_ids):
         for j, expert in enumerate(built.experts):

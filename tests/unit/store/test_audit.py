@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from hvp_desktop.store import audit, operations
+from hvp_desktop.store import audit
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import applications as app_ops
 
 # `imported`: round.created, then enterprise.created + application.imported for each of 3 rows.
 EVENTS_AFTER_IMPORT = 7
@@ -134,7 +135,7 @@ def test_deleted_head_is_detected(imported, chain, sql):
 def test_identical_reimport_appends_no_event(imported, chain, sql, make_app):
     before = sql(imported).rows("SELECT seq, hash FROM audit_events ORDER BY seq")
     head = sql(imported).rows("SELECT key, value FROM meta ORDER BY key")
-    outcome = operations.import_applications(imported, [(f"t.xlsx:{n + 2}", make_app(n)) for n in (1, 2, 3)])
+    outcome = app_ops.import_applications(imported, [(f"t.xlsx:{n + 2}", make_app(n)) for n in (1, 2, 3)]).value
     assert (outcome.added, outcome.updated, outcome.unchanged) == (0, 0, 3)
     assert sql(imported).rows("SELECT seq, hash FROM audit_events ORDER BY seq") == before
     assert sql(imported).rows("SELECT key, value FROM meta ORDER BY key") == head
@@ -142,10 +143,10 @@ def test_identical_reimport_appends_no_event(imported, chain, sql, make_app):
 
 
 def test_chain_continues_across_operations_and_reopen(imported, db_path, password, chain, make_app):
-    operations.import_applications(imported, [("t.xlsx:3", make_app(1, ip_staff_count=99))])
+    app_ops.import_applications(imported, [("t.xlsx:3", make_app(1, ip_staff_count=99))])
     imported.close()
     with WorkingFile.open(db_path, password) as again:
-        operations.remember_mappings(again, {"备注": "ignore"})
+        app_ops.remember_mappings(again, {"备注": "ignore"})
         report = chain(again)
     assert report.ok, report.problems
     assert report.events == EVENTS_AFTER_IMPORT + 2

@@ -23,9 +23,13 @@ from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.scoring.analysis import Flag, FlagKind
-from hvp_desktop.store import audit, decisions, panel, ranking, sheets
+from hvp_desktop.store import audit, decisions, ranking, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, AuditEvent, Decision
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import ranking as ranking_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
 from tests.by_hand import by_hand
 from tests.unit.store.scored_round import (
     SIGNATURE,
@@ -37,7 +41,7 @@ from tests.unit.store.scored_round import (
 
 D = Decimal
 SELECTED_ON = date(YEAR, 9, 19)
-LOCKED = "^R16: 本轮评审结果已于2025-09-19由组长汇总锁定"
+LOCKED = "^R16: 本轮评审结果已于2025-09-19确认"
 
 ANNUAL_RUBRIC = {
     "id": "test-annual", "version": "2026.1", "kind": "annual", "title": "测试年度考核评分表", "source": "test",
@@ -73,37 +77,37 @@ def assert_sound(wf: WorkingFile) -> None:
 
 # -- refused while the round is not ready ----------------------------------------------------------
 def test_R16_consolidation_is_refused_while_a_sheet_is_missing(rnd):
-    panel.assign(rnd.wf, rnd.reserve, [rnd.apps[0]])  # assigned, not started
-    with pytest.raises(RuleViolation, match="^R16: 尚不能汇总：还有1份评分表未提交"):
-        ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    panel_ops.assign(rnd.wf, rnd.reserve, [rnd.apps[0]])  # assigned, not started
+    with pytest.raises(RuleViolation, match="^R16: 尚不能确认评审结果：还有1份专家打分表未提交"):
+        ranking_ops.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
     assert states(rnd.wf, rnd.apps) == [S.SHORTLISTED] * 6
     assert not ranking.analyse_round(rnd.wf, rnd.round_id).locked
 
 
 def test_R16_consolidation_is_refused_while_a_flag_is_unexplained(rnd):
     app, expert = make_an_outlier(rnd)
-    with pytest.raises(RuleViolation, match="^R16: 尚不能汇总：还有1个偏离标记缺少书面说明"):
-        ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    with pytest.raises(RuleViolation, match="^R16: 尚不能确认评审结果：还有1个偏离标记缺少书面说明"):
+        ranking_ops.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
     assert states(rnd.wf, rnd.apps) == [S.SHORTLISTED] * 6
     flag = ranking.analyse_round(rnd.wf, rnd.round_id).analysis.flags[0]
     assert (flag.application, flag.expert) == (app, expert)
-    ranking.explain_flag(rnd.wf, flag, "expert", "现场核查发现材料与申报不符")
-    ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.explain_flag(rnd.wf, flag, "expert", "现场核查发现材料与申报不符")
+    ranking_ops.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
     assert states(rnd.wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
     assert_sound(rnd.wf)
 
 
 def test_R16_an_unresolved_tie_blocks_until_the_chair_decides_and_the_decision_is_then_locked(rnd):
     wf, third, fourth = rnd.wf, rnd.apps[2], rnd.apps[3]
-    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
-    with pytest.raises(RuleViolation, match="^R16: 尚不能汇总：R16：名额线处2件申报并列"):
-        ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
-    ranking.decide_tie(wf, rnd.round_id, [fourth, third], "第四件的运营成效更突出（专家组合议）")
-    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
+    with pytest.raises(RuleViolation, match="^R16: 尚不能确认评审结果：R16：名额线处2件申报并列"):
+        ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.decide_tie(wf, rnd.round_id, [fourth, third], "第四件的运营成效更突出（专家组合议）")
+    ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
     assert states(wf, rnd.apps) == [S.SELECTED, S.SELECTED, S.NOT_SELECTED, S.SELECTED, S.NOT_SELECTED,
                                     S.NOT_SELECTED]
     with pytest.raises(RuleViolation, match=LOCKED):
-        ranking.decide_tie(wf, rnd.round_id, [third, fourth], "改变主意")
+        ranking_ops.decide_tie(wf, rnd.round_id, [third, fourth], "改变主意")
     assert_sound(wf)
 
 
@@ -111,7 +115,7 @@ def test_R16_an_unresolved_tie_blocks_until_the_chair_decides_and_the_decision_i
 def test_R16_consolidation_selects_exactly_by_the_line(rnd):
     wf = rnd.wf
     scores = {a: by_hand(t.values()) for a, t in rnd.totals().items()}
-    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
     assert states(wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
     view = ranking.analyse_round(wf, rnd.round_id)
     assert view.locked and view.lock.decided_on == SELECTED_ON and view.lock.method == Method.TRIMMED_MEAN
@@ -125,30 +129,30 @@ def test_R16_consolidation_selects_exactly_by_the_line(rnd):
 
 def test_R16_a_locked_round_refuses_every_write(rnd):
     wf, first = rnd.wf, rnd.apps[0]
-    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
     before = audit_events(wf)
     sheet = sheets.current_sheet(wf, rnd.experts[0], first)
     with pytest.raises(RuleViolation, match=LOCKED):
-        sheets.correct(wf, sheet.id, "想改一个分")
+        sheet_ops.correct(wf, sheet.id, "想改一个分")
     with pytest.raises(RuleViolation):  # submitted sheets refuse edits anyway; no draft can outlive the lock
-        sheets.save_entry(wf, sheet.id, "A1", D("1"))
+        sheet_ops.save_entry(wf, sheet.id, "A1", D("1"))
     with pytest.raises(RuleViolation):
-        sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+        sheet_ops.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
                       signature_png=SIGNATURE[1])
     with pytest.raises(RuleViolation, match=LOCKED):
-        sheets.open_sheet(wf, rnd.reserve, first, rnd.label)  # a new pair
+        sheet_ops.open_sheet(wf, rnd.reserve, first, rnd.label)  # a new pair
     with pytest.raises(RuleViolation, match=LOCKED):
-        panel.record_conflict(wf, rnd.experts[1], first, ConflictSource.DECLARED, "迟报的利益冲突")
+        panel_ops.record_conflict(wf, rnd.experts[1], first, ConflictSource.DECLARED, "迟报的利益冲突")
     with pytest.raises(RuleViolation, match=LOCKED):
-        panel.assign(wf, rnd.reserve, [first])
+        panel_ops.assign(wf, rnd.reserve, [first])
     with pytest.raises(RuleViolation, match=LOCKED):
-        sheets.save_keying(wf, rnd.reserve, first, 1, {"A1": D("30")})
+        sheet_ops.save_keying(wf, rnd.reserve, first, 1, {"A1": D("30")})
     with pytest.raises(RuleViolation, match=LOCKED):
-        ranking.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), [])
+        ranking_ops.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), [])
     with pytest.raises(RuleViolation, match=LOCKED):
-        ranking.explain_flag(wf, Flag(first, rnd.experts[0], FlagKind.TOTAL, D("0")), "chair", "补写说明")
-    with pytest.raises(RuleViolation, match="^R16: 本轮评审结果已经汇总锁定"):
-        ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+        ranking_ops.explain_flag(wf, Flag(first, rnd.experts[0], FlagKind.TOTAL, D("0")), "chair", "补写说明")
+    with pytest.raises(RuleViolation, match="^R16: 本轮评审结果已经确认"):
+        ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
     assert audit_events(wf) == before  # nothing written by any refusal
     assert sheets.get_sheet(wf, sheet.id).entries == sheet.entries
     assert_sound(wf)
@@ -156,19 +160,19 @@ def test_R16_a_locked_round_refuses_every_write(rnd):
 
 # -- reopening -------------------------------------------------------------------------------------
 def test_R16_reopening_needs_a_lock_and_a_reason(rnd):
-    with pytest.raises(RuleViolation, match="^R16: .*尚未汇总"):
-        ranking.reopen(rnd.wf, rnd.round_id, "复议", date(YEAR, 9, 22))
-    ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    with pytest.raises(RuleViolation, match="^R16: .*尚未确认"):
+        ranking_ops.reopen(rnd.wf, rnd.round_id, "复议", date(YEAR, 9, 22))
+    ranking_ops.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
     for blank in ("", "   "):
         with pytest.raises(RuleViolation, match="^R16: .*理由"):
-            ranking.reopen(rnd.wf, rnd.round_id, blank, date(YEAR, 9, 22))
+            ranking_ops.reopen(rnd.wf, rnd.round_id, blank, date(YEAR, 9, 22))
     assert ranking.analyse_round(rnd.wf, rnd.round_id).locked
 
 
 def test_R16_reopening_returns_the_applications_to_shortlisted_and_unlocks(rnd):
     wf = rnd.wf
-    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
-    ranking.reopen(wf, rnd.round_id, "党组审议前发现一份评分表计分有误，重新汇总", date(YEAR, 9, 22))
+    ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.reopen(wf, rnd.round_id, "党组审议前发现一份评分表计分有误，重新汇总", date(YEAR, 9, 22))
     assert states(wf, rnd.apps) == [S.SHORTLISTED] * 6
     view = ranking.analyse_round(wf, rnd.round_id)
     assert not view.locked and view.history[0].reopen_reason == "党组审议前发现一份评分表计分有误，重新汇总"
@@ -177,11 +181,11 @@ def test_R16_reopening_returns_the_applications_to_shortlisted_and_unlocks(rnd):
     # unlocked: sheets and settings change again, and the round is consolidated anew
     expert, fourth = rnd.experts[1], rnd.apps[3]
     old = rnd.points[fourth][expert]
-    draft = sheets.correct(wf, sheets.current_sheet(wf, expert, fourth).id, "A2误填")
-    sheets.save_entry(wf, draft.id, "A2", old["A2"] + 5)
-    sheets.submit(wf, draft.id, statement_confirmed=True, signature_strokes=SIGNATURE[0], signature_png=SIGNATURE[1])
-    ranking.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), [])
-    ranking.consolidate(wf, rnd.round_id, date(YEAR, 9, 23))
+    draft = sheet_ops.correct(wf, sheets.current_sheet(wf, expert, fourth).id, "A2误填").value
+    sheet_ops.save_entry(wf, draft.id, "A2", old["A2"] + 5)
+    sheet_ops.submit(wf, draft.id, statement_confirmed=True, signature_strokes=SIGNATURE[0], signature_png=SIGNATURE[1])
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), [])
+    ranking_ops.consolidate(wf, rnd.round_id, date(YEAR, 9, 23))
     assert states(wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
     view = ranking.analyse_round(wf, rnd.round_id)
     assert [h.method for h in view.history] == ["trimmed_mean", "mean"] and view.lock.decided_on == date(YEAR, 9, 23)
@@ -191,11 +195,11 @@ def test_R16_reopening_returns_the_applications_to_shortlisted_and_unlocks(rnd):
 
 def test_R16_reopening_is_refused_once_a_publicity_was_started(rnd):
     wf = rnd.wf
-    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
-    decisions.start_publicity(wf, [rnd.apps[2]], RECOGNITION, date(YEAR, 9, 26))  # the third selected only
+    ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
+    decision_ops.start_publicity(wf, [rnd.apps[2]], RECOGNITION, date(YEAR, 9, 26))  # the third selected only
     before = audit_events(wf)
-    with pytest.raises(RuleViolation, match="^R16: .*汇总之后已有其他决定"):
-        ranking.reopen(wf, rnd.round_id, "想重新汇总", date(YEAR, 9, 29))
+    with pytest.raises(RuleViolation, match="^R16: .*确认结果之后已有其他决定"):
+        ranking_ops.reopen(wf, rnd.round_id, "想重新汇总", date(YEAR, 9, 29))
     # all or nothing: the first two (reopened before the third refused) are selected still
     assert states(wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
     assert "result_reopened" not in kinds(wf, rnd.apps[0]) and audit_events(wf) == before
@@ -206,11 +210,11 @@ def test_R16_reopening_is_refused_once_a_publicity_was_started(rnd):
 # -- an assessment round (R17) ---------------------------------------------------------------------
 def recognise_the_selected(rnd) -> list[int]:
     """Consolidate, publish for 5 working days (2025-09-26 → 10-09), recognise on 2025-10-16."""
-    ranking.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
     selected = rnd.apps[:3]
-    decisions.start_publicity(rnd.wf, selected, RECOGNITION, date(YEAR, 9, 26))
+    decision_ops.start_publicity(rnd.wf, selected, RECOGNITION, date(YEAR, 9, 26))
     for app in selected:
-        decisions.record(rnd.wf, app, Event.of(Kind.RECOGNISED, date(YEAR, 10, 16)))
+        decision_ops.record(rnd.wf, app, Event.of(Kind.RECOGNISED, date(YEAR, 10, 16)))
     assert states(rnd.wf, selected) == [S.RECOGNISED] * 3
     return selected
 
@@ -223,15 +227,15 @@ def annual(total: str) -> dict[str, Decimal]:
 def test_R17_blockers_count_every_missing_sheet_of_an_unscored_round(rnd):
     """Regression: an application without any submitted sheet once counted as one missing sheet."""
     centres = recognise_the_selected(rnd)
-    y1 = ranking.open_assessment_round(rnd.wf, 2026, RoundKind.YEAR1)
+    y1 = ranking_ops.open_assessment_round(rnd.wf, 2026, RoundKind.YEAR1).value
     for i, expert in enumerate(rnd.experts[:4]):
-        panel.seat(rnd.wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
-        panel.assign(rnd.wf, expert, _rows(rnd.wf, y1))
+        panel_ops.seat(rnd.wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel_ops.assign(rnd.wf, expert, _rows(rnd.wf, y1))
     blockers = ranking.analyse_round(rnd.wf, y1).blockers()
     assert len(centres) * 4 == 12
-    assert blockers[0] == "还有12份评分表未提交（草稿或未开始）"
-    with pytest.raises(RuleViolation, match="^R17: 尚不能汇总：还有12份评分表未提交"):
-        ranking.consolidate(rnd.wf, y1, date(2026, 10, 20))
+    assert blockers[0] == "还有12份专家打分表未提交（草稿或未开始）"
+    with pytest.raises(RuleViolation, match="^R17: 尚不能确认评审结果：还有12份专家打分表未提交"):
+        ranking_ops.consolidate(rnd.wf, y1, date(2026, 10, 20))
 
 
 def _rows(wf: WorkingFile, round_id: int) -> list[int]:
@@ -243,9 +247,9 @@ def _rows(wf: WorkingFile, round_id: int) -> list[int]:
 def test_R17_an_assessment_round_consolidates_into_assessments_by_the_pass_mark(rnd):
     wf = rnd.wf
     centres = recognise_the_selected(rnd)
-    y1 = ranking.open_assessment_round(wf, 2026, RoundKind.YEAR1)
+    y1 = ranking_ops.open_assessment_round(wf, 2026, RoundKind.YEAR1).value
     with pytest.raises(RuleViolation, match="^R17: 2026年度已有"):
-        ranking.open_assessment_round(wf, 2026, RoundKind.YEAR1)
+        ranking_ops.open_assessment_round(wf, 2026, RoundKind.YEAR1)
     rows = _rows(wf, y1)
     with wf.session() as s:
         assesses = {a: s.get(Application, a).assesses_application_id for a in rows}
@@ -254,13 +258,13 @@ def test_R17_an_assessment_round_consolidates_into_assessments_by_the_pass_mark(
     # four experts: the trimmed mean is the plain mean
     experts = rnd.experts[:4]
     for i, expert in enumerate(experts):
-        panel.seat(wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
-        panel.assign(wf, expert, rows)
+        panel_ops.seat(wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel_ops.assign(wf, expert, rows)
     view = ranking.analyse_round(wf, y1)
     assert view.analysis.line.rule == "R17" and view.analysis.without_sheets == sorted(rows)
-    with pytest.raises(RuleViolation, match="^R17: 尚不能汇总"):
-        ranking.consolidate(wf, y1, date(2026, 10, 20))
-    label = sheets.store_rubric(wf, rubrics.from_dict(ANNUAL_RUBRIC))
+    with pytest.raises(RuleViolation, match="^R17: 尚不能确认评审结果"):
+        ranking_ops.consolidate(wf, y1, date(2026, 10, 20))
+    label = sheet_ops.store_rubric(wf, rubrics.from_dict(ANNUAL_RUBRIC)).value
     totals = {
         centres[0]: ["69.99", "69.99", "70.00", "70.00"],  # 69.995 → 70.00: passes (70 included)
         centres[1]: ["69.99", "69.99", "69.99", "70.00"],  # 69.9925 → 69.99: fails
@@ -276,9 +280,9 @@ def test_R17_an_assessment_round_consolidates_into_assessments_by_the_pass_mark(
     assert view.blockers() == []
     # one year after recognition (2025-10-16) at the earliest: refused, and nothing recorded
     with pytest.raises(RuleViolation, match="^R17: .*建设满1年"):
-        ranking.consolidate(wf, y1, date(2026, 10, 15))
+        ranking_ops.consolidate(wf, y1, date(2026, 10, 15))
     assert states(wf, centres) == [S.RECOGNISED] * 3 and not ranking.analyse_round(wf, y1).locked
-    ranking.consolidate(wf, y1, date(2026, 10, 20))
+    ranking_ops.consolidate(wf, y1, date(2026, 10, 20))
     assert states(wf, centres) == [S.Y1_PASSED, S.RECTIFYING, S.Y1_PASSED]
     assert states(wf, rows) == [S.APPLIED] * 3  # the assessment's own rows carry no decision
     with wf.session() as s:
@@ -289,12 +293,12 @@ def test_R17_an_assessment_round_consolidates_into_assessments_by_the_pass_mark(
                         centres[2]: ("R17", {"year": 1, "score": "87.25"})}
     # locked like a recognition round, under R17
     with pytest.raises(RuleViolation, match="^R17: 本轮评审结果已于2026-10-20"):
-        ranking.set_settings(wf, y1, Method.MEDIAN, D("15"), [])
+        ranking_ops.set_settings(wf, y1, Method.MEDIAN, D("15"), [])
     # reopened: the centres are recognised (not yet assessed) again, then consolidated anew
-    ranking.reopen(wf, y1, "复核发现一份评分表签名缺失，重新汇总", date(2026, 10, 21))
+    ranking_ops.reopen(wf, y1, "复核发现一份评分表签名缺失，重新汇总", date(2026, 10, 21))
     assert states(wf, centres) == [S.RECOGNISED] * 3
     assert kinds(wf, centres[1])[-2:] == ["assessed", "result_reopened"]
-    ranking.consolidate(wf, y1, date(2026, 10, 22))
+    ranking_ops.consolidate(wf, y1, date(2026, 10, 22))
     assert states(wf, centres) == [S.Y1_PASSED, S.RECTIFYING, S.Y1_PASSED]
     assert_sound(wf)
 
@@ -325,17 +329,17 @@ def _year1_consolidated(rnd, totals: dict[int, str]) -> tuple[list[int], int, di
     consolidated on 2026-10-20. Returns (centres, round, centre → row, rubric label)."""
     wf = rnd.wf
     centres = recognise_the_selected(rnd)
-    y1 = ranking.open_assessment_round(wf, 2026, RoundKind.YEAR1)
+    y1 = ranking_ops.open_assessment_round(wf, 2026, RoundKind.YEAR1).value
     with wf.session() as s:
         row_of = {s.get(Application, r).assesses_application_id: r for r in _rows(wf, y1)}
     for i, expert in enumerate(rnd.experts[:4]):
-        panel.seat(wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
-        panel.assign(wf, expert, list(row_of.values()))
-    label = sheets.store_rubric(wf, rubrics.from_dict(ANNUAL_RUBRIC))
+        panel_ops.seat(wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel_ops.assign(wf, expert, list(row_of.values()))
+    label = sheet_ops.store_rubric(wf, rubrics.from_dict(ANNUAL_RUBRIC)).value
     for index, total in totals.items():
         for expert in rnd.experts[:4]:
             submit_sheet(wf, expert, row_of[centres[index]], label, annual(total))
-    ranking.consolidate(wf, y1, date(2026, 10, 20))
+    ranking_ops.consolidate(wf, y1, date(2026, 10, 20))
     return centres, y1, row_of, label
 
 
@@ -343,16 +347,16 @@ def test_R17_a_round_cannot_be_reopened_once_a_later_round_decided_its_centres(r
     wf = rnd.wf
     centres, y1, _row_of, label = _year1_consolidated(rnd, {0: "80", 1: "60", 2: "85"})
     assert states(wf, centres) == [S.Y1_PASSED, S.RECTIFYING, S.Y1_PASSED]
-    again = ranking.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION)
+    again = ranking_ops.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION).value
     for i, expert in enumerate(rnd.experts[:4]):
-        panel.seat(wf, again, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
-        panel.assign(wf, expert, _rows(wf, again))
+        panel_ops.seat(wf, again, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel_ops.assign(wf, expert, _rows(wf, again))
         submit_sheet(wf, expert, _rows(wf, again)[0], label, annual("75"))
-    ranking.consolidate(wf, again, date(2026, 12, 20))
+    ranking_ops.consolidate(wf, again, date(2026, 12, 20))
     assert states(wf, centres) == [S.Y1_PASSED] * 3
     before = audit_events(wf)
-    with pytest.raises(RuleViolation, match="^R17: .*在本轮汇总之后已有其他决定"):
-        ranking.reopen(wf, y1, "一份评分表签名缺失", date(2026, 12, 21))
+    with pytest.raises(RuleViolation, match="^R17: .*在本轮确认结果之后已有其他决定"):
+        ranking_ops.reopen(wf, y1, "一份评分表签名缺失", date(2026, 12, 21))
     assert states(wf, centres) == [S.Y1_PASSED] * 3 and audit_events(wf) == before
     assert ranking.analyse_round(wf, y1).locked  # all or nothing
     assert_sound(wf)
@@ -364,13 +368,13 @@ def test_R17_R18_a_re_assessment_round_holds_each_centre_to_its_own_years_mark(r
     wf = rnd.wf
     centres, _y1, _row_of, label = _year1_consolidated(rnd, {0: "60", 1: "80", 2: "85"})
     # the second centre fails year 2 (recorded by hand, two years after recognition)
-    decisions.record(wf, centres[1], Event.of(Kind.ASSESSED, date(2027, 10, 18), year=2, score="70"))
+    decision_ops.record(wf, centres[1], Event.of(Kind.ASSESSED, date(2027, 10, 18), year=2, score="70"))
     assert states(wf, centres[:2]) == [S.RECTIFYING, S.RECTIFYING]
-    again = ranking.open_assessment_round(wf, 2027, RoundKind.RECTIFICATION)
+    again = ranking_ops.open_assessment_round(wf, 2027, RoundKind.RECTIFICATION).value
     rows = _rows(wf, again)
     for i, expert in enumerate(rnd.experts[:4]):
-        panel.seat(wf, again, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
-        panel.assign(wf, expert, rows)
+        panel_ops.seat(wf, again, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel_ops.assign(wf, expert, rows)
         for row in rows:
             submit_sheet(wf, expert, row, label, annual("72"))
     view = ranking.analyse_round(wf, again)
@@ -378,23 +382,23 @@ def test_R17_R18_a_re_assessment_round_holds_each_centre_to_its_own_years_mark(r
         year_of = {r: s.get(Application, r).assessed_year for r in rows}
     assert sorted(year_of.values()) == [1, 2] and view.analysis.line.rule == "R17/R18"
     assert {year_of[r.application]: r.inside for r in view.analysis.rows} == {1: True, 2: False}
-    ranking.consolidate(wf, again, date(2027, 11, 20))
+    ranking_ops.consolidate(wf, again, date(2027, 11, 20))
     assert states(wf, centres[:2]) == [S.Y1_PASSED, S.REVOKED]
     assert ranking.consolidation_mismatches(wf) == []
     assert_sound(wf)
 
 
 def test_R16_a_hand_recorded_selected_list_and_the_panels_ranking_cannot_both_decide(rnd):
-    with pytest.raises(RuleViolation, match="^R16: 本轮由专家组评分"):
-        decisions.record_selection(rnd.wf, rnd.round_id, rnd.apps[3:], date(YEAR, 9, 18))
+    with pytest.raises(RuleViolation, match="^R16: 本轮由专家组打分"):
+        decision_ops.record_selection(rnd.wf, rnd.round_id, rnd.apps[3:], date(YEAR, 9, 18))
     assert states(rnd.wf, rnd.apps) == [S.SHORTLISTED] * 6
 
 
 def test_R16_a_tie_decided_on_other_scores_is_the_chairs_to_decide_again(rnd):
     wf = rnd.wf
     third, fourth = rnd.apps[2], rnd.apps[3]
-    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])  # the two tie at 80
-    ranking.decide_tie(wf, rnd.round_id, [fourth, third], "第四家PCT申请更多")
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])  # the two tie at 80
+    ranking_ops.decide_tie(wf, rnd.round_id, [fourth, third], "第四家PCT申请更多")
     assert ranking.analyse_round(wf, rnd.round_id).tie.applies
     for app in (third, fourth):  # both corrected alike: tied again, at 75
         for expert in rnd.experts:
@@ -403,11 +407,11 @@ def test_R16_a_tie_decided_on_other_scores_is_the_chairs_to_decide_again(rnd):
     view = ranking.analyse_round(wf, rnd.round_id)
     assert not view.tie.applies and sorted(view.analysis.unresolved_at_line) == sorted([third, fourth])
     assert any("并列" in b for b in view.blockers())
-    with pytest.raises(RuleViolation, match="^R16: 尚不能汇总"):
-        ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
-    ranking.decide_tie(wf, rnd.round_id, [third, fourth], "按新分数重新合议")
+    with pytest.raises(RuleViolation, match="^R16: 尚不能确认评审结果"):
+        ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.decide_tie(wf, rnd.round_id, [third, fourth], "按新分数重新合议")
     assert ranking.analyse_round(wf, rnd.round_id).tie.applies
-    ranking.consolidate(wf, rnd.round_id, SELECTED_ON)
+    ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
     assert states(wf, [third, fourth]) == [S.SELECTED, S.NOT_SELECTED]
 
 

@@ -23,8 +23,10 @@ from hvp_desktop.domain.formal_review import Outcome, verdict
 from hvp_desktop.domain.lifecycle import RECOGNITION, Event, Kind
 from hvp_desktop.domain.model import ApplicationState as S
 from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.store import crypto, decisions, operations, queries
+from hvp_desktop.store import crypto, decisions, queries
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops import decisions as decision_ops
 
 TODAY = date(2026, 11, 25)  # "today" of the demo file
 REASON = "已核对营业执照、完税证明与统计登记原件，确认符合"
@@ -126,14 +128,15 @@ def confirm_manual_checks(wf, app_ids) -> None:
     for app_id in app_ids:
         for check in decisions.formal_review_of(wf, app_id):
             if check.outcome == Outcome.MANUAL:
-                decisions.override_check(wf, app_id, check.key, Outcome.PASS, REASON)
+                decision_ops.override_check(wf, app_id, check.key, Outcome.PASS, REASON)
 
 
 def import_rows(wf, rows) -> list[int]:
     """Import (source, ApplicationData) pairs; the new application ids in import order."""
-    outcome = operations.import_applications(wf, rows)
+    done = app_ops.import_applications(wf, rows)
+    outcome = done.value
     assert outcome.added == len(rows)
-    return sorted(outcome.changes.applications)
+    return sorted(done.applications)
 
 
 def round_of(wf, app_id: int) -> int:
@@ -151,8 +154,8 @@ def selected_round(wf, make_app, year: int, count: int = 3) -> tuple[int, list[i
     """A round of `count` eligible applications of `year`, shortlisted (fewer than 40) and all selected."""
     ids = import_rows(wf, [(f"sel.xlsx:{n + 2}", make_app(n, year=year)) for n in range(1, count + 1)])
     rnd = round_of(wf, ids[0])
-    decisions.shortlist_round(wf, rnd, date(year, 6, 10))
-    decisions.record_selection(wf, rnd, ids, date(year, 9, 17))
+    decision_ops.shortlist_round(wf, rnd, date(year, 6, 10))
+    decision_ops.record_selection(wf, rnd, ids, date(year, 9, 17))
     return rnd, ids
 
 
@@ -173,7 +176,7 @@ def test_R17_record_changes_state_stores_decision_with_rule_and_data_and_audits_
     app_id = ids_in_state(run_wf, S.RECOGNISED)[0]
     decisions_before = sql(run_wf).count("decisions")
 
-    changes = decisions.record(run_wf, app_id, Event.of(Kind.ASSESSED, TODAY, year=1, score="71.50"),
+    changes = decision_ops.record(run_wf, app_id, Event.of(Kind.ASSESSED, TODAY, year=1, score="71.50"),
                                note="专家组现场核查")
 
     assert changes.applications == frozenset({app_id})
@@ -211,7 +214,7 @@ def test_record_of_an_illegal_event_raises_with_the_rule_and_writes_nothing(run_
     before = snapshot(sql, run_wf)
 
     with pytest.raises(RuleViolation) as refused:
-        decisions.record(run_wf, app_id, event)
+        decision_ops.record(run_wf, app_id, event)
 
     assert refused.value.rule == rule
     assert str(refused.value).startswith(f"{rule}: ")
@@ -225,7 +228,7 @@ def test_R21_withdrawal_writes_a_two_year_ban_and_a_later_application_fails_R4(r
     enterprise_id = sql(run_wf).scalar("SELECT enterprise_id FROM applications WHERE id = ?", (app_id,))
     bans_before = sql(run_wf).count("bans")
 
-    decisions.record(run_wf, app_id, Event.of(Kind.WITHDRAWN, date(2026, 12, 1)), note="企业书面申请退出")
+    decision_ops.record(run_wf, app_id, Event.of(Kind.WITHDRAWN, date(2026, 12, 1)), note="企业书面申请退出")
 
     assert stored_state(sql, run_wf, app_id) == S.WITHDRAWN.value
     assert sql(run_wf).count("bans") == bans_before + 1
@@ -249,7 +252,7 @@ def test_R4_revocation_after_failed_rectification_writes_a_two_year_ban_and_bars
     app_id = ids_in_state(run_wf, S.RECTIFYING)[0]
     enterprise_id = sql(run_wf).scalar("SELECT enterprise_id FROM applications WHERE id = ?", (app_id,))
 
-    decisions.record(run_wf, app_id, Event.of(Kind.ASSESSED, date(2026, 12, 18), year=1, score="65.00"))
+    decision_ops.record(run_wf, app_id, Event.of(Kind.ASSESSED, date(2026, 12, 18), year=1, score="65.00"))
 
     assert stored_state(sql, run_wf, app_id) == S.REVOKED.value
     assert decision_rows(sql, run_wf, app_id)[-1][:2] == ("assessed", "R17")
@@ -331,10 +334,10 @@ def test_R1_an_override_needs_a_written_reason(wf, make_app, sql):
 
     for reason in ("", "   \n"):
         with pytest.raises(RuleViolation) as refused:
-            decisions.override_check(wf, app_id, "R1.credit", Outcome.PASS, reason)
+            decision_ops.override_check(wf, app_id, "R1.credit", Outcome.PASS, reason)
         assert refused.value.rule == "R1"
     with pytest.raises(ValueError):
-        decisions.override_check(wf, app_id, "R1.unknown", Outcome.PASS, REASON)
+        decision_ops.override_check(wf, app_id, "R1.unknown", Outcome.PASS, REASON)
 
     assert snapshot(sql, wf) == before
     assert checks_of(wf, app_id)["R1.credit"].outcome == Outcome.MANUAL
@@ -346,9 +349,9 @@ def test_R1_an_override_changes_the_verdict_and_is_in_the_audit_chain(wf, make_a
     assert verdict(checks_of(wf, manual).values()) == Outcome.MANUAL
     assert verdict(checks_of(wf, failing).values()) == Outcome.FAIL
 
-    decisions.override_check(wf, manual, "R1.credit", Outcome.PASS, "  信用中国查询无失信记录  ")
+    decision_ops.override_check(wf, manual, "R1.credit", Outcome.PASS, "  信用中国查询无失信记录  ")
     action, entity, entity_id, payload = last_audit(sql, wf)
-    decisions.override_check(wf, failing, "R1.tax", Outcome.PASS, "税务关系已于申报前迁入本区，有完税证明")
+    decision_ops.override_check(wf, failing, "R1.tax", Outcome.PASS, "税务关系已于申报前迁入本区，有完税证明")
 
     credit = checks_of(wf, manual)["R1.credit"]
     assert credit.outcome == Outcome.PASS
@@ -356,6 +359,7 @@ def test_R1_an_override_changes_the_verdict_and_is_in_the_audit_chain(wf, make_a
     assert verdict(checks_of(wf, manual).values()) == Outcome.PASS
     assert verdict(checks_of(wf, failing).values()) == Outcome.PASS
     assert (action, entity, entity_id) == ("formal_review.override", "application", str(manual))
+    assert payload.pop("override")  # the override's UUID
     assert payload == {"check": "R1.credit", "outcome": "pass", "reason": "信用中国查询无失信记录"}
     assert sql(wf).rows("SELECT application_id, check_key, outcome FROM review_overrides ORDER BY id") == [
         (manual, "R1.credit", "pass"), (failing, "R1.tax", "pass")]
@@ -365,12 +369,12 @@ def test_R1_an_override_changes_the_verdict_and_is_in_the_audit_chain(wf, make_a
 
 def test_R1_an_override_is_refused_once_the_application_left_applied(imported, sql):
     app_id = ids_in_state(imported, S.APPLIED)[0]
-    decisions.shortlist_round(imported, round_of(imported, app_id), date(2025, 6, 10))
+    decision_ops.shortlist_round(imported, round_of(imported, app_id), date(2025, 6, 10))
     assert stored_state(sql, imported, app_id) == S.SHORTLISTED.value
     before = snapshot(sql, imported)
 
     with pytest.raises(RuleViolation) as refused:
-        decisions.override_check(imported, app_id, "R1.tax", Outcome.FAIL, "复核发现税务关系不在本区")
+        decision_ops.override_check(imported, app_id, "R1.tax", Outcome.FAIL, "复核发现税务关系不在本区")
 
     assert refused.value.rule == "R1"
     assert snapshot(sql, imported) == before
@@ -384,12 +388,12 @@ def test_R3_the_register_fails_the_same_credit_code_and_a_same_group_company(wf,
     own_code = queries.application_detail(wf, own).data.credit_code
     assert all(verdict(checks_of(wf, i).values()) == Outcome.PASS for i in (own, kin, other))
 
-    decisions.add_recognised_centre(wf, own_code, "广州测试1号科技有限公司", "cultivation", year=2021)
+    decision_ops.add_recognised_centre(wf, own_code, "广州测试1号科技有限公司", "cultivation", year=2021)
     assert checks_of(wf, own)["R3.recognised"].outcome == Outcome.FAIL
     assert checks_of(wf, kin)["R3.affiliated"].outcome == Outcome.PASS
 
     sister_code = make_app(99).credit_code  # an enterprise that never applied here
-    decisions.add_recognised_centre(wf, sister_code, "广州测试控股集团子公司", "cultivation_and_layout",
+    decision_ops.add_recognised_centre(wf, sister_code, "广州测试控股集团子公司", "cultivation_and_layout",
                                     affiliation_group=group, year=2024)
     kin_checks = checks_of(wf, kin)
     assert kin_checks["R3.affiliated"].outcome == Outcome.FAIL
@@ -399,7 +403,7 @@ def test_R3_the_register_fails_the_same_credit_code_and_a_same_group_company(wf,
     assert [a for a, in sql(wf).rows("SELECT action FROM audit_events WHERE action LIKE 'register.%'")] == [
         "register.recognised", "register.recognised"]
     with pytest.raises(ValueError):
-        decisions.add_recognised_centre(wf, make_app(98).credit_code, "某公司", "centre")
+        decision_ops.add_recognised_centre(wf, make_app(98).credit_code, "某公司", "centre")
 
 
 def test_R3_a_centre_recognised_in_the_file_bars_its_enterprise_from_applying_again(run_wf):
@@ -416,8 +420,8 @@ def test_R4_add_ban_fails_the_review_while_in_force(wf, make_app, sql):
     banned, expired = import_rows(wf, [("b.xlsx:3", make_app(1)), ("b.xlsx:4", make_app(2))])  # applied 2025-04-01
     code = {i: queries.application_detail(wf, i).data.credit_code for i in (banned, expired)}
 
-    decisions.add_ban(wf, code[banned], "R4", date(2024, 5, 1), "培育中心整改后考核仍不合格，取消称号")
-    decisions.add_ban(wf, code[expired], "R21", date(2023, 4, 1), "书面申请退出")  # ends 2025-04-01
+    decision_ops.add_ban(wf, code[banned], "R4", date(2024, 5, 1), "培育中心整改后考核仍不合格，取消称号")
+    decision_ops.add_ban(wf, code[expired], "R21", date(2023, 4, 1), "书面申请退出")  # ends 2025-04-01
 
     assert checks_of(wf, banned)["R4.ban"].outcome == Outcome.FAIL
     assert "2026-05-01" in checks_of(wf, banned)["R4.ban"].reason
@@ -425,9 +429,9 @@ def test_R4_add_ban_fails_the_review_while_in_force(wf, make_app, sql):
     assert sorted(sql(wf).rows("SELECT rule, starts_on, ends_on FROM bans")) == [
         ("R21", "2023-04-01", "2025-04-01"), ("R4", "2024-05-01", "2026-05-01")]
     with pytest.raises(RuleViolation):
-        decisions.add_ban(wf, code[expired], "R4", date(2025, 1, 1), "  ")
+        decision_ops.add_ban(wf, code[expired], "R4", date(2025, 1, 1), "  ")
     with pytest.raises(ValueError):
-        decisions.add_ban(wf, make_app(77).credit_code, "R4", date(2025, 1, 1), "不在本文件中的企业")
+        decision_ops.add_ban(wf, make_app(77).credit_code, "R4", date(2025, 1, 1), "不在本文件中的企业")
     assert sql(wf).count("bans") == 2
 
 
@@ -438,13 +442,13 @@ def test_R14_more_than_20_places_needs_a_recorded_reason(untouched_wf, sql):
 
     for reason in (None, "", "  "):
         with pytest.raises(RuleViolation) as refused:
-            decisions.set_places(untouched_wf, rnd, 21, reason)
+            decision_ops.set_places(untouched_wf, rnd, 21, reason)
         assert refused.value.rule == "R14"
     with pytest.raises(RuleViolation):
-        decisions.set_places(untouched_wf, rnd, 0)
+        decision_ops.set_places(untouched_wf, rnd, 0)
     assert snapshot(sql, untouched_wf) == before
 
-    decisions.set_places(untouched_wf, rnd, 21, " 区政府常务会议决定2026年增加1个名额 ")
+    decision_ops.set_places(untouched_wf, rnd, 21, " 区政府常务会议决定2026年增加1个名额 ")
 
     assert sql(untouched_wf).rows("SELECT places, places_override_reason FROM rounds WHERE id = ?", (rnd,)) == [
         (21, "区政府常务会议决定2026年增加1个名额")]
@@ -458,7 +462,7 @@ def test_R1_shortlisting_is_refused_while_an_application_needs_manual_confirmati
     before = snapshot(sql, untouched_wf)
 
     with pytest.raises(RuleViolation) as refused:
-        decisions.shortlist_round(untouched_wf, rnd, date(2025, 6, 10))
+        decision_ops.shortlist_round(untouched_wf, rnd, date(2025, 6, 10))
 
     assert refused.value.rule == "R1"
     assert str(refused.value).startswith("R1: ")
@@ -473,7 +477,7 @@ def test_R15_with_40_or_more_applicants_shortlisting_needs_preliminary_scores(un
     before = snapshot(sql, untouched_wf)
 
     with pytest.raises(RuleViolation) as refused:
-        decisions.shortlist_round(untouched_wf, round_of(untouched_wf, ids[0]), date(2026, 6, 15))
+        decision_ops.shortlist_round(untouched_wf, round_of(untouched_wf, ids[0]), date(2026, 6, 15))
 
     assert refused.value.rule == "R15"
     assert snapshot(sql, untouched_wf) == before
@@ -482,14 +486,14 @@ def test_R15_with_40_or_more_applicants_shortlisting_needs_preliminary_scores(un
 def test_R15_shortlist_keeps_at_least_twice_the_places_and_every_tie_at_the_line(wf, make_app, sql, chain):
     ids = import_rows(wf, [(f"s.xlsx:{n + 2}", make_app(n, year=2027)) for n in range(1, 45)])  # 44 applicants
     rnd = round_of(wf, ids[0])
-    decisions.set_places(wf, rnd, 10)  # at least 20 to expert review
+    decision_ops.set_places(wf, rnd, 10)  # at least 20 to expert review
     top, tied, low = ids[:17], ids[17:22], ids[22:]
     scores = {i: Decimal(90) - k for k, i in enumerate(top)}  # 90 … 74
     scores |= dict.fromkeys(tied, Decimal("60.00"))  # ranks 18–22: the 20th sits in this tie
     scores |= {i: Decimal("59.99") - k for k, i in enumerate(low)}
-    decisions.set_preliminary_scores(wf, scores)
+    decision_ops.set_preliminary_scores(wf, scores)
 
-    outcome = decisions.shortlist_round(wf, rnd, date(2027, 6, 15))
+    outcome = decision_ops.shortlist_round(wf, rnd, date(2027, 6, 15)).value
 
     assert outcome.shortlisted == sorted(top + tied)  # 22 ≥ 2 × 10: the whole tie is kept
     assert outcome.not_shortlisted == sorted(low)
@@ -518,7 +522,7 @@ def test_R15_below_40_applicants_every_eligible_one_goes_through_and_failures_ar
     eligible = sorted(i for i, v in expected.items() if v == Outcome.PASS)
     assert failing and len(failing) + len(eligible) == 39  # no manual check left, some declared "否"
 
-    outcome = decisions.shortlist_round(untouched_wf, round_of(untouched_wf, ids[0]), date(2030, 6, 10))
+    outcome = decision_ops.shortlist_round(untouched_wf, round_of(untouched_wf, ids[0]), date(2030, 6, 10)).value
 
     assert outcome.all_went_through is True
     assert outcome.shortlisted == eligible
@@ -539,9 +543,9 @@ def test_R15_counts_applicants_not_eligible_ones(wf, make_app, sql):
     ids = import_rows(wf, rows)
     rnd = round_of(wf, ids[0])
     failing, eligible = ids[:5], ids[5:]
-    decisions.set_preliminary_scores(wf, {i: Decimal(50) + k for k, i in enumerate(eligible)})
+    decision_ops.set_preliminary_scores(wf, {i: Decimal(50) + k for k, i in enumerate(eligible)})
 
-    outcome = decisions.shortlist_round(wf, rnd, date(2027, 6, 15))
+    outcome = decision_ops.shortlist_round(wf, rnd, date(2027, 6, 15)).value
 
     # 41 applied, so the R15 ratio applies: 40 required, only 36 eligible → all 36 kept by score.
     assert sorted(outcome.rejected) == failing
@@ -556,19 +560,19 @@ def test_R15_counts_applicants_not_eligible_ones(wf, make_app, sql):
 def test_R16_record_selection_refuses_more_than_places_and_ids_not_shortlisted(wf, make_app, sql, chain):
     ids = import_rows(wf, [(f"r.xlsx:{n + 2}", make_app(n, good_credit=n != 4)) for n in range(1, 5)])
     rnd = round_of(wf, ids[0])
-    decisions.shortlist_round(wf, rnd, date(2025, 6, 10))
+    decision_ops.shortlist_round(wf, rnd, date(2025, 6, 10))
     shortlisted, rejected = ids[:3], ids[3]
-    decisions.set_places(wf, rnd, 2)
+    decision_ops.set_places(wf, rnd, 2)
     before = snapshot(sql, wf)
 
     with pytest.raises(RuleViolation) as too_many:
-        decisions.record_selection(wf, rnd, shortlisted, date(2025, 9, 19))
+        decision_ops.record_selection(wf, rnd, shortlisted, date(2025, 9, 19))
     with pytest.raises(RuleViolation) as outsider:
-        decisions.record_selection(wf, rnd, [shortlisted[0], rejected], date(2025, 9, 19))
+        decision_ops.record_selection(wf, rnd, [shortlisted[0], rejected], date(2025, 9, 19))
     assert (too_many.value.rule, outsider.value.rule) == ("R16", "R16")
     assert snapshot(sql, wf) == before
 
-    changes = decisions.record_selection(wf, rnd, shortlisted[:2], date(2025, 9, 19))
+    changes = decision_ops.record_selection(wf, rnd, shortlisted[:2], date(2025, 9, 19))
 
     assert changes.applications == frozenset(shortlisted)
     assert [stored_state(sql, wf, i) for i in ids] == ["selected", "selected", "not_selected", "rejected"]
@@ -580,13 +584,13 @@ def test_R16_record_selection_refuses_more_than_places_and_ids_not_shortlisted(w
 def test_R16_a_single_selection_beyond_the_places_is_refused(wf, make_app, sql):
     ids = import_rows(wf, [(f"r.xlsx:{n + 2}", make_app(n)) for n in range(1, 4)])
     rnd = round_of(wf, ids[0])
-    decisions.shortlist_round(wf, rnd, date(2025, 6, 10))
-    decisions.set_places(wf, rnd, 2)
+    decision_ops.shortlist_round(wf, rnd, date(2025, 6, 10))
+    decision_ops.set_places(wf, rnd, 2)
     for i in ids[:2]:
-        decisions.record(wf, i, Event.of(Kind.SELECTED, date(2025, 9, 19)))
+        decision_ops.record(wf, i, Event.of(Kind.SELECTED, date(2025, 9, 19)))
 
     with pytest.raises(RuleViolation) as refused:
-        decisions.record(wf, ids[2], Event.of(Kind.SELECTED, date(2025, 9, 19)))
+        decision_ops.record(wf, ids[2], Event.of(Kind.SELECTED, date(2025, 9, 19)))
 
     assert refused.value.rule == "R16"
     assert stored_state(sql, wf, ids[2]) == S.SHORTLISTED.value
@@ -595,12 +599,12 @@ def test_R16_a_single_selection_beyond_the_places_is_refused(wf, make_app, sql):
 def test_R16_record_selection_counts_selections_already_recorded_in_the_round(wf, make_app, sql):
     ids = import_rows(wf, [(f"r.xlsx:{n + 2}", make_app(n)) for n in range(1, 4)])
     rnd = round_of(wf, ids[0])
-    decisions.shortlist_round(wf, rnd, date(2025, 6, 10))
-    decisions.set_places(wf, rnd, 2)
-    decisions.record(wf, ids[0], Event.of(Kind.SELECTED, date(2025, 9, 18)))
+    decision_ops.shortlist_round(wf, rnd, date(2025, 6, 10))
+    decision_ops.set_places(wf, rnd, 2)
+    decision_ops.record(wf, ids[0], Event.of(Kind.SELECTED, date(2025, 9, 18)))
 
     try:
-        decisions.record_selection(wf, rnd, ids[1:], date(2025, 9, 19))
+        decision_ops.record_selection(wf, rnd, ids[1:], date(2025, 9, 19))
     except RuleViolation as exc:
         assert exc.rule == "R16"
 
@@ -613,7 +617,7 @@ def test_R15_shortlisting_a_round_again_is_refused_or_a_no_op_not_a_crash(run_wf
     before = snapshot(sql, run_wf)
 
     try:
-        outcome = decisions.shortlist_round(run_wf, rnd, date(2026, 12, 1))
+        outcome = decision_ops.shortlist_round(run_wf, rnd, date(2026, 12, 1)).value
     except RuleViolation:
         assert snapshot(sql, run_wf) == before
     else:
@@ -625,21 +629,21 @@ def test_R15_shortlisting_a_round_again_is_refused_or_a_no_op_not_a_crash(run_wf
 def test_R16_publicity_across_national_day_2025_ends_on_2025_10_09(imported, sql):
     ids = ids_in_state(imported, S.APPLIED)
     rnd = round_of(imported, ids[0])
-    decisions.shortlist_round(imported, rnd, date(2025, 6, 10))
-    decisions.record_selection(imported, rnd, ids, date(2025, 9, 19))
+    decision_ops.shortlist_round(imported, rnd, date(2025, 6, 10))
+    decision_ops.record_selection(imported, rnd, ids, date(2025, 9, 19))
 
-    decisions.start_publicity(imported, ids, RECOGNITION, date(2025, 9, 26))
+    decision_ops.start_publicity(imported, ids, RECOGNITION, date(2025, 9, 26))
 
     for i in ids:  # Fri 09-26, make-up Sun 09-28, 09-29, 09-30, then 10-01…10-08 off, 10-09
         assert publicity_data(sql, imported, i) == {"purpose": "recognition", "ends_on": "2025-10-09"}
         end = deadline(imported, i, "publicity_end")
         assert (end.due, end.rule, end.provisional_reason) == (date(2025, 10, 9), "R16", None)
     with pytest.raises(RuleViolation) as refused:
-        decisions.record(imported, ids[0], Event.of(Kind.RECOGNISED, date(2025, 10, 9)))
+        decision_ops.record(imported, ids[0], Event.of(Kind.RECOGNISED, date(2025, 10, 9)))
     assert refused.value.rule == "R16"
     assert stored_state(sql, imported, ids[0]) == S.SELECTED.value
 
-    decisions.record(imported, ids[0], Event.of(Kind.RECOGNISED, date(2025, 10, 10)))
+    decision_ops.record(imported, ids[0], Event.of(Kind.RECOGNISED, date(2025, 10, 10)))
 
     assert stored_state(sql, imported, ids[0]) == S.RECOGNISED.value
     assert [d.what for d in status_by_id(imported)[ids[0]].deadlines] == ["y1_assessment"]
@@ -649,7 +653,7 @@ def test_R16_publicity_across_national_day_2025_ends_on_2025_10_09(imported, sql
 def test_R16_publicity_in_2027_without_an_arrangement_is_provisional(wf, make_app, sql):
     _, ids = selected_round(wf, make_app, 2027, 1)
 
-    decisions.start_publicity(wf, ids, RECOGNITION, date(2027, 9, 29))
+    decision_ops.start_publicity(wf, ids, RECOGNITION, date(2027, 9, 29))
 
     data = publicity_data(sql, wf, ids[0])
     assert data["ends_on"] == "2027-10-05"  # Mon–Fri only: 09-29, 09-30, 10-01, 10-04, 10-05
@@ -662,8 +666,8 @@ def test_R16_publicity_in_2027_without_an_arrangement_is_provisional(wf, make_ap
 def test_R16_publicity_after_entering_the_2027_arrangement_skips_its_holidays(wf, make_app, sql):
     _, ids = selected_round(wf, make_app, 2027, 1)
 
-    years = decisions.save_arrangements(wf, parse_arrangement(ARRANGEMENT_2027, source="2027.txt"))
-    decisions.start_publicity(wf, ids, RECOGNITION, date(2027, 9, 29))
+    years = decision_ops.save_arrangements(wf, parse_arrangement(ARRANGEMENT_2027, source="2027.txt")).value
+    decision_ops.start_publicity(wf, ids, RECOGNITION, date(2027, 9, 29))
 
     assert years == [2027]
     assert decisions.calendar_of(wf).knows(2027)
@@ -673,35 +677,35 @@ def test_R16_publicity_after_entering_the_2027_arrangement_skips_its_holidays(wf
     end = deadline(wf, ids[0], "publicity_end")
     assert (end.due, end.provisional_reason) == (date(2027, 10, 11), None)
     with pytest.raises(RuleViolation) as refused:
-        decisions.record(wf, ids[0], Event.of(Kind.RECOGNISED, date(2027, 10, 11)))
+        decision_ops.record(wf, ids[0], Event.of(Kind.RECOGNISED, date(2027, 10, 11)))
     assert refused.value.rule == "R16"
 
-    decisions.record(wf, ids[0], Event.of(Kind.RECOGNISED, date(2027, 10, 12)))
+    decision_ops.record(wf, ids[0], Event.of(Kind.RECOGNISED, date(2027, 10, 12)))
 
     assert stored_state(sql, wf, ids[0]) == S.RECOGNISED.value
 
 
 def test_R16_entering_the_arrangement_later_corrects_a_provisional_publicity_end(wf, make_app, sql):
     _, ids = selected_round(wf, make_app, 2027, 1)
-    decisions.start_publicity(wf, ids, RECOGNITION, date(2027, 9, 29))  # provisional: 2027-10-05
+    decision_ops.start_publicity(wf, ids, RECOGNITION, date(2027, 9, 29))  # provisional: 2027-10-05
 
-    decisions.save_arrangements(wf, parse_arrangement(ARRANGEMENT_2027, source="2027.txt"))
+    decision_ops.save_arrangements(wf, parse_arrangement(ARRANGEMENT_2027, source="2027.txt"))
 
     end = deadline(wf, ids[0], "publicity_end")
     assert (end.due, end.provisional_reason) == (date(2027, 10, 11), None)
     with pytest.raises(RuleViolation):
-        decisions.record(wf, ids[0], Event.of(Kind.RECOGNISED, date(2027, 10, 6)))
+        decision_ops.record(wf, ids[0], Event.of(Kind.RECOGNISED, date(2027, 10, 6)))
 
 
 def test_R16_publicity_of_an_unselected_application_is_refused_for_the_whole_list(wf, make_app, sql):
     ids = import_rows(wf, [(f"p.xlsx:{n + 2}", make_app(n)) for n in range(1, 3)])
     rnd = round_of(wf, ids[0])
-    decisions.shortlist_round(wf, rnd, date(2025, 6, 10))
-    decisions.record_selection(wf, rnd, ids[:1], date(2025, 9, 19))
+    decision_ops.shortlist_round(wf, rnd, date(2025, 6, 10))
+    decision_ops.record_selection(wf, rnd, ids[:1], date(2025, 9, 19))
     before = snapshot(sql, wf)
 
     with pytest.raises(RuleViolation) as refused:
-        decisions.start_publicity(wf, ids, RECOGNITION, date(2025, 9, 26))
+        decision_ops.start_publicity(wf, ids, RECOGNITION, date(2025, 9, 26))
 
     assert refused.value.rule == "R16"
     assert snapshot(sql, wf) == before  # not even the selected one is in publicity

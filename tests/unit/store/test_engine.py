@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from hvp_desktop.store import crypto, engine, migrations, operations, queries
+from hvp_desktop.store import crypto, engine, migrations, queries
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.errors import NotAWorkingFile, WorkingFileError, WrongPassword
+from hvp_desktop.store.ops import applications as app_ops
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
@@ -35,7 +36,7 @@ def listing(folder: Path) -> list[str]:
 
 def test_create_then_open(db_path, password, make_app):
     wf = WorkingFile.create(db_path, password)
-    operations.import_applications(wf, [("a.xlsx:3", make_app(1))])
+    app_ops.import_applications(wf, [("a.xlsx:3", make_app(1))])
     wf.close()
     assert listing(db_path.parent) == [db_path.name]  # no .creating, no -wal left behind
 
@@ -233,7 +234,7 @@ def test_change_password(imported, db_path, password, chain, sql):
 
 def test_change_password_then_write_then_reopen(imported, db_path, make_app):
     imported.change_password("another-password")
-    operations.import_applications(imported, [("later.xlsx:3", make_app(9))])
+    app_ops.import_applications(imported, [("later.xlsx:3", make_app(9))])
     imported.close()
     with WorkingFile.open(db_path, "another-password") as again:
         assert len(queries.application_rows(again)) == 4
@@ -278,7 +279,7 @@ def test_failed_change_password_keeps_old_file_and_password(
     monkeypatch.undo()
 
     assert sql(imported).counts() == before  # the open file still works with the old key
-    operations.import_applications(imported, [("after.xlsx:3", make_app(8))])
+    app_ops.import_applications(imported, [("after.xlsx:3", make_app(8))])
     imported.close()
     with pytest.raises(WrongPassword):
         WorkingFile.open(db_path, "never-applied")
@@ -317,7 +318,7 @@ CHILD = textwrap.dedent(
     """
     import os, signal
     from hvp_desktop.store.engine import WorkingFile
-    from hvp_desktop.store import operations
+    from hvp_desktop.store.ops import applications as app_ops
     from hvp_desktop.domain import credit_code
     from hvp_desktop.domain.model import ApplicationData
 
@@ -325,7 +326,7 @@ CHILD = textwrap.dedent(
                                                  credit_code=credit_code.make("91440112%09d" % n)))
             for n in range(1, 6)]
     wf = WorkingFile.open({path!r}, {password!r})
-    outcome = operations.import_applications(wf, rows)
+    outcome = app_ops.import_applications(wf, rows).value
     print("committed", outcome.added, flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
     """
@@ -443,7 +444,7 @@ def test_no_plaintext_in_file_or_wal(wf, db_path, make_app):
     code = make_app(77).credit_code
     contact = "欧阳明远"
     data = make_app(77, enterprise_name=name, contact_name=contact)
-    operations.import_applications(wf, [("secret.xlsx:3", data)])
+    app_ops.import_applications(wf, [("secret.xlsx:3", data)])
     rows = queries.application_rows(wf)
     assert (rows[0].enterprise_name, rows[0].credit_code) == (name, code)  # it is stored ...
 

@@ -9,7 +9,8 @@ import pytest
 
 from hvp_desktop.demo import applications
 from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.store import audit, operations, queries
+from hvp_desktop.store import audit, queries
+from hvp_desktop.store.ops import applications as app_ops
 
 
 def _events(wf) -> int:
@@ -21,7 +22,7 @@ def test_R15_no_newcomer_in_a_shortlisted_round(demo_wf):
     before = (len(queries.application_rows(demo_wf)), _events(demo_wf))
     newcomer = dataclasses.replace(applications(2026, 1, seed=404)[0], credit_code="91350100M000100Y43")
     with pytest.raises(RuleViolation, match="^R15"):
-        operations.import_applications(demo_wf, [("late.xlsx:3", newcomer)])
+        app_ops.import_applications(demo_wf, [("late.xlsx:3", newcomer)])
     assert (len(queries.application_rows(demo_wf)), _events(demo_wf)) == before
 
 
@@ -31,12 +32,12 @@ def test_R1_a_decided_application_is_not_changed_by_import(demo_wf):
     fixed = dataclasses.replace(data, registered_in_district=True, tax_in_district=True, stats_in_district=True,
                                 independent_legal_person=True, independent_accounting=True, good_credit=True)
     with pytest.raises(RuleViolation, match="^R1"):
-        operations.import_applications(demo_wf, [("again.xlsx:9", fixed)])
+        app_ops.import_applications(demo_wf, [("again.xlsx:9", fixed)])
     assert queries.application_detail(demo_wf, rejected.id).data == data
 
 
 def test_an_identical_reimport_of_decided_applications_is_fine(demo_wf):
     rows = [(f"same:{r.id}", queries.application_detail(demo_wf, r.id).data)
             for r in queries.application_rows(demo_wf)]
-    outcome = operations.import_applications(demo_wf, rows)
+    outcome = app_ops.import_applications(demo_wf, rows).value
     assert (outcome.added, outcome.updated, outcome.unchanged) == (0, 0, len(rows))

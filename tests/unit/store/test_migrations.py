@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from hvp_desktop.store import crypto, engine, migrations, models
+from hvp_desktop.store import applications, crypto, engine, migrations, models
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.errors import NewerFileVersion, WorkingFileError
+from hvp_desktop.store.ops import applications as app_ops
 
 MIGRATIONS_DIR = Path(migrations.__file__).parent
 
@@ -107,13 +108,13 @@ def test_upgraded_file_is_not_backed_up_again(v1_file, password):
 
 
 def test_upgraded_file_works_with_the_orm(v1_file, password, make_app):
-    from hvp_desktop.store import operations, queries
+    from hvp_desktop.store import queries
 
     with WorkingFile.open(v1_file, password) as wf:
-        operations.remember_mappings(wf, {"备注": "ignore"})
+        app_ops.remember_mappings(wf, {"备注": "ignore"})
         # (2024 already has a shortlisted application: R15 refuses newcomers there)
-        operations.import_applications(wf, [("new.xlsx:3", make_app(5, year=2025))])
-        assert operations.load_mappings(wf) == {"备注": "ignore"}
+        app_ops.import_applications(wf, [("new.xlsx:3", make_app(5, year=2025))])
+        assert applications.load_mappings(wf) == {"备注": "ignore"}
         assert len(queries.application_rows(wf)) == 3
 
 

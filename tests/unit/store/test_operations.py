@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date
 from decimal import Decimal
 
@@ -12,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from hvp_desktop.domain.model import CoApplicant, CoApplicantKind, RoundKind
-from hvp_desktop.store import operations
+from hvp_desktop.store import applications
 from hvp_desktop.store.models import Application
-from hvp_desktop.store.operations import Cancelled
+from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops.core import Cancelled
 
 
 def rows_of(make_app, numbers, year=2025, **fields):
@@ -25,7 +27,7 @@ def stored(wf) -> dict[str, object]:
     """credit code → ApplicationData as the file holds it."""
     with wf.session() as s:
         apps = s.scalars(select(Application).options(selectinload(Application.co_applicants)))
-        return {a.enterprise.credit_code: operations.application_data(a) for a in apps}
+        return {a.enterprise.credit_code: applications.application_data(a) for a in apps}
 
 
 def app_ids(wf) -> dict[str, int]:
@@ -49,11 +51,12 @@ def snapshot(wf, sql) -> dict:
 
 
 def test_import_adds(wf, make_app, sql):
-    outcome = operations.import_applications(wf, rows_of(make_app, [1, 2, 3]))
+    done = app_ops.import_applications(wf, rows_of(make_app, [1, 2, 3]))
+    outcome = done.value
     assert (outcome.added, outcome.updated, outcome.unchanged) == (3, 0, 0)
     ids = app_ids(wf)
-    assert outcome.changes.applications == frozenset(ids.values())
-    assert len(outcome.changes.rounds) == 1 and outcome.changes
+    assert done.applications == frozenset(ids.values())
+    assert len(done.rounds) == 1 and done
     assert sql(wf).counts() | {"audit_events": None} == {
         "rounds": 1,
         "enterprises": 3,
@@ -78,28 +81,30 @@ def test_stored_data_round_trips_exactly(wf, make_app):
         applied_on=date(2025, 2, 28),
         contact_phone="13800138000",
     )
-    operations.import_applications(wf, [("x.xlsx:3", data)])
+    app_ops.import_applications(wf, [("x.xlsx:3", data)])
     assert stored(wf) == {data.credit_code: data}
     assert stored(wf)[data.credit_code].ip_budget_yuan.as_tuple() == Decimal("1234567.89").as_tuple()
 
 
 def test_source_is_recorded(wf, make_app, sql):
-    operations.import_applications(wf, [("申报汇总.xlsx:17", make_app(1))])
+    app_ops.import_applications(wf, [("申报汇总.xlsx:17", make_app(1))])
     assert sql(wf).scalar("SELECT source FROM applications") == "申报汇总.xlsx:17"
 
 
 def test_identical_reimport_is_unchanged_and_changes_nothing(wf, make_app, sql):
-    operations.import_applications(wf, rows_of(make_app, [1, 2, 3]))
+    app_ops.import_applications(wf, rows_of(make_app, [1, 2, 3]))
     before = snapshot(wf, sql)
-    outcome = operations.import_applications(wf, rows_of(make_app, [1, 2, 3]))
+    done = app_ops.import_applications(wf, rows_of(make_app, [1, 2, 3]))
+    outcome = done.value
     assert (outcome.added, outcome.updated, outcome.unchanged) == (0, 0, 3)
-    assert not outcome.changes
+    assert not done
     assert snapshot(wf, sql) == before  # not even updated_at or the source moved
 
 
 def test_empty_import_changes_nothing(imported, sql):
     before = snapshot(imported, sql)
-    outcome = operations.import_applications(imported, [])
+    done = app_ops.import_applications(imported, [])
+    outcome = done.value
     assert (outcome.added, outcome.updated, outcome.unchanged) == (0, 0, 0)
     assert snapshot(imported, sql) == before
 
@@ -110,11 +115,12 @@ def test_one_changed_field_updates_exactly_that_application(imported, make_app, 
     before = {r[0]: r for r in sql(imported).rows("SELECT id, ip_staff_count, updated_at FROM applications")}
     rows = rows_of(make_app, [1, 3]) + [("t.xlsx:4", make_app(2, ip_staff_count=42))]
 
-    outcome = operations.import_applications(imported, rows)
+    done = app_ops.import_applications(imported, rows)
+    outcome = done.value
 
     assert (outcome.added, outcome.updated, outcome.unchanged) == (0, 1, 2)
-    assert outcome.changes.applications == {ids[target]}
-    assert outcome.changes.rounds == frozenset()
+    assert done.applications == {ids[target]}
+    assert done.rounds == frozenset()
     after = {r[0]: r for r in sql(imported).rows("SELECT id, ip_staff_count, updated_at FROM applications")}
     assert after[ids[target]][1] == 42
     assert after[ids[target]][2] != before[ids[target]][2]
@@ -131,7 +137,8 @@ def test_one_changed_field_updates_exactly_that_application(imported, make_app, 
 
 def test_changed_enterprise_name_updates_enterprise(imported, make_app, sql):
     code = make_app(1).credit_code
-    outcome = operations.import_applications(imported, [("t.xlsx:3", make_app(1, enterprise_name="更名后的公司"))])
+    done = app_ops.import_applications(imported, [("t.xlsx:3", make_app(1, enterprise_name="更名后的公司"))])
+    outcome = done.value
     assert outcome.updated == 1
     assert sql(imported).scalar("SELECT name FROM enterprises WHERE credit_code = ?", (code,)) == "更名后的公司"
     payload = json.loads(sql(imported).scalar("SELECT payload FROM audit_events ORDER BY seq DESC LIMIT 1"))
@@ -139,7 +146,8 @@ def test_changed_enterprise_name_updates_enterprise(imported, make_app, sql):
 
 
 def test_field_cleared_to_none_is_an_update(imported, make_app, sql):
-    outcome = operations.import_applications(imported, [("t.xlsx:3", make_app(1, good_credit=None))])
+    done = app_ops.import_applications(imported, [("t.xlsx:3", make_app(1, good_credit=None))])
+    outcome = done.value
     assert outcome.updated == 1
     code = make_app(1).credit_code
     assert (
@@ -176,8 +184,9 @@ def co_rows(wf, sql, credit):
     ],
 )
 def test_co_applicants_added_or_removed(wf, make_app, sql, first, second):
-    operations.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=first))])
-    outcome = operations.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=second))])
+    app_ops.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=first))])
+    done = app_ops.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=second))])
+    outcome = done.value
     assert outcome.updated == 1
     assert co_rows(wf, sql, make_app(1).credit_code) == [(i, c.name, c.kind.value) for i, c in enumerate(second, 1)]
     assert stored(wf)[make_app(1).credit_code].co_applicants == second
@@ -194,8 +203,9 @@ def test_co_applicants_added_or_removed(wf, make_app, sql, first, second):
     ],
 )
 def test_co_applicants_replaced(wf, make_app, sql, first, second):
-    operations.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=first))])
-    outcome = operations.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=second))])
+    app_ops.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=first))])
+    done = app_ops.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=second))])
+    outcome = done.value
     assert outcome.updated == 1
     assert co_rows(wf, sql, make_app(1).credit_code) == [(i, c.name, c.kind.value) for i, c in enumerate(second, 1)]
 
@@ -204,32 +214,35 @@ def test_co_applicants_replaced(wf, make_app, sql, first, second):
 
 
 def test_a_round_per_year(wf, make_app, sql):
-    outcome = operations.import_applications(
+    done = app_ops.import_applications(
         wf, rows_of(make_app, [1, 2], year=2025) + rows_of(make_app, [1, 3], year=2026)
     )
+    outcome = done.value
     assert outcome.added == 4
     rounds = sql(wf).rows("SELECT id, year, kind, title, places FROM rounds ORDER BY year")
     assert [(r[1], r[2], r[3], r[4]) for r in rounds] == [
         (2025, RoundKind.RECOGNITION.value, "2025年度认定评审", 20),
         (2026, RoundKind.RECOGNITION.value, "2026年度认定评审", 20),
     ]
-    assert outcome.changes.rounds == {r[0] for r in rounds}
+    assert done.rounds == {r[0] for r in rounds}
     assert sql(wf).count("enterprises") == 3  # enterprise 1 applies in both years
     created = sql(wf).rows("SELECT payload FROM audit_events WHERE action = 'round.created'")
     assert sorted(json.loads(p[0])["year"] for p in created) == [2025, 2026]
 
-    again = operations.import_applications(wf, rows_of(make_app, [4], year=2026))
-    assert again.changes.rounds == frozenset()
+    done = app_ops.import_applications(wf, rows_of(make_app, [4], year=2026))
+    outcome = done.value
+    assert done.rounds == frozenset()
     assert sql(wf).count("rounds") == 2
 
 
 def test_identical_reimport_after_enterprise_renamed_between_years(wf, make_app, sql):
     last_year = [("2025.xlsx:3", make_app(1, year=2025, enterprise_name="广州旧名科技有限公司"))]
     this_year = [("2026.xlsx:3", make_app(1, year=2026, enterprise_name="广州新名科技有限公司"))]
-    operations.import_applications(wf, last_year)
-    operations.import_applications(wf, this_year)
+    app_ops.import_applications(wf, last_year)
+    app_ops.import_applications(wf, this_year)
     before = snapshot(wf, sql)
-    outcome = operations.import_applications(wf, this_year)
+    done = app_ops.import_applications(wf, this_year)
+    outcome = done.value
     assert (outcome.added, outcome.updated, outcome.unchanged) == (0, 0, 1)
     assert snapshot(wf, sql) == before
 
@@ -240,7 +253,7 @@ def test_identical_reimport_after_enterprise_renamed_between_years(wf, make_app,
 def test_cancelled_import_writes_nothing(imported, make_app, sql):
     before = snapshot(imported, sql)
     with pytest.raises(Cancelled):
-        operations.import_applications(imported, rows_of(make_app, range(10, 20)), is_cancelled=lambda: True)
+        app_ops.import_applications(imported, rows_of(make_app, range(10, 20)), is_cancelled=lambda: True)
     assert snapshot(imported, sql) == before
 
 
@@ -253,7 +266,7 @@ def test_cancel_midway_through_a_long_import_writes_nothing(imported, make_app, 
         return len(asked) >= 2
 
     with pytest.raises(Cancelled):
-        operations.import_applications(
+        app_ops.import_applications(
             imported, rows_of(make_app, range(10, 160)), is_cancelled=cancel_on_second_question
         )
     assert len(asked) == 2  # asked at row 50 (no), at row 100 (yes)
@@ -262,9 +275,10 @@ def test_cancel_midway_through_a_long_import_writes_nothing(imported, make_app, 
 
 def test_not_cancelled_import_completes_and_reports_progress(wf, make_app, sql):
     seen = []
-    outcome = operations.import_applications(
+    done = app_ops.import_applications(
         wf, rows_of(make_app, range(1, 251)), progress=lambda d, t: seen.append((d, t)), is_cancelled=lambda: False
     )
+    outcome = done.value
     assert outcome.added == 250
     assert seen[-1] == (250, 250)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
@@ -278,8 +292,9 @@ def raw_insert_co(wf, application_id: int, position: int) -> None:
     raw = wf.engine.raw_connection()
     try:
         raw.driver_connection.execute(
-            "INSERT INTO co_applicants (application_id, position, name, kind) VALUES (?, ?, '第三家', 'university')",
-            (application_id, position),
+            "INSERT INTO co_applicants (application_id, position, name, kind, uuid)"
+            " VALUES (?, ?, '第三家', 'university', ?)",
+            (application_id, position, str(uuid.uuid4())),
         )
     finally:
         raw.close()
@@ -287,7 +302,7 @@ def raw_insert_co(wf, application_id: int, position: int) -> None:
 
 @pytest.mark.parametrize("position", [3, 0, -1, 4])
 def test_R2_database_refuses_a_co_applicant_outside_positions_1_and_2(wf, make_app, sql, position):
-    operations.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=(UNI, INST)))])
+    app_ops.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=(UNI, INST)))])
     app_id = sql(wf).scalar("SELECT id FROM applications")
     with pytest.raises(sqlcipher3.IntegrityError, match="CHECK constraint failed"):
         raw_insert_co(wf, app_id, position)
@@ -295,7 +310,7 @@ def test_R2_database_refuses_a_co_applicant_outside_positions_1_and_2(wf, make_a
 
 
 def test_R2_database_refuses_a_third_co_applicant_even_by_sql(wf, make_app, sql):
-    operations.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=()))])
+    app_ops.import_applications(wf, [("t.xlsx:3", make_app(1, co_applicants=()))])
     app_id = sql(wf).scalar("SELECT id FROM applications")
     raw_insert_co(wf, app_id, 1)
     raw_insert_co(wf, app_id, 2)  # the two allowed
@@ -310,7 +325,7 @@ def test_R2_import_with_three_co_applicants_is_refused_whole(imported, make_app,
     before = snapshot(imported, sql)
     rows = rows_of(make_app, [20]) + [("t.xlsx:30", make_app(21, co_applicants=(UNI, INST, AGENCY)))]
     with pytest.raises(sqlcipher3.IntegrityError):
-        operations.import_applications(imported, rows)
+        app_ops.import_applications(imported, rows)
     assert snapshot(imported, sql) == before  # all or nothing: row 20 is not kept either
 
 
@@ -318,24 +333,24 @@ def test_R2_import_with_three_co_applicants_is_refused_whole(imported, make_app,
 
 
 def test_mappings_round_trip(wf, sql):
-    assert operations.load_mappings(wf) == {}
+    assert applications.load_mappings(wf) == {}
     mapping = {"备注": "ignore", "企业全称": "enterprise_name", "专利数（件）": "valid_invention_patents"}
-    operations.remember_mappings(wf, mapping)
-    assert operations.load_mappings(wf) == mapping
+    app_ops.remember_mappings(wf, mapping)
+    assert applications.load_mappings(wf) == mapping
     assert sql(wf).count("audit_events") == 3
 
 
 def test_remembering_the_same_mapping_again_appends_nothing(wf, sql):
-    operations.remember_mappings(wf, {"备注": "ignore"})
+    app_ops.remember_mappings(wf, {"备注": "ignore"})
     before = snapshot(wf, sql)
-    operations.remember_mappings(wf, {"备注": "ignore"})
+    app_ops.remember_mappings(wf, {"备注": "ignore"})
     assert snapshot(wf, sql) == before
 
 
 def test_changed_mapping_replaces_the_old_one(wf, sql):
-    operations.remember_mappings(wf, {"备注": "ignore", "单位": "enterprise_name"})
-    operations.remember_mappings(wf, {"备注": "contact_name"})
-    assert operations.load_mappings(wf) == {"备注": "contact_name", "单位": "enterprise_name"}
+    app_ops.remember_mappings(wf, {"备注": "ignore", "单位": "enterprise_name"})
+    app_ops.remember_mappings(wf, {"备注": "contact_name"})
+    assert applications.load_mappings(wf) == {"备注": "contact_name", "单位": "enterprise_name"}
     last = json.loads(sql(wf).scalar("SELECT payload FROM audit_events ORDER BY seq DESC LIMIT 1"))
     assert last == {"header": "备注", "field": "contact_name"}
 
@@ -343,7 +358,7 @@ def test_changed_mapping_replaces_the_old_one(wf, sql):
 def test_mappings_survive_reopen(wf, db_path, password):
     from hvp_desktop.store.engine import WorkingFile
 
-    operations.remember_mappings(wf, {"联系人手机": "contact_phone"})
+    app_ops.remember_mappings(wf, {"联系人手机": "contact_phone"})
     wf.close()
     with WorkingFile.open(db_path, password) as again:
-        assert operations.load_mappings(again) == {"联系人手机": "contact_phone"}
+        assert applications.load_mappings(again) == {"联系人手机": "contact_phone"}

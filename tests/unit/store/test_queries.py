@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from hvp_desktop.domain.model import ELIGIBILITY_FACTS, CoApplicant, CoApplicantKind
-from hvp_desktop.store import operations, queries
+from hvp_desktop.store import queries
+from hvp_desktop.store.ops import applications as app_ops
 
 ALL_YES = dict.fromkeys(ELIGIBILITY_FACTS, True)
 
@@ -38,7 +39,7 @@ def mixed(wf, make_app):
             ),
         ),
     ]
-    operations.import_applications(wf, rows)
+    app_ops.import_applications(wf, rows)
     return wf
 
 
@@ -95,7 +96,7 @@ def test_rows_of_empty_file(wf):
 
 def test_detail_has_data_and_history(mixed, make_app):
     row = by_name(queries.application_rows(mixed))["甲公司"]
-    operations.import_applications(
+    app_ops.import_applications(
         mixed, [("m2.xlsx:3", make_app(1, enterprise_name="甲公司", **ALL_YES, pct_applications=7))]
     )
     detail = queries.application_detail(mixed, row.id)

@@ -11,6 +11,8 @@ from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.lifecycle import Event, Kind
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.store import decisions, queries
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops import panel as panel_ops
 
 
 def _rows(wf, **match):
@@ -19,9 +21,9 @@ def _rows(wf, **match):
 
 def test_R16_places_cannot_drop_below_those_already_selected(demo_wf):
     round_id = _rows(demo_wf, year=2025)[0].round_id
-    with pytest.raises(RuleViolation, match="^R16: 本轮已有15家入选"):
-        decisions.set_places(demo_wf, round_id, 5)
-    decisions.set_places(demo_wf, round_id, 15)
+    with pytest.raises(RuleViolation, match="^R16: 本轮已有15家列入拟认定名单"):
+        decision_ops.set_places(demo_wf, round_id, 5)
+    decision_ops.set_places(demo_wf, round_id, 15)
 
 
 def test_R16_a_consolidated_rounds_places_and_panel_are_locked(demo_wf):
@@ -29,25 +31,25 @@ def test_R16_a_consolidated_rounds_places_and_panel_are_locked(demo_wf):
     from hvp_desktop.store import panel
 
     round_id = _rows(demo_wf, year=2026)[0].round_id  # consolidated by the chair on 2026-11-13
-    with pytest.raises(RuleViolation, match="汇总锁定"):
-        decisions.set_places(demo_wf, round_id, 19)
+    with pytest.raises(RuleViolation, match="确认"):
+        decision_ops.set_places(demo_wf, round_id, 19)
     member = next(m for m in panel.round_panel(demo_wf, round_id) if m.role == "member")
-    with pytest.raises(RuleViolation, match="汇总锁定"):
-        panel.seat(demo_wf, round_id, member.expert_id, SeatRole.CHAIR)
+    with pytest.raises(RuleViolation, match="确认"):
+        panel_ops.seat(demo_wf, round_id, member.expert_id, SeatRole.CHAIR)
 
 
 def test_R15_preliminary_scores_are_frozen_once_shortlisted(demo_wf):
     shortlisted = _rows(demo_wf, year=2026, state="selected")[0]
     with pytest.raises(RuleViolation, match="^R15"):
-        decisions.set_preliminary_scores(demo_wf, {shortlisted.id: Decimal("99")})
+        decision_ops.set_preliminary_scores(demo_wf, {shortlisted.id: Decimal("99")})
     with pytest.raises(RuleViolation, match="^R15"):
-        decisions.set_preliminary_scores(demo_wf, {shortlisted.id: Decimal("NaN")})
+        decision_ops.set_preliminary_scores(demo_wf, {shortlisted.id: Decimal("NaN")})
 
 
 def test_R15_shortlisting_is_decided_for_the_round_not_one_by_one(demo_wf):
     applied = _rows(demo_wf, year=2026, state="selected")[0]
     with pytest.raises(RuleViolation, match="^R15"):
-        decisions.record(demo_wf, applied.id, Event.of(Kind.NOT_SHORTLISTED, date(2026, 11, 25)))
+        decision_ops.record(demo_wf, applied.id, Event.of(Kind.NOT_SHORTLISTED, date(2026, 11, 25)))
 
 
 def test_R3_centres_recognised_in_the_same_round_do_not_bar_each_other(demo_wf):

@@ -18,8 +18,12 @@ from hvp_desktop.domain.model import ConflictSource
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.scoring.analysis import FlagKind
-from hvp_desktop.store import decisions, panel, ranking, sheets
+from hvp_desktop.store import panel, ranking
 from hvp_desktop.store.models import ScoreSheet
+from hvp_desktop.store.ops import decisions as decision_ops
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import ranking as ranking_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
 from tests.by_hand import by_hand, half_up
 from tests.unit.store.scored_round import (
     MAXIMA,
@@ -78,9 +82,9 @@ def test_R16_another_method_is_computed_alike(rnd):
 def test_R16_drafts_and_sheets_not_started_are_missing_never_zero(rnd):
     wf, first, second = rnd.wf, rnd.apps[0], rnd.apps[1]
     before = rows_of(ranking.analyse_round(wf, rnd.round_id))
-    panel.assign(wf, rnd.reserve, [first, second])
-    draft = sheets.open_sheet(wf, rnd.reserve, first, rnd.label)
-    sheets.save_entry(wf, draft.id, "A1", D("0"))  # a draft with a zero in it so far
+    panel_ops.assign(wf, rnd.reserve, [first, second])
+    draft = sheet_ops.open_sheet(wf, rnd.reserve, first, rnd.label).value
+    sheet_ops.save_entry(wf, draft.id, "A1", D("0"))  # a draft with a zero in it so far
     view = ranking.analyse_round(wf, rnd.round_id)
     rows = rows_of(view)
     assert rows[first].missing == (rnd.reserve,) and rows[second].missing == (rnd.reserve,)
@@ -88,7 +92,7 @@ def test_R16_drafts_and_sheets_not_started_are_missing_never_zero(rnd):
         assert rows[app].totals == before[app].totals and rnd.reserve not in rows[app].totals
         assert (rows[app].score, rows[app].range, rows[app].stdev) == (before[app].score, before[app].range,
                                                                       before[app].stdev)
-    assert view.blockers() == ["还有2份评分表未提交（草稿或未开始）"]
+    assert view.blockers() == ["还有2份专家打分表未提交（草稿或未开始）"]
     assert sorted(panel.sheet_matrix(wf, rnd.round_id).missing()) == sorted([(rnd.reserve, first),
                                                                              (rnd.reserve, second)])
 
@@ -102,8 +106,8 @@ def test_a_correction_in_progress_is_missing_and_the_latest_submitted_revision_c
     assert row.missing == (expert,)
     assert row.totals[expert] == sum(rnd.points[app][expert].values())  # revision 1, the latest submitted
     with pytest.raises(RuleViolation, match="^R16: .*未提交"):
-        ranking.consolidate(wf, rnd.round_id, date(YEAR, 9, 19))
-    sheets.submit(wf, draft.id, statement_confirmed=True, signature_strokes=SIGNATURE[0], signature_png=SIGNATURE[1])
+        ranking_ops.consolidate(wf, rnd.round_id, date(YEAR, 9, 19))
+    sheet_ops.submit(wf, draft.id, statement_confirmed=True, signature_strokes=SIGNATURE[0], signature_png=SIGNATURE[1])
     rnd.points[app][expert] = corrected
     row = rows_of(ranking.analyse_round(wf, rnd.round_id))[app]
     assert row.missing == () and row.totals[expert] == sum(corrected.values())
@@ -116,7 +120,7 @@ def test_a_correction_in_progress_is_missing_and_the_latest_submitted_revision_c
 
 def test_a_conflicted_experts_sheet_is_left_out(rnd):
     wf, app, expert = rnd.wf, rnd.apps[1], rnd.experts[4]
-    panel.record_conflict(wf, expert, app, ConflictSource.RECORDED, "评审后发现其近三年曾为该企业提供咨询服务")
+    panel_ops.record_conflict(wf, expert, app, ConflictSource.RECORDED, "评审后发现其近三年曾为该企业提供咨询服务")
     row = rows_of(ranking.analyse_round(wf, rnd.round_id))[app]
     del rnd.points[app][expert]
     assert sorted(row.totals) == sorted(rnd.experts[:4]) and row.missing == ()
@@ -144,10 +148,10 @@ def test_R16_an_explanation_goes_stale_when_the_corrected_sheet_moves_the_deviat
     app, expert = make_an_outlier(rnd)
     flag = ranking.analyse_round(wf, rnd.round_id).analysis.flags[0]
     with pytest.raises(ValueError):
-        ranking.explain_flag(wf, flag, "expert", "  ")
+        ranking_ops.explain_flag(wf, flag, "expert", "  ")
     with pytest.raises(ValueError):
-        ranking.explain_flag(wf, flag, "secretary", "说明")
-    ranking.explain_flag(wf, flag, "expert", "现场核查发现经费台账不实，故大幅扣分")
+        ranking_ops.explain_flag(wf, flag, "secretary", "说明")
+    ranking_ops.explain_flag(wf, flag, "expert", "现场核查发现经费台账不实，故大幅扣分")
     view = ranking.analyse_round(wf, rnd.round_id)
     assert view.unexplained() == [] and view.blockers() == [] and view.explanations[flag.key].current
     # a correction that keeps the total keeps the deviation: the explanation still holds
@@ -163,8 +167,8 @@ def test_R16_an_explanation_goes_stale_when_the_corrected_sheet_moves_the_deviat
     assert not view.explanations[flag.key].current
     assert view.unexplained() == view.analysis.flags
     with pytest.raises(RuleViolation, match="^R16: .*偏离标记"):
-        ranking.consolidate(wf, rnd.round_id, date(YEAR, 9, 19))
-    ranking.explain_flag(wf, view.analysis.flags[0], "chair", "组长确认：该专家意见有现场核查依据")
+        ranking_ops.consolidate(wf, rnd.round_id, date(YEAR, 9, 19))
+    ranking_ops.explain_flag(wf, view.analysis.flags[0], "chair", "组长确认：该专家意见有现场核查依据")
     assert ranking.analyse_round(wf, rnd.round_id).blockers() == []
 
 
@@ -184,19 +188,19 @@ def test_a_criterion_flag_names_the_expert_and_the_criterion(rnd):
 def test_R16_settings_are_checked_and_recorded(rnd):
     wf = rnd.wf
     with pytest.raises(ValueError, match="阈值"):
-        ranking.set_settings(wf, rnd.round_id, Method.MEAN, D("0"), [])
-    with pytest.raises(ValueError, match="Z"):
-        ranking.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), ["Z"])
+        ranking_ops.set_settings(wf, rnd.round_id, Method.MEAN, D("0"), [])
+    with pytest.raises(RuleViolation, match="Z"):
+        ranking_ops.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), ["Z"])
     with pytest.raises(ValueError, match="一次"):
-        ranking.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), ["A", "A"])
-    ranking.set_settings(wf, rnd.round_id, Method.MEAN, D("10"), ["B", "A"])
+        ranking_ops.set_settings(wf, rnd.round_id, Method.MEAN, D("15"), ["A", "A"])
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEAN, D("10"), ["B", "A"])
     settings = ranking.analyse_round(wf, rnd.round_id).analysis.settings
     assert (settings.method, settings.margin, settings.tie_breaks) == (Method.MEAN, D("10"), ("B", "A"))
 
 
 def test_R16_a_tie_at_the_line_is_broken_by_sections_or_left_to_the_chair(rnd):
     wf, third, fourth = rnd.wf, rnd.apps[2], rnd.apps[3]
-    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
     view = ranking.analyse_round(wf, rnd.round_id)
     rows = rows_of(view)
     assert rows[third].score == rows[fourth].score == D("80.00") == by_hand(rnd.totals()[fourth].values(),
@@ -204,14 +208,14 @@ def test_R16_a_tie_at_the_line_is_broken_by_sections_or_left_to_the_chair(rnd):
     assert sorted(view.analysis.unresolved_at_line) == sorted([third, fourth])
     assert rows[third].tied_at_line and rows[fourth].tied_at_line
     with pytest.raises(RuleViolation, match="^R16: .*并列"):
-        ranking.consolidate(wf, rnd.round_id, date(YEAR, 9, 19))
+        ranking_ops.consolidate(wf, rnd.round_id, date(YEAR, 9, 19))
     # the A subtotals (median 50 against 48) put the fourth in; the B subtotals (30 against 32) the third
-    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), ["A"])
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), ["A"])
     by_a = ranking.analyse_round(wf, rnd.round_id).analysis
     assert by_a.unresolved_at_line == [] and [r.application for r in by_a.rows if r.inside] == [
         rnd.apps[0], rnd.apps[1], fourth]
     assert rows_of(ranking.analyse_round(wf, rnd.round_id))[fourth].tie_keys == (D("50.00"),)
-    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), ["B"])
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), ["B"])
     by_b = ranking.analyse_round(wf, rnd.round_id).analysis
     assert [r.application for r in by_b.rows if r.inside] == rnd.apps[:3]
 
@@ -219,15 +223,15 @@ def test_R16_a_tie_at_the_line_is_broken_by_sections_or_left_to_the_chair(rnd):
 def test_R16_the_chair_decides_the_tie_with_a_reason_and_a_stale_decision_is_ignored(rnd):
     wf, third, fourth = rnd.wf, rnd.apps[2], rnd.apps[3]
     with pytest.raises(RuleViolation, match="^R16: 名额线处没有"):
-        ranking.decide_tie(wf, rnd.round_id, [third, fourth], "无并列")
-    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
+        ranking_ops.decide_tie(wf, rnd.round_id, [third, fourth], "无并列")
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
     with pytest.raises(RuleViolation, match="^R16: .*理由"):
-        ranking.decide_tie(wf, rnd.round_id, [fourth, third], " ")
+        ranking_ops.decide_tie(wf, rnd.round_id, [fourth, third], " ")
     with pytest.raises(RuleViolation, match="^R16: .*恰好"):
-        ranking.decide_tie(wf, rnd.round_id, [fourth], "只列一件")
+        ranking_ops.decide_tie(wf, rnd.round_id, [fourth], "只列一件")
     with pytest.raises(RuleViolation, match="^R16: .*恰好"):
-        ranking.decide_tie(wf, rnd.round_id, [fourth, third, rnd.apps[4]], "多列一件")
-    ranking.decide_tie(wf, rnd.round_id, [fourth, third], "第四件申报的知识产权管理体系更完整（专家组合议）")
+        ranking_ops.decide_tie(wf, rnd.round_id, [fourth, third, rnd.apps[4]], "多列一件")
+    ranking_ops.decide_tie(wf, rnd.round_id, [fourth, third], "第四件申报的知识产权管理体系更完整（专家组合议）")
     view = ranking.analyse_round(wf, rnd.round_id)
     rows = rows_of(view)
     assert view.analysis.unresolved_at_line == [] and view.tie.applies and view.tie.order == [fourth, third]
@@ -244,15 +248,15 @@ def test_R16_the_chair_decides_the_tie_with_a_reason_and_a_stale_decision_is_ign
     assert not view.tie.applies and not view.analysis.ranking.chair_order_applied
     assert not rows[third].chair_placed and view.analysis.unresolved_at_line == []
     with pytest.raises(RuleViolation, match="^R16: 名额线处没有"):
-        ranking.decide_tie(wf, rnd.round_id, [fourth, third], "旧的决定")
+        ranking_ops.decide_tie(wf, rnd.round_id, [fourth, third], "旧的决定")
 
 
 def test_R16_a_stale_chair_order_does_not_settle_a_new_tie(rnd):
     wf, third, fourth, fifth = rnd.wf, rnd.apps[2], rnd.apps[3], rnd.apps[4]
-    ranking.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
-    ranking.decide_tie(wf, rnd.round_id, [third, fourth], "第三件答辩表现更好")
+    ranking_ops.set_settings(wf, rnd.round_id, Method.MEDIAN, D("15"), [])
+    ranking_ops.decide_tie(wf, rnd.round_id, [third, fourth], "第三件答辩表现更好")
     # three places → two: the line now runs between the second (85) and the third/fourth (80, 80)
-    decisions.set_places(wf, rnd.round_id, 2)
+    decision_ops.set_places(wf, rnd.round_id, 2)
     view = ranking.analyse_round(wf, rnd.round_id)
     assert view.analysis.unresolved_at_line == []  # the tie is below the line now
     # the second's experts re-score it down to a median of 80: a three-way tie across the line
@@ -264,4 +268,4 @@ def test_R16_a_stale_chair_order_does_not_settle_a_new_tie(rnd):
     assert not view.tie.applies and not view.analysis.ranking.chair_order_applied
     assert fifth not in view.analysis.unresolved_at_line
     with pytest.raises(RuleViolation, match="^R16: .*并列"):
-        ranking.consolidate(wf, rnd.round_id, date(YEAR, 9, 19))
+        ranking_ops.consolidate(wf, rnd.round_id, date(YEAR, 9, 19))

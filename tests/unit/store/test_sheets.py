@@ -15,8 +15,10 @@ import pytest
 from hvp_desktop.domain.model import ConflictSource, SeatRole
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store import panel, queries, sheets
+from hvp_desktop.store import queries, sheets
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops import sheets as sheet_ops
 from tests.conftest import DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -28,14 +30,14 @@ def setup(demo_wf):
     """A 2026 panel of two experts, assigned to two selected applications; the default rubric stored."""
     rows = [r for r in queries.application_rows(demo_wf) if r.year == 2025 and r.state == "y1_passed"]
     round_id, apps = rows[0].round_id, [r.id for r in rows[:2]]
-    chair = panel.add_expert(demo_wf, "李明", "华南理工大学", "教授")
-    member = panel.add_expert(demo_wf, "王芳", "广东省知识产权保护中心", "研究员")
-    panel.seat(demo_wf, round_id, chair, SeatRole.CHAIR)
-    panel.seat(demo_wf, round_id, member)
-    panel.assign(demo_wf, chair, apps)
-    panel.assign(demo_wf, member, apps[:1])
+    chair = panel_ops.add_expert(demo_wf, "李明", "华南理工大学", "教授").value
+    member = panel_ops.add_expert(demo_wf, "王芳", "广东省知识产权保护中心", "研究员").value
+    panel_ops.seat(demo_wf, round_id, chair, SeatRole.CHAIR)
+    panel_ops.seat(demo_wf, round_id, member)
+    panel_ops.assign(demo_wf, chair, apps)
+    panel_ops.assign(demo_wf, member, apps[:1])
     rubric = rubrics.default_rubrics()["recognition"]
-    label = sheets.store_rubric(demo_wf, rubric)
+    label = sheet_ops.store_rubric(demo_wf, rubric).value
     return demo_wf, rubric, label, chair, member, apps
 
 
@@ -43,105 +45,105 @@ def _fill(wf, rubric, sheet_id, *, comments=True):
     sheet = None
     for criterion in rubric.criteria:
         points = criterion.max_points  # full marks: no comment needed below 60 %
-        sheet = sheets.save_entry(wf, sheet_id, criterion.code, points, "材料齐全" if comments else "")
+        sheet = sheet_ops.save_entry(wf, sheet_id, criterion.code, points, "材料齐全" if comments else "").value
     return sheet
 
 
 def test_opening_needs_an_assignment_and_no_conflict(setup):
     wf, _rubric, label, chair, member, apps = setup
-    with pytest.raises(ValueError, match="未被分配"):
-        sheets.open_sheet(wf, member, apps[1], label)
-    panel.record_conflict(wf, member, apps[0], ConflictSource.DECLARED, "近三年为该企业提供咨询服务")
-    with pytest.raises(RuleViolation, match="利益冲突"):
-        sheets.open_sheet(wf, member, apps[0], label)
+    with pytest.raises(RuleViolation, match="未被分配"):
+        sheet_ops.open_sheet(wf, member, apps[1], label)
+    panel_ops.record_conflict(wf, member, apps[0], ConflictSource.DECLARED, "近三年为该企业提供咨询服务")
+    with pytest.raises(RuleViolation, match="利害关系"):
+        sheet_ops.open_sheet(wf, member, apps[0], label)
 
 
 def test_a_score_outside_the_bounds_or_off_the_step_is_refused(setup):
     wf, rubric, label, chair, _member, apps = setup
-    sheet = sheets.open_sheet(wf, chair, apps[0], label)
+    sheet = sheet_ops.open_sheet(wf, chair, apps[0], label).value
     first = rubric.criteria[0]
     for bad in (first.max_points + first.step, Decimal("-0.5"), first.step / 2):
         with pytest.raises(RuleViolation, match=first.code):
-            sheets.save_entry(wf, sheet.id, first.code, bad)
+            sheet_ops.save_entry(wf, sheet.id, first.code, bad)
     assert sheets.get_sheet(wf, sheet.id).entries == {}
-    saved = sheets.save_entry(wf, sheet.id, first.code, first.max_points)
+    saved = sheet_ops.save_entry(wf, sheet.id, first.code, first.max_points).value
     assert saved.total == first.max_points
 
 
 def test_the_total_is_the_exact_sum_of_what_was_entered(setup):
     wf, rubric, label, chair, _member, apps = setup
-    sheet = sheets.open_sheet(wf, chair, apps[0], label)
+    sheet = sheet_ops.open_sheet(wf, chair, apps[0], label).value
     entered = {}
     for criterion in rubric.criteria[:5]:
         points = criterion.max_points - criterion.step
         entered[criterion.code] = points
-        sheet = sheets.save_entry(wf, sheet.id, criterion.code, points, "扣分：材料不全")
+        sheet = sheet_ops.save_entry(wf, sheet.id, criterion.code, points, "扣分：材料不全").value
     assert sheet.total == sum(entered.values()) and isinstance(sheet.total, Decimal)
 
 
 def test_submission_needs_every_score_the_statement_and_a_signature(setup):
     wf, rubric, label, chair, _member, apps = setup
-    sheet = sheets.open_sheet(wf, chair, apps[0], label)
-    sheets.save_entry(wf, sheet.id, rubric.criteria[0].code, Decimal("0"))  # far below 60 %: comment needed
+    sheet = sheet_ops.open_sheet(wf, chair, apps[0], label).value
+    sheet_ops.save_entry(wf, sheet.id, rubric.criteria[0].code, Decimal("0"))  # far below 60 %: comment needed
     with pytest.raises(RuleViolation) as refused:
-        sheets.submit(wf, sheet.id, statement_confirmed=False, signature_strokes=None, signature_png=None)
+        sheet_ops.submit(wf, sheet.id, statement_confirmed=False, signature_strokes=None, signature_png=None)
     text = str(refused.value)
     assert "尚未评分" in text and "评语" in text and sheets.STATEMENT in text and "签名" in text
     _fill(wf, rubric, sheet.id)
-    done = sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
-                         signature_png=SIGNATURE[1])
+    done = sheet_ops.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+                         signature_png=SIGNATURE[1]).value
     assert done.status == "submitted" and done.total == Decimal(100)
     with pytest.raises(RuleViolation, match="已提交"):
-        sheets.save_entry(wf, sheet.id, rubric.criteria[0].code, Decimal("1"))
+        sheet_ops.save_entry(wf, sheet.id, rubric.criteria[0].code, Decimal("1"))
 
 
 def test_a_correction_is_a_new_revision_and_both_stay(setup):
     wf, rubric, label, chair, _member, apps = setup
-    sheet = sheets.open_sheet(wf, chair, apps[0], label)
+    sheet = sheet_ops.open_sheet(wf, chair, apps[0], label).value
     _fill(wf, rubric, sheet.id)
-    sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0], signature_png=SIGNATURE[1])
+    sheet_ops.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0], signature_png=SIGNATURE[1])
     with pytest.raises(RuleViolation, match="理由"):
-        sheets.correct(wf, sheet.id, "")
-    revision = sheets.correct(wf, sheet.id, "A1误填，按现场核查更正")
+        sheet_ops.correct(wf, sheet.id, "")
+    revision = sheet_ops.correct(wf, sheet.id, "A1误填，按现场核查更正").value
     assert (revision.revision, revision.status, revision.correction_reason) == (2, "draft", "A1误填，按现场核查更正")
     assert revision.entries == sheets.get_sheet(wf, sheet.id).entries
     assert sheets.get_sheet(wf, sheet.id).status == "submitted"  # the first revision stays as it was
-    assert sheets.open_sheet(wf, chair, apps[0], label).id == revision.id
+    assert sheet_ops.open_sheet(wf, chair, apps[0], label).value.id == revision.id
 
 
 def test_the_rubric_is_frozen_into_the_round_once_scoring_starts(setup):
     wf, rubric, label, chair, member, apps = setup
-    sheets.open_sheet(wf, chair, apps[0], label)
-    other = sheets.store_rubric(wf, rubrics.default_rubrics()["annual"])
+    sheet_ops.open_sheet(wf, chair, apps[0], label)
+    other = sheet_ops.store_rubric(wf, rubrics.default_rubrics()["annual"]).value
     with pytest.raises(RuleViolation, match="不能改用"):
-        sheets.open_sheet(wf, member, apps[0], other)
+        sheet_ops.open_sheet(wf, member, apps[0], other)
 
 
 def test_paper_sheets_count_only_when_two_blind_keyings_agree(setup):
     wf, rubric, label, _chair, member, apps = setup
     keyed = {c.code: c.max_points for c in rubric.criteria}
     slip = dict(keyed, **{rubric.criteria[3].code: rubric.criteria[3].max_points - rubric.criteria[3].step})
-    sheets.save_keying(wf, member, apps[0], 1, keyed)
-    sheets.save_keying(wf, member, apps[0], 2, slip)
+    sheet_ops.save_keying(wf, member, apps[0], 1, keyed)
+    sheet_ops.save_keying(wf, member, apps[0], 2, slip)
     differences = sheets.keying_differences(wf, member, apps[0])
     assert [d[0] for d in differences] == [rubric.criteria[3].code]
     with pytest.raises(RuleViolation, match="不一致"):
-        sheets.accept_keyings(wf, member, apps[0], label)
-    sheets.save_keying(wf, member, apps[0], 2, keyed)  # re-keyed after checking the paper
-    sheet = sheets.accept_keyings(wf, member, apps[0], label)
+        sheet_ops.accept_keyings(wf, member, apps[0], label)
+    sheet_ops.save_keying(wf, member, apps[0], 2, keyed)  # re-keyed after checking the paper
+    sheet = sheet_ops.accept_keyings(wf, member, apps[0], label).value
     assert (sheet.status, sheet.transcribed, sheet.total) == ("submitted", True, Decimal(100))
 
 
 def test_a_killed_process_loses_no_saved_score(setup, demo_file):
     wf, rubric, label, chair, _member, apps = setup
-    sheet = sheets.open_sheet(wf, chair, apps[0], label)
+    sheet = sheet_ops.open_sheet(wf, chair, apps[0], label).value
     wf.close()  # the child holds the file now
     code = rubric.criteria[2].code
     script = (
         "import os, signal\n"
         "from decimal import Decimal\n"
         "from hvp_desktop.store.engine import WorkingFile\n"
-        "from hvp_desktop.store import sheets\n"
+        "from hvp_desktop.store.ops import sheets\n"
         f"wf = WorkingFile.open({str(demo_file)!r}, {DEMO_PASSWORD!r})\n"
         f"sheets.save_entry(wf, {sheet.id}, {code!r}, Decimal('2.5'), '现场核查后扣分')\n"
         "print('saved', flush=True)\n"
@@ -156,43 +158,43 @@ def test_a_killed_process_loses_no_saved_score(setup, demo_file):
 
 def test_a_conflict_recorded_after_the_draft_stops_scoring_and_submitting(setup):
     wf, rubric, label, chair, _member, apps = setup
-    sheet = sheets.open_sheet(wf, chair, apps[0], label)
+    sheet = sheet_ops.open_sheet(wf, chair, apps[0], label).value
     _fill(wf, rubric, sheet.id)
-    panel.record_conflict(wf, chair, apps[0], ConflictSource.RECORDED, "其子女在该企业任职（秘书核实）")
-    with pytest.raises(RuleViolation, match="利益冲突"):
-        sheets.save_entry(wf, sheet.id, rubric.criteria[0].code, Decimal("1"))
-    with pytest.raises(RuleViolation, match="利益冲突"):
-        sheets.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+    panel_ops.record_conflict(wf, chair, apps[0], ConflictSource.RECORDED, "其子女在该企业任职（秘书核实）")
+    with pytest.raises(RuleViolation, match="利害关系"):
+        sheet_ops.save_entry(wf, sheet.id, rubric.criteria[0].code, Decimal("1"))
+    with pytest.raises(RuleViolation, match="利害关系"):
+        sheet_ops.submit(wf, sheet.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
                       signature_png=SIGNATURE[1])
     assert sheets.get_sheet(wf, sheet.id).status == "draft"
 
 
 def test_bad_paper_keyings_leave_no_half_made_sheet(setup):
     wf, rubric, label, _chair, member, apps = setup
-    with pytest.raises(ValueError, match="有效数字"):
-        sheets.save_keying(wf, member, apps[0], 1, {rubric.criteria[0].code: Decimal("NaN")})
+    with pytest.raises(RuleViolation, match="有效数字"):
+        sheet_ops.save_keying(wf, member, apps[0], 1, {rubric.criteria[0].code: Decimal("NaN")})
     over = {c.code: c.max_points for c in rubric.criteria}
     over[rubric.criteria[0].code] += rubric.criteria[0].step
-    sheets.save_keying(wf, member, apps[0], 1, over)
-    sheets.save_keying(wf, member, apps[0], 2, over)
+    sheet_ops.save_keying(wf, member, apps[0], 1, over)
+    sheet_ops.save_keying(wf, member, apps[0], 2, over)
     with pytest.raises(RuleViolation, match="录入有误"):
-        sheets.accept_keyings(wf, member, apps[0], label)
+        sheet_ops.accept_keyings(wf, member, apps[0], label)
     assert sheets.current_sheet(wf, member, apps[0]) is None
 
 
 def test_save_entries_names_an_unknown_criterion(setup):
     wf, _rubric, label, chair, _member, apps = setup
-    sheet = sheets.open_sheet(wf, chair, apps[0], label)
-    with pytest.raises(ValueError, match="ZZ"):
-        sheets.save_entries(wf, sheet.id, {"ZZ": (Decimal("1"), "")})
+    sheet = sheet_ops.open_sheet(wf, chair, apps[0], label).value
+    with pytest.raises(RuleViolation, match="ZZ"):
+        sheet_ops.save_entries(wf, sheet.id, {"ZZ": (Decimal("1"), "")})
 
 
 def test_a_round_rubric_can_be_chosen_only_before_scoring(setup):
     wf, _rubric, label, chair, _member, apps = setup
-    annual = sheets.store_rubric(wf, rubrics.default_rubrics()["annual"])
+    annual = sheet_ops.store_rubric(wf, rubrics.default_rubrics()["annual"]).value
     round_id = queries.application_detail(wf, apps[0]).round_id
-    sheets.set_round_rubric(wf, round_id, annual)
-    sheets.set_round_rubric(wf, round_id, label)  # changed again: still nothing scored
-    sheets.open_sheet(wf, chair, apps[0], label)
-    with pytest.raises(RuleViolation, match="冻结"):
-        sheets.set_round_rubric(wf, round_id, annual)
+    sheet_ops.set_round_rubric(wf, round_id, annual)
+    sheet_ops.set_round_rubric(wf, round_id, label)  # changed again: still nothing scored
+    sheet_ops.open_sheet(wf, chair, apps[0], label)
+    with pytest.raises(RuleViolation, match="固定"):
+        sheet_ops.set_round_rubric(wf, round_id, annual)

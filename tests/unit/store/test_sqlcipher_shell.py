@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hvp_desktop.store import operations
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.ops import applications as app_ops
 
 SHELL = Path(__file__).resolve().parents[3] / "tools" / "sqlcipher-shell" / "sqlcipher"
 
@@ -29,7 +29,7 @@ def shell(path: Path, password: str, query: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def four_applications(wf, make_app) -> WorkingFile:
-    operations.import_applications(wf, [(f"s.xlsx:{n}", make_app(n)) for n in range(1, 5)])
+    app_ops.import_applications(wf, [(f"s.xlsx:{n}", make_app(n)) for n in range(1, 5)])
     wf.close()
     return wf
 
@@ -52,7 +52,7 @@ def test_shell_refuses_wrong_password(four_applications):
 
 
 def test_shell_opens_file_after_change_password(wf, make_app, password):
-    operations.import_applications(wf, [("s.xlsx:3", make_app(1)), ("s.xlsx:4", make_app(2))])
+    app_ops.import_applications(wf, [("s.xlsx:3", make_app(1)), ("s.xlsx:4", make_app(2))])
     wf.change_password("rekeyed password")
     wf.close()
     assert shell(wf.path, "rekeyed password", "SELECT count(*) FROM applications;").stdout.splitlines()[-1] == "2"

@@ -1,0 +1,157 @@
+"""A round's expert review as the chair sees it (issue 5), built from one plain snapshot of the
+round (`RoundData`, read once by `store.ranking.round_data`) by pure functions: the analysis of
+`analysis.py`, which explanations still answer their flag, whether the chair's tie order still
+applies, and what stands in the way of confirming the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
+
+from hvp_desktop.scoring import analysis
+from hvp_desktop.scoring.aggregate import Method
+from hvp_desktop.scoring.analysis import Analysis, Flag, Settings
+from hvp_desktop.scoring.ranking import Line
+from hvp_desktop.scoring.rubric import Rubric
+
+
+@dataclass(frozen=True)
+class Explanation:
+    author: str
+    text: str
+    recorded_at: datetime
+    current: bool  # written for the flag as it stands now
+
+
+@dataclass(frozen=True)
+class TieView:
+    order: list[int]
+    reason: str
+    recorded_at: datetime
+    applies: bool  # the same applications are still tied at the same scores
+
+
+@dataclass(frozen=True)
+class LockView:
+    decided_on: date
+    method: str
+    consolidated_at: datetime
+    reopened_at: datetime | None
+    reopen_reason: str | None
+    reopened_on: date | None = None
+
+
+@dataclass(frozen=True)
+class StoredExplanation:
+    author: str
+    text: str
+    recorded_at: datetime
+    deviation: Decimal  # the flag's deviation it answered
+
+
+@dataclass(frozen=True)
+class StoredTie:
+    order: list[int]
+    scores: dict[int, Decimal]  # the scores it was decided on
+    reason: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class RoundData:
+    """Everything a round's review is computed from, read in one transaction."""
+
+    round_id: int
+    title: str
+    kind: str
+    year: int
+    settings: Settings
+    line: Line
+    rubric: Rubric | None
+    names: dict[int, str]  # application → enterprise name
+    experts: dict[int, str]  # expert → name, the round's panel
+    chair: int | None
+    points: dict[int, dict[int, dict[str, Decimal]]]  # application → expert → criterion → points
+    missing: dict[int, list[int]]  # application → experts whose sheet is not in
+    applications: list[int]  # every row that must be scored
+    explanations: dict[tuple[int, int, str, str], StoredExplanation]
+    tie: StoredTie | None
+    history: list[LockView]
+    reopen_refusal: tuple[str, str] | None  # (Chinese, English)
+
+
+@dataclass(frozen=True)
+class RoundRanking:
+    """Everything the chair's panel, the CLI and the export show of one round."""
+
+    round_id: int
+    title: str
+    kind: str
+    year: int
+    analysis: Analysis
+    names: dict[int, str]
+    experts: dict[int, str]
+    chair: int | None
+    rubric: Rubric | None
+    points: dict[int, dict[int, dict[str, Decimal]]]
+    explanations: dict[tuple[int, int, str, str], Explanation]
+    tie: TieView | None
+    lock: LockView | None
+    history: list[LockView] = field(default_factory=list)  # every consolidation, oldest first
+    missing: dict[int, list[int]] = field(default_factory=dict)
+    reopen_refusal: tuple[str, str] | None = None  # why a confirmed result can no longer be withdrawn
+
+    @property
+    def locked(self) -> bool:
+        return self.lock is not None
+
+    def unexplained(self) -> list[Flag]:
+        return [f for f in self.analysis.flags
+                if not (f.key in self.explanations and self.explanations[f.key].current)]
+
+    def blocker_items(self) -> list[tuple[str, str]]:
+        """Why the round's result cannot be confirmed yet, (Chinese, English); empty when it can."""
+        out = []
+        missing = sum(len(experts) for experts in self.missing.values())
+        if missing:
+            out.append((f"还有{missing}份专家打分表未提交（草稿或未开始）",
+                        f"{missing} score sheet(s) not submitted yet (draft or not started)"))
+        unassigned = [a for a in self.analysis.without_sheets if not self.missing.get(a)]
+        if unassigned:
+            out.append((f"{len(unassigned)}件申报尚未分配评审专家", f"{len(unassigned)} application(s) have no expert"))
+        unexplained = self.unexplained()
+        if unexplained:
+            out.append((f"还有{len(unexplained)}个偏离标记缺少书面说明",
+                        f"{len(unexplained)} flag(s) still need a written explanation"))
+        tied = self.analysis.unresolved_at_line
+        if tied:
+            rule = self.analysis.line.rule
+            out.append((f"{rule}：名额线处{len(tied)}件申报并列，须由组长决定并写明理由",
+                        f"{rule}: {len(tied)} applications tied at the line; the chair decides, with a reason"))
+        if not self.analysis.rows:
+            out.append(("本轮还没有已提交的专家打分表", "No submitted score sheet in this round yet"))
+        return out
+
+    def blockers(self, language: str = "zh") -> list[str]:
+        return [zh if language.startswith("zh") else en for zh, en in self.blocker_items()]
+
+
+def review(data: RoundData, method: Method | None = None) -> RoundRanking:
+    """The round's ranking by its settings (or, to compare, by another method)."""
+    settings = data.settings if method is None else replace(data.settings, method=Method(method))
+    rubric = data.rubric
+    maxima = {c.code: c.max_points for c in rubric.criteria} if rubric else {}
+    sections = {sec.code: [c.code for c in sec.criteria] for sec in rubric.sections} if rubric else {}
+    tie = data.tie
+    result = analysis.analyse(data.points, data.line, settings, maxima=maxima, sections=sections,
+                              missing=data.missing, chair_order=tie.order if tie else None,
+                              chair_basis=tie.scores if tie else None, applications=data.applications)
+    current = {f.key: f.deviation for f in result.flags}
+    explained = {k: Explanation(n.author, n.text, n.recorded_at, current.get(k) == n.deviation)
+                 for k, n in data.explanations.items()}
+    tie_view = TieView(tie.order, tie.reason, tie.recorded_at, result.ranking.chair_order_applied) if tie else None
+    lock = next((h for h in data.history if h.reopened_at is None), None)
+    return RoundRanking(data.round_id, data.title, data.kind, data.year, result, data.names, data.experts, data.chair,
+                        rubric, data.points, explained, tie_view, lock, data.history, data.missing,
+                        data.reopen_refusal)

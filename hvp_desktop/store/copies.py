@@ -1,0 +1,78 @@
+"""Plain snapshots of records, keyed by their UUIDs, for copying between working files.
+
+A record is a dict of its columns without the local integer id; a reference to another record
+(a foreign key) holds that record's UUID, since integer ids are local to one file. Installing a
+snapshot is one operation (`ops/copies.py`); reading one is `snapshot` here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from hvp_desktop.store.models import Base
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    tables: dict[str, list[dict]]  # table → records, in an order that respects references
+    owner: str | None = None  # the expert a copy belongs to (their UUID)
+    device: str = ""  # the device it was read on
+    refs: dict[str, dict[str, str]] = field(default_factory=dict)  # table → column → referenced table
+
+
+def references(table) -> dict[str, str]:
+    """column → referenced table, for the table's foreign keys."""
+    return {col.name: next(iter(col.foreign_keys)).column.table.name for col in table.columns if col.foreign_keys}
+
+
+def _uuid_maps(s, tables: set[str]) -> dict[str, dict[int, str]]:
+    meta = Base.metadata.tables
+    return {t: dict(s.execute(select(meta[t].c.id, meta[t].c.uuid)).all()) for t in tables}
+
+
+def records(s, model, where) -> list[dict]:
+    """The records of `model` matching `where`, references as UUIDs."""
+    table = model.__table__
+    refs = references(table)
+    ids = _uuid_maps(s, set(refs.values()))
+    out = []
+    for row in s.execute(select(table).where(where).order_by(table.c.id)).mappings():
+        rec = {k: v for k, v in row.items() if k != "id"}
+        for col, target in refs.items():
+            if rec[col] is not None:
+                rec[col] = ids[target][rec[col]]
+        out.append(rec)
+    return out
+
+
+def snapshot(s, selection, *, owner: str | None = None) -> Snapshot:
+    """`selection`: (model, where) pairs, referenced tables before the tables that refer to them."""
+    from hvp_desktop.store.models import Meta
+
+    device = s.get(Meta, "device_id")
+    return Snapshot({m.__tablename__: records(s, m, where) for m, where in selection}, owner,
+                    device.value if device else "",
+                    {m.__tablename__: references(m.__table__) for m, _ in selection})
+
+
+def by_uuid(s, tables) -> dict[str, dict[str, dict]]:
+    """Every record of `tables` (models), table → uuid → record: for comparing two files."""
+    out = {}
+    for model in tables:
+        out[model.__tablename__] = {r["uuid"]: r for r in records(s, model, model.__table__.c.id.is_not(None))}
+    return out
+
+
+# What travels between files, referenced tables first (the audit chain stays with its file).
+TRAVELLING = ("rounds", "enterprises", "applications", "co_applicants", "experts", "panel_seats", "assignments",
+              "conflicts", "rubrics", "score_sheets", "score_entries")
+
+
+def whole(s, *, owner: str | None = None) -> Snapshot:
+    """Every travelling record of a file."""
+    from hvp_desktop.store.models import Base
+
+    models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    return snapshot(s, [(models[t], models[t].__table__.c.id.is_not(None)) for t in TRAVELLING], owner=owner)
