@@ -5,6 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEMO_DIR := demo
 DEMO := $(DEMO_DIR)/demo.hvpdb
+# A pristine demo, built again only when the code or resources that make it change; `make run`
+# copies it, so every run starts on a fresh demo in about a second.
+PRISTINE := $(DEMO_DIR)/.pristine.hvpdb
+DEMO_SOURCES := $(shell find hvp_desktop resources -type f \( -name '*.py' -o -name '*.sql' -o -name '*.json' \) 2>/dev/null)
 QM := resources/translations/hvp_desktop_zh_CN.qm
 APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-wqy-zenhei \
 	xvfb libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
@@ -12,10 +16,13 @@ APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus
 
 .PHONY: run test system-deps venv translations demo sqlcipher-shell bench constraints clean
 
-run: venv translations
+run: venv translations $(PRISTINE)
+	@$(PY) -m hvp_desktop demo $(DEMO) --force --copy-of $(PRISTINE)
+	HVP_PASSWORD=hvp-demo-2026 $(PY) -m hvp_desktop $(DEMO)
+
+$(PRISTINE): $(DEMO_SOURCES) | $(VENV)/.installed
 	@mkdir -p $(DEMO_DIR)
-	@$(PY) -m hvp_desktop demo $(DEMO) --force
-	$(PY) -m hvp_desktop $(DEMO)
+	@$(PY) -m hvp_desktop demo $@ --force >/dev/null
 
 test: venv translations sqlcipher-shell
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)

@@ -20,8 +20,6 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from hvp_desktop.store.ops import applications as app_ops
-
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `python bench/x.py` works without PYTHONPATH too
     sys.path.insert(0, str(ROOT))
@@ -123,6 +121,7 @@ def make_working_file(path: Path, count: int, seed: int, year: int = 2026):
     """A fresh encrypted working file with `count` demo applications; returns the open WorkingFile."""
     from hvp_desktop import demo
     from hvp_desktop.store.engine import WorkingFile
+    from hvp_desktop.store.ops import applications as app_ops
 
     wf = WorkingFile.create(path, PASSWORD)
     rows = [(f"bench:{i + 1}", data) for i, data in enumerate(demo.applications(year, count, seed))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -37,9 +38,20 @@ class Application:
                 self.qapp.installTranslator(t)
                 self.translators.append(t)
 
-    def unlock(self, path: str | None = None) -> bool:
+    def unlock(self, path: str | None = None, password: str | None = None) -> bool:
         from hvp_desktop.gui.unlock_dialog import UnlockDialog
 
+        if path and password:  # given on start (`make run` opens the demo so): the dialog only if it fails
+            from hvp_desktop.store.engine import WorkingFile
+            from hvp_desktop.store.errors import WorkingFileError
+
+            try:
+                self.wf = WorkingFile.open(path, password)
+            except WorkingFileError:
+                pass
+            else:
+                self.show_main_window()
+                return True
         dialog = UnlockDialog(path)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.working_file is None:
             return False
@@ -97,8 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     app = Application(qapp)
     app.install_language(settings.language())
     files = [a for a in argv if not a.startswith("-")]
-    if not app.unlock(files[0] if files else None):
+    # HVP_PASSWORD opens the file named on the command line without the dialog (as the CLI reads it)
+    if not app.unlock(files[0] if files else None, os.environ.pop("HVP_PASSWORD", None)):
         return 0
+    if os.environ.get("HVP_BENCH_QUIT_WHEN_SHOWN"):  # bench/make_run.py: report the shown window, then quit
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: (print("HVP_SHOWN", flush=True), qapp.quit()))
     status = qapp.exec()
     from hvp_desktop.gui import tasks
 

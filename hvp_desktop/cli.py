@@ -88,7 +88,12 @@ def cmd_demo(args) -> int:
     tmp = path.with_name(f".{path.name}.demo-tmp")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
-    create_demo(tmp, password).close()
+    if args.copy_of:  # a pristine demo built earlier (make run keeps one): copied, not built again
+        import shutil
+
+        shutil.copyfile(args.copy_of, tmp)
+    else:
+        create_demo(tmp, password).close()
     if path.exists():
         from hvp_desktop.store.engine import ensure_not_open
 
@@ -653,6 +658,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = with_file("demo", "创建演示工作文件 (create a demo working file)")
     sp.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    sp.add_argument("--copy-of", metavar="PRISTINE", help="复制此前生成的演示文件 (copy a demo file built before)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_demo)
 

@@ -35,6 +35,7 @@ from hvp_desktop.store.ops import decisions as decision_ops
 from hvp_desktop.store.ops import panel as panel_ops
 from hvp_desktop.store.ops import ranking as ranking_ops
 from hvp_desktop.store.ops import sheets as sheet_ops
+from hvp_desktop.store.ops.core import batch
 
 DEMO_PASSWORD = "hvp-demo-2026"
 
@@ -136,11 +137,12 @@ def create_demo(path: str | Path, password: str = DEMO_PASSWORD, *, with_decisio
 
 
 def _confirm_manual_checks(wf: WorkingFile, app_ids: list[int]) -> None:
-    for app_id in app_ids:
-        for check in decisions.formal_review_of(wf, app_id):
-            if check.outcome == Outcome.MANUAL:
-                decision_ops.override_check(wf, app_id, check.key, Outcome.PASS,
-                                         "已核对营业执照、完税证明与统计登记，确认符合（现场核验）")
+    manual = [(app_id, check.key) for app_id in app_ids for check in decisions.formal_review_of(wf, app_id)
+              if check.outcome == Outcome.MANUAL]  # read first: a batch's writes are seen when it ends
+    with batch(wf):
+        for app_id, key in manual:
+            decision_ops.override_check(wf, app_id, key, Outcome.PASS,
+                                        "已核对营业执照、完税证明与统计登记，确认符合（现场核验）")
 
 
 def _run_the_years(wf: WorkingFile) -> None:
@@ -152,14 +154,70 @@ def _run_the_years(wf: WorkingFile) -> None:
     # 2026's call meets two exclusions: a centre recognised under the earlier programme (R3) and a
     # title revoked in 2025 (R4). Recorded before any review so both rounds see them.
     r3, r4 = by_year[2026][3], by_year[2026][7]
-    decision_ops.add_recognised_centre(wf, r3.credit_code, r3.enterprise_name, "cultivation", year=2021)
-    decision_ops.add_ban(wf, r4.credit_code, "R4", date(2025, 3, 10), "2023年度培育中心整改后考核仍不合格，取消称号")
+    with batch(wf):
+        decision_ops.add_recognised_centre(wf, r3.credit_code, r3.enterprise_name, "cultivation", year=2021)
+        decision_ops.add_ban(wf, r4.credit_code, "R4", date(2025, 3, 10), "2023年度培育中心整改后考核仍不合格，取消称号")
 
     # 2025: 38 applicants, fewer than 40, so all eligible ones went to expert review (R15).
     _confirm_manual_checks(wf, [r.id for r in by_year[2025]])
-    outcome = decision_ops.shortlist_round(wf, round_of[2025], date(2025, 6, 10)).value
+    with batch(wf):
+        experts, annual, annual_label, centres, year1 = _the_2025_call(wf, round_of[2025])
+    rows = _rows_of(wf, year1)
+    targets = [0.92, 0.88, 0.85, 0.81, 0.795, 0.77, 0.745, 0.72, 0.71, 0.66, 0.61]
+    quality = dict(zip(rows, targets, strict=False))
+    with batch(wf):
+        _seat_panel(wf, year1, experts[:5], experts[1])
+        sheet_ops.set_round_rubric(wf, year1, annual_label)
+    _score(wf, year1, annual, annual_label, quality, experts[:5], rng)
+    _explain_all(wf, year1)
+    ranking_ops.consolidate(wf, year1, date(2026, 11, 6))
+    passed = [r.id for r in queries.application_rows(wf)
+              if r.id in centres and r.state == ApplicationState.Y1_PASSED]
+    rectifying = [r.id for r in queries.application_rows(wf)
+                  if r.id in centres and r.state == ApplicationState.RECTIFYING]
+    # Support publicity for the first passed centres; most granted, one objection still open (R19).
+    first = passed[:6]
+    with batch(wf):
+        decision_ops.start_publicity(wf, first, support_purpose(1), date(2026, 11, 16))
+        decision_ops.record(wf, first[-1], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 18),
+                                                    purpose=support_purpose(1), text="反映经费台账含人员工资"))
+        for app_id in first[:-1]:
+            decision_ops.record(wf, app_id, Event.of(Kind.SUPPORT_GRANTED, date(2026, 11, 23), year=1))
+        again = ranking_ops.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION, rectifying).value \
+            if rectifying else None
+
+    # The rectified centres' re-assessment is under way: sheets submitted, drafts open, one not started.
+    if again is not None:
+        rows = _rows_of(wf, again)
+        visitors = [experts[1], experts[2], experts[3], experts[4]]
+        with batch(wf):
+            _seat_panel(wf, again, visitors, experts[1])
+            sheet_ops.set_round_rubric(wf, again, annual_label)
+            panel_ops.record_conflict(wf, experts[3], rows[0], ConflictSource.DECLARED, "曾受聘为该中心整改方案提供咨询")
+        _score(wf, again, annual, annual_label, dict.fromkeys(rows, 0.74), visitors, rng,
+               drafts={(experts[2], rows[0])}, not_started={(experts[4], rows[-1])})
+
+    # 2026: 46 applicants, so the preliminary scores shortlist at least 2 × 20 (R15).
+    _confirm_manual_checks(wf, [r.id for r in by_year[2026] if r.id not in (r3.id, r4.id)])
+    with batch(wf):
+        decision_ops.set_preliminary_scores(wf, {r.id: Decimal(rng.randint(5200, 9600)) / 100
+                                                 for r in by_year[2026]})
+        outcome = decision_ops.shortlist_round(wf, round_of[2026], date(2026, 6, 15)).value
+    _review_the_call(wf, round_of[2026], outcome.shortlisted, experts, rng)
+    chosen = [r.id for r in queries.application_rows(wf)
+              if r.round_id == round_of[2026] and r.state == ApplicationState.SELECTED]
+    with batch(wf):
+        decision_ops.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
+        decision_ops.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
+                                                    text="反映该企业知识产权部门为临时组建"))
+
+
+def _the_2025_call(wf: WorkingFile, round_id: int):
+    """2025: 38 applicants, fewer than 40, so all eligible ones went to expert review (R15); then
+    the selection, its publicity, the recognitions, a withdrawal and the 2026 year-1 round."""
+    outcome = decision_ops.shortlist_round(wf, round_id, date(2025, 6, 10)).value
     selected = outcome.shortlisted[:15]
-    decision_ops.record_selection(wf, round_of[2025], selected, date(2025, 9, 19))
+    decision_ops.record_selection(wf, round_id, selected, date(2025, 9, 19))
     # Publicity across National Day: 2025-09-26 → 2025-10-09 (make-up Sunday 09-28 counts).
     decision_ops.start_publicity(wf, selected, RECOGNITION, date(2025, 9, 26))
     challenged, cleared = selected[0], selected[1]
@@ -184,48 +242,7 @@ def _run_the_years(wf: WorkingFile) -> None:
     # 2026 year-1 assessment of the 2025 centres (R17): eleven visited by a panel of five and
     # consolidated on 2026-11-06; those below 70 are in rectification (2 months).
     year1 = ranking_ops.open_assessment_round(wf, 2026, RoundKind.YEAR1, centres[:11]).value
-    rows = _rows_of(wf, year1)
-    targets = [0.92, 0.88, 0.85, 0.81, 0.795, 0.77, 0.745, 0.72, 0.71, 0.66, 0.61]
-    quality = dict(zip(rows, targets, strict=False))
-    _seat_panel(wf, year1, experts[:5], experts[1])
-    sheet_ops.set_round_rubric(wf, year1, annual_label)
-    _score(wf, year1, annual, annual_label, quality, experts[:5], rng)
-    _explain_all(wf, year1)
-    ranking_ops.consolidate(wf, year1, date(2026, 11, 6))
-    passed = [r.id for r in queries.application_rows(wf)
-              if r.id in centres and r.state == ApplicationState.Y1_PASSED]
-    rectifying = [r.id for r in queries.application_rows(wf)
-                  if r.id in centres and r.state == ApplicationState.RECTIFYING]
-    # Support publicity for the first passed centres; most granted, one objection still open (R19).
-    first = passed[:6]
-    decision_ops.start_publicity(wf, first, support_purpose(1), date(2026, 11, 16))
-    decision_ops.record(wf, first[-1], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 18), purpose=support_purpose(1),
-                                             text="反映经费台账含人员工资"))
-    for app_id in first[:-1]:
-        decision_ops.record(wf, app_id, Event.of(Kind.SUPPORT_GRANTED, date(2026, 11, 23), year=1))
-
-    # The rectified centres' re-assessment is under way: sheets submitted, drafts open, one not started.
-    if rectifying:
-        again = ranking_ops.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION, rectifying).value
-        rows = _rows_of(wf, again)
-        visitors = [experts[1], experts[2], experts[3], experts[4]]
-        _seat_panel(wf, again, visitors, experts[1])
-        sheet_ops.set_round_rubric(wf, again, annual_label)
-        panel_ops.record_conflict(wf, experts[3], rows[0], ConflictSource.DECLARED, "曾受聘为该中心整改方案提供咨询")
-        _score(wf, again, annual, annual_label, dict.fromkeys(rows, 0.74), visitors, rng,
-               drafts={(experts[2], rows[0])}, not_started={(experts[4], rows[-1])})
-
-    # 2026: 46 applicants, so the preliminary scores shortlist at least 2 × 20 (R15).
-    _confirm_manual_checks(wf, [r.id for r in by_year[2026] if r.id not in (r3.id, r4.id)])
-    decision_ops.set_preliminary_scores(wf, {r.id: Decimal(rng.randint(5200, 9600)) / 100 for r in by_year[2026]})
-    outcome = decision_ops.shortlist_round(wf, round_of[2026], date(2026, 6, 15)).value
-    _review_the_call(wf, round_of[2026], outcome.shortlisted, experts, rng)
-    chosen = [r.id for r in queries.application_rows(wf)
-              if r.round_id == round_of[2026] and r.state == ApplicationState.SELECTED]
-    decision_ops.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
-    decision_ops.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
-                                             text="反映该企业知识产权部门为临时组建"))
-
+    return experts, annual, annual_label, centres, year1
 
 _EXPERTS = [
     ("李明", "华南理工大学", "教授", "知识产权管理"),
@@ -261,6 +278,11 @@ def _score(wf: WorkingFile, round_id: int, rubric: rubrics.Rubric, label: str, q
     """Every expert scores every row they are assigned (conflicts already recorded are skipped)."""
     lean = {e: rng.uniform(-0.05, 0.05) for e in experts}
     matrix = panel.sheet_matrix(wf, round_id)
+    with batch(wf):  # the panel's whole scoring in one transaction (read the matrix first)
+        _enter(wf, rubric, label, quality, experts, rng, matrix, lean, marks, drafts, not_started, paper)
+
+
+def _enter(wf, rubric, label, quality, experts, rng, matrix, lean, marks, drafts, not_started, paper) -> None:
     for expert_id in experts:
         panel_ops.assign(wf, expert_id, [a for a in quality if matrix.cells.get((expert_id, a)) != "conflicted"])
         for app_id, q in quality.items():
@@ -288,11 +310,12 @@ def _review_the_call(wf: WorkingFile, round_id: int, shortlisted: list[int], exp
     """The 2026 expert review: a chair and four members score every shortlisted application; one
     declared conflict; one paper sheet keyed twice; one harsh outlier the expert explains; a tie at
     the places line the chair settles in writing; consolidated on 2026-11-13 (R16)."""
-    _seat_panel(wf, round_id, experts, experts[0])
     rubric = rubrics.default_rubrics()["recognition"]
-    label = sheet_ops.store_rubric(wf, rubric).value
-    sheet_ops.set_round_rubric(wf, round_id, label)
-    panel_ops.record_conflict(wf, experts[2], shortlisted[1], ConflictSource.DECLARED, "近三年曾为该企业提供技术咨询服务")
+    with batch(wf):
+        _seat_panel(wf, round_id, experts, experts[0])
+        label = sheet_ops.set_round_rubric(wf, round_id, rubric).value
+        panel_ops.record_conflict(wf, experts[2], shortlisted[1], ConflictSource.DECLARED,
+                                  "近三年曾为该企业提供技术咨询服务")
     quality = {app_id: rng.uniform(0.58, 0.93) for app_id in shortlisted}
     lean = {e: rng.uniform(-0.05, 0.05) for e in experts}
     marks = {(e, a): _marks(rubric, quality[a] + lean[e], rng) for e in experts for a in shortlisted}
@@ -323,10 +346,12 @@ def _review_the_call(wf: WorkingFile, round_id: int, shortlisted: list[int], exp
 
 def _explain_all(wf: WorkingFile, round_id: int, words: dict[tuple[int, int], tuple[str, str]] | None = None) -> None:
     """Every flag of the round gets its written word before consolidation."""
-    for flag in ranking.analyse_round(wf, round_id).analysis.flags:
-        author, text = (words or {}).get((flag.expert, flag.application),
-                                         ("chair", "经专家组合议，该项评分差异属专业判断范围，维持原评分"))
-        ranking_ops.explain_flag(wf, flag, author, text)
+    flags = ranking.analyse_round(wf, round_id).analysis.flags
+    with batch(wf):
+        for flag in flags:
+            author, text = (words or {}).get((flag.expert, flag.application),
+                                             ("chair", "经专家组合议，该项评分差异属专业判断范围，维持原评分"))
+            ranking_ops.explain_flag(wf, flag, author, text)
 
 
 # A drawn signature for the demo's submitted sheets: vector strokes, and the PNG rendered from them

@@ -61,6 +61,9 @@ class _Bridge(QObject):
     progressed = Signal(object, int, int)
 
 
+_shown: set[QMessageBox] = set()
+
+
 def show_refusal(parent: QWidget | None, exc: RuleViolation) -> None:
     """A refusal, the same way everywhere: the rule or named check, and why, in the UI's language."""
     box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("Runner", "Not allowed"),
@@ -68,6 +71,8 @@ def show_refusal(parent: QWidget | None, exc: RuleViolation) -> None:
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setObjectName("refusal")
+    _shown.add(box)  # a box without a parent lives as long as a Python reference holds it
+    box.finished.connect(lambda _result: _shown.discard(box))
     box.open()  # window-modal, without a nested event loop
 
 
@@ -117,7 +122,7 @@ class Runner(QObject):
         done = threading.Event()
         self._jobs.put(_Marker(done))
         done.wait()
-        QApplication.sendPostedEvents(self)  # the queued `_finished` calls are posted to the runner
+        QApplication.sendPostedEvents()  # deliver the queued outcomes (and what they queue in turn)
 
     def close(self) -> None:
         if self._closed:

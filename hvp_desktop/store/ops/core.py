@@ -9,7 +9,9 @@ the file as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from functools import wraps
@@ -81,13 +83,18 @@ def now() -> datetime:
 class Tx:
     """One operation's unit of work: the session, the audit chain, the guards, what was touched."""
 
-    def __init__(self, session: Session, wf: WorkingFile, role: str) -> None:
+    def __init__(self, session: Session, wf: WorkingFile, role: str, *, within: Tx | None = None) -> None:
         self.s = session
         self.wf = wf
-        self.device = _meta(session, DEVICE_ID) or ""
-        self.owner = _meta(session, EXPERT_OF_FILE)  # an expert's own file: their UUID
-        secretary = _meta(session, SECRETARY_NAME) or ""
-        self.audit = AuditLog(session, Actor(self.device, role, secretary, secretary))
+        if within is None:
+            self.device = _meta(session, DEVICE_ID) or ""
+            self.owner = _meta(session, EXPERT_OF_FILE)  # an expert's own file: their UUID
+            self.secretary = _meta(session, SECRETARY_NAME) or ""
+            self.audit = AuditLog(session)
+        else:  # an operation composed into a batch: the same transaction and chain
+            self.device, self.owner, self.secretary, self.audit = within.device, within.owner, within.secretary, \
+                within.audit
+        self.audit.actor = Actor(self.device, role, self.secretary, self.secretary)
         self._touched: dict[str, set] = {}
 
     # -- who acts ---------------------------------------------------------------------------
@@ -143,6 +150,29 @@ def _meta(s: Session, key: str) -> str | None:
     return row.value if row is not None else None
 
 
+_batches = threading.local()  # the batch open on this thread, per working file
+
+
+@contextmanager
+def batch(wf: WorkingFile) -> Iterator[Tx]:
+    """Compose several operations into one transaction: each still applies its own guards and
+    writes its own audit event, and a refusal anywhere leaves the file as it was before the batch.
+    For actions made of many steps (building the demo year, a package's merge). Reads through
+    query functions do not see the batch's writes until it ends: read first, then write."""
+    open_ = getattr(_batches, "open", {})
+    if id(wf) in open_:
+        yield open_[id(wf)]
+        return
+    with wf.session(write=True) as s:
+        tx = Tx(s, wf, "secretary")
+        _batches.open = {**open_, id(wf): tx}
+        try:
+            yield tx
+            s.flush()
+        finally:
+            _batches.open = open_
+
+
 def operation(*, role: str = "secretary", expert_file: bool = False) -> Callable:
     """Make `fn(tx, *args)` an operation on a working file: `fn(wf, *args) -> Changes`.
 
@@ -154,14 +184,19 @@ def operation(*, role: str = "secretary", expert_file: bool = False) -> Callable
     def wrap(fn: Callable) -> Callable:
         @wraps(fn)
         def run(wf: WorkingFile, *args, **kwargs) -> Changes:
+            outer = getattr(_batches, "open", {}).get(id(wf))
+            if outer is not None:
+                return _apply(Tx(outer.s, wf, role, within=outer), args, kwargs)
             with wf.session(write=True) as s:
-                tx = Tx(s, wf, role)
-                if tx.owner is not None and not expert_file:
-                    raise RuleViolation("FILE", "专家本人的工作文件只能用于评分和回避声明",
-                                        "An expert's own working file is for scoring and declaring conflicts only.")
-                value = fn(tx, *args, **kwargs)
-                s.flush()
-                return value if isinstance(value, Changes) else tx.changes(value)
+                return _apply(Tx(s, wf, role), args, kwargs)
+
+        def _apply(tx: Tx, args, kwargs) -> Changes:
+            if tx.owner is not None and not expert_file:
+                raise RuleViolation("FILE", "专家本人的工作文件只能用于评分和申请回避",
+                                    "An expert's own working file is for scoring and declaring conflicts only.")
+            value = fn(tx, *args, **kwargs)
+            tx.s.flush()
+            return value if isinstance(value, Changes) else tx.changes(value)
 
         run.operation = True
         return run

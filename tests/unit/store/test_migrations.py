@@ -176,3 +176,22 @@ def test_migrated_columns_match_models(migrated_schema, table):
     assert [r[1] for r in info] == [c.name for c in mapped.columns]
     assert {r[1]: bool(r[3]) for r in info} == {c.name: not c.nullable for c in mapped.columns}
     assert {r[1] for r in info if r[5]} == {c.name for c in mapped.primary_key.columns}
+
+
+def test_v6_gives_every_existing_record_a_uuid_and_the_file_a_device_id(v1_file, password):
+    """Schema 6 (issue 16): rows made before it get random version-4 UUIDs, each its own."""
+    import uuid
+
+    with WorkingFile.open(v1_file, password) as wf:
+        with wf.engine.connect() as c:
+            for table in ("rounds", "enterprises", "applications", "co_applicants"):
+                values = [r[0] for r in c.exec_driver_sql(f"SELECT uuid FROM {table}")]
+                assert values and all(uuid.UUID(v).version == 4 for v in values), table
+                assert len(set(values)) == len(values)
+        device = wf.meta_value("device_id")
+        assert uuid.UUID(device).version == 4
+        app_ops.import_applications(wf, [])  # the ORM gives new rows their own
+    other = v1_file.with_name("other.hvpdb")
+    WorkingFile.create(other, password).close()
+    with WorkingFile.open(other, password) as second:
+        assert second.meta_value("device_id") not in (None, device)  # every file its own device
