@@ -37,6 +37,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     from hvp_desktop.demo import create_demo
+    from hvp_desktop.gui.runner import Runner
     from hvp_desktop.gui.scoring_model import SheetModel
     from hvp_desktop.gui.scoring_panel import ScoringPanel
 
@@ -44,8 +45,9 @@ def main() -> int:
     assert len(rubric.criteria) == 40 and rubric.max_total == 100
     with tempfile.TemporaryDirectory() as tmp:
         wf = create_demo(Path(tmp) / "bench.hvpdb")
+        runner = Runner(wf)
         try:
-            panel = ScoringPanel(wf)
+            panel = ScoringPanel(wf, runner)
             panel.show()
             app.processEvents()
             panel.model = SheetModel(rubric, {}, lambda *_a: None, read_only=False, parent=panel)
@@ -59,6 +61,7 @@ def main() -> int:
                 app.processEvents()
                 timings.append((time.perf_counter() - start) * 1000)
         finally:
+            runner.close()
             wf.close()
     median = statistics.median(timings)
     print(f"score_total.criteria: {len(rubric.criteria)} criteria")

@@ -96,12 +96,23 @@ class UnlockDialog(QDialog):
         from hvp_desktop.demo import DEMO_PASSWORD, create_demo
 
         path = demo_path()
-        if not path.exists():
+
+        def opened(_result=None) -> None:
+            self.form.fileEdit.setText(str(path))
+            self.form.passwordEdit.setText(DEMO_PASSWORD)
+            self.unlock()
+
+        if path.exists():
+            opened()
+            return
+        from hvp_desktop.gui.tasks import run_task
+
+        def build(_progress, _is_cancelled) -> None:  # a whole demo year: seconds, off the GUI thread
             path.parent.mkdir(parents=True, exist_ok=True)
             create_demo(path).close()
-        self.form.fileEdit.setText(str(path))
-        self.form.passwordEdit.setText(DEMO_PASSWORD)
-        self.unlock()
+
+        self.demo_task = run_task(self, build, label=self.tr("Building the demo file…"), cancellable=False,
+                                  on_done=opened, on_error=lambda exc: self.show_message(str(exc)))
 
     def _new_file(self) -> None:
         dialog = NewPasswordDialog(self, ask_file=True)
