@@ -125,9 +125,13 @@ def _with(mapping: MappingProxyType, key, value) -> MappingProxyType:
     return MappingProxyType({**mapping, key: value})
 
 
-def _require_state(c: Centre, allowed: Iterable[S], rule: str, message: str) -> None:
+def _require_state(c: Centre, allowed: Iterable[S], rule: str, message: str, english: str) -> None:
     if c.state not in allowed:
-        raise RuleViolation(rule, message)
+        raise RuleViolation(rule, message, english)
+
+
+def _year_zh(year: int) -> str:  # the plan's words: 第一年度, 第二年度
+    return {1: "第一年度", 2: "第二年度"}.get(year, f"第{year}年度")
 
 
 def _ban(on: date, rule: str, reason: str) -> Ban:
@@ -136,10 +140,14 @@ def _ban(on: date, rule: str, reason: str) -> Ban:
 
 def apply(c: Centre, e: Event) -> Centre:
     if c.last_on is not None and e.on < c.last_on:
-        raise RuleViolation("R0", f"决定日期{e.on}早于上一项决定（{c.last_on}），不能倒序记录")
+        raise RuleViolation("R0", f"决定日期{e.on}早于上一项决定（{c.last_on}），不能倒序记录",
+                            f"The decision date {e.on} is before the previous decision ({c.last_on}): "
+                            "decisions are recorded in date order.")
     if e.kind == Kind.RESULT_REOPENED:
         if c.before_result is None:
-            raise RuleViolation(_reopen_rule(c), "评审结果之后已有后续决定（如公示），不能再重新开放")
+            raise RuleViolation(_reopen_rule(c), "评审结果之后已有后续决定（如公示），不能撤回确认",
+                                "A later decision (such as a publicity) follows the result: "
+                                "its confirmation can no longer be withdrawn.")
         return replace(c.before_result, last_on=e.on)
     handler = _HANDLERS[e.kind]
     return replace(handler(c, e), last_on=e.on, before_result=c if e.kind in CONSOLIDATED_RESULTS else None)
@@ -167,45 +175,56 @@ def allowed(c: Centre, e: Event) -> str | None:
 
 # -- handlers ----------------------------------------------------------------------------------
 def _formal_review_failed(c: Centre, e: Event) -> Centre:
-    _require_state(c, {S.APPLIED}, "R1", "只有已申报、尚未审查的申报可以形式审查不通过")
+    _require_state(c, {S.APPLIED}, "R1", "只有已申报、尚未审查的申报可以形式审查不通过",
+                   "Only an application not yet reviewed can fail the formal review.")
     return replace(c, state=S.REJECTED)
 
 
 def _shortlisted(c: Centre, e: Event) -> Centre:
-    _require_state(c, {S.APPLIED}, "R15", "只有已申报的申报可以入围")
+    _require_state(c, {S.APPLIED}, "R15", "只有已申报、尚未审查的申报可以列为备选单位",
+                   "Only an application not yet reviewed can be shortlisted.")
     return replace(c, state=S.SHORTLISTED)
 
 
 def _not_shortlisted(c: Centre, e: Event) -> Centre:
-    _require_state(c, {S.APPLIED}, "R15", "只有已申报的申报可以不入围")
+    _require_state(c, {S.APPLIED}, "R15", "只有已申报、尚未审查的申报可以不列为备选单位",
+                   "Only an application not yet reviewed can be left off the shortlist.")
     return replace(c, state=S.NOT_SELECTED)
 
 
 def _selected(c: Centre, e: Event) -> Centre:
-    _require_state(c, {S.SHORTLISTED}, "R16", "只有入围专家评审的申报可以入选")
+    _require_state(c, {S.SHORTLISTED}, "R16", "只有进入专家评审的备选单位可以列入拟认定名单",
+                   "Only a shortlisted application in expert review can be put on the list proposed for recognition.")
     return replace(c, state=S.SELECTED)
 
 
 def _not_selected(c: Centre, e: Event) -> Centre:
-    _require_state(c, {S.SHORTLISTED}, "R16", "只有入围专家评审的申报可以未入选")
+    _require_state(c, {S.SHORTLISTED}, "R16", "只有进入专家评审的备选单位可以不列入拟认定名单",
+                   "Only a shortlisted application in expert review can be left off the list proposed for recognition.")
     return replace(c, state=S.NOT_SELECTED)
 
 
 def _publicity_started(c: Centre, e: Event) -> Centre:
     purpose = e.data["purpose"]
     if purpose in c.publicity:
-        raise RuleViolation("R16" if purpose == RECOGNITION else "R19", "该事项已经公示过")
+        raise RuleViolation("R16" if purpose == RECOGNITION else "R19", "该事项已经公示过",
+                            "This has already been publicised.")
     if purpose == RECOGNITION:
-        _require_state(c, {S.SELECTED}, "R16", "只有拟入选名单中的申报可以公示")
+        _require_state(c, {S.SELECTED}, "R16", "只有拟认定名单中的申报可以公示",
+                       "Only an application on the list proposed for recognition can be publicised.")
     else:
         year = int(purpose.removeprefix("support_y"))
         if year not in c.passed:
-            raise RuleViolation("R19", f"第{year}年度考核未通过，不能公示扶持名单")
+            raise RuleViolation("R19", f"{_year_zh(year)}考核尚未合格，不能列入考核合格名单公示",
+                                f"The year-{year} assessment has not been passed: the centre cannot be "
+                                "publicised on the list of those who passed.")
         if c.state == S.WITHDRAWN:
-            raise RuleViolation("R21", "已退出的中心不再公示扶持")
+            raise RuleViolation("R21", "已退出的建设单位不再列入考核合格名单公示",
+                                "A centre that has withdrawn is no longer publicised on a list of those who passed.")
     ends = date.fromisoformat(e.data["ends_on"])
     if ends < e.on:
-        raise RuleViolation("R16" if purpose == RECOGNITION else "R19", f"公示期满日{ends}早于公示开始日{e.on}")
+        raise RuleViolation("R16" if purpose == RECOGNITION else "R19", f"公示期满日{ends}早于公示开始日{e.on}",
+                            f"The publicity's last day {ends} is before its first day {e.on}.")
     publicity = Publicity(purpose, e.on, ends, e.data.get("provisional_reason"))
     return replace(c, publicity=_with(c.publicity, purpose, publicity))
 
@@ -215,12 +234,15 @@ def _publicity_end_corrected(c: Centre, e: Event) -> Centre:
     rule = "R16" if purpose == RECOGNITION else "R19"
     p = c.publicity.get(purpose)
     if p is None or p.provisional_reason is None:
-        raise RuleViolation(rule, "只有暂定的公示期满日可以更正")
+        raise RuleViolation(rule, "只有暂定的公示期满日可以更正",
+                            "Only a provisional last day of a publicity can be corrected.")
     if not publicity_open(c, p):
-        raise RuleViolation(rule, "公示结果已经决定，期满日不能再更正")
+        raise RuleViolation(rule, "公示结果已经决定，期满日不能再更正",
+                            "The publicity's outcome is decided: its last day can no longer be corrected.")
     ends = date.fromisoformat(e.data["ends_on"])
     if ends < p.starts_on:
-        raise RuleViolation(rule, f"公示期满日{ends}早于公示开始日{p.starts_on}")
+        raise RuleViolation(rule, f"公示期满日{ends}早于公示开始日{p.starts_on}",
+                            f"The publicity's last day {ends} is before its first day {p.starts_on}.")
     corrected = replace(p, ends_on=ends, provisional_reason=e.data.get("provisional_reason"))
     return replace(c, publicity=_with(c.publicity, purpose, corrected))
 
@@ -230,9 +252,10 @@ def _objection_filed(c: Centre, e: Event) -> Centre:
     rule = "R16" if purpose == RECOGNITION else "R19"
     p = c.publicity.get(purpose)
     if p is None:
-        raise RuleViolation(rule, "尚未公示，不能提出异议")
+        raise RuleViolation(rule, "尚未公示，不能提出异议", "Not publicised yet: no objection can be filed.")
     if not (p.starts_on <= e.on <= p.ends_on):
-        raise RuleViolation(rule, f"异议须在公示期内（{p.starts_on}至{p.ends_on}）提出")
+        raise RuleViolation(rule, f"异议须在公示期内（{p.starts_on}至{p.ends_on}）提出",
+                            f"An objection is filed within the publicity period ({p.starts_on} to {p.ends_on}).")
     objection = Objection(e.on, e.data.get("text", ""))
     return replace(c, publicity=_with(c.publicity, purpose, replace(p, objections=(*p.objections, objection))))
 
@@ -243,7 +266,7 @@ def _objection_decided(c: Centre, e: Event) -> Centre:
     p = c.publicity.get(purpose)
     index = int(e.data["index"])
     if p is None or not (0 <= index < len(p.objections)) or p.objections[index].upheld is not None:
-        raise RuleViolation(rule, "没有待处理的该项异议")
+        raise RuleViolation(rule, "没有待处理的该项异议", "There is no such objection awaiting a decision.")
     upheld = bool(e.data["upheld"])
     objections = list(p.objections)
     objections[index] = replace(objections[index], upheld=upheld)
@@ -256,16 +279,19 @@ def _objection_decided(c: Centre, e: Event) -> Centre:
 def _publicity_over(c: Centre, purpose: str, on: date, rule: str) -> Publicity:
     p = c.publicity.get(purpose)
     if p is None:
-        raise RuleViolation(rule, "尚未公示")
+        raise RuleViolation(rule, "尚未公示", "Not publicised yet.")
     if on <= p.ends_on:
-        raise RuleViolation(rule, f"公示期至{p.ends_on}，期满后方可决定")
+        raise RuleViolation(rule, f"公示期至{p.ends_on}，期满后方可决定",
+                            f"The publicity runs until {p.ends_on}: decide once it is over.")
     if p.open_objections():
-        raise RuleViolation(rule, "公示期内的异议尚未调查核实完毕")
+        raise RuleViolation(rule, "公示期内的异议尚未调查核实完毕",
+                            "An objection raised during the publicity has not been investigated and settled yet.")
     return p
 
 
 def _recognised(c: Centre, e: Event) -> Centre:
-    _require_state(c, {S.SELECTED}, "R16", "只有拟入选并公示的申报可以认定")
+    _require_state(c, {S.SELECTED}, "R16", "只有列入拟认定名单并经公示的申报可以认定",
+                   "Only an application on the list proposed for recognition, once publicised, can be recognised.")
     _publicity_over(c, RECOGNITION, e.on, "R16")
     return replace(c, state=S.RECOGNISED, recognised_on=e.on)
 
@@ -274,26 +300,33 @@ def _assessed(c: Centre, e: Event) -> Centre:
     year = int(e.data["year"])
     rule = "R17" if year == 1 else "R18"
     if year not in (1, 2):
-        raise RuleViolation("R17", "考核年度只有第一年和第二年")
+        raise RuleViolation("R17", "年度考核只有第一年度和第二年度", "An annual assessment is for year 1 or year 2.")
     try:
         score = Decimal(str(e.data["score"]))
     except ArithmeticError:
         score = Decimal("NaN")
     if not score.is_finite() or not (Decimal(0) <= score <= Decimal(100)):
-        raise RuleViolation(rule, "考核得分应在0到100分之间")
+        raise RuleViolation(rule, "考核得分应在0到100分之间", "An assessment score is between 0 and 100.")
     if c.state == S.WITHDRAWN:
-        raise RuleViolation("R21", "已退出的中心不再参加年度考核")
+        raise RuleViolation("R21", "已退出的建设单位不再参加年度考核",
+                            "A centre that has withdrawn takes no further annual assessment.")
     rectifying = c.state == S.RECTIFYING and c.rectification is not None and c.rectification.year == year
     if year == 1 and not (c.state == S.RECOGNISED or rectifying):
-        raise RuleViolation("R17", "第一年度考核只针对已认定、尚未通过第一年度考核的中心")
+        raise RuleViolation("R17", "第一年度考核只针对已认定、第一年度考核尚未合格的建设单位",
+                            "The year-1 assessment is only for a recognised centre that has not passed it yet.")
     if year == 2 and not (c.state == S.Y1_PASSED or rectifying):
-        raise RuleViolation("R18", "第二年度考核需先通过第一年度考核")
+        raise RuleViolation("R18", "第一年度考核合格后方可进行第二年度考核（期末验收）",
+                            "The year-2 assessment (final acceptance) comes after the year-1 assessment is passed.")
     if not rectifying and c.recognised_on is not None:
         due = add_years(c.recognised_on, rules.ASSESSMENT_AFTER_YEARS[year])
         if e.on < due:  # 建设满一年 / 满二年: the construction year must be complete
-            raise RuleViolation(rule, f"第{year}年度考核须在建设满{rules.ASSESSMENT_AFTER_YEARS[year]}年后（{due}起）进行")
+            raise RuleViolation(rule, f"{_year_zh(year)}考核须在建设满{rules.ASSESSMENT_AFTER_YEARS[year]}年后（{due}起）进行",
+                                f"The year-{year} assessment takes place once {rules.ASSESSMENT_AFTER_YEARS[year]} "
+                                f"year(s) of construction are complete (from {due}).")
     if rectifying and e.on <= c.rectification.failed_on:
-        raise RuleViolation(rule, f"整改后的复核须在{c.rectification.failed_on}考核不合格之后进行")
+        raise RuleViolation(rule, f"整改后重新考核须在{c.rectification.failed_on}考核不合格之后进行",
+                            f"The re-assessment after rectification comes after the failed assessment of "
+                            f"{c.rectification.failed_on}.")
     c = replace(c, scores=(*c.scores, (year, e.on, score)))
     if rules.passes(year, score):
         state = S.Y1_PASSED if year == 1 else S.ACCEPTED
@@ -308,21 +341,28 @@ def _assessed(c: Centre, e: Event) -> Centre:
 def _support_granted(c: Centre, e: Event) -> Centre:
     year = int(e.data["year"])
     if year not in c.passed:
-        raise RuleViolation("R19", f"第{year}年度考核未通过，不予扶持")
+        raise RuleViolation("R19", f"{_year_zh(year)}考核尚未合格，不予资金扶持",
+                            f"The year-{year} assessment has not been passed: no funding support.")
     if year in c.supported:
-        raise RuleViolation("R20", f"第{year}年度的扶持已经给予")
+        raise RuleViolation("R20", f"{_year_zh(year)}的资金扶持已经给予",
+                            f"The funding support for year {year} has already been granted.")
     if len(c.supported) >= rules.MAX_SUPPORTED_YEARS:
-        raise RuleViolation("R20", f"建设期内扶持最多{rules.MAX_SUPPORTED_YEARS}次")
+        raise RuleViolation("R20", f"建设期内资金扶持最多{rules.MAX_SUPPORTED_YEARS}次",
+                            f"Funding support is granted at most {rules.MAX_SUPPORTED_YEARS} times in the "
+                            "construction period.")
     if c.state == S.WITHDRAWN:
-        raise RuleViolation("R21", "已退出的中心不再给予扶持")
+        raise RuleViolation("R21", "已退出的建设单位不再给予资金扶持",
+                            "A centre that has withdrawn receives no further funding support.")
     p = _publicity_over(c, support_purpose(year), e.on, "R19")
     if p.upheld():
-        raise RuleViolation("R19", "公示异议成立，不予资金扶持")
+        raise RuleViolation("R19", "公示异议成立，不予资金扶持",
+                            "An objection to the publicity was upheld: no funding support.")
     return replace(c, supported=_with(c.supported, year, e.on))
 
 
 def _withdrawn(c: Centre, e: Event) -> Centre:
-    _require_state(c, RECOGNISED_STATES, "R21", "只有已认定、建设期内的中心可以申请退出")
+    _require_state(c, RECOGNISED_STATES, "R21", "只有已认定、建设期内的建设单位可以申请退出",
+                   "Only a recognised centre within its construction period can withdraw.")
     return replace(c, state=S.WITHDRAWN, rectification=None,
                    ban=_ban(e.on, "R21", "书面申请退出培育布局中心建设"))
 

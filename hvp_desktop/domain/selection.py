@@ -16,9 +16,10 @@ K = TypeVar("K")
 def check_places(places: int, override_reason: str | None = None) -> None:
     """R14: at most 20 a year, unless an explicit, recorded override says why."""
     if places < 1:
-        raise RuleViolation("R14", "名额至少为1")
+        raise RuleViolation("R14", "名额至少为1", "A round has at least 1 place.")
     if places > rules.MAX_PLACES_PER_YEAR and not (override_reason and override_reason.strip()):
-        raise RuleViolation("R14", f"每年认定不超过{rules.MAX_PLACES_PER_YEAR}家；超过须写明理由")
+        raise RuleViolation("R14", f"每年认定不超过{rules.MAX_PLACES_PER_YEAR}家；超过须写明理由",
+                            f"At most {rules.MAX_PLACES_PER_YEAR} are recognised a year; more needs a written reason.")
 
 
 @dataclass(frozen=True)
@@ -52,4 +53,5 @@ def shortlist(scores: Mapping[K, Decimal], places: int, applied: int | None = No
 def check_selection(selected_count: int, places: int) -> None:
     """R16: no more selected than places (itself ≤ 20 unless overridden)."""
     if selected_count > places:
-        raise RuleViolation("R16", f"拟入选{selected_count}家，超过本轮名额{places}家")
+        raise RuleViolation("R16", f"拟认定{selected_count}家，超过本轮名额{places}家",
+                            f"{selected_count} proposed for recognition: more than the round's {places} places.")
