@@ -128,42 +128,100 @@ def _parse_maps(items: list[str]) -> dict[str, str]:
 
 
 def cmd_import(args) -> int:
-    from hvp_desktop.reports.excel_import import parse_workbook, write_rejected
-    from hvp_desktop.store.applications import load_mappings
+    from hvp_desktop.reports.excel_import import FIELDS, SKIP_REASONS, normalise_header, parse_workbook, write_rejected
+    from hvp_desktop.store.applications import ADD, REFUSED, UNCHANGED, UPDATE, load_mappings, preview_import
     from hvp_desktop.store.ops import applications as app_ops
 
-    xlsx = Path(args.xlsx)
     if args.round is not None and not 2000 <= args.round <= 2100:
         raise CliError(f"--round 应为2000至2100之间的年度，实为{args.round} (--round must be a year)")
-    if not xlsx.is_file():
+    xlsx = Path(args.xlsx) if args.xlsx else None
+    if xlsx is not None and not xlsx.is_file():
         raise CliError(f"找不到Excel文件：{xlsx} (file not found)")
+    if xlsx is None and not args.forget_map:
+        raise CliError("请给出要导入的Excel文件，或用 --forget-map 忘记记住的列名对应 (give XLSX or --forget-map)")
+    explicit = _parse_maps(args.map)
     wf = _open(args)
     try:
-        mapping = {**load_mappings(wf), **_parse_maps(args.map)}
-        result = parse_workbook(xlsx, round_year=args.round, header_map=mapping)
-        unmapped = [u for u in result.unknown_columns if u.has_data]
+        forgotten = []
+        if args.forget_map:
+            forgotten = list(dict.fromkeys(normalise_header(h) for h in args.forget_map))
+            app_ops.forget_mappings(wf, forgotten)
+        remembered = load_mappings(wf)
+        if xlsx is None:
+            lines = [f"已忘记的列名对应 (forgotten): {'、'.join(forgotten)}"]
+            lines += [f"  仍记住 (remembered)：「{h}」→ {f}" for h, f in remembered.items()]
+            _emit(args, {"forgotten": forgotten, "remembered_mappings": remembered}, lines)
+            return EXIT_OK
+        result = parse_workbook(xlsx, round_year=args.round, header_map={**remembered, **explicit})
+        preview = preview_import(wf, [r.data for r in result.rows])
+        counts = {status: sum(p.status == status for p in preview) for status in (ADD, UPDATE, UNCHANGED, REFUSED)}
+        unmapped = result.unmapped_data_columns
+        headers_here = {normalise_header(h) for h in result.headers}
+        applied = {h: f for h, f in remembered.items() if h in headers_here and h not in explicit}
         payload = {
-            "file": str(xlsx), "rows": result.total_rows, "valid": len(result.rows),
-            "rejected": len(result.rejected),
+            "file": str(xlsx), "sheet": result.sheet_title, "header_row": result.header_row,
+            "rows": result.total_rows, "valid": len(result.rows), "rejected": len(result.rejected),
+            "preview": {
+                "add": counts[ADD], "update": counts[UPDATE], "unchanged": counts[UNCHANGED],
+                "reject": len(result.rejected), "refused": counts[REFUSED], "skipped": len(result.skipped),
+                "rows": sorted(
+                    [{"row": r.row, "status": p.status, "enterprise": r.data.enterprise_name,
+                      "credit_code": r.data.credit_code, "changed": list(p.changed),
+                      **({"rule": p.rule, "reason": p.reason} if p.rule else {})}
+                     for r, p in zip(result.rows, preview, strict=True)]
+                    + [{"row": r.row, "status": "reject", "errors": [e.message for e in r.errors]}
+                       for r in result.rejected], key=lambda item: item["row"]),
+            },
             "errors": [{"row": e.row, "column": e.column, "code": e.code, "message": e.message}
                        for e in result.errors],
             "unknown_columns": [{"header": u.header, "column": u.column, "has_data": u.has_data}
                                 for u in result.unknown_columns],
+            "unreadable_columns": [{"column": c.column, "header": c.header, "field": c.field, "rows": c.rows,
+                                    "found": c.found, "accepted": c.accepted, "message": c.message}
+                                   for c in result.unreadable_columns],
+            "columns": [{"column": c.column, "header": c.header, "field": c.field, "how": c.how}
+                        for c in result.columns],
+            "skipped": [{"row": s.row, "reason": s.reason, "text": s.text} for s in result.skipped],
+            "remembered_mappings": applied,
+            "missing_columns": list(result.missing_columns),
             "added": 0, "updated": 0, "unchanged": 0, "imported": False,
         }
-        payload["missing_columns"] = list(result.missing_columns)
-        lines = [f"{xlsx.name}: {result.total_rows} 行, 有效 {len(result.rows)}, 拒绝 {len(result.rejected)}"]
+        if forgotten:
+            payload["forgotten"] = forgotten
+        lines = [f"{xlsx.name}（工作表“{result.sheet_title}”，表头在第{result.header_row}行）: "
+                 f"{result.total_rows} 行, 有效 {len(result.rows)}, 拒绝 {len(result.rejected)}",
+                 f"预览 (preview): 新增 {counts[ADD]}，更新 {counts[UPDATE]}，未变 {counts[UNCHANGED]}，"
+                 f"拒绝 {len(result.rejected)}" + (f"，不予导入 {counts[REFUSED]}" if counts[REFUSED] else "")]
+        if result.skipped:
+            lines.append(f"  跳过 {len(result.skipped)} 行 (rows skipped)：" + "；".join(
+                f"第{s.row}行{SKIP_REASONS[s.reason]}" for s in result.skipped[:10])
+                + ("…" if len(result.skipped) > 10 else ""))
+        lines += [f"  列 {c.column}「{c.header}」按含义读作“{FIELDS[c.field].label}” (read by its meaning)"
+                  for c in result.columns if c.how == "guessed"]
+        lines += [f"  记住的对应 (remembered)：「{h}」→ {f}；不再需要可用 --forget-map \"{h}\"" for h, f in applied.items()]
         if result.missing_columns:
             hint = "（申报年度可用 --round 指定）" if "申报年度" in result.missing_columns else ""
             lines.append(f"  缺少必填列：{'、'.join(result.missing_columns)}{hint} (required columns missing)")
         lines += [f"  第{e.row}行 {e.column}: {e.message}" if e.column else f"  第{e.row}行: {e.message}"
                   for e in result.errors]
+        lines += [f"  {c.message}：可用 --map \"{c.header}=字段\" 改读为其他字段，或 --map \"{c.header}=ignore\" 不导入该列"
+                  for c in result.unreadable_columns]
+        lines += [f"  第{r.row}行 {r.data.enterprise_name}：{p.rule}：{p.reason}"
+                  for r, p in zip(result.rows, preview, strict=True) if p.status == REFUSED]
         if unmapped:
-            lines += [f"  未识别的列 {u.column}「{u.header}」含有数据：请用 --map \"{u.header}=字段\" 或 \"{u.header}=ignore\""
-                      for u in unmapped]
+            lines += [f"  未识别的列 {u.column}「{u.header}」含有数据（如“{u.sample[:20]}”）："
+                      f"请用 --map \"{u.header}=字段\" 或 \"{u.header}=ignore\"" for u in unmapped]
             lines.append("未导入任何数据。 (Nothing imported: unknown columns hold data.)")
             _emit(args, payload, lines)
             return EXIT_REJECTED
+        if counts[REFUSED]:
+            lines.append("未导入任何数据：以上申报已进入评审或该年度已确定备选单位。 (Nothing imported: refused rows.)")
+            _emit(args, payload, lines)
+            return EXIT_REJECTED
+        if args.preview:
+            lines.append("仅预览，未写入任何数据。 (Preview only: nothing was written.)")
+            _emit(args, payload, lines)
+            return EXIT_REJECTED if result.rejected else EXIT_OK
         if result.rejected and not args.skip_invalid:
             lines.append("未导入任何数据：请修正以上错误，或使用 --skip-invalid 只导入有效行。"
                          " (Nothing imported; fix the rows or use --skip-invalid.)")
@@ -172,15 +230,16 @@ def cmd_import(args) -> int:
         if result.rejected:  # written first: if it cannot be written, nothing is imported
             out = Path(args.rejected_out or xlsx.with_name(f"{xlsx.stem}.rejected.xlsx"))
             write_rejected(result, out)
-            payload["rejected_file"] = str(out)
+            payload["rejected_file"] = str(out.resolve())
         outcome = app_ops.import_applications(
-            wf, [(f"{xlsx.name}:{r.row}", r.data) for r in result.rows]).value
-        if args.map:
-            app_ops.remember_mappings(wf, _parse_maps(args.map))
-        payload.update(added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged, imported=True)
-        lines.append(f"新增 {outcome.added}，更新 {outcome.updated}，未变 {outcome.unchanged}。")
+            wf, [(r.source(xlsx.name), r.data) for r in result.rows], remember=explicit).value
+        payload.update(added=outcome.added, updated=outcome.updated, unchanged=outcome.unchanged,
+                       imported=bool(outcome.added or outcome.updated))
+        lines.append(f"新增 {outcome.added}，更新 {outcome.updated}，未变 {outcome.unchanged}。"
+                     + ("" if payload["imported"] else "未写入任何数据。 (Nothing new to import.)"))
         if result.rejected:
-            lines.append(f"被拒绝的 {len(result.rejected)} 行已写入 {payload['rejected_file']}")
+            lines.append(f"被拒绝的 {len(result.rejected)} 行已保存到 {payload['rejected_file']}"
+                         "（保留原行号与错误原因；改正后可直接再导入） (rejected rows saved)")
         _emit(args, payload, lines)
         return EXIT_REJECTED if result.rejected else EXIT_OK
     finally:
@@ -663,11 +722,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(run=cmd_demo)
 
     sp = with_file("import", "从Excel导入申报信息 (import applications)")
-    sp.add_argument("xlsx")
+    sp.add_argument("xlsx", nargs="?", help="申报信息Excel文件（只忘记对应关系时可省略）")
     sp.add_argument("--round", type=int, metavar="YEAR", help="申报年度（空白的年度取此值）")
     sp.add_argument("--skip-invalid", action="store_true", help="只导入有效行，被拒绝的行另存为xlsx")
     sp.add_argument("--rejected-out", metavar="XLSX", help="被拒绝行的输出文件")
     sp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD", help="未识别表头的对应字段，或 =ignore")
+    sp.add_argument("--forget-map", action="append", default=[], metavar="HEADER", help="忘记记住的列名对应关系")
+    sp.add_argument("--preview", action="store_true", help="只预览新增、更新、拒绝的行，不写入")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_import)
 

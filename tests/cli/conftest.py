@@ -80,6 +80,8 @@ def good_row(n: int, **fields: Any) -> dict[str, Any]:
         "independent_legal_person": "是",
         "independent_accounting": "是",
         "good_credit": "否" if n % 2 else "是",
+        "normal_operation": "是",
+        "sound_financial_system": "是",
         "co1_name": "华南理工大学",
         "co1_kind": "高校",
         "ip_staff_count": 5,

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from hvp_desktop.demo import DEMO_PASSWORD
 from hvp_desktop.reports.excel_import import ERROR_COLUMN_TITLE, parse_workbook
@@ -19,6 +19,8 @@ from hvp_desktop.store import applications, migrations, queries
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.errors import WrongPassword
 from hvp_desktop.store.ops import applications as app_ops
+from tests.cli.conftest import code_for
+from tests.messy_workbooks import messy_workbook
 
 
 def no_traceback(done) -> None:
@@ -111,7 +113,9 @@ def test_import_good_file_then_reimport(cli, hvpdb, workbook, row, cli_password)
     again = cli("import", hvpdb, xlsx, "--json")
     assert again.returncode == 0, again.stderr
     result = as_json(again)
-    assert (result["added"], result["updated"], result["unchanged"], result["imported"]) == (0, 0, 4, True)
+    # nothing was added or changed: "imported" says so
+    assert (result["added"], result["updated"], result["unchanged"], result["imported"]) == (0, 0, 4, False)
+    assert result["preview"]["unchanged"] == 4 and "未写入任何数据" not in again.stdout
 
 
 def test_one_invalid_row_imports_nothing(cli, hvpdb, workbook, row, cli_password):
@@ -156,6 +160,100 @@ def test_skip_invalid_imports_valid_rows_and_writes_rejected(cli, hvpdb, workboo
     ]
     assert "申报单位名称" in lines[0][-1]
     assert "知识产权专职人员数" in lines[1][-1]
+
+
+def test_messy_workbook_imports_22_rejects_8_and_the_corrected_rows_import_back(cli, hvpdb, tmp_path, cli_password):
+    messy = messy_workbook(tmp_path / "各单位汇总.xlsx")
+    done = cli("import", hvpdb, messy.path, "--skip-invalid", "--json")
+    no_traceback(done)
+    assert done.returncode == 1, done.stderr  # some rows were rejected
+    result = as_json(done)
+    preview = result["preview"]
+    assert (preview["add"], preview["update"], preview["unchanged"], preview["reject"]) == (22, 0, 0, 8)
+    assert [r["row"] for r in preview["rows"] if r["status"] == "add"] == sorted(messy.good_rows)
+    assert [s["row"] for s in result["skipped"]] == messy.skipped_rows
+    assert (result["added"], result["rejected"], result["imported"]) == (22, 8, True)
+    assert {e["row"]: e["code"] for e in result["errors"]} == {row: c for row, (_w, c) in messy.defect_rows.items()}
+    assert len(stored_rows(hvpdb, cli_password)) == 22
+
+    rejected = Path(result["rejected_file"])
+    assert rejected.is_file()
+    book = load_workbook(rejected)
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    assert (header[0], header[-1]) == ("原行号", ERROR_COLUMN_TITLE)
+    assert [r[0].value for r in sheet.iter_rows(min_row=2)] == sorted(messy.defect_rows)  # the original rows
+    fixes: dict[str, dict[str | tuple[str, int], object]] = {  # each defect corrected, as a secretary would
+        "bad check character": {"统一社会信用代码": code_for(931)},
+        "no name": {"企业名称（盖章）": "广州市改正后科技有限公司"},
+        "negative staff": {"专职知识产权工作人员": 3},
+        "budget that is no amount": {"知识产权工作经费": "150万元"},
+        "a third co-applicant (R2)": {"联合申报单位3": None, ("联合申报单位3", 1): None},
+        "unknown co-applicant kind": {("联合申报单位1", 1): "高校"},
+        "an impossible date": {"申报日期": "2025-02-28"},
+        "the credit code of an earlier row, same year": {"统一社会信用代码": code_for(938)},
+    }
+    for line in sheet.iter_rows(min_row=2):
+        what = messy.defect_rows[line[0].value][0]
+        for where, value in fixes[what].items():
+            title, offset = where if isinstance(where, tuple) else (where, 0)
+            line[header.index(title) + offset].value = value
+    book.save(rejected)
+    again = cli("import", hvpdb, rejected, "--json")  # no mapping asked: 原行号 and 错误原因 are ignored
+    no_traceback(again)
+    assert again.returncode == 0, again.stdout
+    result = as_json(again)
+    assert result["unknown_columns"] == [] and result["errors"] == []
+    assert (result["added"], result["imported"]) == (8, True)
+    assert len(stored_rows(hvpdb, cli_password)) == 30
+
+
+def test_preview_writes_nothing(cli, hvpdb, workbook, row, cli_password):
+    import_in_process(hvpdb, cli_password, workbook([row(1)], name="first.xlsx"))
+    xlsx = workbook([row(1, co1_name="中山大学"), row(2), row(3, ip_staff_count="很多")])
+    done = cli("import", hvpdb, xlsx, "--preview", "--json")
+    no_traceback(done)
+    result = as_json(done)
+    preview = result["preview"]
+    assert (preview["add"], preview["update"], preview["unchanged"], preview["reject"]) == (1, 1, 0, 1)
+    assert [(r["row"], r["status"]) for r in preview["rows"]] == [(3, "update"), (4, "add"), (5, "reject")]
+    assert preview["rows"][0]["changed"] == ["co_applicants"]
+    assert result["imported"] is False and len(stored_rows(hvpdb, cli_password)) == 1
+    text = cli("import", hvpdb, xlsx, "--preview")
+    assert "预览" in text.stdout and "新增 1，更新 1，未变 0，拒绝 1" in text.stdout and "未写入" in text.stdout
+
+
+def test_a_remembered_mapping_is_shown_and_can_be_forgotten(cli, hvpdb, workbook, row, cli_password):
+    xlsx = workbook([row(1)], extra={"推荐单位意见": ["同意"]})
+    assert cli("import", hvpdb, xlsx, "--map", "推荐单位意见=ignore").returncode == 0
+    shown = as_json(cli("import", hvpdb, xlsx, "--preview", "--json"))
+    assert shown["remembered_mappings"] == {"推荐单位意见": "ignore"}
+    assert "--forget-map" in cli("import", hvpdb, xlsx, "--preview").stdout
+    done = cli("import", hvpdb, "--forget-map", "推荐单位意见", "--json")
+    assert done.returncode == 0, done.stderr
+    assert as_json(done) == {"forgotten": ["推荐单位意见"], "remembered_mappings": {}}
+    with WorkingFile.open(hvpdb, cli_password) as wf:
+        assert applications.load_mappings(wf) == {}
+    again = cli("import", hvpdb, "--forget-map", "推荐单位意见")
+    assert again.returncode == 1 and "推荐单位意见" in again.stderr
+    no_traceback(again)
+
+
+def test_a_column_that_cannot_be_read_says_what_was_found_and_offers_map_or_ignore(cli, hvpdb, tmp_path):
+    book = Workbook()
+    for line in (["企业名称", "信用代码", "年度", "项目负责人"], ["甲公司", code_for(1), 2025, "13800000000"],
+                 ["乙公司", code_for(2), 2025, "13900000000"]):
+        book.active.append(line)
+    xlsx = tmp_path / "phones.xlsx"
+    book.save(xlsx)
+    done = cli("import", hvpdb, xlsx)
+    assert done.returncode == 1
+    assert "项目负责人" in done.stdout and "13800000000" in done.stdout  # which column, what was found
+    assert "应为是/否" in done.stdout  # what would be accepted
+    assert '--map "项目负责人=ignore"' in done.stdout
+    result = as_json(cli("import", hvpdb, xlsx, "--json"))
+    [problem] = result["unreadable_columns"]
+    assert (problem["header"], problem["field"], problem["rows"]) == ("项目负责人", "senior_executive_principal", 2)
 
 
 def test_unknown_column_with_data_imports_nothing(cli, hvpdb, workbook, row, cli_password):

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from hvp_desktop.domain.identity import new_uuid
 from hvp_desktop.domain.model import ApplicationData, ApplicationState, RoundKind
-from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.domain.rules import InvalidInput, RuleViolation
 from hvp_desktop.store.applications import APPLICATION_FIELDS as _APPLICATION_FIELDS
 from hvp_desktop.store.applications import application_data
 from hvp_desktop.store.models import Application, CoApplicantRow, Enterprise, ImportMapping, Round
@@ -183,6 +183,23 @@ def _update_application(s, app: Application, data: ApplicationData, source: str)
 def remember_mappings(tx: Tx, mapping: dict[str, str]) -> None:
     """Spreadsheet headers mapped to fields once, remembered for the next import."""
     _remember(tx, mapping)
+
+
+@operation()
+def forget_mappings(tx: Tx, headers: Iterable[str]) -> None:
+    """Remembered header mappings forgotten: the next import asks again (or reads the header by
+    its meaning). Headers are given as remembered (normalised, see `load_mappings`)."""
+    headers = list(dict.fromkeys(headers))
+    known = {m.header: m for m in tx.s.scalars(select(ImportMapping).where(ImportMapping.header.in_(headers)))}
+    unknown = [h for h in headers if h not in known]
+    if unknown:
+        shown = "、".join(f"“{h}”" for h in unknown)
+        raise InvalidInput(f"没有记住的列名对应关系：{shown}",
+                           "No remembered column mapping for: " + ", ".join(f"'{h}'" for h in unknown))
+    for header in headers:
+        tx.log("import.mapping_forgotten", "import_mapping", header, {"header": header, "field": known[header].field})
+        tx.s.delete(known[header])
+    tx.touch(mappings=set(headers))
 
 
 def _remember(tx: Tx, mapping: dict[str, str]) -> None:

@@ -24,7 +24,9 @@ from hvp_desktop.reports.excel_import import (
     FIELDS,
     IGNORE,
     KNOWN_HEADERS,
+    ROW_COLUMN_TITLE,
     TEMPLATE_PATH,
+    ColumnUse,
     ImportCancelled,
     ParseResult,
     RowError,
@@ -223,7 +225,7 @@ def test_template_drop_downs(template_file: Path) -> None:
     yes_no = {f"{letter(f)}3:{letter(f)}1002" for f, spec in FIELDS.items() if spec.kind == "bool"}
     kinds = {f"{letter(f)}3:{letter(f)}1002" for f in ("co1_kind", "co2_kind", "co3_kind")}
     assert ranges == {'"是,否"': yes_no, '"高校,科研院所,知识产权服务机构"': kinds}
-    assert len(yes_no) == 9
+    assert len(yes_no) == 12
 
 
 def test_template_instructions(template_file: Path, header: dict[str, str]) -> None:
@@ -623,7 +625,8 @@ def test_every_error_of_a_row_is_reported(template_file: Path, tmp_path: Path, h
 
 
 def test_errors_are_sorted_by_row(template_file: Path, tmp_path: Path) -> None:
-    rows = [minimal(1, good_credit="?"), minimal(2), {"year": 2025}]
+    rows = [minimal(1, good_credit="?"), minimal(2), {"year": 2025, "enterprise_name": "丙", "credit_code": "123",
+                                                      "good_credit": "?"}]
     result = parse_workbook(fill_template(template_file, tmp_path / "s.xlsx", rows))
     assert [e.row for e in result.errors] == [3, 5, 5]
     assert [r.row for r in result.rejected] == [3, 5]
@@ -674,17 +677,14 @@ def unknown_columns_file(tmp_path: Path) -> Path:
 def test_unknown_columns_are_reported_and_rows_still_parsed(tmp_path: Path) -> None:
     result = parse_workbook(unknown_columns_file(tmp_path))
     assert result.unknown_columns == [
-        UnknownColumn("公司名称（全称）", "A", True, "甲公司"),
         UnknownColumn("备注", "D", True, "老客户"),
         UnknownColumn("其他", "E", False, ""),
         UnknownColumn("", "F", True, "无标题列的数据"),
     ]
-    assert [c.column for c in result.unmapped_data_columns] == ["A", "D", "F"]
-    assert result.missing_columns == ["申报单位名称"]
-    assert [(e.row, e.code) for e in result.errors] == [
-        (2, "missing_required"),
-        (3, "missing_required"),
-    ]
+    assert [c.column for c in result.unmapped_data_columns] == ["D", "F"]
+    # a header in other words is read by its meaning, and says so
+    assert result.columns[0] == ColumnUse("A", "公司名称（全称）", "enterprise_name", "guessed")
+    assert result.missing_columns == [] and result.errors == []
 
 
 def test_header_map_maps_and_ignores(tmp_path: Path) -> None:
@@ -740,8 +740,8 @@ def test_header_map_errors(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------ whole-file problems
 
 
-def test_header_row_must_be_within_the_first_15_rows(tmp_path: Path) -> None:
-    rows: list[list[Any]] = [[f"说明{i}"] for i in range(15)]
+def test_header_row_must_be_within_the_first_30_rows(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [[f"说明{i}"] for i in range(30)]
     path = write_rows(
         tmp_path / "late.xlsx",
         [*rows, ["企业名称", "信用代码", "年度"], ["甲", code(1), 2025]],
@@ -750,9 +750,9 @@ def test_header_row_must_be_within_the_first_15_rows(tmp_path: Path) -> None:
         parse_workbook(path)
     path = write_rows(
         tmp_path / "early.xlsx",
-        [*rows[:14], ["企业名称", "信用代码", "年度"], ["甲", code(1), 2025]],
+        [*rows[:29], ["企业名称", "信用代码", "年度"], ["甲", code(1), 2025]],
     )
-    assert parse_workbook(path).header_row == 15
+    assert parse_workbook(path).header_row == 30
 
 
 def test_not_a_workbook(tmp_path: Path) -> None:
@@ -826,23 +826,26 @@ def test_write_rejected_round_trip(template_file: Path, tmp_path: Path, header: 
     write_rejected(result, out)
     sheet = load_workbook(out).active
     values = list(sheet.values)
-    assert list(values[0]) == [*result.headers, ERROR_COLUMN_TITLE]
+    assert list(values[0]) == [ROW_COLUMN_TITLE, *result.headers, ERROR_COLUMN_TITLE]
     assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.freeze_panes == "A2"
+    assert sheet.freeze_panes == "B2"
     assert len(values) == 3  # header + the two rejected rows, in file order
     first, second = values[1], values[2]
-    assert first[1] == "广州测试1科技有限公司"
-    contact = sheet.cell(row=2, column=list(FIELDS).index("contact_name") + 1)
+    assert (first[0], second[0]) == (3, 5)  # their rows in the file they came from
+    assert first[2] == "广州测试1科技有限公司"
+    contact = sheet.cell(row=2, column=list(FIELDS).index("contact_name") + 2)
     assert (contact.value, contact.data_type) == ("=不是公式", "s")  # text, not a formula
-    assert first[-1] == f"{header['good_credit']}：无法识别为是/否：可能"
-    reasons = second[-1].split("；")
+    assert first[-1] == f"{header['good_credit']}：无法识别为是/否：“可能”；可填是/否、有/无、Y/N、√/×"
+    reasons = second[-1].split("\n")
     assert len(reasons) == 2
     assert reasons[0].startswith(f"{header['credit_code']}：统一社会信用代码无效")
     assert reasons[1].startswith(header["co3_name"]) and "R2" in reasons[1]
-    assert second[:3] == (2025, "乙", "123")
+    assert second[1:4] == (2025, "乙", "123")
 
 
 def test_write_rejected_without_rejections(template_file: Path, tmp_path: Path) -> None:
     result = parse_workbook(fill_template(template_file, tmp_path / "ok.xlsx", [minimal(1)]))
     write_rejected(result, tmp_path / "none.xlsx")
-    assert list(load_workbook(tmp_path / "none.xlsx").active.values) == [(*result.headers, ERROR_COLUMN_TITLE)]
+    assert list(load_workbook(tmp_path / "none.xlsx").active.values) == [
+        (ROW_COLUMN_TITLE, *result.headers, ERROR_COLUMN_TITLE)
+    ]
