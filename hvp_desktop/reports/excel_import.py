@@ -432,6 +432,14 @@ class ParseResult:
         """Columns that hold data nobody said what to do with: the import must not proceed."""
         return [c for c in self.unknown_columns if c.has_data]
 
+    def value(self, values: Sequence[Any], field_id: str) -> Any:
+        """The value a row holds in the column read as `field_id` (None when no column is)."""
+        for use in self.columns:
+            if use.field == field_id:
+                index = column_index_from_string(use.column) - 1
+                return values[index] if index < len(values) else None
+        return None
+
     @property
     def unreadable_columns(self) -> list[ColumnProblem]:
         """Columns with values that cannot be read as their field, in column order."""

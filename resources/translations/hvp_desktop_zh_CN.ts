@@ -4,138 +4,157 @@
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="112"/>
         <source>Formal review</source>
-        <translation>形式审查</translation>
+        <translation type="vanished">形式审查</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="118"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="164"/>
+        <source>Formal review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="169"/>
         <source>Preliminary score (Annex 2)</source>
         <translation>初审得分（附件2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="120"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="171"/>
         <source>Imported from</source>
         <translation>导入来源</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="121"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="172"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="121"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="152"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="172"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
         <source>Declared</source>
         <translation>申报内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="122"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="173"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="122"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="173"/>
         <source>Co-applicant</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="122"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="173"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="124"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="175"/>
         <source>Co-applicants (%n)</source>
         <translation>
             <numerusform>联合申报单位（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="136"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="189"/>
         <source>Verdict: %1. Each check names its rule; a check can be confirmed or overridden only with a written reason.</source>
-        <translation>审查结论：%1。每一项均注明所依据的规则；确认或更改结果须写明理由。</translation>
+        <translation>审查结论：%1。每一项均注明所依据的规则；人工确认或更改结果须写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="139"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="192"/>
+        <source>set by hand</source>
+        <translation>人工确认</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="209"/>
+        <source>Below the requirement</source>
+        <translation>未达要求</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
+        <source>Construction task</source>
+        <translation>建设任务</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
+        <source>Dates: %1</source>
+        <translation>期限：%1</translation>
+    </message>
+    <message>
         <source>confirmed by the secretary</source>
-        <translation>秘书确认</translation>
+        <translation type="vanished">秘书确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="140"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="152"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="140"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="152"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="151"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="209"/>
         <source>Meets</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="151"/>
         <source>Below the commitment</source>
-        <translation>低于承诺</translation>
+        <translation type="vanished">低于承诺</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="152"/>
         <source>Commitment</source>
-        <translation>承诺事项</translation>
+        <translation type="vanished">承诺事项</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="169"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="227"/>
         <source>R1: the formal review of this application is over</source>
         <translation>R1：该申报的形式审查已结束</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="182"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="240"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="183"/>
         <source>provisional</source>
-        <translation>暂定</translation>
+        <translation type="vanished">暂定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="183"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="242"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="188"/>
         <source>Dates: </source>
-        <translation>日期：</translation>
+        <translation type="vanished">日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="188"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
         <source>none pending</source>
         <translation>暂无待办</translation>
     </message>
@@ -144,23 +163,23 @@
         <translation type="vanished">联合申报单位（无）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="128"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="128"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="128"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="128"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -168,42 +187,46 @@
 <context>
     <name>ApplicationDetailForm</name>
     <message>
-        <location filename="../../ui/application_detail.ui" line="20"/>
+        <location filename="../../ui/application_detail.ui" line="21"/>
         <source>Declared data</source>
         <translation>申报信息</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="29"/>
+        <location filename="../../ui/application_detail.ui" line="30"/>
         <source>Co-applicants</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="37"/>
+        <location filename="../../ui/application_detail.ui" line="38"/>
         <source>Formal review</source>
         <translation>形式审查</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="49"/>
+        <location filename="../../ui/application_detail.ui" line="50"/>
         <source>Confirm or override…</source>
-        <translation>确认或更改…</translation>
+        <translation>人工确认或更改…</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="55"/>
+        <location filename="../../ui/application_detail.ui" line="56"/>
+        <source>Construction tasks (R5–R13)</source>
+        <translation>建设任务（R5–R13）</translation>
+    </message>
+    <message>
         <source>Commitments (R5–R13)</source>
-        <translation>建设承诺（R5–R13）</translation>
+        <translation type="vanished">建设承诺（R5–R13）</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="64"/>
+        <location filename="../../ui/application_detail.ui" line="65"/>
         <source>Decisions and dates</source>
         <translation>决定与日期</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="74"/>
+        <location filename="../../ui/application_detail.ui" line="75"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/application_detail.ui" line="86"/>
+        <location filename="../../ui/application_detail.ui" line="87"/>
         <source>What the rules allow now</source>
         <translation>当前规则允许的操作</translation>
     </message>
@@ -288,23 +311,23 @@
 <context>
     <name>ApplicationsPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="57"/>
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="59"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="60"/>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="63"/>
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="62"/>
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="65"/>
         <source>Any</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="72"/>
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="76"/>
         <source>All rounds</source>
         <translation>全部轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/applications_panel.py" line="96"/>
+        <location filename="../../hvp_desktop/gui/applications_panel.py" line="101"/>
         <source>%1 of %2 applications shown</source>
         <translation>显示 %1 / 共 %2 件申报</translation>
     </message>
@@ -349,95 +372,100 @@
 <context>
     <name>AssessmentRoundDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="200"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="205"/>
         <source>Open an assessment round</source>
         <translation>开启考核轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="206"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="211"/>
         <source>Year-1 assessment (R17, pass mark 70)</source>
         <translation>第一年度考核（R17，合格线70分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="207"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="212"/>
         <source>Year-2 assessment (R18, pass mark 75)</source>
         <translation>第二年度考核（R18，合格线75分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="208"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="213"/>
         <source>Re-assessment after rectification</source>
-        <translation>整改后复核</translation>
+        <translation>整改后重新考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="213"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="218"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="214"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="219"/>
         <source>Assessment:</source>
         <translation>考核类别：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="215"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="220"/>
         <source>Centres:</source>
-        <translation>中心：</translation>
+        <translation>建设单位：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="227"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="232"/>
         <source>No centre is waiting for this assessment.</source>
-        <translation>没有等待该考核的中心。</translation>
+        <translation>没有等待该考核的建设单位。</translation>
     </message>
 </context>
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="43"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="131"/>
         <source>Unknown columns</source>
         <translation>未识别的列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="49"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="131"/>
+        <source>Map a column</source>
+        <translation>指定列的对应字段</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="139"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="49"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="139"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="49"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="139"/>
         <source>Example value</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="49"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="139"/>
         <source>Holds</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="55"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="145"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="57"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="147"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="148"/>
         <source>Ignore this column</source>
         <translation>忽略此列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="83"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="182"/>
         <source>Choose what every column holds, or ignore it.</source>
         <translation>请为每一列选择对应字段，或选择忽略。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="87"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="186"/>
         <source>Two columns cannot hold the same field.</source>
         <translation>两列不能对应同一个字段。</translation>
     </message>
@@ -458,9 +486,13 @@
 <context>
     <name>ConsolidateDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="198"/>
         <source>Consolidate %1</source>
-        <translation>汇总锁定：%1</translation>
+        <translation type="vanished">汇总锁定：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="198"/>
+        <source>Confirm the result of %1</source>
+        <translation>确认%1评审结果</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="209"/>
@@ -475,12 +507,12 @@
     <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="211"/>
         <source>Selected (%1)</source>
-        <translation>入选（%1家）</translation>
+        <translation>列入拟认定名单（%1家）</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="211"/>
         <source>Not selected (%1)</source>
-        <translation>未入选（%1家）</translation>
+        <translation>未列入拟认定名单（%1家）</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="213"/>
@@ -502,8 +534,12 @@
     </message>
     <message>
         <location filename="../../ui/ranking_consolidate_dialog.ui" line="19"/>
+        <source>The result is recorded for every application and the round is locked: sheets, settings, explanations and the tie decision cannot change until the chair withdraws the confirmation with a reason.</source>
+        <translation>评审结果将记入每件申报，本轮随即锁定：在组长写明理由撤回确认之前，专家打分表、设置、说明和并列决定均不能更改。</translation>
+    </message>
+    <message>
         <source>The result is recorded for every application and the round is locked: sheets, settings, explanations and the tie decision cannot change until the chair reopens it with a reason.</source>
-        <translation>汇总后，每件申报的结果记入其生命周期，本轮随即锁定：评分表、汇总设置、偏离说明和并列决定均不能再修改，除非组长写明理由重新开放。</translation>
+        <translation type="vanished">汇总后，每件申报的结果记入其生命周期，本轮随即锁定：评分表、汇总设置、偏离说明和并列决定均不能再修改，除非组长写明理由重新开放。</translation>
     </message>
 </context>
 <context>
@@ -562,45 +598,45 @@
 <context>
     <name>DeadlinesDock</name>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="24"/>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="65"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="25"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="68"/>
         <source>Due in the next %n days</source>
         <translation>
             <numerusform>未来 %n 天内到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="31"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="32"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="31"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="32"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="31"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="32"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="31"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="32"/>
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="50"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="51"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="50"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="51"/>
         <source>open since this date</source>
         <translation>自此日起可办理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="66"/>
+        <location filename="../../hvp_desktop/gui/deadlines_dock.py" line="69"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 项已逾期</numerusform>
@@ -646,129 +682,180 @@
         <translation>公示自所选日期起计5个工作日；同一事项不能重复公示。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="52"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="50"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="59"/>
         <source>Preliminary score (R15)…</source>
         <translation>初审得分（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="54"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="61"/>
         <source>Formal review failed…</source>
         <translation>形式审查不通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62"/>
         <source>The application will be rejected in the formal review. This cannot be undone.</source>
-        <translation>该申报将因形式审查不通过而不予受理。此操作不可撤销。</translation>
+        <translation>该申报将记录为形式审查不通过。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="56"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63"/>
         <source>Start publicity of the recognition list…</source>
         <translation>开始认定名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
         <source>File an objection…</source>
         <translation>登记异议…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
         <source>Objection</source>
         <translation>异议内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
         <source>Decide an objection…</source>
         <translation>异议核实结论…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
         <source>Findings</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69"/>
         <source>An upheld objection means no recognition (R16) or no support for that year (R19). This cannot be undone.</source>
-        <translation>异议成立即不予认定（R16）或该年度不予扶持（R19）。此操作不可撤销。</translation>
+        <translation>异议成立即不予认定（R16）或该年度不予资金扶持（R19）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="70"/>
+        <source>Party group approval of the recognition list…</source>
+        <translation>认定名单经区知识产权局党组研究通过…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72"/>
         <source>Recognise…</source>
         <translation>正式认定…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="64"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73"/>
         <source>The applicant will be recognised as a centre. This cannot be undone.</source>
-        <translation>该申报单位将被正式认定为培育布局中心。此操作不可撤销。</translation>
+        <translation>该申报单位将被认定为高价值专利培育布局中心建设单位。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="74"/>
+        <source>Written request for the year-1 assessment…</source>
+        <translation>书面申请第一年度考核…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="76"/>
+        <source>Written request for the year-2 assessment…</source>
+        <translation>书面申请第二年度考核（期末验收）…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78"/>
+        <source>Rectification report received…</source>
+        <translation>收到整改报告…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="80"/>
         <source>Record year-1 assessment…</source>
         <translation>登记第一年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="66"/>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="68"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="81"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="83"/>
         <source>An assessment result cannot be undone.</source>
         <translation>考核结果登记后不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="82"/>
         <source>Record year-2 assessment…</source>
         <translation>登记第二年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="84"/>
+        <source>Party group approval of the year-1 passed list…</source>
+        <translation>第一年度考核合格名单经区知识产权局党组研究通过…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="86"/>
+        <source>Party group approval of the year-2 passed list…</source>
+        <translation>第二年度考核合格名单经区知识产权局党组研究通过…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="88"/>
+        <source>Bureau withholds year-1 support…</source>
+        <translation>区知识产权局决定不予第一年度资金扶持…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="90"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="93"/>
+        <source>The year&apos;s support will not be paid. This cannot be undone.</source>
+        <translation>该年度资金扶持将不予拨付。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="91"/>
+        <source>Bureau withholds year-2 support…</source>
+        <translation>区知识产权局决定不予第二年度资金扶持…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="94"/>
         <source>Start publicity of year-1 support…</source>
-        <translation>开始第一年度扶持公示…</translation>
+        <translation>开始第一年度考核合格名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="96"/>
         <source>Grant year-1 support (500,000 RMB)…</source>
-        <translation>给予第一年度扶持（50万元）…</translation>
+        <translation>给予第一年度资金扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72"/>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="76"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="97"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="101"/>
         <source>Support will be recorded as granted. This cannot be undone.</source>
-        <translation>将记录为已给予扶持。此操作不可撤销。</translation>
+        <translation>将记录为已给予资金扶持。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="98"/>
         <source>Start publicity of year-2 support…</source>
-        <translation>开始第二年度扶持公示…</translation>
+        <translation>开始第二年度考核合格名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="75"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="100"/>
         <source>Grant year-2 support (500,000 RMB)…</source>
-        <translation>给予第二年度扶持（50万元）…</translation>
+        <translation>给予第二年度资金扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="102"/>
         <source>Withdraw (written request)…</source>
         <translation>退出（书面申请）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="102"/>
         <source>Request</source>
         <translation>申请内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78"/>
-        <source>The centre withdraws: no further assessments and no application for 2 years (R21). This cannot be undone.</source>
-        <translation>该中心退出建设：不再参加年度考核，2年内不得重新申报（R21）。此操作不可撤销。</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/decision_actions.py" line="103"/>
-        <source>shortlisting is over</source>
-        <translation>入围已确定</translation>
+        <source>The centre withdraws: no further assessments and no application for 2 years (R21). This cannot be undone.</source>
+        <translation>该建设单位退出建设：不再参加年度考核，2年内不得重新申报（R21）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="106"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="130"/>
+        <source>shortlisting is over</source>
+        <translation>备选单位已确定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="133"/>
         <source>no check of the formal review has failed</source>
         <translation>形式审查没有不通过的项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="111"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="138"/>
         <source>no publicity awaits its result</source>
         <translation>没有等待结果的公示</translation>
     </message>
@@ -777,7 +864,7 @@
         <translation type="vanished">今天不在任何公示期内</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="115"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="142"/>
         <source>no objection is waiting for a decision</source>
         <translation>没有待核实的异议</translation>
     </message>
@@ -785,37 +872,37 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="141"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="168"/>
         <source>Objection:</source>
         <translation>异议：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="159"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="186"/>
         <source>Not upheld: the result stands</source>
         <translation>不成立：结果不变</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="160"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="187"/>
         <source>Upheld</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="161"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="188"/>
         <source>Finding:</source>
         <translation>核实结论：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="210"/>
         <source>A decision cannot be dated in the future.</source>
         <translation>决定日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="184"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="213"/>
         <source>Write the %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="187"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="217"/>
         <source>Continue?</source>
         <translation>是否继续？</translation>
     </message>
@@ -890,460 +977,1273 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="65"/>
+        <source>Imported from %1</source>
+        <translation>导入自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="78"/>
+        <source>The check “%1” was set to “%2” by hand: %3</source>
+        <translation>审查项“%1”经人工确认为“%2”：%3</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="83"/>
+        <source>Preliminary score %1 → %2</source>
+        <translation>初审得分 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="86"/>
+        <source>%1 is to score this application</source>
+        <translation>%1 被分配评审此申报</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="88"/>
+        <source>%1 stepped aside (conflict of interest): %2</source>
+        <translation>%1 申请回避（存在利害关系）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="91"/>
+        <source>A paper score sheet was started</source>
+        <translation>开始录入纸质专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="92"/>
+        <source>A score sheet was started</source>
+        <translation>开始填写专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="95"/>
+        <source>Scores entered: %1</source>
+        <translation>录入打分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="98"/>
+        <source>Score sheet submitted (revision %1), total %2 points</source>
+        <translation>专家打分表已提交（第%1版），合计%2分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="101"/>
+        <source>Correction started (revision %1): %2</source>
+        <translation>开始更正（第%1版）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="104"/>
+        <source>Paper sheet of %1 keyed (keying %2)</source>
+        <translation>已录入%1的纸质专家打分表（第%2次录入）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="107"/>
+        <source>the chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="108"/>
+        <source>the expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="109"/>
+        <source>A flag on %1 explained by %2: %3</source>
+        <translation>%2对%1的偏离标记作出说明：%3</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="101"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="49"/>
+        <source>Normal R&amp;D, production and business</source>
+        <translation>正常开展研发、生产和经营活动</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="50"/>
+        <source>Sound financial system</source>
+        <translation>有健全财务制度</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="51"/>
+        <source>Branch counted separately</source>
+        <translation>单独入统的分公司</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="54"/>
+        <source>known header</source>
+        <translation>已知列名</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="55"/>
+        <source>read by its meaning: check it</source>
+        <translation>按列名含义识别，请核对</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="56"/>
+        <source>as you mapped it</source>
+        <translation>按指定的对应关系</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="57"/>
+        <source>ignored</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="58"/>
+        <source>unknown</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="61"/>
+        <source>note, title or total</source>
+        <translation>说明、标题或合计行</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="62"/>
+        <source>header repeated</source>
+        <translation>重复的表头行</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="63"/>
+        <source>column numbers</source>
+        <translation>列序号行</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="64"/>
+        <source>units</source>
+        <translation>单位行</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="65"/>
+        <source>example row</source>
+        <translation>填写示例行</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="66"/>
+        <source>no applicant name and no credit code</source>
+        <translation>未填申报单位名称和统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="69"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="70"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="71"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="72"/>
+        <source>Not allowed</source>
+        <translation>不予导入</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="73"/>
+        <source>Rejected</source>
+        <translation>数据有误</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="74"/>
+        <source>Passed over</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="76"/>
+        <source>(ignored)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="208"/>
         <source>Import applications from Excel</source>
         <translation>从Excel导入申报信息</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="120"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="237"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="238"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="120"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="237"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="240"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="120"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="237"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="131"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="238"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="238"/>
+        <source>Applicant</source>
+        <translation>申报单位</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="239"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="239"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="240"/>
+        <source>Header</source>
+        <translation>列名</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="240"/>
+        <source>Read as</source>
+        <translation>对应字段</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="240"/>
+        <source>How</source>
+        <translation>识别方式</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="259"/>
         <source>Choose the Excel file</source>
         <translation>选择Excel文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="137"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="265"/>
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="154"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="273"/>
+        <source>The template was saved to %1.</source>
+        <translation>导入模板已保存至%1。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="292"/>
+        <source>No such file: %1</source>
+        <translation>找不到文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="294"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="161"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="302"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="179"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="321"/>
         <source>Not imported: %n column(s) hold data the application does not know.</source>
         <translation>
             <numerusform>未导入：有 %n 列含有无法识别的数据。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="191"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="333"/>
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="198"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="340"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="199"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="341"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="204"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="354"/>
         <source>%1 rows read: %2 valid, %3 rejected.</source>
         <translation>共读取 %1 行：有效 %2 行，拒绝 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="207"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="356"/>
+        <source>The import will add %1, update %2 and leave %3 unchanged.</source>
+        <translation>导入后将新增%1条、更新%2条，%3条无变化。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="360"/>
+        <source>%n row(s) holding no application (notes, titles, totals) are passed over.</source>
+        <translation>
+            <numerusform>另有%n行不含申报信息（说明、标题、合计等），已跳过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="367"/>
         <source>Required columns missing: %1.</source>
         <translation>缺少必填列：%1。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="369"/>
+        <source>%n row(s) cannot be imported: a decision was already taken on them.</source>
+        <translation>
+            <numerusform>%n行已作出相关决定，不予导入。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="209"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="372"/>
         <source>Import all is possible only when no row is rejected; or import the valid rows and save the rejected ones to fix them.</source>
         <translation>只有在没有被拒绝的行时才能全部导入；也可以只导入有效行，并把被拒绝的行另存下来修改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="238"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="385"/>
+        <source>Read from sheet “%1”, header in row %2.</source>
+        <translation>读取的是工作表“%1”，表头在第%2行。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="402"/>
+        <source>Columns with values that cannot be read: %1. Select one of their problems to map that column to another field or to ignore it.</source>
+        <translation>以下列有无法识别的值：%1。选中其中一条问题，可将该列改为对应其他字段，或不导入该列。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="410"/>
+        <source>Changes: %1</source>
+        <translation>变更：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="445"/>
+        <source>remembered</source>
+        <translation>已记住的对应关系</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="456"/>
+        <source>(no header)</source>
+        <translation>（无列名）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="462"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="499"/>
+        <source>Row %1: %2</source>
+        <translation>第%1行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="511"/>
+        <source>Column %1 “%2”, read as “%3”: %4 row(s) hold a value that cannot be read, such as “%5”.</source>
+        <translation>%1列“%2”按“%3”读取，有%4行的值无法识别，如“%5”。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="520"/>
+        <source>Column %1 “%2” was read as “%3”, but some of its values cannot be read as that. Say what the column holds, or ignore it.</source>
+        <translation>%1列“%2”按“%3”读取，但部分值无法按此识别。请指定该列对应的字段，或不导入该列。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="551"/>
+        <source>Forgetting…</source>
+        <translation>正在删除记住的对应关系…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="573"/>
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="255"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="590"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="267"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="601"/>
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1，更新 %2，未变 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="604"/>
+        <source>Nothing new: the working file already holds these applications.</source>
+        <translation>没有新的数据：工作文件中已有这些申报信息。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="606"/>
+        <source>The %n rejected row(s) were saved to %1, with their row numbers and what is wrong; corrected there, that file imports as it is.</source>
+        <translation>
+            <numerusform>有误的%n行已保存至%1，保留原行号和错误原因；在该文件中改正后可直接导入。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ImportForm</name>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="9"/>
         <source>Excel file:</source>
-        <translation>Excel文件：</translation>
+        <translation type="vanished">Excel文件：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="vanished">选择…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation type="vanished">保存模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="9"/>
+        <source>E&amp;xcel file:</source>
+        <translation>Excel文件(&amp;X)：</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.ui" line="13"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
+        <source>Type or paste the path of an .xlsx file and press Enter, or choose it</source>
+        <translation>输入或粘贴.xlsx文件的路径后按回车，或点击“选择”</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="14"/>
-        <source>Save template…</source>
-        <translation>保存模板…</translation>
+        <location filename="../../ui/import_dialog.ui" line="16"/>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.ui" line="17"/>
+        <source>Save &amp;template…</source>
+        <translation>保存导入模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="20"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="20"/>
-        <source>Rows without a year belong to</source>
-        <translation>未填年度的行归入</translation>
+        <location filename="../../ui/import_dialog.ui" line="23"/>
+        <source>Rows without a &amp;year belong to</source>
+        <translation>未填年度的行归入(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../ui/import_dialog.ui" line="41"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="44"/>
+        <source>What the import will do with each row, before anything is written.</source>
+        <translation>写入前逐行列出导入结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="56"/>
+        <source>Pro&amp;blems</source>
+        <translation>问题(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="71"/>
+        <source>&amp;Map this column…</source>
+        <translation>指定该列对应字段(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="72"/>
+        <source>I&amp;gnore this column</source>
+        <translation>不导入该列(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="78"/>
+        <source>Col&amp;umns</source>
+        <translation>各列(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="86"/>
+        <source>Remembered column mappings (used for every import into this working file):</source>
+        <translation>已记住的列名对应关系（导入本工作文件时均适用）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="95"/>
+        <source>&amp;Forget</source>
+        <translation>删除(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="106"/>
+        <source>Import &amp;valid rows only…</source>
+        <translation>仅导入有效行(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="107"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Rows without a year belong to</source>
+        <translation type="vanished">未填年度的行归入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.ui" line="105"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="42"/>
         <source>Import valid rows only…</source>
-        <translation>只导入有效行…</translation>
+        <translation type="vanished">只导入有效行…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.ui" line="43"/>
         <source>Import</source>
-        <translation>导入</translation>
+        <translation type="vanished">导入</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="16"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="18"/>
         <source>Applied</source>
         <translation>已申报</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="17"/>
-        <source>Rejected in formal review</source>
-        <translation>形式审查未通过</translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="18"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="126"/>
-        <source>Shortlisted</source>
-        <translation>入围</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="19"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="129"/>
-        <source>Not selected</source>
-        <translation>未入选</translation>
+        <source>Rejected in formal review</source>
+        <translation>形式审查不通过</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="20"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="128"/>
-        <source>Selected</source>
-        <translation>拟入选</translation>
+        <location filename="../../hvp_desktop/gui/labels.py" line="139"/>
+        <source>Shortlisted</source>
+        <translation>已列为备选单位</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="21"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="134"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="142"/>
+        <source>Not selected</source>
+        <translation>未列入拟认定名单</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="22"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="141"/>
+        <source>Selected</source>
+        <translation>列入拟认定名单</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="23"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="147"/>
         <source>Recognised</source>
         <translation>已认定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="22"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="24"/>
         <source>Objection upheld</source>
         <translation>异议成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="23"/>
-        <source>Year 1 passed</source>
-        <translation>第一年考核通过</translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="24"/>
-        <source>Rectifying</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="25"/>
-        <source>Accepted</source>
-        <translation>已验收</translation>
+        <source>Year 1 passed</source>
+        <translation>第一年度考核合格</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="26"/>
-        <source>Revoked</source>
-        <translation>已撤销</translation>
+        <source>Rectifying</source>
+        <translation>整改期</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="27"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="137"/>
+        <source>Accepted</source>
+        <translation>通过期末验收</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="28"/>
+        <source>Revoked</source>
+        <translation>已取消称号</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="29"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="150"/>
         <source>Withdrawn</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="35"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="37"/>
         <source>All R1 facts declared yes</source>
         <translation>R1各项均申报为“是”</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="36"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="38"/>
         <source>Some R1 fact declared no</source>
         <translation>有R1项申报为“否”</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="37"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="39"/>
         <source>Some R1 fact not declared</source>
         <translation>有R1项未申报</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="45"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="47"/>
         <source>Meets R1</source>
         <translation>符合R1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="46"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="48"/>
         <source>Fails R1</source>
         <translation>不符合R1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="47"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="117"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="49"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="130"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="55"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="57"/>
         <source>University</source>
         <translation>高校</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="56"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="58"/>
         <source>Research institute</source>
         <translation>科研院所</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="57"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="59"/>
         <source>IP service agency</source>
         <translation>知识产权服务机构</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="64"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="66"/>
         <source>Not declared</source>
         <translation>未申报</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="66"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="68"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="68"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="70"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="75"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="77"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="76"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="78"/>
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="77"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="79"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="78"/>
-        <source>Registered in the district</source>
-        <translation>注册地在本区</translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="79"/>
-        <source>Tax relation in the district</source>
-        <translation>税务关系在本区</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="80"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="219"/>
+        <source>Registered in the district</source>
+        <translation>注册登记地在本区</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="81"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="220"/>
+        <source>Tax relation in the district</source>
+        <translation>税务征管关系在本区</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="82"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="221"/>
         <source>Statistics relation in the district</source>
         <translation>统计关系在本区</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="81"/>
-        <source>Independent legal person</source>
-        <translation>独立法人</translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="82"/>
-        <source>Independent accounting</source>
-        <translation>独立核算</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="83"/>
-        <source>Good credit</source>
-        <translation>信用良好</translation>
+        <source>Independent legal person</source>
+        <translation>具有独立法人资格</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="84"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="223"/>
+        <source>Independent accounting</source>
+        <translation>实行独立核算</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="85"/>
+        <source>Good credit</source>
+        <translation>符合信用管理相关规定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="86"/>
+        <source>Research, production and business carried out normally</source>
+        <translation>正常开展研发、生产和经营活动</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="87"/>
+        <source>Sound financial system</source>
+        <translation>有健全财务制度</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="88"/>
+        <source>Separately counted branch</source>
+        <translation>单独入统的分公司</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="89"/>
         <source>Group / affiliated companies</source>
         <translation>所属集团/关联企业</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="85"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="90"/>
         <source>Full-time IP staff</source>
-        <translation>知识产权专职人员数</translation>
+        <translation>专职知识产权工作人员数</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="86"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="91"/>
         <source>Annual IP budget (RMB)</source>
-        <translation>年度知识产权工作经费（元）</translation>
+        <translation>年度知识产权工作经费（不包含人员薪酬，元）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="87"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="92"/>
         <source>Senior executive in charge</source>
         <translation>高管负责人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="88"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="93"/>
         <source>Independent IP department</source>
         <translation>独立知识产权部门</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="89"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="94"/>
         <source>ISO 56005 implemented</source>
         <translation>实施ISO 56005</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="90"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="95"/>
         <source>Valid invention patents</source>
         <translation>有效发明专利数</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="91"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="96"/>
         <source>PCT applications</source>
         <translation>PCT申请数</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="92"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="97"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="93"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="98"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="94"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="99"/>
         <source>Application date</source>
         <translation>申报日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="104"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="109"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="105"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="110"/>
         <source>Updated by import</source>
         <translation>导入更新</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="106"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="111"/>
         <source>Check confirmed or overridden</source>
-        <translation>确认或更改审查结果</translation>
+        <translation>人工确认或更改审查结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="107"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="112"/>
         <source>Preliminary score</source>
         <translation>初审得分</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="113"/>
+        <source>Expert assigned</source>
+        <translation>分配评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="114"/>
+        <source>Conflict of interest</source>
+        <translation>申请回避</translation>
+    </message>
+    <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="115"/>
+        <source>Score sheet started</source>
+        <translation>开始填写专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="116"/>
+        <source>Scores entered</source>
+        <translation>录入打分</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="117"/>
+        <source>Score sheet submitted</source>
+        <translation>提交专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="118"/>
+        <source>Score sheet corrected</source>
+        <translation>更正专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="119"/>
+        <source>Paper sheet keyed</source>
+        <translation>录入纸质专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="120"/>
+        <source>Flag explained</source>
+        <translation>说明偏离标记</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="121"/>
+        <source>Other change</source>
+        <translation>其他更改</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="128"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="116"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="129"/>
         <source>Failed</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="125"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="138"/>
         <source>Formal review failed</source>
         <translation>形式审查不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="127"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="140"/>
         <source>Not shortlisted</source>
-        <translation>未入围</translation>
+        <translation>未列为备选单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="130"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="143"/>
         <source>Publicity started</source>
         <translation>开始公示</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="131"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="144"/>
         <source>Publicity end recounted</source>
         <translation>公示期满日重新计算</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="132"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="145"/>
         <source>Objection filed</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="133"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="146"/>
         <source>Objection decided</source>
         <translation>异议核实结论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="135"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="148"/>
         <source>Assessed</source>
         <translation>年度考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="136"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="149"/>
         <source>Support granted</source>
-        <translation>给予扶持</translation>
+        <translation>给予资金扶持</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="138"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="151"/>
+        <source>Confirmation withdrawn</source>
+        <translation>撤回确认</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="152"/>
+        <source>Shortlist confirmed by the bureau</source>
+        <translation>经区知识产权局确认备选单位</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="153"/>
+        <source>List approved by the bureau&apos;s party group</source>
+        <translation>经区知识产权局党组研究通过</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="154"/>
+        <source>Support withheld by the bureau</source>
+        <translation>区知识产权局决定不予资金扶持</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="155"/>
+        <source>Written request for the assessment</source>
+        <translation>书面申请年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="156"/>
+        <source>Rectification report</source>
+        <translation>整改报告</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="165"/>
+        <source>Secretariat</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="166"/>
+        <source>Chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="167"/>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="187"/>
+        <source>%1 recognition review</source>
+        <translation>%1年度认定评审</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="188"/>
+        <source>%1 year-1 assessment</source>
+        <translation>%1年度第一年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="189"/>
+        <source>%1 year-2 assessment (final acceptance)</source>
+        <translation>%1年度第二年度考核（期末验收）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="190"/>
+        <source>%1 re-assessment after rectification</source>
+        <translation>%1年度整改后重新考核</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="211"/>
+        <source>%n place(s)</source>
+        <translation>%n个名额</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="216"/>
+        <source>The lead applicant is an enterprise</source>
+        <translation>牵头申报单位为企业</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="217"/>
+        <source>Carries out research, production and business normally</source>
+        <translation>正常开展研发、生产和经营活动</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="218"/>
+        <source>Has a sound financial system</source>
+        <translation>有健全财务制度</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="222"/>
+        <source>Independent legal person (a separately counted branch counts)</source>
+        <translation>具有独立法人资格（单独入统的分公司视同）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="224"/>
+        <source>Meets the credit management rules</source>
+        <translation>符合信用管理相关规定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="225"/>
+        <source>At most 2 co-applicants</source>
+        <translation>联合申报单位不超过2家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="226"/>
+        <source>Co-applicants are universities, research institutes or IP service agencies</source>
+        <translation>联合申报单位为高校、科研院所或知识产权服务机构</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="227"/>
+        <source>Not yet recognised as a cultivation or cultivation-and-layout centre</source>
+        <translation>未被认定为高价值专利培育中心或培育布局中心</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="228"/>
+        <source>No affiliated company recognised</source>
+        <translation>关联企业未被认定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="229"/>
+        <source>Shares no trade name with a recognised centre (or is not affiliated)</source>
+        <translation>与已认定单位不共用字号（或经核实不属关联企业）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="230"/>
+        <source>Not within a ban on applying (2 years after revocation or withdrawal)</source>
+        <translation>不在禁止申报期内（取消称号或退出后2年）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="242"/>
+        <source>The credit code shows an enterprise</source>
+        <translation>统一社会信用代码表明为企业</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="243"/>
+        <source>The credit code starts with “%1”: not an enterprise</source>
+        <translation>统一社会信用代码以“%1”开头，不是企业</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="244"/>
+        <source>A separately counted branch: counts as a legal person</source>
+        <translation>单独入统的分公司，视同具有独立法人资格</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="245"/>
+        <source>%n co-applicant(s)</source>
+        <translation>共%n家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="246"/>
+        <source>All of an allowed kind</source>
+        <translation>类型符合</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="247"/>
+        <source>Not of an allowed kind: %1</source>
+        <translation>类型不符：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="248"/>
+        <source>No recognition on record</source>
+        <translation>未查到认定记录</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="249"/>
+        <source>Already recognised: %1</source>
+        <translation>已被认定：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="250"/>
+        <source>No group declared (an empty cell declares none)</source>
+        <translation>按申报：未填写所属集团/关联企业（申报为无）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="251"/>
+        <source>%2 of the same group “%1” is recognised</source>
+        <translation>同属“%1”的%2已被认定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="252"/>
+        <source>No recognition on record in “%1”</source>
+        <translation>“%1”内未查到认定记录</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="253"/>
+        <source>No recognised centre with the same trade name</source>
+        <translation>未发现与已认定单位相同的字号</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="255"/>
+        <source>Same trade name (“%2”) as the recognised %1: check against the recognised list whether they are affiliated</source>
+        <translation>与已认定的%1字号相同（“%2”），须对照已认定名单核实是否为关联企业</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="257"/>
+        <source>No ban in force</source>
+        <translation>无生效的禁止申报</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="258"/>
+        <source>Banned from applying until %1: %2</source>
+        <translation>禁止申报至%1前：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="260"/>
+        <source>No application date, and %1 has a ban (until %2): check against the application date</source>
+        <translation>申报无申报日期，而%1年有禁止申报期（至%2前）：须按申报日期核实</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="269"/>
+        <source>Declared yes</source>
+        <translation>申报为“是”</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="270"/>
+        <source>Declared no</source>
+        <translation>申报为“否”</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="271"/>
+        <source>Not declared: to confirm by hand</source>
+        <translation>未申报，需人工核实</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="288"/>
+        <source>A senior executive heads the centre</source>
+        <translation>由企业高级管理人员担任中心负责人</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="289"/>
+        <source>An independent IP department</source>
+        <translation>设立独立的知识产权部门</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="290"/>
+        <source>At least 3 full-time IP staff</source>
+        <translation>专职知识产权工作人员不少于3人</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="291"/>
+        <source>Implements ISO 56005</source>
+        <translation>贯彻ISO 56005创新与知识产权管理指南</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="292"/>
+        <source>IP funding of at least 1,000,000 RMB a year (salaries excluded)</source>
+        <translation>知识产权工作经费每年不少于100万元（不包含人员薪酬）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="293"/>
+        <source>Patent information analysis</source>
+        <translation>开展专利信息分析</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="294"/>
+        <source>Patent quality and whole-life-cycle management</source>
+        <translation>专利质量与全生命周期管理</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="295"/>
+        <source>Putting high-value patents into production, with universities and institutes</source>
+        <translation>推动高价值专利产业化，与高校、科研院所合作</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="296"/>
+        <source>IP finance and protection, with the rights protection bodies</source>
+        <translation>知识产权金融与保护，与知识产权维权机构建立常态化沟通机制</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="297"/>
+        <source>Demonstration: sharing the experience</source>
+        <translation>示范引领：总结推广经验</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="298"/>
+        <source>Other measures for cultivating high-value patents</source>
+        <translation>其他有利于高价值专利培育及价值实现的措施</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="319"/>
+        <source>%n staff</source>
+        <translation>%n人</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="322"/>
+        <source>%1 (10k RMB)</source>
+        <translation>%1万元</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="324"/>
+        <source>Checked at the annual assessment</source>
+        <translation>年度考核时核查</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="336"/>
+        <source>Year-1 assessment may be requested</source>
+        <translation>可申请第一年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="337"/>
+        <source>Year-2 assessment (final acceptance) may be requested</source>
+        <translation>可申请第二年度考核（期末验收）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="338"/>
+        <source>Rectification period after the year-1 assessment ends</source>
+        <translation>第一年度考核整改期满</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="339"/>
+        <source>Rectification period after the year-2 assessment ends</source>
+        <translation>第二年度考核整改期满</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="340"/>
+        <source>Publicity of the recognition list ends</source>
+        <translation>认定名单公示期满</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="341"/>
+        <source>Publicity of the list of those who passed ends</source>
+        <translation>考核合格名单公示期满</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="344"/>
+        <source>Ban ends (may apply again from this day)</source>
+        <translation>禁止申报期满（当日起可再申报）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="354"/>
+        <source>the statutory holidays of %1 are not entered yet: weekdays counted (provisional)</source>
+        <translation>%1年法定节假日安排尚未录入，按周一至周五推算（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="364"/>
+        <source>cannot be computed (too few experts or applications)</source>
+        <translation>无法计算（专家或申报不足）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="366"/>
+        <source>the experts&apos; rankings agree closely</source>
+        <translation>专家排序高度一致</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="368"/>
+        <source>the experts&apos; rankings fairly agree</source>
+        <translation>专家排序较为一致</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="370"/>
+        <source>the experts&apos; rankings agree moderately</source>
+        <translation>专家排序一致性一般</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="371"/>
+        <source>the experts&apos; rankings agree weakly: discuss</source>
+        <translation>专家排序一致性弱，建议讨论</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="378"/>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="379"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="380"/>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="381"/>
+        <source>stepped aside</source>
+        <translation>已申请回避</translation>
+    </message>
+    <message>
         <source>Result reopened</source>
-        <translation>评审结果重新开放</translation>
+        <translation type="vanished">评审结果重新开放</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="146"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="175"/>
         <source>recognition list</source>
         <translation>认定名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="147"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="176"/>
         <source>year-1 support</source>
-        <translation>第一年度扶持</translation>
+        <translation>第一年度考核合格名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="148"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="177"/>
         <source>year-2 support</source>
-        <translation>第二年度扶持</translation>
+        <translation>第二年度考核合格名单</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +2256,7 @@
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="42"/>
         <source>Scoring</source>
-        <translation>专家评分</translation>
+        <translation>专家打分</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="44"/>
@@ -1364,113 +2264,117 @@
         <translation>排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="62"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="63"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="98"/>
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="65"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="100"/>
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="67"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="102"/>
         <source>&amp;Lock</source>
-        <translation>锁定(&amp;L)</translation>
+        <translation>锁定文件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="68"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="103"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="70"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="105"/>
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="71"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="106"/>
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="72"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="107"/>
         <source>&amp;Shortlist (formal review and R15)…</source>
-        <translation>形式审查与入围(&amp;S)…</translation>
+        <translation>形式审查与确定备选单位(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="73"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="108"/>
         <source>Selected &amp;list (R16)…</source>
-        <translation>拟入选名单(&amp;L)…</translation>
+        <translation>拟认定名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="74"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="109"/>
+        <source>Expert pa&amp;nel…</source>
+        <translation>专家组(&amp;N)…</translation>
+    </message>
+    <message>
         <source>Expert &amp;panel…</source>
-        <translation>专家组(&amp;P)…</translation>
+        <translation type="vanished">专家组(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="75"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="110"/>
         <source>R&amp;ubric…</source>
         <translation>评分表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="77"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="112"/>
         <source>Open an &amp;assessment round…</source>
         <translation>建立考核轮次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="79"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="114"/>
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="81"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="116"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="83"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="118"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="91"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="92"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="127"/>
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="206"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="172"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="174"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="207"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="209"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="173"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="208"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="177"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="212"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="178"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="213"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -1515,41 +2419,41 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="124"/>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="135"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="151"/>
         <source>New working file</source>
         <translation>新建工作文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="124"/>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="136"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="135"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="147"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="129"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="140"/>
         <source>The file will be re-encrypted with the new password. Keep the new password safe: the old one will no longer open the file.</source>
         <translation>文件将用新密码重新加密。请妥善保管新密码：旧密码将无法再打开此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="136"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="147"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="152"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="163"/>
         <source>The password needs at least %n characters.</source>
         <translation>
             <numerusform>密码至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="155"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="166"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="160"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="171"/>
         <source>Choose where to save the new file.</source>
         <translation>请选择新文件的保存位置。</translation>
     </message>
@@ -1557,17 +2461,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="230"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="290"/>
         <source>Found by the app: %1</source>
         <translation>程序审查发现：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="233"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="294"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="236"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="297"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -1597,7 +2501,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../hvp_desktop/gui/panel_dialog.py" line="32"/>
         <source>Seat</source>
-        <translation>席位</translation>
+        <translation>身份</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/panel_dialog.py" line="50"/>
@@ -1607,7 +2511,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../hvp_desktop/gui/panel_dialog.py" line="50"/>
         <source>Member</source>
-        <translation>成员</translation>
+        <translation>组员</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/panel_dialog.py" line="84"/>
@@ -1624,7 +2528,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../hvp_desktop/gui/panel_dialog.py" line="91"/>
         <source>Seat saved.</source>
-        <translation>席位已保存。</translation>
+        <translation>身份已保存。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../hvp_desktop/gui/panel_dialog.py" line="102"/>
@@ -1636,7 +2540,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../hvp_desktop/gui/panel_dialog.py" line="111"/>
         <source>Conflict recorded; the assignment was withdrawn.</source>
-        <translation>利益冲突已登记，相应的评审分配已撤回。</translation>
+        <translation>回避已登记，相应的评审分配已撤回。</translation>
     </message>
 </context>
 <context>
@@ -1644,7 +2548,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../ui/panel_dialog.ui" line="15"/>
         <source>Seat as member</source>
-        <translation>设为成员</translation>
+        <translation>设为组员</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialog.ui" line="16"/>
@@ -1684,7 +2588,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../ui/panel_dialog.ui" line="34"/>
         <source>Conflict of interest recorded by the secretary</source>
-        <translation>秘书登记的利益冲突</translation>
+        <translation>工作人员登记的回避（存在利害关系）</translation>
     </message>
     <message>
         <location filename="../../ui/panel_dialog.ui" line="37"/>
@@ -1700,52 +2604,86 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>PaperEntryDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="31"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="39"/>
         <source>Paper sheet</source>
-        <translation>纸质评分表</translation>
+        <translation>纸质专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="33"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="42"/>
+        <source>Expert: %1 · Application: %2</source>
+        <translation>专家：%1 · 申报单位：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="44"/>
+        <source>Rubric: %1</source>
+        <translation>评分表：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="45"/>
         <source>First keying</source>
         <translation>第一次录入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="34"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="46"/>
         <source>Second keying</source>
         <translation>第二次录入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="42"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="54"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="42"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="54"/>
         <source>Criterion</source>
-        <translation>评分指标</translation>
+        <translation>二级指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="42"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="54"/>
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="42"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="54"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="81"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="55"/>
+        <source>Comment on paper</source>
+        <translation>纸面有评语</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="134"/>
+        <source>Total of this keying: %1 / %2</source>
+        <translation>本次录入合计：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="144"/>
+        <source>%1: not keyed</source>
+        <translation>%1：尚未录入</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="150"/>
+        <source>%1: the rubric asks for a comment on this score; a sheet without it is not accepted</source>
+        <translation>%1：按评分表此分值须有评语，缺评语的打分表不予采用</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="169"/>
         <source>Keying saved.</source>
         <translation>本次录入已保存。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="94"/>
-        <source>The keyings differ: %1. Check the paper sheet and key again.</source>
-        <translation>两次录入不一致：%1。请核对纸质评分表后重新录入。</translation>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="185"/>
+        <source>The keyings differ in %1 (highlighted): check the paper sheet and key again.</source>
+        <translation>两次录入在 %1 处不一致（已标出）：请核对纸质专家打分表后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="97"/>
+        <source>The keyings differ: %1. Check the paper sheet and key again.</source>
+        <translation type="vanished">两次录入不一致：%1。请核对纸质评分表后重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="188"/>
         <source>Both keyings agree.</source>
         <translation>两次录入一致。</translation>
     </message>
@@ -1753,32 +2691,40 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>PaperEntryForm</name>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="8"/>
         <source>A paper sheet is keyed twice, by two people or at two times, without seeing the other keying. It counts only when both keyings agree.</source>
-        <translation>纸质评分表须由两人（或分两次）独立录入，录入时看不到另一次的结果；两次一致后才计入。</translation>
+        <translation type="vanished">纸质评分表须由两人（或分两次）独立录入，录入时看不到另一次的结果；两次一致后才计入。</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="13"/>
+        <location filename="../../ui/paper_entry_dialog.ui" line="12"/>
+        <source>A paper sheet is keyed twice, by two people or at two times, without seeing the other keying. It counts only when both keyings agree. Type a score and press Enter for the next one; tick the comment where the expert wrote one.</source>
+        <translation>纸质专家打分表须由两人或分两次独立录入，录入时看不到另一次的内容；两次录入一致后方可采用。输入分值后按回车进入下一项；专家写有评语的，请勾选“纸面有评语”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_entry_dialog.ui" line="17"/>
         <source>Keying:</source>
         <translation>录入：</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="24"/>
+        <location filename="../../ui/paper_entry_dialog.ui" line="32"/>
         <source>Save this keying</source>
         <translation>保存本次录入</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="25"/>
-        <source>Compare the two keyings</source>
+        <location filename="../../ui/paper_entry_dialog.ui" line="33"/>
+        <source>Compare the keyings</source>
         <translation>比对两次录入</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="27"/>
-        <source>Accept as the expert&apos;s sheet</source>
-        <translation>确认为该专家的评分表</translation>
+        <source>Compare the two keyings</source>
+        <translation type="vanished">比对两次录入</translation>
     </message>
     <message>
-        <location filename="../../ui/paper_entry_dialog.ui" line="28"/>
+        <location filename="../../ui/paper_entry_dialog.ui" line="35"/>
+        <source>Accept as the expert&apos;s sheet</source>
+        <translation>采用为该专家的打分表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/paper_entry_dialog.ui" line="36"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1786,26 +2732,51 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>PlacesDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="75"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="77"/>
         <source>Places of %1</source>
         <translation>%1 的名额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="81"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="83"/>
+        <source>Places (at most %n):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Required above %n places (R14)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>超过 %n 家时必须填写（R14）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="83"/>
         <source>Places:</source>
-        <translation>名额：</translation>
+        <translation type="vanished">名额：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="84"/>
         <source>Reason for more than 20:</source>
-        <translation>超过20家的理由：</translation>
+        <translation type="vanished">超过20家的理由：</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/qt_texts.py" line="10"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/qt_texts.py" line="8"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/qt_texts.py" line="9"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1817,33 +2788,44 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_charts.py" line="135"/>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="193"/>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="238"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="195"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="242"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="168"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="153"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="216"/>
+        <source>No submitted sheet counts yet.</source>
+        <translation>尚无计入的已提交专家打分表。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="170"/>
         <source>Aggregate</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="189"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="191"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="215"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="219"/>
         <source>Totals per expert</source>
         <translation>各专家总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="247"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="261"/>
+        <source>No leniency yet: it needs submitted sheets of several experts on the same applications.</source>
+        <translation>尚无宽严度：需有多位专家对相同申报提交的专家打分表。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="264"/>
         <source>Mean difference from the other experts</source>
         <translation>与其他专家平均之差</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="269"/>
+        <location filename="../../hvp_desktop/gui/ranking_charts.py" line="286"/>
         <source>Points (positive: more lenient)</source>
         <translation>分（正值表示偏宽）</translation>
     </message>
@@ -1851,192 +2833,196 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>RankingModel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="170"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="188"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="189"/>
         <source>Application</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="172"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="190"/>
         <source>Score</source>
         <translation>汇总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="173"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="191"/>
         <source>Preliminary score</source>
         <translation>初审得分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="174"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="192"/>
         <source>Sheets</source>
-        <translation>评分表</translation>
+        <translation>打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="175"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="193"/>
         <source>Range</source>
         <translation>极差</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="176"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="194"/>
         <source>Std dev</source>
         <translation>标准差</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="177"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="195"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="178"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="196"/>
         <source>Line</source>
         <translation>线内外</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="179"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="197"/>
         <source>Recorded state</source>
         <translation>记录状态</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="182"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="200"/>
         <source>The aggregated score, by the round&apos;s method</source>
         <translation>按本轮汇总方法计算的汇总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="183"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="201"/>
         <source>Submitted sheets that count / sheets expected</source>
-        <translation>计入的已提交评分表 / 应交评分表</translation>
+        <translation>计入的已提交专家打分表 / 应交专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="184"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="202"/>
         <source>Highest minus lowest expert total</source>
         <translation>专家总分最高与最低之差</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="185"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="203"/>
         <source>Standard deviation of the expert totals</source>
         <translation>专家总分的标准差</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="186"/>
         <source>Deviations that need a written explanation before consolidation</source>
-        <translation>汇总前须书面说明的偏离标记</translation>
+        <translation type="vanished">汇总前须书面说明的偏离标记</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="268"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="204"/>
+        <source>Deviations that need a written explanation before the result is confirmed</source>
+        <translation>确认评审结果前须书面说明的偏离</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="286"/>
         <source>%1&apos;s total on each application</source>
         <translation>%1对各申报的总分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="270"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="288"/>
         <source>Chair of the panel</source>
         <translation>评审组组长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="272"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="290"/>
         <source>Leniency: %1 points from the other experts&apos; mean on average</source>
         <translation>宽严度：平均与其他专家相差 %1 分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="339"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="357"/>
         <source>missing</source>
         <translation>缺</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="365"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="383"/>
         <source>No submitted sheet</source>
-        <translation>无已提交评分表</translation>
+        <translation>无已提交的专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="366"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="384"/>
         <source>No preliminary score</source>
         <translation>无初审得分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="370"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="388"/>
         <source>Tied at the line</source>
         <translation>线上并列待定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="372"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="390"/>
         <source>Passes</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="372"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="390"/>
         <source>Fails</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="374"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="392"/>
         <source>Shortlisted</source>
-        <translation>入围</translation>
+        <translation>列为备选单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="374"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="392"/>
         <source>Not shortlisted</source>
-        <translation>未入围</translation>
+        <translation>未列为备选单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="376"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="394"/>
         <source>Inside</source>
         <translation>名额内</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="376"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="394"/>
         <source>Outside</source>
         <translation>名额外</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="378"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="396"/>
         <source>placed by the chair</source>
         <translation>组长定序</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="404"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="422"/>
         <source>%1: total %2</source>
         <translation>%1：总分 %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="407"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="425"/>
         <source>%1: sheet not submitted yet (draft or not started)</source>
-        <translation>%1：评分表尚未提交（草稿或未开始）</translation>
+        <translation>%1：专家打分表尚未提交（草稿或未开始）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="409"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="427"/>
         <source>%1: conflict of interest, does not score</source>
-        <translation>%1：利益冲突回避，不评分</translation>
+        <translation>%1：已申请回避（存在利害关系），不打分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="411"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="429"/>
         <source>%1: not assigned</source>
         <translation>%1：未分配</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="419"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="437"/>
         <source>Waiting for: %1</source>
         <translation>待提交：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="422"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="440"/>
         <source>Tied across the line with the same score: the chair decides the order, with a written reason (Decide tie…)</source>
-        <translation>同分并列跨越名额线：由组长决定顺序并写明理由（“决定并列…”）</translation>
+        <translation>同分并列跨越分界线：由组长决定顺序并写明理由（“决定并列…”）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="425"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="443"/>
         <source>Order decided by the chair: %1</source>
         <translation>组长决定的顺序，理由：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="427"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="445"/>
         <source>The line runs under this row: %1</source>
         <translation>分界线在此行下方：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="437"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="455"/>
         <source>Not explained yet</source>
         <translation>尚未说明</translation>
     </message>
@@ -2044,206 +3030,251 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>RankingPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="105"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="107"/>
         <source>Expert review</source>
         <translation>专家评审</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="106"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="108"/>
         <source>Preliminary scores (R15)</source>
         <translation>初审得分（R15）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="166"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="170"/>
         <source>No round has an expert panel yet (Round → Expert panel…).</source>
         <translation>还没有组建专家组的轮次（轮次 → 专家组…）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="180"/>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="185"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="184"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="189"/>
         <source>Computing the ranking…</source>
         <translation>正在计算排名…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="199"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="203"/>
         <source>Ranking</source>
         <translation>排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="229"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="233"/>
         <source>Preliminary scores (Annex 2) ranked with the R15 shortlist line; the recorded state shows what the formal review decided.</source>
-        <translation>按初审得分（附件2）排序并画出R15入围线；“记录状态”列为形式审查和入围的实际记录。</translation>
+        <translation>按初审得分（附件2）排序并画出R15备选单位分数线；“记录状态”列为形式审查和确定备选单位的实际记录。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="243"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="247"/>
         <source>Method: %1 · outlier margin %2 points</source>
         <translation>汇总方法：%1 · 偏离阈值 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="246"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="250"/>
         <source>ties compared on %1</source>
         <translation>并列时依次比较：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="249"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="253"/>
         <source>Kendall&apos;s W %1: %2</source>
         <translation>肯德尔W = %1：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="250"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="255"/>
         <source>Agreement of the experts&apos; rankings of the same applications: 0 none, 1 complete</source>
         <translation>专家对相同申报排序的一致程度：0 为毫无一致，1 为完全一致</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="252"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="257"/>
         <source>Sensitivity: %1</source>
         <translation>方法敏感性：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="254"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="258"/>
+        <source>Which applications would cross the line if the round were aggregated by one of the other two methods</source>
+        <translation>若本轮改用另外两种汇总方法，哪些申报会越过分界线</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="261"/>
         <source>Leniency (mean difference from the other experts): %1</source>
         <translation>宽严度（与其他专家平均之差）：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="261"/>
         <source>Not ready to consolidate: %1</source>
-        <translation>尚不能汇总：%1</translation>
+        <translation type="vanished">尚不能汇总：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="264"/>
         <source>Ready to consolidate: every sheet is in, every flag explained, no open tie at the line.</source>
-        <translation>可以汇总：评分表已全部提交，偏离标记均已说明，名额线处没有待定的并列。</translation>
+        <translation type="vanished">可以汇总：评分表已全部提交，偏离标记均已说明，名额线处没有待定的并列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="271"/>
         <source>Consolidated on %1: locked</source>
-        <translation>已于%1汇总锁定</translation>
+        <translation type="vanished">已于%1汇总锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="276"/>
         <source>Reopened on %1: %2</source>
-        <translation>已于%1重新开放：%2</translation>
+        <translation type="vanished">已于%1重新开放：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="279"/>
         <source>Not consolidated yet</source>
-        <translation>尚未汇总</translation>
+        <translation type="vanished">尚未汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="284"/>
         <source>Consolidated on %1 (%2)</source>
-        <translation>%1汇总（%2）</translation>
+        <translation type="vanished">%1汇总（%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="287"/>
         <source>reopened on %1: %2</source>
-        <translation>%1重新开放：%2</translation>
+        <translation type="vanished">%1重新开放：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="309"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="318"/>
         <source>The preliminary stage is read-only: choose the expert review stage.</source>
         <translation>初审阶段只供查看：请切换到专家评审阶段。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="314"/>
         <source>Locked since %1: reopen it first.</source>
-        <translation>已于%1汇总锁定：须先重新开放。</translation>
+        <translation type="vanished">已于%1汇总锁定：须先重新开放。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="330"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="339"/>
         <source>No flag waits for an explanation.</source>
         <translation>没有待说明的偏离标记。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="332"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="341"/>
         <source>No tie at the line to decide.</source>
         <translation>名额线处没有需要决定的并列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="334"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="343"/>
         <source>Not ready:</source>
-        <translation>尚不能汇总：</translation>
+        <translation>尚不能确认评审结果：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="335"/>
         <source>The round is not consolidated.</source>
-        <translation>本轮尚未汇总锁定。</translation>
+        <translation type="vanished">本轮尚未汇总锁定。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="346"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="268"/>
+        <source>Not ready to confirm the result: %1</source>
+        <translation>尚不能确认评审结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="271"/>
+        <source>Ready to confirm the result: every sheet is in, every flag explained, no open tie at the line.</source>
+        <translation>可以确认评审结果：专家打分表均已提交，偏离标记均已说明，分界线处没有待决定的并列。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="279"/>
+        <source>Result confirmed on %1: locked</source>
+        <translation>评审结果已于%1确认：已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="284"/>
+        <source>Confirmation withdrawn on %1: %2</source>
+        <translation>已于%1撤回确认：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="287"/>
+        <source>Result not confirmed yet</source>
+        <translation>评审结果尚未确认</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="292"/>
+        <source>Result confirmed on %1 (%2)</source>
+        <translation>评审结果于%1确认（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="295"/>
+        <source>confirmation withdrawn on %1: %2</source>
+        <translation>于%1撤回确认：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="323"/>
+        <source>Locked since %1: withdraw the confirmation first.</source>
+        <translation>自%1起已锁定：须先撤回确认。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="344"/>
+        <source>The result is not confirmed.</source>
+        <translation>评审结果尚未确认。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="355"/>
         <source>%1 ranking.xlsx</source>
         <translation>%1排名汇总.xlsx</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="347"/>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="365"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="356"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="374"/>
         <source>Export the ranking</source>
         <translation>导出排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="348"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="357"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="362"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="371"/>
         <source>Exported to %1</source>
         <translation>已导出：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="366"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="375"/>
         <source>The workbook could not be written: %1</source>
         <translation>无法写入工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="368"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="377"/>
         <source>Writing the ranking workbook…</source>
         <translation>正在写入排名汇总工作簿…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="392"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="401"/>
         <source>Choose an application in the table.</source>
         <translation>请在表中选择一件申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="399"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="408"/>
         <source>No submitted sheet counts yet.</source>
-        <translation>尚无计入的已提交评分表。</translation>
+        <translation>尚无计入的已提交专家打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="403"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="412"/>
         <source>Rank %1 · aggregate %2 · range %3 · std dev %4</source>
         <translation>第%1名 · 汇总分 %2 · 极差 %3 · 标准差 %4</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="411"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="420"/>
         <source>No flag: the experts agree within the margin.</source>
-        <translation>无偏离标记：专家评分均在阈值之内。</translation>
+        <translation>无偏离标记：专家打分均在阈值之内。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="423"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="432"/>
         <source>Largest difference: %1, %2 gave %3 and %4 gave %5 (a difference of %6)</source>
         <translation>差异最大的指标：%1，%2 给 %3 分，%4 给 %5 分（相差 %6 分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="433"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="442"/>
         <source>Waiting for: %1</source>
         <translation>待提交：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="446"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="455"/>
         <source>Not explained yet</source>
         <translation>尚未说明</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="453"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="462"/>
         <source>Explain…</source>
         <translation>说明…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="495"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="504"/>
+        <source>Confirm the result</source>
+        <translation>确认评审结果</translation>
+    </message>
+    <message>
         <source>Consolidate</source>
-        <translation>汇总锁定</translation>
+        <translation type="vanished">汇总锁定</translation>
     </message>
 </context>
 <context>
@@ -2259,54 +3290,62 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>阶段：</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="39"/>
+        <location filename="../../ui/ranking_panel.ui" line="43"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="62"/>
+        <location filename="../../ui/ranking_panel.ui" line="66"/>
         <source>Details</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="88"/>
+        <location filename="../../ui/ranking_panel.ui" line="92"/>
         <source>All applications</source>
         <translation>全部申报</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="92"/>
+        <location filename="../../ui/ranking_panel.ui" line="96"/>
         <source>Experts&apos; totals</source>
         <translation>专家打分分布</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="96"/>
+        <location filename="../../ui/ranking_panel.ui" line="100"/>
         <source>Leniency</source>
         <translation>宽严度</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="108"/>
+        <location filename="../../ui/ranking_panel.ui" line="112"/>
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="109"/>
+        <location filename="../../ui/ranking_panel.ui" line="113"/>
         <source>Explain flag…</source>
         <translation>说明标记…</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="110"/>
+        <location filename="../../ui/ranking_panel.ui" line="114"/>
         <source>Decide tie…</source>
         <translation>决定并列…</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="111"/>
-        <source>Consolidate…</source>
-        <translation>汇总锁定…</translation>
+        <location filename="../../ui/ranking_panel.ui" line="115"/>
+        <source>Confirm the result…</source>
+        <translation>确认评审结果…</translation>
     </message>
     <message>
-        <location filename="../../ui/ranking_panel.ui" line="112"/>
+        <location filename="../../ui/ranking_panel.ui" line="116"/>
+        <source>Withdraw the confirmation…</source>
+        <translation>撤回确认…</translation>
+    </message>
+    <message>
+        <source>Consolidate…</source>
+        <translation type="vanished">汇总锁定…</translation>
+    </message>
+    <message>
         <source>Reopen…</source>
-        <translation>重新开放…</translation>
+        <translation type="vanished">重新开放…</translation>
     </message>
 </context>
 <context>
@@ -2329,12 +3368,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../ui/ranking_settings_dialog.ui" line="23"/>
         <source>The trimmed mean drops one highest and one lowest total when there are at least 5 sheets. An expert whose total is further than the margin from the other experts&apos; mean is flagged.</source>
-        <translation>截尾平均：评分表不少于5份时，去掉一个最高分和一个最低分后取平均。专家总分与其他专家平均之差超过阈值的，予以标记。</translation>
+        <translation>截尾平均：专家打分表不少于5份时，去掉一个最高分和一个最低分后取平均。专家总分与其他专家平均之差超过阈值的，予以标记。</translation>
     </message>
     <message>
         <location filename="../../ui/ranking_settings_dialog.ui" line="27"/>
         <source>Tie-break order: equal scores are compared on the ticked rubric sections, top first.</source>
-        <translation>并列处理顺序：汇总分相同时，依次比较勾选的评分表部分（自上而下）。</translation>
+        <translation>并列处理顺序：汇总分相同时，依次比较勾选的一级指标得分（自上而下）。</translation>
     </message>
     <message>
         <location filename="../../ui/ranking_settings_dialog.ui" line="34"/>
@@ -2366,96 +3405,127 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_model.py" line="56"/>
+        <source>the mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="57"/>
+        <source>the trimmed mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="58"/>
+        <source>the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="65"/>
         <source>places line</source>
         <translation>名额线</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="57"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="66"/>
         <source>shortlist line</source>
-        <translation>入围线</translation>
+        <translation>备选单位分数线</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="67"/>
         <source>pass mark</source>
         <translation>合格线</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="65"/>
         <source>%1 places line: %2 places (%3 inside)</source>
-        <translation>%1 名额线：%2家（线内%3家）</translation>
+        <translation type="vanished">%1 名额线：%2家（线内%3家）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="68"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="74"/>
+        <source>%1 places line: %2 (%3 inside)</source>
+        <translation>%1 名额线：%2（线内%3家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="77"/>
         <source>%1 pass mark: %2 points (%3 pass)</source>
         <translation>%1 合格线：%2分（合格%3家）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="72"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="81"/>
         <source>%1: fewer than %2 applied, all go to expert review</source>
         <translation>%1：申报不足%2家，全部进入专家评审</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="74"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="83"/>
         <source>%1 shortlist line: at least %2, ties kept (%3 shortlisted)</source>
-        <translation>%1 入围线：不少于%2家，线上并列全部入围（入围%3家）</translation>
+        <translation>%1 备选单位分数线：不少于%2家，线上并列全部列入（列为备选单位%3家）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="93"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="102"/>
         <source>%1: total %2 points from the other experts&apos; mean</source>
         <translation>%1：总分与其他专家平均相差 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="95"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="104"/>
         <source>%1: criterion %2, %3 points from the other experts&apos; mean</source>
         <translation>%1：指标 %2 与其他专家平均相差 %3 分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="101"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="110"/>
         <source>the expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="102"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="111"/>
         <source>the chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="103"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="112"/>
         <source>Explained by %1 on %2: %3</source>
         <translation>%1于%2说明：%3</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="106"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="115"/>
         <source>(written for an earlier deviation: explain again)</source>
         <translation>（针对此前的偏离，须重新说明）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="113"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="122"/>
         <source> and %1 more</source>
         <translation> 等另外%1家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="121"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="133"/>
         <source>The three methods give the same result.</source>
         <translation>三种方法结果一致。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_model.py" line="124"/>
+        <location filename="../../hvp_desktop/gui/ranking_model.py" line="136"/>
+        <source>by %1 instead of %2 (in use), %3 would cross the %4</source>
+        <translation>若以%1代替%2（现用），%3将越过%4</translation>
+    </message>
+    <message>
         <source>by %1, %2 would cross the %3</source>
-        <translation>按%1：%2 会越过%3</translation>
+        <translation type="vanished">按%1：%2 会越过%3</translation>
     </message>
 </context>
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="233"/>
         <source>Reopen %1</source>
-        <translation>重新开放：%1</translation>
+        <translation type="vanished">重新开放：%1</translation>
+    </message>
+    <message>
+        <source>The result was consolidated on %1. Reopening records a reopened result for every application and unlocks the round; the reason is kept.</source>
+        <translation type="vanished">本轮结果已于%1汇总锁定。重新开放将为每件申报记录“评审结果重新开放”，并解除本轮锁定；理由随之存档。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="233"/>
+        <source>Withdraw the confirmation of %1</source>
+        <translation>撤回%1评审结果的确认</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="236"/>
-        <source>The result was consolidated on %1. Reopening records a reopened result for every application and unlocks the round; the reason is kept.</source>
-        <translation>本轮结果已于%1汇总锁定。重新开放将为每件申报记录“评审结果重新开放”，并解除本轮锁定；理由随之存档。</translation>
+        <source>The result was confirmed on %1. Withdrawing the confirmation records it for every application and unlocks the round; the reason is kept.</source>
+        <translation>评审结果已于%1确认。撤回确认将记入每件申报并解除本轮锁定；撤回理由随结果存档。</translation>
     </message>
 </context>
 <context>
@@ -2472,59 +3542,113 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
 </context>
 <context>
+    <name>RoundActions</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="59"/>
+        <source>Choose a round</source>
+        <translation>选择轮次</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="60"/>
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="150"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="173"/>
+        <source>Shortlist</source>
+        <translation>确定备选单位</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="151"/>
+        <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
+        <translation>对%1进行形式审查并确定备选单位？形式审查不通过的申报不进入专家评审；申报数达到40家时，按初审得分确定不少于 2 × %2 家备选单位（R15）。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="163"/>
+        <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
+        <translation>列为备选单位 %1 家，未列为备选单位 %2 家，形式审查不通过 %3 家。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="168"/>
+        <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
+        <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="171"/>
+        <source>Shortlist line: %1 points (ties kept).</source>
+        <translation>备选单位分数线：%1 分（同分者全部列入）。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="177"/>
+        <source>Holiday arrangement</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="179"/>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="189"/>
+        <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
+        <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
+    </message>
+</context>
+<context>
     <name>RubricDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="29"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="30"/>
         <source>Rubric of %1</source>
-        <translation>%1 的评分表</translation>
+        <translation>%1评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="32"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="33"/>
         <source>Section / criterion</source>
-        <translation>部分 / 指标</translation>
+        <translation>一级指标 / 二级指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="32"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="33"/>
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="32"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="33"/>
         <source>Step</source>
         <translation>步长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="33"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="34"/>
         <source>Rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="44"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="45"/>
         <source>In use for this round: </source>
         <translation>本轮采用：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="44"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="45"/>
         <source>Loaded for review: </source>
         <translation>已载入待审阅：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="59"/>
         <source>Total %1 points, %2 criteria.</source>
         <translation>合计 %1 分，%2 项指标。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="67"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="68"/>
         <source>Official rubric table</source>
         <translation>正式评分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="75"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="76"/>
         <source>The table cannot be used:</source>
         <translation>该表不能使用：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="85"/>
+        <location filename="../../hvp_desktop/gui/rubric_dialog.py" line="86"/>
         <source>Export the default rubric</source>
         <translation>导出默认评分表</translation>
     </message>
@@ -2560,17 +3684,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../hvp_desktop/gui/runner.py" line="66"/>
+        <location filename="../../hvp_desktop/gui/runner.py" line="69"/>
         <source>Not allowed</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/runner.py" line="161"/>
+        <location filename="../../hvp_desktop/gui/runner.py" line="166"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/runner.py" line="162"/>
+        <location filename="../../hvp_desktop/gui/runner.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2578,62 +3702,84 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="152"/>
         <source>Choose an expert and one of their applications.</source>
-        <translation>请选择专家及其负责评审的申报。</translation>
+        <translation type="vanished">请选择专家及其负责评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="118"/>
+        <source>Type part of a name</source>
+        <translation>输入名称中的几个字</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="223"/>
+        <source>Choose an expert, a round and one of their applications.</source>
+        <translation>请选择专家、轮次及其评审的申报。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="256"/>
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="191"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="275"/>
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="202"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="286"/>
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="218"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="302"/>
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="228"/>
-        <source>Consolidated on %1: read-only.</source>
-        <translation>已于%1汇总锁定：只读。</translation>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="305"/>
+        <source>Scored: %1</source>
+        <translation>已打分：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="232"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="315"/>
+        <source>Consolidated on %1: read-only.</source>
+        <translation>评审结果已于%1确认：只读。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="319"/>
         <source>Submitted (revision %1): read-only.</source>
         <translation>已提交（第 %1 版）：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="282"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="371"/>
         <source>Correct the sheet</source>
-        <translation>更正评分表</translation>
+        <translation>更正专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="283"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="372"/>
+        <source>Why must the submitted sheet be corrected? The reason is kept with the new revision.</source>
+        <translation>已提交的专家打分表为何需要更正？理由随新修订版存档。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="404"/>
+        <source>%1 and %2: why can you not score this application impartially? The application leaves your list.</source>
+        <translation>%1与%2：请写明申请回避的原因（存在何种利害关系）。申请回避后，该申报将从您的列表中移除。</translation>
+    </message>
+    <message>
         <source>Why must the submitted sheet be corrected?</source>
-        <translation>请说明更正已提交评分表的理由：</translation>
+        <translation type="vanished">请说明更正已提交评分表的理由：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="312"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="403"/>
         <source>Declare a conflict of interest</source>
-        <translation>声明利益冲突</translation>
+        <translation>申请回避</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="313"/>
         <source>Why can you not score this application impartially?</source>
-        <translation>请说明不能公正评审该申报的原因：</translation>
+        <translation type="vanished">请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="333"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="426"/>
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -2646,42 +3792,70 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>专家：</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="11"/>
+        <location filename="../../ui/scoring_panel.ui" line="14"/>
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="19"/>
         <source>Application:</source>
         <translation>申报：</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="52"/>
+        <location filename="../../ui/scoring_panel.ui" line="26"/>
+        <source>Type part of a name to find an application</source>
+        <translation>输入名称中的几个字即可找到申报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="82"/>
         <source>Paper sheet…</source>
-        <translation>纸质评分表…</translation>
+        <translation>纸质专家打分表…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="53"/>
+        <location filename="../../ui/scoring_panel.ui" line="84"/>
+        <source>Declare a conflict…</source>
+        <translation>申请回避…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="85"/>
+        <source>Declare a conflict of interest with this applicant: the application leaves your list</source>
+        <translation>与该申报单位存在利害关系，申请回避：该申报将从您的列表中移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="91"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="92"/>
+        <source>Correct the submitted sheet in a new revision, with a reason</source>
+        <translation>以新修订版更正已提交的专家打分表，须写明理由</translation>
+    </message>
+    <message>
         <source>Declare a conflict of interest…</source>
-        <translation>声明利益冲突…</translation>
+        <translation type="vanished">声明利益冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="54"/>
+        <location filename="../../ui/scoring_panel.ui" line="87"/>
         <source>Sheets overview…</source>
-        <translation>评分表总览…</translation>
+        <translation>专家打分表总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="55"/>
+        <location filename="../../ui/scoring_panel.ui" line="88"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="56"/>
+        <location filename="../../ui/scoring_panel.ui" line="89"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="57"/>
         <source>Correct (new revision)…</source>
-        <translation>更正（新建修订版）…</translation>
+        <translation type="vanished">更正（新建修订版）…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="58"/>
+        <location filename="../../ui/scoring_panel.ui" line="94"/>
         <source>Submit and sign…</source>
         <translation>提交并签名…</translation>
     </message>
@@ -2689,29 +3863,29 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="101"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="100"/>
         <source>Selected list of %1</source>
-        <translation>%1 拟入选名单</translation>
+        <translation>%1拟认定名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="117"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="116"/>
         <source>The unticked shortlisted applications will be recorded as not selected.</source>
-        <translation>未勾选的入围申报将记录为未入选。</translation>
+        <translation>未勾选的备选单位将记录为未列入拟认定名单。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="121"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="120"/>
         <source>Decision date:</source>
         <translation>决定日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="135"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="134"/>
         <source>%1 of at most %2 places</source>
         <translation>已选 %1 家，名额至多 %2 家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="139"/>
         <source>%1 selected and %2 not selected. This cannot be undone. Continue?</source>
-        <translation>拟入选 %1 家，未入选 %2 家。此操作不可撤销。是否继续？</translation>
+        <translation>列入拟认定名单 %1 家，未列入 %2 家。此操作不可撤销。是否继续？</translation>
     </message>
 </context>
 <context>
@@ -2719,74 +3893,118 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="79"/>
         <source>Ranking settings of %1</source>
-        <translation>%1汇总设置</translation>
+        <translation>%1排名汇总设置</translation>
     </message>
 </context>
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="19"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21"/>
         <source>Section</source>
-        <translation>部分</translation>
+        <translation>一级指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="19"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="20"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="22"/>
         <source>Criterion</source>
-        <translation>评分指标</translation>
+        <translation>二级指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="20"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="22"/>
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="23"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="23"/>
         <source>Comment</source>
         <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="32"/>
+        <source>not a number</source>
+        <translation>不是有效数字</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="36"/>
+        <source>a score is between 0 and %1 points</source>
+        <translation>分值应在0至%1分之间</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="38"/>
+        <source>a score is a multiple of %1 points</source>
+        <translation>分值应为%1分的整数倍</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="50"/>
+        <source>the score is below %1% of the maximum (%2 points)</source>
+        <translation>得分低于满分的%1%（%2分）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="55"/>
+        <source>the score is at the edge of the band %1 (%2–%3 points)</source>
+        <translation>得分处于%1档次（%2–%3分）的边界</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="58"/>
+        <source>A comment is required: %1.</source>
+        <translation>须填写评语：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="140"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="383"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="516"/>
         <source>Sheets overview</source>
-        <translation>评分表总览</translation>
+        <translation>专家打分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="386"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="519"/>
+        <source>✓ submitted · ✎ draft · ○ not started · ✗ stepped aside (conflict of interest). Still missing: %1 sheet(s).</source>
+        <translation>✓ 已提交 · ✎ 草稿 · ○ 未开始 · ✗ 已申请回避。尚缺 %1 份专家打分表。</translation>
+    </message>
+    <message>
         <source>✓ submitted · … draft · ○ not started · 回避 conflict of interest. Still missing: %1 sheet(s).</source>
-        <translation>✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
+        <translation type="vanished">✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="388"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="523"/>
         <source>Only applications with missing sheets</source>
-        <translation>只显示尚缺评分表的申报</translation>
+        <translation>只显示尚缺专家打分表的申报</translation>
     </message>
 </context>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="343"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="474"/>
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="345"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="476"/>
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
-        <translation>合计 %1 分。提交后评分表不可修改；如需更正，将新建修订版并写明理由。</translation>
+        <translation>合计 %1 分。提交后专家打分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="358"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="479"/>
+        <source>I have no interest in common with this applicant.</source>
+        <translation>本人与该申报单位不存在利害关系</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="491"/>
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>
@@ -2843,6 +4061,11 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="85"/>
         <source>Wrong password. The file was not changed.</source>
         <translation>密码错误，文件未被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="114"/>
+        <source>Building the demo file…</source>
+        <translation>正在生成演示文件…</translation>
     </message>
 </context>
 <context>
@@ -2906,53 +4129,40 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="59"/>
         <source>Choose a round</source>
-        <translation>选择轮次</translation>
+        <translation type="vanished">选择轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="59"/>
         <source>Round:</source>
-        <translation>轮次：</translation>
+        <translation type="vanished">轮次：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="151"/>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="158"/>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="170"/>
         <source>Shortlist</source>
-        <translation>入围</translation>
+        <translation type="vanished">入围</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="152"/>
         <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
-        <translation>对 %1 进行形式审查并确定入围名单？形式审查不通过的申报将不予受理；申报数达到40家时，按初审得分确定不少于 2 × %2 家入围（R15）。此操作不可撤销。</translation>
+        <translation type="vanished">对 %1 进行形式审查并确定入围名单？形式审查不通过的申报将不予受理；申报数达到40家时，按初审得分确定不少于 2 × %2 家入围（R15）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="163"/>
         <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
-        <translation>入围 %1 家，未入围 %2 家，形式审查不通过 %3 家。</translation>
+        <translation type="vanished">入围 %1 家，未入围 %2 家，形式审查不通过 %3 家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="167"/>
         <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
-        <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
+        <translation type="vanished">申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="169"/>
         <source>Shortlist line: %1 points (ties kept).</source>
-        <translation>入围分数线：%1 分（同分者全部入围）。</translation>
+        <translation type="vanished">入围分数线：%1 分（同分者全部入围）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="174"/>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="180"/>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="184"/>
         <source>Holiday arrangement</source>
-        <translation>节假日安排</translation>
+        <translation type="vanished">节假日安排</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="185"/>
         <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
-        <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
+        <translation type="vanished">已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>
 </context>
 </TS>
