@@ -120,8 +120,8 @@ def _parse_maps(items: list[str]) -> dict[str, str]:
         if not sep or not header.strip():
             raise CliError(f"--map 需要 表头=字段 的形式，实为 {item!r} (expected HEADER=FIELD)")
         field_id = field_id.strip()
-        if field_id != "ignore" and field_id not in FIELDS:
-            known = ", ".join([*FIELDS, "ignore"])
+        if field_id not in ("ignore", "note") and field_id not in FIELDS:
+            known = ", ".join([*FIELDS, "ignore", "note"])
             raise CliError(f"未知字段 {field_id!r}；可用字段 (known fields): {known}")
         mapping[normalise_header(header)] = field_id
     return mapping
@@ -198,6 +198,8 @@ def cmd_import(args) -> int:
                 + ("…" if len(result.skipped) > 10 else ""))
         lines += [f"  列 {c.column}「{c.header}」按含义读作“{FIELDS[c.field].label}” (read by its meaning)"
                   for c in result.columns if c.how == "guessed"]
+        lines += [f"  列 {c.column}「{c.header}」的内容随各申报保存在来源备注中 (kept as a note)"
+                  for c in result.columns if c.how == "note"]
         lines += [f"  记住的对应 (remembered)：「{h}」→ {f}；不再需要可用 --forget-map \"{h}\"" for h, f in applied.items()]
         if result.missing_columns:
             hint = "（申报年度可用 --round 指定）" if "申报年度" in result.missing_columns else ""
@@ -726,7 +728,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--round", type=int, metavar="YEAR", help="申报年度（空白的年度取此值）")
     sp.add_argument("--skip-invalid", action="store_true", help="只导入有效行，被拒绝的行另存为xlsx")
     sp.add_argument("--rejected-out", metavar="XLSX", help="被拒绝行的输出文件")
-    sp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD", help="未识别表头的对应字段，或 =ignore")
+    sp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                    help="未识别表头的对应字段，或 =ignore（不导入）、=note（保存为备注）")
     sp.add_argument("--forget-map", action="append", default=[], metavar="HEADER", help="忘记记住的列名对应关系")
     sp.add_argument("--preview", action="store_true", help="只预览新增、更新、拒绝的行，不写入")
     sp.add_argument("--json", action="store_true")

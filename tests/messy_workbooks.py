@@ -314,7 +314,7 @@ def renamed_workbook(path: Path) -> Path:
                   "是", "是", "2027-03-01", "13800000000", None])  # fmt: skip
     rows = [
         [1, "广州改名一号有限公司", code(201), "中山大学", "高校", 1200000, 3, "是", "是", "是", "是", "王一",
-         "2027年3月2日", 13900000001, None],
+         "2027年3月2日", 13900000001, "重点培育"],
         [2, "广州改名二号有限公司", code(202), None, None, "1,000,000", 4, "是", "是", "是", "是", "是",
          "2027/3/3", 13900000002, None],
         [3, "广州改名三号有限公司", code(203), "广州某代理有限公司", "代理机构", "2,500,000元", 7, "是", "否", "是",
@@ -331,5 +331,3 @@ def renamed_workbook(path: Path) -> Path:
     workbook.save(path)
     return path
 
-
-RENAMED_MAPPING = {"备注": "ignore"}  # the one column nobody can guess: empty, so not even asked

@@ -34,7 +34,7 @@ from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.tasks import Task, run_task
 from hvp_desktop.reports import excel_import
-from hvp_desktop.reports.excel_import import FIELDS, IGNORE, ColumnProblem, ParseResult, UnknownColumn
+from hvp_desktop.reports.excel_import import FIELDS, IGNORE, NOTE, ColumnProblem, ParseResult, UnknownColumn
 from hvp_desktop.store import applications
 from hvp_desktop.store.applications import RowPreview
 from hvp_desktop.store.ops import applications as app_ops
@@ -55,6 +55,7 @@ _HOW = {
     "guessed": QT_TRANSLATE_NOOP("ImportDialog", "read by its meaning: check it"),
     "mapped": QT_TRANSLATE_NOOP("ImportDialog", "as you mapped it"),
     "ignored": QT_TRANSLATE_NOOP("ImportDialog", "ignored"),
+    "note": QT_TRANSLATE_NOOP("ImportDialog", "kept in each application's source note"),
     "unknown": QT_TRANSLATE_NOOP("ImportDialog", "unknown"),
 }
 _SKIPPED = {
@@ -74,6 +75,7 @@ _OUTCOME = {
     "skipped": QT_TRANSLATE_NOOP("ImportDialog", "Passed over"),
 }
 _IGNORED = QT_TRANSLATE_NOOP("ImportDialog", "(ignored)")
+_AS_NOTE = QT_TRANSLATE_NOOP("ImportDialog", "(kept as a note)")
 _OUTCOME_COLOURS = {"reject": "#fde2e1", applications.REFUSED: "#fde2e1", "skipped": "#eeeeee",
                     applications.ADD: "#e3f4e1", applications.UPDATE: "#fff4d6"}
 
@@ -93,7 +95,9 @@ def field_name(field_id: str) -> str:
 def _target_name(target: str | None) -> str:
     if target is None:
         return "—"
-    return _tr(_IGNORED) if target == IGNORE else field_name(target)
+    if target == IGNORE:
+        return _tr(_IGNORED)
+    return _tr(_AS_NOTE) if target == NOTE else field_name(target)
 
 
 def _item(text: object, tooltip: str | None = None) -> QTableWidgetItem:
@@ -146,6 +150,7 @@ class ColumnMappingDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("— choose —"), None)
             combo.addItem(self.tr("Ignore this column"), IGNORE)
+            combo.addItem(self.tr("Keep it as a note with each application"), NOTE)
             for spec in FIELDS.values():
                 combo.addItem(field_name(spec.id), spec.id)
             combo.setMinimumContentsLength(16)
@@ -181,7 +186,7 @@ class ColumnMappingDialog(QDialog):
         if None in chosen:
             QMessageBox.warning(self, self.windowTitle(), self.tr("Choose what every column holds, or ignore it."))
             return
-        fields = [c for c in chosen if c != IGNORE]
+        fields = [c for c in chosen if c not in (IGNORE, NOTE)]
         if len(fields) != len(set(fields)):
             QMessageBox.warning(self, self.windowTitle(), self.tr("Two columns cannot hold the same field."))
             return

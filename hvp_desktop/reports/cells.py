@@ -68,8 +68,8 @@ def _shown(value: object) -> str:
     return text if len(text) <= 20 else text[:20] + "…"
 
 
-# zero-width spaces, joiners and BOMs that come with text copied from web pages and Word
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# zero-width spaces, joiners, BOMs and emoji selectors (✔️) that come with text copied from web pages and Word
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f"), None)  # and emoji selectors
 
 
 def _clean(text: str) -> str:
@@ -163,9 +163,12 @@ _LEADING_WORD_RE = re.compile(r"(是|否|有|无|Y|N|YES|NO)(?:[,;:、。!\s]|$)
 _NO_PREFIXES = ("未", "没", "不", "非", "无", "否", "暂无", "暂未", "暂不", "尚未", "尚无", "拟", "计划", "正在", "筹建", "筹备")
 _YES_PREFIXES = ("有", "是", "已")
 # Answers that say yes or no and nothing more: not kept as a note
-_ANSWER_WORDS = frozenset({"符合", "满足", "具备", "具有", "已有", "有的", "是的", "不是", "没有", "不符合", "不具备"})
+_ANSWER_WORDS = frozenset({"符合", "满足", "具备", "具有", "已有", "有的", "是的", "不是", "没有", "不符合", "不具备",
+                           "正常", "健全", "良好", "完善", "合规", "异常", "失信", "不良"})
 _NO_WORDS_INSIDE = ("未", "没有", "不是", "不具", "不符", "暂无", "尚无")
-_YES_WORDS_INSIDE = ("已", "通过", "设有", "设立", "建立", "具有", "具备", "符合", "满足", "实施", "贯标", "认证", "担任")
+_YES_WORDS_INSIDE = ("已", "通过", "设有", "设立", "建立", "具有", "具备", "符合", "满足", "实施", "贯标", "认证", "担任",
+                     "正常", "健全", "良好", "完善", "合规")
+_NO_WORDS_EXACT = frozenset({"异常", "失信", "不良"})
 # A person's name, alone or with a title: 张三, 欧阳明华, 张三 总经理, 李四（副总裁）
 _PERSON_RE = re.compile(r"[\u4e00-\u9fff·]{2,5}(?:\s*[\u4e00-\u9fff]{2,8})?|[A-Za-z][A-Za-z .'-]{1,40}")
 
@@ -217,7 +220,7 @@ def _phrase_answer(word: str, names_mean_yes: bool) -> bool | None:
     leading = _LEADING_WORD_RE.fullmatch(main)
     if leading is not None:
         return leading.group(1).upper() in ("是", "有", "Y", "YES")
-    if main.startswith(_NO_PREFIXES):
+    if main.startswith(_NO_PREFIXES) or main in _NO_WORDS_EXACT:
         return False
     if main.startswith(_YES_PREFIXES):
         return True
@@ -292,7 +295,7 @@ def to_amount(value: object, header_unit: Decimal | None = None) -> Decimal | No
 
 
 _ACCEPTED_AMOUNT = "可填如150万元、1,500,000元或1500000（未写单位的按列标题所注单位）"
-_AMOUNT_SUFFIXES = ("整", "/年度", "/年", "每年", "/每年")
+_AMOUNT_SUFFIXES = ("整", "/年度", "/年", "每年", "/每年", "人民币", "RMB", "CNY")
 
 
 def _amount_parts(value: object) -> tuple[Decimal | None, Decimal | None]:
@@ -312,8 +315,11 @@ def _amount_parts(value: object) -> tuple[Decimal | None, Decimal | None]:
     compact = str(main).replace(" ", "").upper()
     for prefix in _MONEY_PREFIXES:
         compact = compact.removeprefix(prefix)
-    for suffix in _AMOUNT_SUFFIXES:
-        compact = compact.removesuffix(suffix)
+    previous = None
+    while previous != compact:  # 150万元人民币/年
+        previous = compact
+        for suffix in _AMOUNT_SUFFIXES:
+            compact = compact.removesuffix(suffix)
     match = _AMOUNT_RE.fullmatch(compact)
     if match is None:
         raise CellError(f"无法识别的金额：“{_shown(text)}”；{_ACCEPTED_AMOUNT}")

@@ -34,6 +34,9 @@ from hvp_desktop.reports import cells
 from hvp_desktop.reports.cells import CellError
 
 IGNORE = "ignore"  # header_map target: the column is read by no field
+# header_map target: the column's text is kept with each application, in its source note (备注, 说明)
+NOTE = "note"
+NOTE_HEADERS = frozenset({"备注", "备注说明", "附注", "说明", "情况说明", "其他说明", "其他情况"})
 ERROR_COLUMN_TITLE = "错误原因"
 ROW_COLUMN_TITLE = "原行号"  # the rejected rows' workbook: each row's number in the file it came from
 # Columns every office sheet has and no field needs, and the rejected rows' own: ignored without asking.
@@ -64,6 +67,9 @@ class FieldSpec:
     rule_answers: tuple[tuple[str, str], ...] = ()
     # bool: the answer may be a name (who the principal is, what the department is called): yes, name kept
     names_mean_yes: bool = False
+    # bool: the answer may be a place (where the enterprise is registered, pays tax, is counted): the
+    # district means yes, another place no
+    places: bool = False
 
 
 def _spec(field_id: str, label: str, synonyms: str, kind: str = "text", **extra: Any) -> FieldSpec:
@@ -97,16 +103,19 @@ _SPECS: tuple[FieldSpec, ...] = (
     _spec("credit_code", "统一社会信用代码",
           "信用代码 社会信用代码 统一代码 统一信用代码 企业信用代码", "credit_code"),
     _spec("registered_in_district", "注册地在本区",
-          "注册地在黄埔区 注册地是否在本区 注册在本区 工商注册在本区 注册登记地在本区 注册登记地在黄埔区", "bool"),
+          "注册地在黄埔区 注册地是否在本区 注册在本区 工商注册在本区 注册登记地在本区 注册登记地在黄埔区", "bool",
+          places=True),
     _spec("tax_in_district", "税务关系在本区",
-          "税务关系在黄埔区 税务关系是否在本区 税务在本区 税务征管关系在本区 税务征管关系在黄埔区", "bool"),
-    _spec("stats_in_district", "统计关系在本区", "统计关系在黄埔区 统计关系是否在本区 统计在本区", "bool"),
+          "税务关系在黄埔区 税务关系是否在本区 税务在本区 税务征管关系在本区 税务征管关系在黄埔区", "bool",
+          places=True),
+    _spec("stats_in_district", "统计关系在本区", "统计关系在黄埔区 统计关系是否在本区 统计在本区", "bool",
+          places=True),
     # R1: a branch separately counted in the statistics (单独入统分公司) counts as an independent legal
     # person: written in this column, it declares the branch, and the formal review passes it as such
     _spec("independent_legal_person", "独立法人", "是否独立法人 独立法人资格 具有独立法人资格", "bool",
           rule_answers=tuple((phrase, "separately_counted_branch") for phrase in _BRANCH_PHRASES)),
     _spec("separately_counted_branch", "单独入统分公司",
-          "是否单独入统分公司 单独入统的分公司 是否为单独入统的分公司 单独入统", "bool"),
+          "是否单独入统分公司 单独入统的分公司 是否为单独入统的分公司 单独入统 是否单独入统", "bool"),
     _spec("independent_accounting", "独立核算", "是否独立核算 实行独立核算", "bool"),
     _spec("good_credit", "信用良好",
           "是否信用良好 信用状况良好 信用记录良好 符合信用管理相关规定 符合信用管理规定", "bool"),
@@ -195,11 +204,22 @@ _NOTE_RE = re.compile(r"\([^()]*\)$")
 _STARS = "*"  # ＊ becomes * under NFKC
 
 
+# "1.企业名称", "（2）信用代码", "三、联合申报单位": official forms number their columns
+_ENUMERATOR_RE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.、:)]|[一二三四五六七八九十]{1,3}[、.])(?=.)")
+
+
+def _compact(text: object) -> str:
+    """NFKC, no whitespace, no leading enumerator."""
+    text = re.sub(r"^\s*[\u2460-\u2473\u2776-\u277f]", "", str(text))  # ① ❶
+    return _ENUMERATOR_RE.sub("", "".join(unicodedata.normalize("NFKC", text).split()))
+
+
 def normalise_header(text: object) -> str:
-    """The form headers are compared in: NFKC, no whitespace, no */＊, no trailing (note), lower case."""
+    """The form headers are compared in: NFKC, no whitespace, no leading 1. or 一、, no */＊, no
+    trailing (note), lower case."""
     if text is None:
         return ""
-    compact = "".join(unicodedata.normalize("NFKC", str(text)).split())
+    compact = _compact(text)
     previous = None
     while compact != previous:
         previous = compact
@@ -230,10 +250,15 @@ _GUESSES: dict[str, tuple[str, str]] = {
         r"(申报|牵头|申请|企业|单位|公司|主体).*名称|^(申报|牵头|申请)(单位|企业|主体|人)|^(企业|公司|单位)(全称)?$",
         r"联合|合作|共同|参与|集团|关联|代码|类型|性质|地址|联系|负责|部门|服务"),
     "credit_code": (r"信用代码|统一代码|社会信用|机构代码|纳税人识别号|税号", ""),
-    "registered_in_district": (rf"^(?=.*(注册|登记))(?=.*{_DISTRICT})|是否.*(注册|登记)", r"地址|资本|时间|日期"),
+    # a registered address is a place: in the district it says yes (see FieldSpec.places)
+    "registered_in_district": (rf"^(?=.*(注册|登记))(?=.*{_DISTRICT})|是否.*(注册|登记)|^(工商)?注册(登记)?地(址|点)?$",
+                               r"资本|时间|日期"),
     "tax_in_district": (rf"^(?=.*税)(?=.*({_DISTRICT[1:-1]}|关系|征管))|是否.*税", r"识别号|税号|额|收入"),
     "stats_in_district": (rf"^(?=.*统计)(?=.*({_DISTRICT[1:-1]}|关系))|是否.*统计|入统", r"单独"),
     "independent_legal_person": (r"法人", r"代表"),
+    "separately_counted_branch": (r"单独(入统|统计|纳统)|分公司", ""),
+    "normal_operation": (r"正常(开展|经营|运营)|(经营|运营).*正常", ""),
+    "sound_financial_system": (r"财务制度|财务管理制度", ""),
     "independent_accounting": (r"核算", ""),
     "good_credit": (r"信用(良好|记录|状况|管理|评价|情况)|失信|诚信", r"代码"),
     "affiliation_group": (r"集团|关联|母公司|控股", ""),
@@ -252,7 +277,7 @@ _GUESSES: dict[str, tuple[str, str]] = {
 # fmt: on
 _GUESS_RES = {fid: (re.compile(inc), re.compile(exc) if exc else None) for fid, (inc, exc) in _GUESSES.items()}
 _MAX_GUESSED_HEADER = 20  # a longer cell is a title or a note, not a header
-_NOT_A_HEADER_RE = re.compile(r"汇总|一览|申报表|名单|说明|^注|填表|填报")
+_NOT_A_HEADER_RE = re.compile(r"汇总|一览|申报表|名单|说明|^注:|填表|填报")
 
 _CO_INDEX = {"1": 1, "2": 2, "3": 3, "一": 1, "二": 2, "三": 3}
 _CO_HEADER_RE = re.compile(
@@ -264,7 +289,7 @@ _CO_HEADER_RE = re.compile(
 def _co_header(header: object) -> tuple[int | None, str] | None:
     """(index or None, "name" or "kind") for a co-applicant column: 联合申报单位1, 合作单位（二）类型,
     联合申报单位名称 (no index: the next free one)."""
-    compact = "".join(unicodedata.normalize("NFKC", str(header or "")).split()).strip(_STARS)
+    compact = _compact(header or "").strip(_STARS)
     compact = re.sub(r"\(([123一二三])\)", r"\1", compact)
     compact = _NOTE_RE.sub("", compact) if not compact.endswith(tuple(f"({i})" for i in _CO_INDEX)) else compact
     indices = [ch for ch in compact if ch in _CO_INDEX]
@@ -569,17 +594,24 @@ def _header_text(value: Any) -> str:
 def _checked_header_map(header_map: Mapping[str, str] | None) -> dict[str, str]:
     checked = {}
     for header, target in (header_map or {}).items():
-        if target != IGNORE and target not in FIELDS:
+        if target not in (IGNORE, NOTE) and target not in FIELDS:
             raise ValueError(f"header_map: unknown field id {target!r} for {header!r}")
         checked[normalise_header(header)] = target
     return checked
 
 
-_IGNORED_MARK = "(不导入)"  # a header ending so is ignored: write_rejected marks the columns the user ignored
+# A header ending so is ignored, or kept as a note: write_rejected marks so the columns the user
+# ignored or kept as notes, and anyone may.
+_IGNORED_MARK = "(不导入)"
+_NOTE_MARK = "(备注)"
 
 
 def _marked_ignored(header: str) -> bool:
     return "".join(unicodedata.normalize("NFKC", header).split()).endswith(_IGNORED_MARK)
+
+
+def _marked_note(header: str) -> bool:
+    return "".join(unicodedata.normalize("NFKC", header).split()).endswith(_NOTE_MARK)
 
 
 def _header_key(text: Any, explicit: Mapping[str, str]) -> str | None:
@@ -675,6 +707,11 @@ class _Columns:
     unknown: list[UnknownColumn]
     uses: list[ColumnUse]
 
+    @property
+    def notes(self) -> list[int]:
+        """Columns kept as notes (备注), 0-based."""
+        return [column_index_from_string(use.column) - 1 for use in self.uses if use.how == "note"]
+
 
 _KIND_ALONE_RE = re.compile(r"(单位)?(类型|性质|类别)")
 
@@ -692,6 +729,8 @@ def _map_columns(
         target = header_map.get(key)
         if target == IGNORE or (target is None and (key in IGNORED_HEADERS or _marked_ignored(header))):
             how[index] = (IGNORE, "ignored")
+        elif target == NOTE or (target is None and (key in NOTE_HEADERS or _marked_note(header))):
+            how[index] = (NOTE, "note")
         elif target is not None:
             if target in by_field:
                 raise WorkbookError(f"列“{headers[by_field[target]]}”和列“{header}”都被指定为“{FIELDS[target].label}”")
@@ -747,7 +786,7 @@ def _guessed_field(
 
 # ------------------------------------------------------------------------------ rows that are no application
 
-_NOTE_START_RE = re.compile(r"(注|备注|说明|填表|填报|制表|审核|合计|总计|小计|附|数据来源|本表|以上|单位:|金额单位)")
+_NOTE_START_RE = re.compile(r"(注[:\d]|注$|备注|说明|填表|填报|制表|审核|合计|总计|小计|附[:件表]|数据来源|本表|以上|单位:|金额单位)")
 _EXAMPLE_RE = re.compile(r"(示例|样例|填写示例|例:|例如|举例)")
 _UNIT_NOTE_RE = re.compile(r"(?:金额|经费|资金)?单位\s*(?::|为|是)?\s*(?:人民币)?\s*(亿元|万元|千元|元)")
 NOTE_LENGTH = 50  # a longer cell in the name column is a note
@@ -804,7 +843,7 @@ def _skip_reason(values: Sequence[Any], header_keys: Sequence[str], identity: Se
 def _code_text(value: Any) -> str:
     """A credit code as people write it, separators dropped: 9144-0116-… , 9144 0116 …"""
     text = cells.to_text(value) or ""
-    return re.sub(r"[-—–_·./\\\s]", "", text)
+    return re.sub(r"[-—–_·./\\\s'‘’`]", "", text)
 
 
 def _sheet_unit(texts: Iterable[Any]) -> str | None:
@@ -829,8 +868,10 @@ class _RowReader:
         round_year: int | None,
         uncalculated: set[tuple[int, int]],
         sheet_unit: str | None = None,
+        note_columns: Sequence[int] = (),
     ) -> None:
         self.headers = headers
+        self.note_columns = note_columns
         self.columns = columns
         self.round_year = round_year
         self.uncalculated = uncalculated
@@ -915,6 +956,10 @@ class _RowOutcome:
             self.key = (code, year)
         co_applicants = self._co_applicants()
         others = {spec.id: self._plain_field(spec) for spec in FIELDS.values() if spec.id not in _READ_APART}
+        for index in self.reader.note_columns:
+            value = self.values[index] if index < len(self.values) else None
+            if not _is_blank(value):
+                self.notes.append(f"{self.reader.headers[index]}：{' '.join(str(value).split())}")
         for declared, value in self.implied.items():
             if others.get(declared) is None:
                 others[declared] = value
@@ -936,7 +981,7 @@ class _RowOutcome:
                     self.implied[declared] = True
                     self.note(spec.id)
                     return None
-            answer = self.convert(spec.id, lambda value: cells.read_bool(value, names_mean_yes=spec.names_mean_yes))
+            answer = self.convert(spec.id, lambda value: _read_bool(value, spec))
             if answer is None:
                 return None
             value, said = answer
@@ -985,6 +1030,9 @@ class _RowOutcome:
             return None
 
     def _co_applicants(self) -> tuple[CoApplicant, ...]:
+        listed = self._listed_co_applicants()
+        if listed is not None:
+            return listed
         found = []
         for position, (name_id, kind_id) in enumerate(_CO_PAIRS, start=1):
             name = self.convert(name_id, _name)
@@ -1007,6 +1055,31 @@ class _RowOutcome:
                 found.append(CoApplicant(name, kind))
         return tuple(found)
 
+    def _listed_co_applicants(self) -> tuple[CoApplicant, ...] | None:
+        """"华南理工大学（高校）、广州某研究院（科研院所）": the co-applicants listed in one cell (the
+        kinds after the names, or listed alike in the kind cell). None when the cell holds one name."""
+        raw = self.raw("co1_name")
+        if not isinstance(raw, str) or any(self.raw(f) is not None for f in ("co2_name", "co2_kind", "co3_name")):
+            return None
+        names = [n for n in _LIST_RE.split(raw.strip()) if n.strip()]
+        if len(names) < 2:
+            return None
+        kinds_raw = self.raw("co1_kind")
+        kinds = [k for k in _LIST_RE.split(kinds_raw.strip()) if k.strip()] if isinstance(kinds_raw, str) else []
+        if len(names) > MAX_CO_APPLICANTS:
+            self.error("co1_name", "too_many_co_applicants",
+                       f"R2：联合申报单位至多{MAX_CO_APPLICANTS}家，本格列出{len(names)}家，不予受理")
+            return ()
+        found = []
+        for position, written in enumerate(names, start=1):
+            name, kind_text = _name_and_kind(cells.to_name(written) or written)
+            if kind_text is None and len(kinds) == len(names):
+                kind_text = kinds[position - 1]
+            kind = self._co_applicant_kind(position, "co1_kind", kind_text)
+            if kind is not None:
+                found.append(CoApplicant(name, kind))
+        return tuple(found)
+
     def _co_applicant_kind(self, position: int, kind_id: str, kind_text: str | None) -> CoApplicantKind | None:
         if kind_text is None:
             self.missing(kind_id, "co_applicant_kind_missing",
@@ -1017,6 +1090,24 @@ class _RowOutcome:
         except CellError as exc:
             self.error(kind_id, "unknown_co_applicant_kind", str(exc), kind_text)
             return None
+
+
+_LIST_RE = re.compile(r"\s*(?:[、;；\n]|[,，](?!\d))\s*")
+_IN_DISTRICT_RE = re.compile(r"黄埔|本区|区内|广州开发区|开发区|知识城|科学城")
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,}(省|市|区|县)")
+
+
+def _read_bool(value: Any, spec: FieldSpec) -> tuple[bool | None, str | None]:
+    try:
+        return cells.read_bool(value, names_mean_yes=spec.names_mean_yes)
+    except CellError:
+        text = cells.to_text(value) if isinstance(value, str) else None
+        if spec.places and text:  # 广州市黄埔区: yes; 天河区: no
+            if _IN_DISTRICT_RE.search(text):
+                return True, text
+            if _PLACE_RE.search(text):
+                return False, text
+        raise
 
 
 def _name(value: Any) -> str | None:
@@ -1106,7 +1197,7 @@ def parse_workbook(
             if FIELDS[fid].kind == "amount" and cells.unit_from_header(headers[index]) is None
         }
     uncalculated = _uncalculated_formulas(path, sheet.title, sheet.grid)
-    reader = _RowReader(headers, columns.by_field, round_year, uncalculated, sheet_unit)
+    reader = _RowReader(headers, columns.by_field, round_year, uncalculated, sheet_unit, columns.notes)
     _read_rows(reader, data_rows, result, progress, is_cancelled)
     return result
 
@@ -1223,6 +1314,9 @@ def rejected_headers(result: ParseResult) -> list[str]:
         elif (use is not None and use.how == "ignored" and normalise_header(header) not in IGNORED_HEADERS
               and not _marked_ignored(header)):
             title = f"{header}（不导入）"
+        elif (use is not None and use.how == "note" and normalise_header(header) not in NOTE_HEADERS
+              and not _marked_note(header)):
+            title = f"{header}（备注）"
         unit = result.column_units.get(index)
         if unit is not None and cells.unit_from_header(title) is None:
             title = f"{title}（{unit}）"

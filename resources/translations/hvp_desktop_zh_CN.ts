@@ -415,57 +415,62 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="131"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="135"/>
         <source>Unknown columns</source>
         <translation>未识别的列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="131"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="135"/>
         <source>Map a column</source>
         <translation>指定列的对应字段</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="139"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="143"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="139"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="143"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="139"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="143"/>
         <source>Example value</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="139"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="143"/>
         <source>Holds</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="145"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="149"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="147"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="151"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="148"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="152"/>
         <source>Ignore this column</source>
         <translation>忽略此列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="182"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="153"/>
+        <source>Keep it as a note with each application</source>
+        <translation>保存为各申报的备注</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="187"/>
         <source>Choose what every column holds, or ignore it.</source>
         <translation>请为每一列选择对应字段，或选择忽略。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="186"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="191"/>
         <source>Two columns cannot hold the same field.</source>
         <translation>两列不能对应同一个字段。</translation>
     </message>
@@ -1088,289 +1093,299 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/import_dialog.py" line="58"/>
+        <source>kept in each application&apos;s source note</source>
+        <translation>随各申报保存在来源备注中</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="59"/>
         <source>unknown</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="61"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="62"/>
         <source>note, title or total</source>
         <translation>说明、标题或合计行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="62"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="63"/>
         <source>header repeated</source>
         <translation>重复的表头行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="63"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="64"/>
         <source>column numbers</source>
         <translation>列序号行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="64"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="65"/>
         <source>units</source>
         <translation>单位行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="65"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="66"/>
         <source>example row</source>
         <translation>填写示例行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="66"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="67"/>
         <source>no applicant name and no credit code</source>
         <translation>未填申报单位名称和统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="69"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="70"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="70"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="71"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="71"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="72"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="72"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="73"/>
         <source>Not allowed</source>
         <translation>不予导入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="73"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="74"/>
         <source>Rejected</source>
         <translation>数据有误</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="74"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="75"/>
         <source>Passed over</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="76"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="77"/>
         <source>(ignored)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="208"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="78"/>
+        <source>(kept as a note)</source>
+        <translation>（保存为备注）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="213"/>
         <source>Import applications from Excel</source>
         <translation>从Excel导入申报信息</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="237"/>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="238"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="242"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="243"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="237"/>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="240"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="242"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="245"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="237"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="242"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="238"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="243"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="238"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="243"/>
         <source>Applicant</source>
         <translation>申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="239"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="244"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="239"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="244"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="240"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="245"/>
         <source>Header</source>
         <translation>列名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="240"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="245"/>
         <source>Read as</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="240"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="245"/>
         <source>How</source>
         <translation>识别方式</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="259"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="264"/>
         <source>Choose the Excel file</source>
         <translation>选择Excel文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="265"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="270"/>
         <source>Save the import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="273"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="278"/>
         <source>The template was saved to %1.</source>
         <translation>导入模板已保存至%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="292"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="297"/>
         <source>No such file: %1</source>
         <translation>找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="294"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="299"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="302"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="307"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="321"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="326"/>
         <source>Not imported: %n column(s) hold data the application does not know.</source>
         <translation>
             <numerusform>未导入：有 %n 列含有无法识别的数据。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="333"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="338"/>
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="340"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="345"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="341"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="346"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="354"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="359"/>
         <source>%1 rows read: %2 valid, %3 rejected.</source>
         <translation>共读取 %1 行：有效 %2 行，拒绝 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="356"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="361"/>
         <source>The import will add %1, update %2 and leave %3 unchanged.</source>
         <translation>导入后将新增%1条、更新%2条，%3条无变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="360"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="365"/>
         <source>%n row(s) holding no application (notes, titles, totals) are passed over.</source>
         <translation>
             <numerusform>另有%n行不含申报信息（说明、标题、合计等），已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="367"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="372"/>
         <source>Required columns missing: %1.</source>
         <translation>缺少必填列：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="369"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="374"/>
         <source>%n row(s) cannot be imported: a decision was already taken on them.</source>
         <translation>
             <numerusform>%n行已作出相关决定，不予导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="372"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="377"/>
         <source>Import all is possible only when no row is rejected; or import the valid rows and save the rejected ones to fix them.</source>
         <translation>只有在没有被拒绝的行时才能全部导入；也可以只导入有效行，并把被拒绝的行另存下来修改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="385"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="390"/>
         <source>Read from sheet “%1”, header in row %2.</source>
         <translation>读取的是工作表“%1”，表头在第%2行。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="402"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="407"/>
         <source>Columns with values that cannot be read: %1. Select one of their problems to map that column to another field or to ignore it.</source>
         <translation>以下列有无法识别的值：%1。选中其中一条问题，可将该列改为对应其他字段，或不导入该列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="410"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="415"/>
         <source>Changes: %1</source>
         <translation>变更：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="445"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="450"/>
         <source>remembered</source>
         <translation>已记住的对应关系</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="456"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="461"/>
         <source>(no header)</source>
         <translation>（无列名）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="462"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="467"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="499"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="504"/>
         <source>Row %1: %2</source>
         <translation>第%1行：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="511"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="516"/>
         <source>Column %1 “%2”, read as “%3”: %4 row(s) hold a value that cannot be read, such as “%5”.</source>
         <translation>%1列“%2”按“%3”读取，有%4行的值无法识别，如“%5”。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="520"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="525"/>
         <source>Column %1 “%2” was read as “%3”, but some of its values cannot be read as that. Say what the column holds, or ignore it.</source>
         <translation>%1列“%2”按“%3”读取，但部分值无法按此识别。请指定该列对应的字段，或不导入该列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="551"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="556"/>
         <source>Forgetting…</source>
         <translation>正在删除记住的对应关系…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="573"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="578"/>
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="590"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="595"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="601"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="606"/>
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1，更新 %2，未变 %3。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="604"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="609"/>
         <source>Nothing new: the working file already holds these applications.</source>
         <translation>没有新的数据：工作文件中已有这些申报信息。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="606"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="611"/>
         <source>The %n rejected row(s) were saved to %1, with their row numbers and what is wrong; corrected there, that file imports as it is.</source>
         <translation>
             <numerusform>有误的%n行已保存至%1，保留原行号和错误原因；在该文件中改正后可直接导入。</numerusform>

@@ -104,7 +104,7 @@ def test_unknown_column_with_data_asks_for_a_mapping_and_remembers_it(qtbot, dem
     warnings = []
     monkeypatch.setattr(import_dialog_module.QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     xlsx = write_applications_xlsx(tmp_path / "extra.xlsx", new_applications,
-                                   extra={"备注说明": ["重点企业"] * len(new_applications)})
+                                   extra={"推荐单位意见": ["重点企业"] * len(new_applications)})
     window = _window(qtbot, demo_wf)
     dialog = window.import_applications(str(xlsx))
     qtbot.addWidget(dialog)
@@ -112,7 +112,7 @@ def test_unknown_column_with_data_asks_for_a_mapping_and_remembers_it(qtbot, dem
     mapping = dialog.mapping_dialog
     assert mapping is not None and mapping.isVisible()
     table = mapping.form.mappingTable
-    assert table.item(0, 1).text() == "备注说明" and table.item(0, 2).text() == "重点企业"
+    assert table.item(0, 1).text() == "推荐单位意见" and table.item(0, 2).text() == "重点企业"
     mapping.form.buttonBox.accepted.emit()  # nothing chosen yet: refused with a message box
     assert mapping.isVisible() and warnings == ["Choose what every column holds, or ignore it."]
     combo = table.cellWidget(0, 3)
@@ -122,7 +122,7 @@ def test_unknown_column_with_data_asks_for_a_mapping_and_remembers_it(qtbot, dem
     assert dialog.result is not None and len(dialog.result.rows) == 12
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         dialog.form.importButton.click()
-    assert applications.load_mappings(demo_wf) == {"备注说明": "ignore"}
+    assert applications.load_mappings(demo_wf) == {"推荐单位意见": "ignore"}
 
 
 def test_cancelling_the_write_leaves_the_file_as_it_was(qtbot, demo_wf, tmp_path, new_applications):

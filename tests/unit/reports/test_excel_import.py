@@ -677,11 +677,13 @@ def unknown_columns_file(tmp_path: Path) -> Path:
 def test_unknown_columns_are_reported_and_rows_still_parsed(tmp_path: Path) -> None:
     result = parse_workbook(unknown_columns_file(tmp_path))
     assert result.unknown_columns == [
-        UnknownColumn("备注", "D", True, "老客户"),
         UnknownColumn("其他", "E", False, ""),
         UnknownColumn("", "F", True, "无标题列的数据"),
     ]
-    assert [c.column for c in result.unmapped_data_columns] == ["D", "F"]
+    assert [c.column for c in result.unmapped_data_columns] == ["F"]
+    # a remarks column is kept with each application, in its source note: nothing to ask
+    assert result.columns[3] == ColumnUse("D", "备注", "note", "note")
+    assert [r.notes for r in result.rows] == [("备注：老客户",), ()]
     # a header in other words is read by its meaning, and says so
     assert result.columns[0] == ColumnUse("A", "公司名称（全称）", "enterprise_name", "guessed")
     assert result.missing_columns == [] and result.errors == []

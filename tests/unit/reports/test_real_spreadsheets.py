@@ -189,14 +189,15 @@ def test_a_second_sheet_under_a_two_row_header_with_units_and_a_wan_note(tmp_pat
 def test_headers_in_other_words_and_order_amounts_in_yuan_an_example_row(tmp_path: Path, wf) -> None:
     result = parse_workbook(renamed_workbook(tmp_path / "renamed.xlsx"), round_year=2027)
     assert (len(result.rows), len(result.rejected)) == (3, 0), result.errors
-    assert result.unmapped_data_columns == []  # 备注 is empty: nothing to ask
+    assert result.unknown_columns == []
     assert [s.reason for s in result.skipped] == ["example", "note", "note", "note"]
     guessed = {c.header: c.field for c in result.columns if c.how == "guessed"}
     assert guessed["纳税人识别号"] == "credit_code" and guessed["是否由高管担任中心负责人"] == "senior_executive_principal"
     first, second, third = (r.data for r in result.rows)
     assert [d.ip_budget_yuan for d in (first, second, third)] == [Decimal(1200000), Decimal(1000000),
                                                                  Decimal(2500000)]
-    assert first.senior_executive_principal is True and "是否由高管担任中心负责人：王一" in result.rows[0].notes
+    assert first.senior_executive_principal is True
+    assert result.rows[0].notes == ("是否由高管担任中心负责人：王一", "备注：重点培育")  # the remarks column too
     assert first.applied_on == date(2027, 3, 2) and third.applied_on == date(2027, 3, 4)
     assert third.separately_counted_branch is True and third.tax_in_district is False
     assert third.co_applicants == (CoApplicant("广州某代理有限公司", CoApplicantKind.IP_SERVICE_AGENCY),)
@@ -305,3 +306,41 @@ def test_yes_no_cells_with_names_and_phrases(raw: str, expected: bool | None, no
 def test_a_name_is_no_answer_where_a_name_is_not_expected() -> None:
     with pytest.raises(cells.CellError, match="是/否"):
         cells.read_bool("张三")
+
+
+def test_numbered_headers_places_lists_ticks_and_remarks(tmp_path: Path) -> None:
+    """More shapes of the same kinds: numbered headers (1. / （2） / 三、 / ④), a place in a yes/no
+    column, co-applicants listed in one cell, a ✔️ with its emoji selector, a code typed with an
+    apostrophe, 人民币 after an amount, the R1 facts in their own columns, a remarks column kept."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["1.企业名称", "（2）统一社会信用代码", "三、申报年度", "④注册地", "是否在本区纳税", "联合申报单位",
+                  "知识产权工作经费", "经营是否正常", "财务制度是否健全", "是否单独入统", "备注"])
+    sheet.append(["甲公司", "'" + code(1), 2025, "广州市黄埔区", "✔️", "华南理工大学（高校）、广州某研究院（科研院所）",
+                  "150万元人民币", "正常", "健全", "否", "老客户"])
+    sheet.append(["乙公司", code(2), 2025, "天河区", "否", "中山大学、某所、某大学", "100万", "是", "是", "是", None])
+    book.save(tmp_path / "more.xlsx")
+    result = parse_workbook(tmp_path / "more.xlsx")
+    assert result.unknown_columns == []
+    assert {c.header: c.how for c in result.columns}["④注册地"] == "guessed"
+    [first] = result.rows
+    data = first.data
+    assert data.credit_code == code(1) and data.year == 2025
+    assert (data.registered_in_district, data.tax_in_district) == (True, True)
+    assert data.co_applicants == (CoApplicant("华南理工大学", CoApplicantKind.UNIVERSITY),
+                                  CoApplicant("广州某研究院", CoApplicantKind.RESEARCH_INSTITUTE))
+    assert data.ip_budget_yuan == BUDGET
+    assert (data.normal_operation, data.sound_financial_system, data.separately_counted_branch) == (True, True, False)
+    assert first.notes == ("④注册地：广州市黄埔区", "备注：老客户")
+    [rejected] = result.rejected  # three co-applicants in one cell (R2); the place 天河区 is read as no
+    assert [e.code for e in rejected.errors] == ["too_many_co_applicants"]
+
+
+def test_any_column_may_be_kept_as_a_note(tmp_path: Path) -> None:
+    book = Workbook()
+    for line in (["企业名称", "信用代码", "年度", "推荐意见"], ["甲公司", code(1), 2025, "同意推荐"]):
+        book.active.append(line)
+    book.save(tmp_path / "n.xlsx")
+    assert [c.header for c in parse_workbook(tmp_path / "n.xlsx").unmapped_data_columns] == ["推荐意见"]
+    result = parse_workbook(tmp_path / "n.xlsx", header_map={"推荐意见": "note"})
+    assert result.rows[0].notes == ("推荐意见：同意推荐",)
