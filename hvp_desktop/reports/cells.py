@@ -286,12 +286,22 @@ def to_amount(value: object, header_unit: Decimal | None = None) -> Decimal | No
     A number without a unit takes `header_unit`; without one either, a number below 10000
     is read as 万元 (nobody budgets less than 1万元 for a year of IP work) and a larger one as 元.
     """
+    return read_amount(value, header_unit)[0]
+
+
+def read_amount(value: object, header_unit: Decimal | None = None) -> tuple[Decimal | None, bool]:
+    """The amount in yuan, and whether a bare number was read in yuan against its column's unit:
+    1,500,000 in a 万元 column would be 150亿元, so it is the yuan the person wrote."""
     number, unit = _amount_parts(value)
     if number is None:
-        return None
-    if unit is None:
-        unit = header_unit if header_unit is not None else _guessed_unit(number)
-    return _plausible(number * unit)
+        return None, False
+    if unit is not None:
+        return _plausible(number * unit), False
+    if header_unit is None:
+        return _plausible(number * _guessed_unit(number)), False
+    if header_unit > YUAN and number * header_unit > MAX_PLAUSIBLE_YUAN and TEN_THOUSAND_YUAN <= number:
+        return _plausible(number), True
+    return _plausible(number * header_unit), False
 
 
 _ACCEPTED_AMOUNT = "可填如150万元、1,500,000元或1500000（未写单位的按列标题所注单位）"

@@ -2,7 +2,24 @@
 
 The secretariat's spreadsheets come from many hands: title rows, merged cells, full-width
 digits, 是/否 spelt ten ways, amounts in 万元 or 元. Reading is lenient about form and strict
-about content: every problem of a row is reported, in Chinese, against its Excel row and column.
+about content: every problem of a row is reported, in Chinese, against its Excel row and column,
+saying what was found and what would be accepted.
+
+Built for kinds of mess, not for a list of files (issue 17):
+- where the table is: the visible sheet whose header names most fields; the header is the row
+  (or a group row over its sub-headers) among the first 30 that names most fields, in other
+  words too (`guess_field`: read by meaning, shown as such); a row of units under it is read;
+- what is no application: notes, titles, totals, signatures, examples, repeated headers, column
+  numbers, rows numbered in advance and left empty are passed over and listed (`skipped`);
+- cells: see `cells` (units, remarks, dates in any form, placeholders, yes/no phrases); a note
+  such as "金额单位：万元" gives amount columns their unit;
+- what a cell says beyond its value (a principal's name in a yes/no column, a remark, a 备注
+  column) has no field in ApplicationData: it is kept in the application's source note
+  (`ParsedRow.source`: "file.xlsx:12（高管负责人：张三（总经理））"), shown as "Imported from";
+- an answer a rule allows (R1: 单独入统分公司 in the legal-person column) declares what it is
+  (`separately_counted_branch`), and the formal review passes it as the rule says;
+- the rejected rows' workbook keeps each row's number and the user's column choices, and
+  imports back as it is.
 """
 
 from __future__ import annotations
@@ -821,8 +838,9 @@ def _skip_reason(values: Sequence[Any], header_keys: Sequence[str], identity: Se
 
     An application is known by its name and its credit code: a row with neither (nothing in those
     columns that could be a name or a code) is a note, a title, a total, a signature, or a row of
-    the form numbered in advance and left empty. A row with a name or a code is always read, so
-    that its errors are shown.
+    the form numbered in advance and left empty; a row of one value (a note under the table, a
+    title merged across it) holds no application either. Any other row is read, so that its
+    errors are shown.
     """
     nonblank = [v for v in values if not _is_blank(v)]
     keys = [normalise_header(v) if isinstance(v, str) else "" for v in values]
@@ -832,8 +850,8 @@ def _skip_reason(values: Sequence[Any], header_keys: Sequence[str], identity: Se
         return "column_numbers"
     if any(isinstance(v, str) and _EXAMPLE_RE.match(cells.to_text(v) or "") for v in nonblank[:3]):
         return "example"
-    if len(nonblank) > 1 and len({str(v).strip() for v in nonblank}) == 1:
-        return "note"  # a title or a section merged across the table
+    if len({str(v).strip() for v in nonblank}) == 1:
+        return "note"  # one cell, or a title or a section merged across the table: no application
     ids = [values[i] for i in identity if i < len(values)]
     if ids and all(_is_blank(v) or _note_like(v) or cells.is_placeholder(v) for v in ids):
         return "note" if any(_note_like(v) for v in nonblank) or len(nonblank) <= 1 else "no_identity"
@@ -990,7 +1008,11 @@ class _RowOutcome:
             return value
         if spec.kind == "amount":
             unit = self.reader.units.get(spec.id)
-            value = self.convert(spec.id, lambda raw: cells.to_amount(raw, unit))
+            reading = self.convert(spec.id, lambda raw: cells.read_amount(raw, unit))
+            value, in_yuan = reading if reading is not None else (None, False)
+            if in_yuan:  # 1,500,000 in a 万元 column: the yuan that were written, said so
+                self.notes.append(f"{self.reader.column_title(spec.id)}：{cells.to_text(self.raw(spec.id))}"
+                                  f"（按元读取）")
         else:
             value = self.convert(spec.id, _CONVERTERS[spec.kind])
         if spec.kind in ("count", "amount", "date") and spec.id not in self.failed:

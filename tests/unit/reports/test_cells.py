@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from hvp_desktop.domain import credit_code
 from hvp_desktop.reports.cells import (
     CellError,
+    read_amount,
     to_amount,
     to_bool,
     to_count,
@@ -170,10 +171,13 @@ def test_implausible_amounts_are_refused_with_a_unit_hint(raw: object) -> None:
         to_amount(raw)
 
 
-def test_ten_thousand_in_a_wan_column_is_implausible() -> None:
-    """1,000,000 typed into a 万元 column means 100亿元: surely the unit was mistaken."""
+def test_yuan_written_into_a_wan_column_are_yuan() -> None:
+    """1,000,000 typed into a 万元 column would be 100亿元: it is the yuan the person wrote."""
+    assert read_amount("1,000,000", WAN) == (Decimal(1000000), True)
+    assert read_amount(200000, WAN) == (Decimal(200000), True)
+    assert read_amount("150", WAN) == (Decimal(1500000), False)
     with pytest.raises(CellError, match="请检查单位"):
-        to_amount("1,000,000", WAN)
+        to_amount("2,000,000,000", WAN)  # 20亿元 either way
 
 
 @pytest.mark.parametrize("raw", ["一百万", "100美元", "1,00", "100万元整x", True, "1.2.3"])

@@ -582,7 +582,7 @@ def test_duplicate_of_a_rejected_row_is_reported(template_file: Path, tmp_path: 
     [
         ("good_credit", "可能", "是/否"),
         ("ip_budget_yuan", "一百万", "金额"),
-        ("ip_budget_yuan", 200000, "请检查单位"),  # 20亿元 in a 万元 column
+        ("ip_budget_yuan", 20000000000, "请检查单位"),  # 2000亿元 in a 万元 column, 200亿元 in yuan
         ("applied_on", "明天", "日期"),
         ("ip_staff_count", "很多", "整数"),
         ("pct_applications", -1, "负数"),
