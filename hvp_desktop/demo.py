@@ -83,6 +83,7 @@ def _fact(rng: random.Random, p_no: float = 0.03, p_blank: float = 0.03) -> bool
 
 def applications(year: int, count: int, seed: int) -> list[ApplicationData]:
     rng = random.Random(seed)
+    facts = random.Random(seed * 7 + 1)  # the facts added later (R1, issue 17) leave the rest as it was
     names: set[str] = set()
     out = []
     while len(out) < count:
@@ -116,6 +117,8 @@ def applications(year: int, count: int, seed: int) -> list[ApplicationData]:
                 contact_name=rng.choice(_SURNAMES) + rng.choice(_GIVEN),
                 contact_phone=f"020-{rng.randint(3000, 8999)}{rng.randint(1000, 9999)}",
                 applied_on=date(year, 4, 1) + timedelta(days=rng.randint(0, 40)),
+                normal_operation=_fact(facts, 0.0, 0.03),
+                sound_financial_system=_fact(facts, 0.0, 0.03),
             )
         )
     return out
@@ -178,11 +181,15 @@ def _run_the_years(wf: WorkingFile) -> None:
     # Support publicity for the first passed centres; most granted, one objection still open (R19).
     first = passed[:6]
     with batch(wf):
+        decision_ops.approve_list(wf, first, support_purpose(1), date(2026, 11, 13), "区知识产权局党组会议纪要〔2026〕41号")
         decision_ops.start_publicity(wf, first, support_purpose(1), date(2026, 11, 16))
         decision_ops.record(wf, first[-1], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 18),
                                                     purpose=support_purpose(1), text="反映经费台账含人员工资"))
         for app_id in first[:-1]:
             decision_ops.record(wf, app_id, Event.of(Kind.SUPPORT_GRANTED, date(2026, 11, 23), year=1))
+        for app_id in rectifying:  # their rectification reports (R17), before the re-assessment
+            decision_ops.record(wf, app_id, Event.of(Kind.RECTIFICATION_REPORTED, date(2026, 11, 20)),
+                                note="整改报告：补充专职人员2名，经费台账剔除人员薪酬")
         again = ranking_ops.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION, rectifying).value \
             if rectifying else None
 
@@ -203,10 +210,12 @@ def _run_the_years(wf: WorkingFile) -> None:
         decision_ops.set_preliminary_scores(wf, {r.id: Decimal(rng.randint(5200, 9600)) / 100
                                                  for r in by_year[2026]})
         outcome = decision_ops.shortlist_round(wf, round_of[2026], date(2026, 6, 15)).value
+        decision_ops.confirm_shortlist(wf, round_of[2026], date(2026, 6, 24), "穗埔知字〔2026〕27号")
     _review_the_call(wf, round_of[2026], outcome.shortlisted, experts, rng)
     chosen = [r.id for r in queries.application_rows(wf)
               if r.round_id == round_of[2026] and r.state == ApplicationState.SELECTED]
     with batch(wf):
+        decision_ops.approve_list(wf, chosen, RECOGNITION, date(2026, 11, 18), "区知识产权局党组会议纪要〔2026〕44号")
         decision_ops.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
         decision_ops.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
                                                     text="反映该企业知识产权部门为临时组建"))
@@ -216,8 +225,10 @@ def _the_2025_call(wf: WorkingFile, round_id: int):
     """2025: 38 applicants, fewer than 40, so all eligible ones went to expert review (R15); then
     the selection, its publicity, the recognitions, a withdrawal and the 2026 year-1 round."""
     outcome = decision_ops.shortlist_round(wf, round_id, date(2025, 6, 10)).value
+    decision_ops.confirm_shortlist(wf, round_id, date(2025, 6, 20), "穗埔知字〔2025〕31号")  # the bureau (R15)
     selected = outcome.shortlisted[:15]
     decision_ops.record_selection(wf, round_id, selected, date(2025, 9, 19))
+    decision_ops.approve_list(wf, selected, RECOGNITION, date(2025, 9, 24), "区知识产权局党组会议纪要〔2025〕18号")
     # Publicity across National Day: 2025-09-26 → 2025-10-09 (make-up Sunday 09-28 counts).
     decision_ops.start_publicity(wf, selected, RECOGNITION, date(2025, 9, 26))
     challenged, cleared = selected[0], selected[1]
@@ -241,6 +252,9 @@ def _the_2025_call(wf: WorkingFile, round_id: int):
 
     # 2026 year-1 assessment of the 2025 centres (R17): eleven visited by a panel of five and
     # consolidated on 2026-11-06; those below 70 are in rectification (2 months).
+    for i, app_id in enumerate(centres[:11]):  # each centre's written request (书面申请, R17)
+        decision_ops.record(wf, app_id, Event.of(Kind.ASSESSMENT_REQUESTED, date(2026, 10, 17) + timedelta(days=i % 4),
+                                                 year=1))
     year1 = ranking_ops.open_assessment_round(wf, 2026, RoundKind.YEAR1, centres[:11]).value
     return experts, annual, annual_label, centres, year1
 

@@ -46,6 +46,13 @@ class Kind(StrEnum):
     SUPPORT_GRANTED = "support_granted"
     WITHDRAWN = "withdrawn"
     RESULT_REOPENED = "result_reopened"  # the chair reopened a consolidated round: its result is undone
+    # The bureau's own steps (R15, R16, R19), each with its date and document number:
+    SHORTLIST_CONFIRMED = "shortlist_confirmed"  # 经区知识产权局确认: the shortlist goes to expert review
+    LIST_APPROVED = "list_approved"  # 经区知识产权局党组研究通过: a list before its publicity
+    SUPPORT_WITHHELD = "support_withheld"  # the bureau decides a passed year's support is not paid
+    # The centre's own steps (R17, R18): its written request, its rectification report.
+    ASSESSMENT_REQUESTED = "assessment_requested"  # 书面申请 for the year-1 / year-2 assessment
+    RECTIFICATION_REPORTED = "rectification_reported"  # 整改报告, before the re-assessment
 
 
 # The results a consolidation records; the chair may reopen them until the next step is taken.
@@ -115,6 +122,11 @@ class Centre:
     ban: Ban | None = None
     scores: tuple[tuple[int, date, Decimal], ...] = ()  # (year, date, score) of every assessment
     before_result: Centre | None = None  # the centre before a consolidated result, while it may be reopened
+    shortlist_confirmed: tuple[date, str] | None = None  # R15: the bureau's confirmation (date, document)
+    approvals: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # purpose → (date, document)
+    requested: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # year → written request date
+    rectification_report: date | None = None  # R17/R18: the report of the rectification under way
+    withheld: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # year → (date, document)
 
     @property
     def support_total_yuan(self) -> Decimal:
@@ -192,15 +204,23 @@ def _not_shortlisted(c: Centre, e: Event) -> Centre:
     return replace(c, state=S.NOT_SELECTED)
 
 
+def _require_confirmed(c: Centre) -> None:
+    if c.shortlist_confirmed is None:
+        raise RuleViolation("R15", "备选单位名单尚未经区知识产权局确认，不能进入专家评审结果",
+                            "The bureau has not confirmed the shortlist yet: no expert review result can be recorded.")
+
+
 def _selected(c: Centre, e: Event) -> Centre:
     _require_state(c, {S.SHORTLISTED}, "R16", "只有进入专家评审的备选单位可以列入拟认定名单",
                    "Only a shortlisted application in expert review can be put on the list proposed for recognition.")
+    _require_confirmed(c)
     return replace(c, state=S.SELECTED)
 
 
 def _not_selected(c: Centre, e: Event) -> Centre:
     _require_state(c, {S.SHORTLISTED}, "R16", "只有进入专家评审的备选单位可以不列入拟认定名单",
                    "Only a shortlisted application in expert review can be left off the list proposed for recognition.")
+    _require_confirmed(c)
     return replace(c, state=S.NOT_SELECTED)
 
 
@@ -221,6 +241,11 @@ def _publicity_started(c: Centre, e: Event) -> Centre:
         if c.state == S.WITHDRAWN:
             raise RuleViolation("R21", "已退出的建设单位不再列入考核合格名单公示",
                                 "A centre that has withdrawn is no longer publicised on a list of those who passed.")
+    approval = c.approvals.get(purpose)
+    if approval is None or approval[0] > e.on:
+        rule = "R16" if purpose == RECOGNITION else "R19"
+        raise RuleViolation(rule, "名单须先经区知识产权局党组研究通过，方可公示",
+                            "The list must first be approved by the bureau's party group before it is publicised.")
     ends = date.fromisoformat(e.data["ends_on"])
     if ends < e.on:
         raise RuleViolation("R16" if purpose == RECOGNITION else "R19", f"公示期满日{ends}早于公示开始日{e.on}",
@@ -317,6 +342,13 @@ def _assessed(c: Centre, e: Event) -> Centre:
     if year == 2 and not (c.state == S.Y1_PASSED or rectifying):
         raise RuleViolation("R18", "第一年度考核合格后方可进行第二年度考核（期末验收）",
                             "The year-2 assessment (final acceptance) comes after the year-1 assessment is passed.")
+    requested = c.requested.get(year)
+    if not rectifying and (requested is None or requested > e.on):
+        raise RuleViolation(rule, f"{_year_zh(year)}考核由建设单位书面申请；尚未记录其书面申请",
+                            f"The year-{year} assessment is held on the centre's written request; none is recorded.")
+    if rectifying and (c.rectification_report is None or c.rectification_report > e.on):
+        raise RuleViolation(rule, "整改后重新考核须先记录建设单位的整改报告",
+                            "The re-assessment after rectification needs the centre's rectification report first.")
     if not rectifying and c.recognised_on is not None:
         due = add_years(c.recognised_on, rules.ASSESSMENT_AFTER_YEARS[year])
         if e.on < due:  # 建设满一年 / 满二年: the construction year must be complete
@@ -330,9 +362,10 @@ def _assessed(c: Centre, e: Event) -> Centre:
     c = replace(c, scores=(*c.scores, (year, e.on, score)))
     if rules.passes(year, score):
         state = S.Y1_PASSED if year == 1 else S.ACCEPTED
-        return replace(c, state=state, passed=_with(c.passed, year, e.on), rectification=None)
+        return replace(c, state=state, passed=_with(c.passed, year, e.on), rectification=None,
+                       rectification_report=None)
     if rectifying:  # failed again after rectification: title revoked, 2-year ban (R4)
-        return replace(c, state=S.REVOKED, rectification=None,
+        return replace(c, state=S.REVOKED, rectification=None, rectification_report=None,
                        ban=_ban(e.on, "R4", f"整改后第{year}年度考核仍不合格，取消称号"))
     due = add_months(e.on, rules.RECTIFICATION_MONTHS)
     return replace(c, state=S.RECTIFYING, rectification=Rectification(year, e.on, due))
@@ -350,9 +383,14 @@ def _support_granted(c: Centre, e: Event) -> Centre:
         raise RuleViolation("R20", f"建设期内资金扶持最多{rules.MAX_SUPPORTED_YEARS}次",
                             f"Funding support is granted at most {rules.MAX_SUPPORTED_YEARS} times in the "
                             "construction period.")
-    if c.state == S.WITHDRAWN:
-        raise RuleViolation("R21", "已退出的建设单位不再给予资金扶持",
-                            "A centre that has withdrawn receives no further funding support.")
+    if year in c.withheld:
+        raise RuleViolation("R19", f"区知识产权局已决定不予{_year_zh(year)}资金扶持",
+                            f"The bureau decided not to pay the year-{year} support.")
+    if c.state == S.WITHDRAWN and support_purpose(year) not in c.publicity:
+        # A year passed and published before the withdrawal keeps its support (the plan does not
+        # take it back); one not yet published is not published after it.
+        raise RuleViolation("R21", "已退出的建设单位不再列入考核合格名单，不予该年度资金扶持",
+                            "A centre that withdrew before its passed year was publicised receives no support for it.")
     p = _publicity_over(c, support_purpose(year), e.on, "R19")
     if p.upheld():
         raise RuleViolation("R19", "公示异议成立，不予资金扶持",
@@ -365,6 +403,72 @@ def _withdrawn(c: Centre, e: Event) -> Centre:
                    "Only a recognised centre within its construction period can withdraw.")
     return replace(c, state=S.WITHDRAWN, rectification=None,
                    ban=_ban(e.on, "R21", "书面申请退出培育布局中心建设"))
+
+
+def _shortlist_confirmed(c: Centre, e: Event) -> Centre:
+    _require_state(c, {S.SHORTLISTED}, "R15", "只有备选单位需经区知识产权局确认",
+                   "Only a shortlisted application is confirmed by the bureau.")
+    if c.shortlist_confirmed is not None:
+        raise RuleViolation("R15", "备选单位名单已经确认", "The shortlist is already confirmed.")
+    return replace(c, shortlist_confirmed=(e.on, _document(e, "R15")))
+
+
+def _document(e: Event, rule: str) -> str:
+    document = str(e.data.get("document", "")).strip()
+    if not document:
+        raise RuleViolation(rule, "须填写文件编号（文号）", "The document number is required.")  # rule: R15/R16/R19
+    return document
+
+
+def _list_approved(c: Centre, e: Event) -> Centre:
+    purpose = e.data["purpose"]
+    rule = "R16" if purpose == RECOGNITION else "R19"
+    if purpose in c.approvals:
+        raise RuleViolation(rule, "该名单已经党组研究通过", "The party group has already approved this list.")
+    if purpose == RECOGNITION:
+        _require_state(c, {S.SELECTED}, rule, "只有拟认定名单中的申报需经党组研究通过",
+                       "Only an application on the list proposed for recognition is approved by the party group.")
+    else:
+        year = int(purpose.removeprefix("support_y"))
+        if year not in c.passed:
+            raise RuleViolation(rule, f"{_year_zh(year)}考核尚未合格，不能列入考核合格名单",
+                                f"The year-{year} assessment has not been passed: the centre is not on the list.")
+        if c.state == S.WITHDRAWN:
+            raise RuleViolation("R21", "已退出的建设单位不再列入考核合格名单",
+                                "A centre that has withdrawn is no longer put on a list of those who passed.")
+    return replace(c, approvals=_with(c.approvals, purpose, (e.on, _document(e, rule))))
+
+
+def _assessment_requested(c: Centre, e: Event) -> Centre:
+    year = int(e.data["year"])
+    rule = "R17" if year == 1 else "R18"
+    allowed_states = {S.RECOGNISED} if year == 1 else {S.Y1_PASSED}
+    _require_state(c, allowed_states, rule,
+                   "第一年度考核的书面申请由已认定、尚未考核的建设单位提出" if year == 1
+                   else "第二年度考核（期末验收）的书面申请由第一年度考核合格的建设单位提出",
+                   "A recognised centre not yet assessed requests the year-1 assessment." if year == 1
+                   else "A centre that passed year 1 requests the year-2 assessment (final acceptance).")
+    if year in c.requested:
+        raise RuleViolation(rule, "该年度考核的书面申请已经记录", "This year's written request is already recorded.")
+    return replace(c, requested=_with(c.requested, year, e.on))
+
+
+def _rectification_reported(c: Centre, e: Event) -> Centre:
+    if c.state != S.RECTIFYING or c.rectification is None:
+        raise RuleViolation("R17", "只有整改期内的建设单位提交整改报告",
+                            "Only a centre in its rectification period submits a rectification report.")
+    rule = "R17" if c.rectification.year == 1 else "R18"
+    if e.on < c.rectification.failed_on:
+        raise RuleViolation(rule, "整改报告不能早于考核不合格的日期", "A rectification report cannot precede the failure.")
+    return replace(c, rectification_report=e.on)
+
+
+def _support_withheld(c: Centre, e: Event) -> Centre:
+    year = int(e.data["year"])
+    if year not in c.passed or year in c.supported or year in c.withheld:
+        raise RuleViolation("R19", f"{_year_zh(year)}没有待给予的资金扶持",
+                            f"There is no year-{year} support awaiting payment.")
+    return replace(c, withheld=_with(c.withheld, year, (e.on, _document(e, "R19"))))
 
 
 _HANDLERS = {
@@ -381,6 +485,11 @@ _HANDLERS = {
     Kind.ASSESSED: _assessed,
     Kind.SUPPORT_GRANTED: _support_granted,
     Kind.WITHDRAWN: _withdrawn,
+    Kind.SHORTLIST_CONFIRMED: _shortlist_confirmed,
+    Kind.LIST_APPROVED: _list_approved,
+    Kind.ASSESSMENT_REQUESTED: _assessment_requested,
+    Kind.RECTIFICATION_REPORTED: _rectification_reported,
+    Kind.SUPPORT_WITHHELD: _support_withheld,
 }
 
 
@@ -388,7 +497,8 @@ def publicity_open(c: Centre, p: Publicity) -> bool:
     """True while the publicity's outcome is still to be decided."""
     if p.purpose == RECOGNITION:
         return c.state == S.SELECTED
-    return int(p.purpose.removeprefix("support_y")) not in c.supported and not p.upheld() and c.state != S.WITHDRAWN
+    year = int(p.purpose.removeprefix("support_y"))
+    return year not in c.supported and year not in c.withheld and not p.upheld()
 
 
 # -- deadlines ---------------------------------------------------------------------------------

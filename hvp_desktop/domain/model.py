@@ -69,6 +69,8 @@ ELIGIBILITY_FACTS: tuple[str, ...] = (
     "independent_legal_person",
     "independent_accounting",
     "good_credit",
+    "normal_operation",
+    "sound_financial_system",
 )
 
 
@@ -107,6 +109,9 @@ class ApplicationData:
     contact_name: str | None = None
     contact_phone: str | None = None
     applied_on: date | None = None
+    normal_operation: bool | None = None  # R1: 正常开展研发、生产和经营活动
+    sound_financial_system: bool | None = None  # R1: 有健全财务制度
+    separately_counted_branch: bool | None = None  # R1: 单独入统的分公司, counts as an independent legal person
 
     def eligibility_summary(self) -> str:
         return eligibility_summary([getattr(self, name) for name in ELIGIBILITY_FACTS])

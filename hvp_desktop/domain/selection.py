@@ -13,13 +13,13 @@ from hvp_desktop.domain.rules import RuleViolation
 K = TypeVar("K")
 
 
-def check_places(places: int, override_reason: str | None = None) -> None:
-    """R14: at most 20 a year, unless an explicit, recorded override says why."""
+def check_places(places: int) -> None:
+    """R14/R16: at most 20 recognised a year — a hard cap, no reason lifts it."""
     if places < 1:
         raise RuleViolation("R14", "名额至少为1", "A round has at least 1 place.")
-    if places > rules.MAX_PLACES_PER_YEAR and not (override_reason and override_reason.strip()):
-        raise RuleViolation("R14", f"每年认定不超过{rules.MAX_PLACES_PER_YEAR}家；超过须写明理由",
-                            f"At most {rules.MAX_PLACES_PER_YEAR} are recognised a year; more needs a written reason.")
+    if places > rules.MAX_PLACES_PER_YEAR:
+        raise RuleViolation("R14", f"每年认定不超过{rules.MAX_PLACES_PER_YEAR}家",
+                            f"At most {rules.MAX_PLACES_PER_YEAR} are recognised a year.")
 
 
 @dataclass(frozen=True)
@@ -31,19 +31,25 @@ class Shortlist:
     line_score: Decimal | None  # the lowest score kept (ties at it are all kept)
 
 
-def shortlist(scores: Mapping[K, Decimal], places: int, applied: int | None = None) -> Shortlist:
-    """R15: shortlist ≥ 2 × places by preliminary score; all of them if fewer than 40 applied.
+def shortlist(scores: Mapping[K, Decimal], places: int, applied: int | None = None,
+              at_least: int | None = None) -> Shortlist:
+    """R15: shortlist not less than 1:2 (≥ 2 × places) by preliminary score; all of them if fewer
+    than 40 applied. The secretariat may shortlist more (`at_least`), never fewer.
 
     `scores` holds the applications that passed the formal review; `applied` is how many
     applied in all (R15 counts applicants, not eligible ones), by default len(scores).
-    The ratio is a minimum: everyone tied with the last one kept is kept too.
+    Everyone tied with the last one kept is kept too.
     """
     applicants = list(scores)
+    required = rules.SHORTLIST_RATIO * places
+    if at_least is not None and at_least < required:
+        raise RuleViolation("R15", f"备选单位不少于名额的2倍（{required}家），不能只遴选{at_least}家",
+                            f"The shortlist is at least twice the places ({required}); {at_least} is too few.")
     if (len(applicants) if applied is None else applied) < rules.ALL_TO_EXPERT_REVIEW_BELOW:
         return Shortlist(frozenset(applicants), frozenset(), len(applicants), True, None)
     if not applicants:  # 40 or more applied, none of them eligible
         return Shortlist(frozenset(), frozenset(), 0, False, None)
-    minimum = min(len(applicants), rules.SHORTLIST_RATIO * places)
+    minimum = min(len(applicants), max(required, at_least or 0))
     ranked = sorted(applicants, key=lambda k: scores[k], reverse=True)
     line = scores[ranked[minimum - 1]]
     kept = frozenset(k for k in applicants if scores[k] >= line)

@@ -42,6 +42,8 @@ _RULE_OF_KIND = {
     Kind.OBJECTION_FILED: "R16", Kind.OBJECTION_DECIDED: "R16", Kind.RECOGNISED: "R16",
     Kind.PUBLICITY_END_CORRECTED: "R16",
     Kind.ASSESSED: "R17", Kind.SUPPORT_GRANTED: "R19", Kind.WITHDRAWN: "R21",
+    Kind.SHORTLIST_CONFIRMED: "R15", Kind.LIST_APPROVED: "R16", Kind.ASSESSMENT_REQUESTED: "R17",
+    Kind.RECTIFICATION_REPORTED: "R17", Kind.SUPPORT_WITHHELD: "R19",
 }
 
 
@@ -91,10 +93,10 @@ def rule_of(event: Event) -> str:
     """The rule a decision is recorded under."""
     if event.kind == Kind.RESULT_REOPENED:
         return event.data.get("rule", "R16")
-    if event.kind == Kind.ASSESSED and int(event.data["year"]) == 2:
+    if event.kind in (Kind.ASSESSED, Kind.ASSESSMENT_REQUESTED) and int(event.data["year"]) == 2:
         return "R18"
     if event.kind in (Kind.PUBLICITY_STARTED, Kind.PUBLICITY_END_CORRECTED, Kind.OBJECTION_FILED,
-                      Kind.OBJECTION_DECIDED) and event.data.get("purpose") != lifecycle.RECOGNITION:
+                      Kind.OBJECTION_DECIDED, Kind.LIST_APPROVED) and event.data.get("purpose") != lifecycle.RECOGNITION:
         return "R19"
     return _RULE_OF_KIND[event.kind]
 
@@ -122,7 +124,7 @@ def _recognised(s: Session, exclude_round: int) -> list[formal_review.Recognised
 
 def review_checks(s: Session, app: Application) -> list[formal_review.Check]:
     data = application_data(app)
-    on = app.applied_on or date(app.round.year, 1, 1)
+    on = app.applied_on
     overrides = {o.check_key: formal_review.Override(o.check_key, Outcome(o.outcome), o.reason)
                  for o in s.scalars(select(ReviewOverride).where(ReviewOverride.application_id == app.id))}
     return formal_review.review(data, on=on, recognised=_recognised(s, app.round_id),
@@ -152,7 +154,7 @@ def list_facts(s: Session) -> tuple[dict[int, str], dict[int, lifecycle.Deadline
         for app in applied:
             if app.round_id not in registers:
                 registers[app.round_id] = _recognised(s, app.round_id)
-            checks = formal_review.review(application_data(app), on=app.applied_on or date(app.round.year, 1, 1),
+            checks = formal_review.review(application_data(app), on=app.applied_on,
                                           recognised=registers[app.round_id], bans=bans.get(app.enterprise_id, ()),
                                           overrides=overrides.get(app.id))
             verdicts[app.id] = formal_review.verdict(checks).value

@@ -127,6 +127,9 @@ class Application(Base):
         back_populates="application", order_by="CoApplicantRow.position", cascade="all, delete-orphan"
     )
     uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
+    normal_operation: Mapped[bool | None]  # R1 (schema 7)
+    sound_financial_system: Mapped[bool | None]  # R1 (schema 7)
+    separately_counted_branch: Mapped[bool | None]  # R1: 单独入统的分公司 (schema 7)
 
 
 class CoApplicantRow(Base):

@@ -210,3 +210,47 @@ def round_info(wf: WorkingFile, round_id: int) -> RoundInfo | None:
         r = s.get(Round, round_id)
         return None if r is None else RoundInfo(r.id, r.year, r.kind, r.title, r.places, r.places_override_reason,
                                                 r.rubric_version)
+
+
+# -- the GUI's scoring flow (issue 17) ------------------------------------------------------------
+def rounds(wf: WorkingFile) -> list[RoundInfo]:
+    """Every round, newest year first: the GUI names each in its own language from (year, kind)."""
+    with wf.session() as s:
+        return [RoundInfo(r.id, r.year, r.kind, r.title, r.places, r.places_override_reason, r.rubric_version)
+                for r in s.scalars(select(Round).order_by(Round.year.desc(), Round.kind))]
+
+
+@dataclass(frozen=True)
+class ExpertAssignment:
+    application_id: int
+    round_id: int
+    enterprise_name: str
+    state: str  # panel.SheetState: "not_started" | "draft" | "submitted" | "conflicted"
+
+
+def expert_assignments(wf: WorkingFile, expert_id: int) -> list[ExpertAssignment]:
+    """What this expert is assigned to score, with their sheet's state, by name (one query per
+    table, not one per application)."""
+    from hvp_desktop.store.models import Assignment, Conflict, ScoreSheet
+
+    with wf.session() as s:
+        apps = list(s.execute(select(Application.id, Application.round_id, Application.enterprise_name)
+                              .join(Assignment, Assignment.application_id == Application.id)
+                              .where(Assignment.expert_id == expert_id).order_by(Application.enterprise_name)))
+        conflicted = set(s.scalars(select(Conflict.application_id).where(Conflict.expert_id == expert_id)))
+        latest = dict(s.execute(select(ScoreSheet.application_id, ScoreSheet.status)
+                                .where(ScoreSheet.expert_id == expert_id).order_by(ScoreSheet.revision)).all())
+    return [ExpertAssignment(app_id, round_id, name,
+                             "conflicted" if app_id in conflicted else latest.get(app_id, "not_started"))
+            for app_id, round_id, name in apps]
+
+
+def expert_names(wf: WorkingFile) -> dict[str, str]:
+    """Every expert's name by UUID and by local id (as text): the audit entries name them so."""
+    from hvp_desktop.store.models import Expert
+
+    with wf.session() as s:
+        out = {}
+        for expert_id, uuid, name in s.execute(select(Expert.id, Expert.uuid, Expert.name)):
+            out[str(uuid)] = out[str(expert_id)] = name
+        return out

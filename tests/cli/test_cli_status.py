@@ -22,6 +22,7 @@ from hvp_desktop.store import decisions, queries
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops import applications as app_ops
 from hvp_desktop.store.ops import decisions as decision_ops
+from tests.unit.store.bureau import approve_and_publicise, shortlist_and_confirm
 
 TODAY = "2026-11-25"
 
@@ -76,7 +77,11 @@ def select_two_of_2027(path: Path) -> list[int]:
     with WorkingFile.open(path, DEMO_PASSWORD) as wf:
         ids = sorted(app_ops.import_applications(wf, rows).applications)
         round_id = next(r.round_id for r in queries.application_rows(wf) if r.id == ids[0])
-        outcome = decision_ops.shortlist_round(wf, round_id, date(2027, 6, 10)).value
+        for app_id in ids:  # a shared trade name (R3) is asked about: confirmed as the secretary would
+            for check in decisions.formal_review_of(wf, app_id):
+                if check.outcome.value == "manual":
+                    decision_ops.override_check(wf, app_id, check.key, check.outcome.PASS, "已核实非关联企业")
+        outcome = shortlist_and_confirm(wf, round_id, date(2027, 6, 10)).value
         assert outcome.shortlisted == ids
         decision_ops.record_selection(wf, round_id, ids, date(2027, 9, 17))
     return ids
@@ -84,7 +89,7 @@ def select_two_of_2027(path: Path) -> list[int]:
 
 def start_publicity(path: Path, app_id: int, on: date) -> None:
     with WorkingFile.open(path, DEMO_PASSWORD) as wf:
-        decision_ops.start_publicity(wf, [app_id], RECOGNITION, on)
+        approve_and_publicise(wf, [app_id], RECOGNITION, on)
 
 
 def publicity_end(payload: dict, app_id: int) -> dict:

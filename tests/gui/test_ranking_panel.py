@@ -31,6 +31,7 @@ from hvp_desktop.store.ops import panel as panel_ops
 from hvp_desktop.store.ops import ranking as ranking_ops
 from hvp_desktop.store.ops import sheets as sheet_ops
 from hvp_desktop.store.ops.core import Changes
+from tests.unit.store.bureau import shortlist_and_confirm
 
 SHORTLISTED_ON = date(2027, 6, 10)
 DECIDED_ON = date(2027, 9, 20)
@@ -46,7 +47,7 @@ def _application(n: int) -> ApplicationData:
         independent_accounting=True, good_credit=True, co_applicants=(), affiliation_group=None, ip_staff_count=5,
         ip_budget_yuan=Decimal(1500000), senior_executive_principal=True, independent_ip_department=True,
         iso56005=True, valid_invention_patents=50, pct_applications=5, contact_name="测试", contact_phone="020-88880000",
-        applied_on=date(2027, 4, 1))
+        applied_on=date(2027, 4, 1), normal_operation=True, sound_financial_system=True)
 
 
 def _marks(rubric: rubrics.Rubric, total: int) -> dict[str, tuple[Decimal, str]]:
@@ -73,7 +74,7 @@ def build_small_round(wf):
     app_ops.import_applications(wf, rows)
     mine = sorted((r for r in queries.application_rows(wf) if r.year == 2027), key=lambda r: r.enterprise_name)
     round_id = mine[0].round_id
-    decision_ops.shortlist_round(wf, round_id, SHORTLISTED_ON)
+    shortlist_and_confirm(wf, round_id, SHORTLISTED_ON)
     decision_ops.set_places(wf, round_id, 3)
     apps = dict(zip(TOTALS, (r.id for r in mine), strict=True))
     experts = [panel_ops.add_expert(wf, name, "测试单位").value for name in ("赵组长", "钱专家", "孙专家")]

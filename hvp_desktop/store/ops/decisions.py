@@ -132,8 +132,9 @@ def override_check(tx: Tx, application_id: int, key: str, outcome: Outcome, reas
 
 # -- round-level steps -------------------------------------------------------------------------
 @operation()
-def set_places(tx: Tx, round_id: int, places: int, override_reason: str | None = None) -> None:
-    selection.check_places(places, override_reason)  # R14
+def set_places(tx: Tx, round_id: int, places: int) -> None:
+    """R14/R16: the round's places, at most 20."""
+    selection.check_places(places)
     tx.refuse_if_locked(round_id)  # the line of a consolidated round stays where it was locked
     rnd = tx.s.get(Round, round_id)
     if rnd is None:
@@ -143,9 +144,8 @@ def set_places(tx: Tx, round_id: int, places: int, override_reason: str | None =
     if places < selected:
         raise RuleViolation("R16", f"本轮已有{selected}家列入拟认定名单，名额不能少于此数",
                             f"{selected} are already on the list: the places cannot be fewer.")
-    reason = override_reason.strip() if places > rules.MAX_PLACES_PER_YEAR and override_reason else None
-    tx.log("round.places", "round", round_id, {"places": [rnd.places, places], "override_reason": reason})
-    rnd.places, rnd.places_override_reason = places, reason
+    tx.log("round.places", "round", round_id, {"places": [rnd.places, places]})
+    rnd.places, rnd.places_override_reason = places, None
     tx.touch(rounds={round_id}, settings={round_id})
 
 
@@ -176,8 +176,9 @@ class ShortlistOutcome:
 
 
 @operation()
-def shortlist_round(tx: Tx, round_id: int, on: date) -> ShortlistOutcome:
-    """R1–R4 then R15 for every application of the round still at 'applied', in one transaction."""
+def shortlist_round(tx: Tx, round_id: int, on: date, at_least: int | None = None) -> ShortlistOutcome:
+    """R1–R4 then R15 for every application of the round still at 'applied', in one transaction.
+    `at_least`: the secretariat shortlists more than 2 × places (never fewer)."""
     s = tx.s
     rnd = s.get(Round, round_id)
     if rnd is None or rnd.kind != RoundKind.RECOGNITION:
@@ -201,7 +202,8 @@ def shortlist_round(tx: Tx, round_id: int, on: date) -> ShortlistOutcome:
             raise RuleViolation("R15", f"{len(missing)}件申报缺少初审得分，例如：" + "、".join(missing[:3]),
                                 f"{len(missing)} application(s) have no preliminary score, e.g. "
                                 + ", ".join(missing[:3]))
-    result = selection.shortlist({a.id: a.preliminary_score or Decimal(0) for a in eligible}, rnd.places, applied)
+    result = selection.shortlist({a.id: a.preliminary_score or Decimal(0) for a in eligible}, rnd.places, applied,
+                                 at_least)
     rejected = [a for a in apps if verdicts[a.id] == Outcome.FAIL]
     for a in rejected:
         record_event(tx, a, Event.of(Kind.FORMAL_REVIEW_FAILED, on))
@@ -233,6 +235,30 @@ def record_selection(tx: Tx, round_id: int, selected_ids: Iterable[int], on: dat
     check_selection_count(tx, round_id, len(selected_ids))
     for a in shortlisted:
         record_event(tx, a, Event.of(Kind.SELECTED if a.id in selected_ids else Kind.NOT_SELECTED, on))
+
+
+@operation()
+def confirm_shortlist(tx: Tx, round_id: int, on: date, document: str) -> None:
+    """R15: the bureau confirms the round's shortlist (经区知识产权局确认), with its document
+    number; only then can expert review results be recorded."""
+    apps = list(tx.s.scalars(select(Application).where(
+        Application.round_id == round_id, Application.state == ApplicationState.SHORTLISTED.value)))
+    if not apps:
+        raise RuleViolation("R15", "本轮没有待确认的备选单位", "This round has no shortlist awaiting confirmation.")
+    for app in apps:
+        record_event(tx, app, Event.of(Kind.SHORTLIST_CONFIRMED, on, document=document))
+    tx.touch(rounds={round_id})
+
+
+@operation()
+def approve_list(tx: Tx, application_ids: Iterable[int], purpose: str, on: date, document: str) -> None:
+    """R16/R19: the bureau's party group approves a list before its publicity (党组研究通过)."""
+    ids = list(application_ids)
+    if not ids:
+        raise InvalidInput("名单为空", "The list is empty.")
+    for app_id in ids:
+        record_event(tx, application_row(tx.s, app_id), Event.of(Kind.LIST_APPROVED, on, purpose=purpose,
+                                                                   document=document))
 
 
 @operation()

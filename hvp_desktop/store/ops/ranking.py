@@ -143,6 +143,7 @@ def consolidate(tx: Tx, round_id: int, decided_on: date):
         record_event(tx, target, event, note)
         recorded[str(target.id)] = latest_decision(s, target.id)
 
+    _refuse_before_the_bureau_and_the_centres(tx, rnd, a)
     if RoundKind(rnd.kind) == RoundKind.RECOGNITION:
         rows = {r.application: r for r in a.rows}
         decided = [s.get(Application, app).enterprise_name for app in rows
@@ -185,6 +186,42 @@ def consolidate(tx: Tx, round_id: int, decided_on: date):
            {"consolidation": row.uuid, "on": decided_on, "method": a.settings.method.value,
             "inside": [r.application for r in a.rows if r.inside], "result": result})
     tx.touch(rounds={round_id}, ranking={round_id}, applications={r.application for r in a.rows})
+
+
+def _refuse_before_the_bureau_and_the_centres(tx: Tx, rnd: Round, a) -> None:
+    """Nothing is decided before the steps the plan puts first: the bureau's confirmation of the
+    shortlist (R15); each centre's written request, or its rectification report (R17/R18)."""
+    s = tx.s
+    waiting: list[str] = []
+    if RoundKind(rnd.kind) == RoundKind.RECOGNITION:
+        for app in s.scalars(select(Application).where(Application.round_id == rnd.id,
+                                                       Application.state == ApplicationState.SHORTLISTED.value)):
+            if centre_of(s, app.id).shortlist_confirmed is None:
+                waiting.append(app.enterprise_name)
+        if waiting:
+            raise RuleViolation("R15", f"备选单位名单尚未经区知识产权局确认（{len(waiting)}件），不能确认评审结果",
+                                f"The bureau has not confirmed the shortlist yet ({len(waiting)} application(s)): "
+                                "the result cannot be confirmed.")
+        return
+    missing: list[tuple[str, str]] = []
+    for r in a.rows:
+        app = s.get(Application, r.application)
+        target = s.get(Application, app.assesses_application_id) if app.assesses_application_id else None
+        if target is None:
+            continue
+        c = centre_of(s, target.id)
+        year = app.assessed_year or ASSESSMENT_YEAR.get(RoundKind(rnd.kind))
+        if c.state == ApplicationState.RECTIFYING:
+            if c.rectification_report is None:
+                missing.append((target.enterprise_name, "整改报告"))
+        elif year not in c.requested:
+            missing.append((target.enterprise_name, "书面申请"))
+    waiting = [f"{name}（{what}）" for name, what in missing]
+    if waiting:
+        rule = "R18" if RoundKind(rnd.kind) == RoundKind.YEAR2 else "R17"
+        raise RuleViolation(rule, "尚未记录以下建设单位的书面申请或整改报告：" + "、".join(waiting[:5]),
+                            f"{len(waiting)} centre(s) have no written request or rectification report recorded, "
+                            "e.g. " + ", ".join(name for name, _what in missing[:3]))
 
 
 def rectification_year(tx: Tx, target: Application) -> int:

@@ -58,6 +58,7 @@ def set_round_rubric(tx: Tx, round_id: int, rubric: rubrics.Rubric | str) -> str
     rnd = tx.s.get(Round, round_id)
     if rnd is None:
         raise InvalidInput(f"没有编号为{round_id}的轮次", f"no round with id {round_id}")
+    _refuse_wrong_kind(tx, rnd, label)
     tx.refuse_if_locked(round_id)
     scored = tx.s.scalar(select(func.count()).select_from(ScoreSheet).join(
         Application, ScoreSheet.application_id == Application.id).where(Application.round_id == round_id))
@@ -70,6 +71,18 @@ def set_round_rubric(tx: Tx, round_id: int, rubric: rubrics.Rubric | str) -> str
         rnd.rubric_version = label
         tx.touch(rounds={round_id}, settings={round_id})
     return label
+
+
+def _refuse_wrong_kind(tx: Tx, rnd: Round, label: str) -> None:
+    """A recognition round is scored on the 认定评分表 (Annex 2), an assessment round on the 年度考核评分表
+    (Annex 3): the store refuses the other kind, not only the GUI."""
+    kind = tx.s.scalar(select(StoredRubric.kind).where(StoredRubric.label == label))
+    wanted = "recognition" if rnd.kind == "recognition" else "annual"
+    if kind is not None and kind != wanted:
+        names = {"recognition": ("认定评分表（附件2）", "recognition scoring table (Annex 2)"),
+                 "annual": ("年度考核评分表（附件3）", "annual assessment scoring table (Annex 3)")}
+        raise RuleViolation("RUBRIC", f"本轮应使用{names[wanted][0]}，不能使用{names[kind][0]}",
+                            f"This round is scored on the {names[wanted][1]}, not the {names[kind][1]}.")
 
 
 # -- sheets ------------------------------------------------------------------------------------
@@ -101,6 +114,7 @@ def _open(tx: Tx, expert_id: int, application_id: int, rubric_label: str, transc
             current.transcribed_from_paper = True  # an untouched draft becomes the paper sheet
         return current
     rnd = tx.s.get(Round, app.round_id)
+    _refuse_wrong_kind(tx, rnd, rubric_label)
     if rnd.rubric_version is None:
         rnd.rubric_version = rubric_label  # frozen: scoring has started
         tx.log("round.rubric_frozen", "round", rnd.id, {"rubric": rubric_label})

@@ -14,7 +14,9 @@ def declared(**facts) -> ApplicationData:
     return ApplicationData(year=2025, enterprise_name="广州测试有限公司", credit_code="91350100M000100Y43", **facts)
 
 
-def test_R1_facts_are_the_six_of_the_rules():
+def test_R1_facts_are_the_eight_of_the_rules():
+    """注册登记地、税务征管关系及统计关系在本区；正常开展研发、生产和经营活动；有健全财务制度；独立法人资格；
+    独立核算；符合信用管理相关规定."""
     assert ELIGIBILITY_FACTS == (
         "registered_in_district",
         "tax_in_district",
@@ -22,6 +24,8 @@ def test_R1_facts_are_the_six_of_the_rules():
         "independent_legal_person",
         "independent_accounting",
         "good_credit",
+        "normal_operation",
+        "sound_financial_system",
     )
     names = {f.name for f in dataclasses.fields(ApplicationData)}
     assert set(ELIGIBILITY_FACTS) <= names

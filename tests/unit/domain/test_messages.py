@@ -54,6 +54,8 @@ PASS_THROUGH = {
     ("domain/lifecycle.py", "_require_state"): "the helper's rule, checked at its calls (HELPERS)",
     ("domain/lifecycle.py", "_publicity_over"): "the rule of the publicity's purpose, R16 or R19, from its callers",
     ("domain/lifecycle.py", "apply"): "_reopen_rule: the rule of the result being reopened, R16 or R17",
+    ("domain/lifecycle.py", "_document"): "the rule of the bureau's decision that needs the number: R15, R16 or R19",
+    ("domain/lifecycle.py", "_list_approved"): "the rule of the list's purpose, R16 or R19",
     ("store/ops/applications.py", "import_applications"): "the first refused row's own rule",
     ("store/ops/decisions.py", "override_check"): "the rule of the formal-review check, e.g. R1 of 'R1.registered'",
     ("store/ops/decisions.py", "add_ban"): "the ban's rule (R4, R21), given by the secretary",

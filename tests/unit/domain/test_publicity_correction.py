@@ -12,7 +12,10 @@ from hvp_desktop.domain.model import ApplicationState as S
 from hvp_desktop.domain.rules import RuleViolation
 
 E = Event.of
-SELECTED = [E(Kind.SHORTLISTED, date(2027, 6, 1)), E(Kind.SELECTED, date(2027, 9, 1))]
+SELECTED = [E(Kind.SHORTLISTED, date(2027, 6, 1)),
+            E(Kind.SHORTLIST_CONFIRMED, date(2027, 6, 5), document="穗埔知字〔2027〕3号"),  # R15: the bureau
+            E(Kind.SELECTED, date(2027, 9, 1)),
+            E(Kind.LIST_APPROVED, date(2027, 9, 28), purpose=RECOGNITION, document="党组会议纪要〔2027〕9号")]
 
 
 def _published(provisional: bool):

@@ -22,6 +22,8 @@ R1_KEY_OF_FACT = {
     "independent_legal_person": "R1.legal_person",
     "independent_accounting": "R1.accounting",
     "good_credit": "R1.credit",
+    "normal_operation": "R1.operating",
+    "sound_financial_system": "R1.finance",
 }
 ALL_YES = {fact: True for fact in ELIGIBILITY_FACTS}
 
@@ -46,7 +48,7 @@ def check(key: str, data: ApplicationData | None = None, **kwargs) -> Check:
 def test_R1_R2_R3_R4_review_has_one_check_per_requirement_with_its_rule():
     checks = review(application(), on=APPLIED_ON)
     assert [c.key for c in checks] == list(formal_review.CHECK_KEYS)
-    assert len({c.key for c in checks}) == len(checks) == 11
+    assert len({c.key for c in checks}) == len(checks) == 15
     for c in checks:
         assert c.rule == c.key.split(".")[0]
         assert c.requirement and c.reason
@@ -62,7 +64,7 @@ def test_R1_R2_R3_R4_clean_application_passes_everything():
 # -- R1 ------------------------------------------------------------------------------------------
 def test_R1_there_is_a_check_for_each_eligibility_fact():
     assert set(R1_KEY_OF_FACT) == set(ELIGIBILITY_FACTS)
-    assert {k for k in formal_review.CHECK_KEYS if k.startswith("R1.")} == set(R1_KEY_OF_FACT.values())
+    assert {k for k in formal_review.CHECK_KEYS if k.startswith("R1.")} == {*R1_KEY_OF_FACT.values(), "R1.enterprise"}
 
 
 @pytest.mark.parametrize("fact", ELIGIBILITY_FACTS)
@@ -316,3 +318,66 @@ def _checks(*outcomes: Outcome) -> list[Check]:
 def test_R1_R4_verdict_fail_beats_manual_beats_pass(outcomes, expected):
     assert verdict(_checks(*outcomes)) == expected
     assert verdict(iter(_checks(*outcomes))) == expected  # any iterable, read once
+
+
+# -- issue 17: R1–R4 as the plan says them --------------------------------------------------------
+@pytest.mark.parametrize(("code", "outcome"), [
+    ("91440112MA5D0QX12R", Outcome.PASS),  # 91: an enterprise registered by market regulation
+    ("92440112MA5D0QX12R", Outcome.FAIL),  # 92: an individual business is not an enterprise
+    ("12440100455860111X", Outcome.FAIL),  # 12: a public institution (事业单位)
+    ("52440000MJL1234560", Outcome.FAIL),  # 52: a social organisation
+])
+def test_R1_the_lead_applicant_must_be_an_enterprise(code, outcome):
+    """建设主体……的企业: read from the credit code's registration authority and kind."""
+    assert check("R1.enterprise", application(credit_code=code)).outcome == outcome
+
+
+@pytest.mark.parametrize(("field", "requirement"), [("normal_operation", "正常开展研发、生产和经营活动"),
+                                                    ("sound_financial_system", "有健全财务制度")])
+def test_R1_normal_operation_and_a_sound_financial_system_are_checks_like_the_others(field, requirement):
+    key = R1_KEY_OF_FACT[field]
+    assert check(key, application(**{field: None})).outcome == Outcome.MANUAL
+    assert check(key, application(**{field: False})).outcome == Outcome.FAIL
+    assert check(key).requirement == requirement
+
+
+def test_R1_a_separately_counted_branch_counts_as_an_independent_legal_person():
+    """单独入统的分公司视同具有独立法人资格."""
+    branch = check("R1.legal_person", application(independent_legal_person=None, separately_counted_branch=True))
+    assert branch.outcome == Outcome.PASS and "单独入统" in branch.reason
+    assert check("R1.legal_person", application(independent_legal_person=None)).outcome == Outcome.MANUAL
+
+
+def test_R4_R21_without_an_application_date_a_ban_around_the_year_asks_for_confirmation():
+    ban = Ban("R21", date(2023, 6, 1), date(2025, 6, 1), "书面申请退出")
+    assert check("R4.ban", on=None, bans=[ban]).outcome == Outcome.MANUAL  # never assumed to be 1 January
+    assert check("R4.ban", on=None, bans=[]).outcome == Outcome.PASS
+    assert check("R4.ban", on=date(2025, 5, 31), bans=[ban]).outcome == Outcome.FAIL
+    assert check("R4.ban", on=date(2025, 6, 1), bans=[ban]).outcome == Outcome.PASS
+
+
+def test_R3_a_blank_group_passes_only_as_declared():
+    c = check("R3.affiliated", application(affiliation_group=None))
+    assert c.outcome == Outcome.PASS and c.reason.startswith("按申报")
+
+
+@pytest.mark.parametrize(("name", "recognised_name", "outcome"), [
+    ("广州天鹿新能源汽车零部件有限公司", "广东天鹿精密仪器股份有限公司", Outcome.MANUAL),
+    ("广州市黄埔区鱼珠信息技术有限公司", "鱼珠（广州）生物科技有限公司", Outcome.MANUAL),
+    ("广州天鹿新能源汽车零部件有限公司", "广州鱼珠精密仪器有限公司", Outcome.PASS),
+])
+def test_R3_a_recognised_centre_sharing_the_trade_name_asks_for_confirmation(name, recognised_name, outcome):
+    """企业及其关联公司不得重复申报: a shared 字号 is a sign of affiliation the register may not show."""
+    register = [RecognisedCentre(OTHER_CODE, recognised_name, "cultivation", None)]
+    c = check("R3.trade_name", application(enterprise_name=name, affiliation_group=None), recognised=register)
+    assert c.outcome == outcome
+    if outcome == Outcome.MANUAL:
+        assert recognised_name in c.reason
+
+
+def test_R3_the_trade_name_of_a_company_name():
+    assert formal_review.trade_name("广州天鹿新能源汽车零部件有限公司") == "天鹿"
+    assert formal_review.trade_name("广州市黄埔区鱼珠信息技术有限公司") == "鱼珠"
+    assert formal_review.trade_name("天鹿（广州）科技有限公司") == "天鹿"
+    assert formal_review.trade_name("番禺区科城电子有限公司") == "科城"
+    assert formal_review.trade_name("某某") is None

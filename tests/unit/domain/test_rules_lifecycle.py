@@ -12,7 +12,17 @@ import pytest
 
 from hvp_desktop.domain import lifecycle, rules
 from hvp_desktop.domain.formal_review import Outcome, review
-from hvp_desktop.domain.lifecycle import RECOGNITION, Centre, Event, Kind, allowed, apply, deadlines, replay
+from hvp_desktop.domain.lifecycle import (
+    RECOGNITION,
+    Centre,
+    Event,
+    Kind,
+    allowed,
+    apply,
+    deadlines,
+    replay,
+    support_purpose,
+)
 from hvp_desktop.domain.model import ApplicationData
 from hvp_desktop.domain.model import ApplicationState as S
 from hvp_desktop.domain.rules import RuleViolation
@@ -70,8 +80,15 @@ def support(on: date, year: int) -> Event:
     return ev(Kind.SUPPORT_GRANTED, on, year=year)
 
 
+def approved(on: date, purpose: str = RECOGNITION) -> Event:
+    """R16/R19: the party group approves the list before its publicity (党组研究通过)."""
+    return ev(Kind.LIST_APPROVED, on, purpose=purpose, document="党组会议纪要〔2025〕1号")
+
+
 def shortlisted() -> Centre:
-    return run(ev(Kind.SHORTLISTED, date(2025, 7, 1)))
+    """Shortlisted and confirmed by the bureau (R15: 经区知识产权局确认)."""
+    return run(ev(Kind.SHORTLISTED, date(2025, 7, 1)),
+               ev(Kind.SHORTLIST_CONFIRMED, date(2025, 7, 2), document="穗埔知字〔2025〕1号"))
 
 
 def selected() -> Centre:
@@ -79,25 +96,39 @@ def selected() -> Centre:
 
 
 def in_publicity() -> Centre:
-    return run(publicity(PUB_START, RECOGNITION, PUB_END), start=selected())
+    return run(approved(PUB_START), publicity(PUB_START, RECOGNITION, PUB_END), start=selected())
+
+
+def requested(on: date, year: int) -> Event:
+    """R17/R18: the centre's written request for the year's assessment (书面申请)."""
+    return ev(Kind.ASSESSMENT_REQUESTED, on, year=year)
 
 
 def recognised() -> Centre:
-    return run(ev(Kind.RECOGNISED, RECOGNISED_ON), start=in_publicity())
+    """Recognised; its written request for the year-1 assessment already in (R17: 书面申请)."""
+    return run(ev(Kind.RECOGNISED, RECOGNISED_ON), requested(RECOGNISED_ON, 1), start=in_publicity())
 
 
 def y1_passed(score: str = "70.00") -> Centre:
-    return run(assessed(Y1_ON, 1, score), start=recognised())
+    """Year 1 passed; the passed list approved for publicity (R19); year 2 requested (R18)."""
+    return run(assessed(Y1_ON, 1, score), approved(Y1_ON, support_purpose(1)), requested(Y1_ON, 2),
+               start=recognised())
 
 
 def accepted() -> Centre:
-    return run(assessed(Y2_ON, 2, "75.00"), start=y1_passed())
+    return run(assessed(Y2_ON, 2, "75.00"), approved(Y2_ON, support_purpose(2)), start=y1_passed())
 
 
 def rectifying(year: int = 1) -> Centre:
+    """Failed, with the rectification report already in (R17/R18: 整改报告)."""
     if year == 1:
-        return run(assessed(Y1_ON, 1, "69.99"), start=recognised())
-    return run(assessed(Y2_ON, 2, "74.99"), start=y1_passed())
+        return run(assessed(Y1_ON, 1, "69.99"), reported(Y1_ON), start=recognised())
+    return run(assessed(Y2_ON, 2, "74.99"), reported(Y2_ON), start=y1_passed())
+
+
+def reported(on: date) -> Event:
+    """R17/R18: the rectification report, before the re-assessment (整改报告)."""
+    return ev(Kind.RECTIFICATION_REPORTED, on)
 
 
 def revoked() -> Centre:
@@ -162,7 +193,7 @@ def test_R1_R15_R16_R17_R18_R21_each_state_is_reached_by_its_decisions(name, sta
 
 # -- R0: decisions in date order -----------------------------------------------------------------
 def test_decision_dated_before_the_previous_one_is_refused_R0():
-    c = selected()
+    c = run(approved(SELECTED_ON), start=selected())
     e = publicity(SELECTED_ON - timedelta(days=1), RECOGNITION, PUB_END)
     with pytest.raises(RuleViolation, match=r"^R0: "):
         apply(c, e)
@@ -170,8 +201,10 @@ def test_decision_dated_before_the_previous_one_is_refused_R0():
 
 
 def test_R16_every_accepted_event_moves_last_on_and_replay_rebuilds_the_centre():
-    events = [ev(Kind.SHORTLISTED, date(2025, 7, 1)), ev(Kind.SELECTED, SELECTED_ON),
-              publicity(PUB_START, RECOGNITION, PUB_END), ev(Kind.RECOGNISED, RECOGNISED_ON)]
+    events = [ev(Kind.SHORTLISTED, date(2025, 7, 1)),
+              ev(Kind.SHORTLIST_CONFIRMED, date(2025, 7, 2), document="穗埔知字〔2025〕1号"),
+              ev(Kind.SELECTED, SELECTED_ON), approved(PUB_START), publicity(PUB_START, RECOGNITION, PUB_END),
+              ev(Kind.RECOGNISED, RECOGNISED_ON), requested(RECOGNISED_ON, 1)]
     c = replay(events)
     assert c == recognised()
     assert c.last_on == RECOGNISED_ON
@@ -214,8 +247,8 @@ def test_R16_the_recognition_list_is_published_once():
 
 
 def test_R16_publicity_records_its_period_and_provisional_reason():
-    c = run(ev(Kind.PUBLICITY_STARTED, PUB_START, purpose=RECOGNITION, ends_on=PUB_END.isoformat(),
-               provisional_reason="暂定"), start=selected())
+    c = run(approved(PUB_START), ev(Kind.PUBLICITY_STARTED, PUB_START, purpose=RECOGNITION,
+                                     ends_on=PUB_END.isoformat(), provisional_reason="暂定"), start=selected())
     p = c.publicity[RECOGNITION]
     assert (p.purpose, p.starts_on, p.ends_on, p.provisional_reason, p.objections) == (
         RECOGNITION, PUB_START, PUB_END, "暂定", ())
@@ -516,7 +549,8 @@ def test_R19_support_granted_checks_the_passed_year_itself():
 # -- R20: at most 2 × 500,000 --------------------------------------------------------------------
 def both_supported() -> Centre:
     c, ends1 = support_publicity(y1_passed(), 1, date(2026, 11, 2))
-    c = run(support(ends1 + timedelta(days=1), 1), assessed(Y2_ON, 2, "80"), start=c)
+    c = run(support(ends1 + timedelta(days=1), 1), assessed(Y2_ON, 2, "80"), approved(Y2_ON, support_purpose(2)),
+            start=c)
     c, ends2 = support_publicity(c, 2, date(2027, 11, 1))
     return run(support(ends2 + timedelta(days=1), 2), start=c)
 
@@ -569,12 +603,24 @@ def test_R21_no_assessment_after_withdrawal(year):
         refused(c, assessed(LATER, year, "95"), "R21")
 
 
-def test_R21_no_support_and_no_support_publicity_after_withdrawal():
+def test_R19_R21_a_year_passed_and_published_keeps_its_support_after_a_withdrawal():
+    """The plan does not take back a passed and published year's support; a year not yet
+    published is not published after the withdrawal (R21: 不再参加年度考核、期末验收)."""
     c, ends = support_publicity(y1_passed(), 1, date(2026, 11, 2))
     c = run(ev(Kind.WITHDRAWN, ends), start=c)
-    refused(c, support(ends + timedelta(days=1), 1), "R21")
+    c = run(support(ends + timedelta(days=1), 1), start=c)
+    assert c.state == S.WITHDRAWN and c.supported == {1: ends + timedelta(days=1)}
     refused(run(ev(Kind.WITHDRAWN, LATER), start=y1_passed()),
             publicity(LATER, lifecycle.support_purpose(1), LATER + timedelta(days=4)), "R21")
+
+
+def test_R19_the_bureau_may_withhold_a_passed_years_support_by_a_recorded_decision():
+    c, ends = support_publicity(y1_passed(), 1, date(2026, 11, 2))
+    c = run(ev(Kind.WITHDRAWN, ends), start=c)
+    refused(c, ev(Kind.SUPPORT_WITHHELD, ends + timedelta(days=1), year=1, document=" "), "R19")  # needs its number
+    c = run(ev(Kind.SUPPORT_WITHHELD, ends + timedelta(days=1), year=1, document="穗埔知字〔2026〕9号"), start=c)
+    refused(c, support(ends + timedelta(days=2), 1), "R19")
+    assert c.withheld == {1: (ends + timedelta(days=1), "穗埔知字〔2026〕9号")} and "publicity_end" not in whats(c)
 
 
 def test_R21_withdrawal_keeps_what_was_earned_before():
@@ -627,10 +673,10 @@ def test_R19_support_publicity_with_an_upheld_objection_leaves_no_pending_deadli
     assert "publicity_end" not in whats(c)
 
 
-def test_R21_withdrawn_centre_has_no_pending_support_publicity_deadline():
+def test_R21_a_withdrawn_centres_published_year_still_awaits_its_support():
     c, ends = support_publicity(y1_passed(), 1, date(2026, 11, 2))
     c = run(ev(Kind.WITHDRAWN, ends), start=c)
-    assert "publicity_end" not in whats(c)
+    assert "publicity_end" in whats(c)  # the published year's support is still to be decided
 
 
 # -- publicity end corrected (a provisional end recounted once the year's holidays are known) ----
@@ -656,13 +702,13 @@ def test_R19_a_granted_support_publicity_keeps_its_end():
     refused(c, corrected(date(2026, 11, 8), "2026-11-09"), "R19")
 
 
-@pytest.mark.parametrize("how", ["upheld", "withdrawn"])
+@pytest.mark.parametrize("how", ["upheld", "withheld"])
 def test_R19_R21_a_support_publicity_decided_otherwise_keeps_its_end(how):
     c = provisional_support_publicity()
     if how == "upheld":
         c = run(objection(date(2026, 11, 6), "support_y1"), decided(date(2026, 11, 10), True, "support_y1"), start=c)
-    else:
-        c = run(ev(Kind.WITHDRAWN, date(2026, 11, 3)), start=c)
+    else:  # the bureau decided not to pay it
+        c = run(ev(Kind.SUPPORT_WITHHELD, date(2026, 11, 3), year=1, document="穗埔知字〔2026〕9号"), start=c)
     assert not lifecycle.publicity_open(c, c.publicity["support_y1"])
     with pytest.raises(RuleViolation, match=r"^R(19|21): "):  # either rule id names the refusal well
         apply(c, corrected(date(2026, 11, 11), "2026-11-12"))

@@ -37,27 +37,23 @@ def test_R14_R15_R16_R17_R18_R19_R20_R21_R4_R2_numbers_are_the_texts():
 
 # -- R14 places ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("places", [1, 10, 20])
-def test_R14_up_to_20_places_are_accepted_without_a_reason(places):
+def test_R14_up_to_20_places_are_accepted(places):
     selection.check_places(places)
-    selection.check_places(places, None)
-    selection.check_places(places, "")
 
 
-@pytest.mark.parametrize("reason", [None, "", "   ", "\t\n"])
-def test_R14_21_places_are_refused_without_an_override_reason(reason):
+@pytest.mark.parametrize("places", [21, 30, 100])
+def test_R14_R16_more_than_20_places_are_refused_whatever_the_reason(places):
+    """每年认定不超过20家 / 每年评审出不超过20家: a hard cap, no typed reason lifts it."""
     with violation("R14"):
-        selection.check_places(21, reason)
-
-
-@pytest.mark.parametrize("places", [21, 30])
-def test_R14_more_than_20_places_are_accepted_with_a_written_reason(places):
-    selection.check_places(places, "区局党组会议决定本年度增加名额")
+        selection.check_places(places)
+    with pytest.raises(TypeError):
+        selection.check_places(places, "区局党组会议决定本年度增加名额")  # there is no override any more
 
 
 @pytest.mark.parametrize("places", [0, -1])
-def test_R14_at_least_one_place_even_with_a_reason(places):
+def test_R14_at_least_one_place(places):
     with violation("R14"):
-        selection.check_places(places, "理由")
+        selection.check_places(places)
 
 
 # -- R15 shortlisting ----------------------------------------------------------------------------
@@ -168,3 +164,18 @@ def test_R16_no_more_selected_than_places_is_accepted(selected, places):
 def test_R16_more_selected_than_places_is_refused(selected, places):
     with violation("R16"):
         selection.check_selection(selected, places)
+
+
+# -- R15: not less than 1:2 — more may be shortlisted, never fewer ------------------------------
+def test_R15_the_secretariat_may_shortlist_more_than_twice_the_places():
+    scores = scores_of(range(50, 100))  # 50 applicants, all different
+    base = selection.shortlist(scores, places=20)
+    more = selection.shortlist(scores, places=20, at_least=45)
+    assert len(base.shortlisted) == 40 and len(more.shortlisted) == 45
+    assert base.shortlisted < more.shortlisted  # the same order: five more from below the line
+
+
+@pytest.mark.parametrize("at_least", [39, 20, 0])
+def test_R15_never_fewer_than_twice_the_places(at_least):
+    with violation("R15"):
+        selection.shortlist(scores_of(range(50, 100)), places=20, at_least=at_least)

@@ -49,6 +49,8 @@ def make_application(n: int, year: int = 2025, **fields) -> ApplicationData:
         contact_name=f"联系人{n}",
         contact_phone=f"020-8888{n:04d}",
         applied_on=date(year, 4, 1),
+        normal_operation=True,
+        sound_financial_system=True,
     )
     values.update(fields)
     return ApplicationData(**values)
@@ -164,3 +166,4 @@ def rnd(_scored_master, tmp_path):
     yield ScoredRound(wf, built.round_id, list(built.apps), list(built.experts), built.reserve, built.label,
                       {a: {e: dict(p) for e, p in by.items()} for a, by in built.points.items()})
     wf.close()
+

@@ -24,6 +24,7 @@ from hvp_desktop.store.ops import decisions as decision_ops
 from hvp_desktop.store.ops import panel as panel_ops
 from hvp_desktop.store.ops import sheets as sheet_ops
 from tests.by_hand import half_up
+from tests.unit.store.bureau import shortlist_and_confirm
 
 D = Decimal
 F = Fraction
@@ -131,7 +132,7 @@ def build_scored_round(wf: WorkingFile) -> ScoredRound:
         app_ids, round_id = [a.id for a in rows], rows[0].round_id
     confirm_manual_checks(wf, app_ids)
     decision_ops.set_places(wf, round_id, PLACES)
-    outcome = decision_ops.shortlist_round(wf, round_id, date(YEAR, 6, 10)).value
+    outcome = shortlist_and_confirm(wf, round_id, date(YEAR, 6, 10)).value
     assert outcome.shortlisted == app_ids and outcome.all_went_through  # six applied: all go through (R15)
     label = sheet_ops.store_rubric(wf, rubrics.from_dict(RECOGNITION_RUBRIC)).value
     experts = [panel_ops.add_expert(wf, f"专家{i}", "测试大学", "教授").value for i in range(1, 7)]

@@ -23,7 +23,7 @@ from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.scoring.analysis import Flag, FlagKind
-from hvp_desktop.store import audit, decisions, ranking, sheets
+from hvp_desktop.store import audit, decisions, queries, ranking, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, AuditEvent, Decision
 from hvp_desktop.store.ops import decisions as decision_ops
@@ -31,6 +31,7 @@ from hvp_desktop.store.ops import panel as panel_ops
 from hvp_desktop.store.ops import ranking as ranking_ops
 from hvp_desktop.store.ops import sheets as sheet_ops
 from tests.by_hand import by_hand
+from tests.unit.store.bureau import approve_and_publicise
 from tests.unit.store.scored_round import (
     SIGNATURE,
     YEAR,
@@ -176,8 +177,8 @@ def test_R16_reopening_returns_the_applications_to_shortlisted_and_unlocks(rnd):
     assert states(wf, rnd.apps) == [S.SHORTLISTED] * 6
     view = ranking.analyse_round(wf, rnd.round_id)
     assert not view.locked and view.history[0].reopen_reason == "党组审议前发现一份评分表计分有误，重新汇总"
-    assert kinds(wf, rnd.apps[0]) == ["shortlisted", "selected", "result_reopened"]
-    assert kinds(wf, rnd.apps[5]) == ["shortlisted", "not_selected", "result_reopened"]
+    assert kinds(wf, rnd.apps[0]) == ["shortlisted", "shortlist_confirmed", "selected", "result_reopened"]
+    assert kinds(wf, rnd.apps[5]) == ["shortlisted", "shortlist_confirmed", "not_selected", "result_reopened"]
     # unlocked: sheets and settings change again, and the round is consolidated anew
     expert, fourth = rnd.experts[1], rnd.apps[3]
     old = rnd.points[fourth][expert]
@@ -189,14 +190,14 @@ def test_R16_reopening_returns_the_applications_to_shortlisted_and_unlocks(rnd):
     assert states(wf, rnd.apps) == [S.SELECTED] * 3 + [S.NOT_SELECTED] * 3
     view = ranking.analyse_round(wf, rnd.round_id)
     assert [h.method for h in view.history] == ["trimmed_mean", "mean"] and view.lock.decided_on == date(YEAR, 9, 23)
-    assert kinds(wf, rnd.apps[0]) == ["shortlisted", "selected", "result_reopened", "selected"]
+    assert kinds(wf, rnd.apps[0]) == ["shortlisted", "shortlist_confirmed", "selected", "result_reopened", "selected"]
     assert_sound(wf)
 
 
 def test_R16_reopening_is_refused_once_a_publicity_was_started(rnd):
     wf = rnd.wf
     ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
-    decision_ops.start_publicity(wf, [rnd.apps[2]], RECOGNITION, date(YEAR, 9, 26))  # the third selected only
+    approve_and_publicise(wf, [rnd.apps[2]], RECOGNITION, date(YEAR, 9, 26))  # the third selected only
     before = audit_events(wf)
     with pytest.raises(RuleViolation, match="^R16: .*确认结果之后已有其他决定"):
         ranking_ops.reopen(wf, rnd.round_id, "想重新汇总", date(YEAR, 9, 29))
@@ -212,9 +213,11 @@ def recognise_the_selected(rnd) -> list[int]:
     """Consolidate, publish for 5 working days (2025-09-26 → 10-09), recognise on 2025-10-16."""
     ranking_ops.consolidate(rnd.wf, rnd.round_id, SELECTED_ON)
     selected = rnd.apps[:3]
-    decision_ops.start_publicity(rnd.wf, selected, RECOGNITION, date(YEAR, 9, 26))
+    approve_and_publicise(rnd.wf, selected, RECOGNITION, date(YEAR, 9, 26))
     for app in selected:
         decision_ops.record(rnd.wf, app, Event.of(Kind.RECOGNISED, date(YEAR, 10, 16)))
+        # each centre's written request for its year-1 assessment (R17: 书面申请)
+        decision_ops.record(rnd.wf, app, Event.of(Kind.ASSESSMENT_REQUESTED, date(YEAR, 10, 16), year=1))
     assert states(rnd.wf, selected) == [S.RECOGNISED] * 3
     return selected
 
@@ -347,6 +350,7 @@ def test_R17_a_round_cannot_be_reopened_once_a_later_round_decided_its_centres(r
     wf = rnd.wf
     centres, y1, _row_of, label = _year1_consolidated(rnd, {0: "80", 1: "60", 2: "85"})
     assert states(wf, centres) == [S.Y1_PASSED, S.RECTIFYING, S.Y1_PASSED]
+    decision_ops.record(wf, centres[1], Event.of(Kind.RECTIFICATION_REPORTED, date(2026, 12, 1)))  # 整改报告
     again = ranking_ops.open_assessment_round(wf, 2026, RoundKind.RECTIFICATION).value
     for i, expert in enumerate(rnd.experts[:4]):
         panel_ops.seat(wf, again, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
@@ -367,8 +371,11 @@ def test_R17_R18_a_re_assessment_round_holds_each_centre_to_its_own_years_mark(r
     the first (R17, 70) and fails the second (R18, 75), in the ranking as in the lifecycle."""
     wf = rnd.wf
     centres, _y1, _row_of, label = _year1_consolidated(rnd, {0: "60", 1: "80", 2: "85"})
-    # the second centre fails year 2 (recorded by hand, two years after recognition)
+    # the second centre fails year 2 (on its written request, recorded by hand, two years after recognition)
+    decision_ops.record(wf, centres[1], Event.of(Kind.ASSESSMENT_REQUESTED, date(2027, 10, 18), year=2))
     decision_ops.record(wf, centres[1], Event.of(Kind.ASSESSED, date(2027, 10, 18), year=2, score="70"))
+    for centre in centres[:2]:  # both rectification reports in (R17/R18: 整改报告)
+        decision_ops.record(wf, centre, Event.of(Kind.RECTIFICATION_REPORTED, date(2027, 11, 1)))
     assert states(wf, centres[:2]) == [S.RECTIFYING, S.RECTIFYING]
     again = ranking_ops.open_assessment_round(wf, 2027, RoundKind.RECTIFICATION).value
     rows = _rows(wf, again)
@@ -427,3 +434,51 @@ def test_a_changed_row_of_the_round_is_seen_at_once_not_from_the_loaded_cache(rn
         app.enterprise_name, app.updated_at = "广州改名后科技有限公司", datetime(2030, 1, 1)
     view = ranking.analyse_round(wf, rnd.round_id)
     assert first.names[rnd.apps[0]] != "广州改名后科技有限公司" == view.names[rnd.apps[0]]
+
+
+def test_R17_R18_confirming_waits_for_each_centres_written_request_and_rectification_report(rnd):
+    """第一年度考核由申报主体书面申请; a re-assessment follows the centre's rectification report."""
+    wf = rnd.wf
+    ranking_ops.consolidate(wf, rnd.round_id, SELECTED_ON)
+    selected = rnd.apps[:3]
+    approve_and_publicise(wf, selected, RECOGNITION, date(YEAR, 9, 26))
+    for app in selected:
+        decision_ops.record(wf, app, Event.of(Kind.RECOGNISED, date(YEAR, 10, 16)))
+    decision_ops.record(wf, selected[0], Event.of(Kind.ASSESSMENT_REQUESTED, date(2026, 9, 1), year=1))
+    y1 = ranking_ops.open_assessment_round(wf, 2026, RoundKind.YEAR1).value
+    rows = _rows(wf, y1)
+    label = sheet_ops.store_rubric(wf, rubrics.from_dict(ANNUAL_RUBRIC)).value
+    for i, expert in enumerate(rnd.experts[:4]):
+        panel_ops.seat(wf, y1, expert, SeatRole.CHAIR if i == 0 else SeatRole.MEMBER)
+        panel_ops.assign(wf, expert, rows)
+        for row in rows:
+            submit_sheet(wf, expert, row, label, annual("80"))
+    before = audit_events(wf)
+    with pytest.raises(RuleViolation, match="^R17: 尚未记录以下建设单位的书面申请") as refused:
+        ranking_ops.consolidate(wf, y1, date(2026, 10, 20))
+    assert "written request" in refused.value.en and audit_events(wf) == before
+    for app in selected[1:]:
+        decision_ops.record(wf, app, Event.of(Kind.ASSESSMENT_REQUESTED, date(2026, 9, 2), year=1))
+    ranking_ops.consolidate(wf, y1, date(2026, 10, 20))
+    assert states(wf, selected) == [S.Y1_PASSED] * 3
+
+
+def test_R15_no_result_before_the_bureau_confirms_the_shortlist(wf, make_app):
+    """经区知识产权局确认后，进入专家评审阶段: selection waits for the bureau's confirmation."""
+    from tests.unit.store.test_decisions import import_rows, round_of
+
+    ids = import_rows(wf, [(f"t.xlsx:{n}", make_app(n, year=2027)) for n in range(1, 4)])
+    rnd = round_of(wf, ids[0])
+    decision_ops.shortlist_round(wf, rnd, date(2027, 6, 10))
+    with pytest.raises(RuleViolation, match="^R15: 备选单位名单尚未经区知识产权局确认"):
+        decision_ops.record_selection(wf, rnd, ids[:1], date(2027, 9, 1))
+    with pytest.raises(RuleViolation, match="^R15: .*文件编号"):
+        decision_ops.confirm_shortlist(wf, rnd, date(2027, 6, 20), "  ")
+    decision_ops.confirm_shortlist(wf, rnd, date(2027, 6, 20), "穗埔知字〔2027〕5号")
+    decision_ops.record_selection(wf, rnd, ids[:1], date(2027, 9, 1))
+    with pytest.raises(RuleViolation, match="^R16: 名单须先经区知识产权局党组研究通过"):
+        decision_ops.start_publicity(wf, ids[:1], RECOGNITION, date(2027, 9, 10))
+    decision_ops.approve_list(wf, ids[:1], RECOGNITION, date(2027, 9, 9), "党组会议纪要〔2027〕3号")
+    decision_ops.start_publicity(wf, ids[:1], RECOGNITION, date(2027, 9, 10))
+    confirmed = [d for d in queries.application_detail(wf, ids[0]).decisions if d.kind == "shortlist_confirmed"]
+    assert confirmed[0].data == {"document": "穗埔知字〔2027〕5号"} and confirmed[0].on == date(2027, 6, 20)

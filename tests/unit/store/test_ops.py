@@ -150,7 +150,9 @@ def test_every_secretariat_action_is_one_transaction(wf, tmp_path):
     table = rubrics.default_rubrics()["recognition"]
     chosen = _one(wf, sheet_ops.set_round_rubric, round_id, table)  # kept and chosen: was 2 transactions
     assert chosen.rubrics == {table.label} and chosen.settings == {round_id}
+    _one(wf, decision_ops.confirm_shortlist, round_id, date(2025, 6, 20), "穗埔知字〔2025〕1号")
     _one(wf, decision_ops.record_selection, round_id, app_ids[:2], date(2025, 9, 19))
+    _one(wf, decision_ops.approve_list, app_ids[:2], "recognition", date(2025, 9, 22), "党组会议纪要〔2025〕1号")
     _one(wf, decision_ops.start_publicity, app_ids[:2], "recognition", date(2025, 9, 22))
     _one(wf, decision_ops.record, app_ids[0], Event.of(Kind.OBJECTION_FILED, date(2025, 9, 23),
                                                          purpose="recognition", text="举报"))

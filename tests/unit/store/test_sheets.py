@@ -3,6 +3,7 @@ with statement and signature, corrections as revisions, paper sheets keyed twice
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -114,7 +115,8 @@ def test_a_correction_is_a_new_revision_and_both_stay(setup):
 def test_the_rubric_is_frozen_into_the_round_once_scoring_starts(setup):
     wf, rubric, label, chair, member, apps = setup
     sheet_ops.open_sheet(wf, chair, apps[0], label)
-    other = sheet_ops.store_rubric(wf, rubrics.default_rubrics()["annual"]).value
+    official = dataclasses.replace(rubrics.default_rubrics()["recognition"], title="正式附件2", version="2026.2")
+    other = sheet_ops.store_rubric(wf, official).value
     with pytest.raises(RuleViolation, match="不能改用"):
         sheet_ops.open_sheet(wf, member, apps[0], other)
 
@@ -191,10 +193,22 @@ def test_save_entries_names_an_unknown_criterion(setup):
 
 def test_a_round_rubric_can_be_chosen_only_before_scoring(setup):
     wf, _rubric, label, chair, _member, apps = setup
-    annual = sheet_ops.store_rubric(wf, rubrics.default_rubrics()["annual"]).value
+    official = dataclasses.replace(rubrics.default_rubrics()["recognition"], title="正式附件2", version="2026.2")
+    annual = sheet_ops.store_rubric(wf, official).value  # (another recognition table)
     round_id = queries.application_detail(wf, apps[0]).round_id
     sheet_ops.set_round_rubric(wf, round_id, annual)
     sheet_ops.set_round_rubric(wf, round_id, label)  # changed again: still nothing scored
     sheet_ops.open_sheet(wf, chair, apps[0], label)
     with pytest.raises(RuleViolation, match="固定"):
         sheet_ops.set_round_rubric(wf, round_id, annual)
+
+
+def test_a_rubrics_kind_must_match_its_round_in_the_store(rnd):
+    """Annex 2 for a recognition round, Annex 3 for an assessment round: refused by the store itself."""
+    annual = rubrics.default_rubrics()["annual"]
+    with pytest.raises(RuleViolation) as refused:
+        sheet_ops.set_round_rubric(rnd.wf, rnd.round_id, annual)
+    assert refused.value.rule == "RUBRIC" and "附件2" in refused.value.zh and "Annex 2" in refused.value.en
+    panel_ops.assign(rnd.wf, rnd.reserve, [rnd.apps[0]])
+    with pytest.raises(RuleViolation, match="^RUBRIC: "):
+        sheet_ops.score(rnd.wf, rnd.reserve, rnd.apps[0], annual, annual.criteria[0].code, None, "")
