@@ -70,11 +70,10 @@ class Application:
         self.window = MainWindow(self.wf)
         self.window.lock_requested.connect(self.lock)
         self.window.language_changed.connect(self.change_language)
+        self.window.show_fitted(like=old)
         if old is not None:
-            self.window.setGeometry(old.geometry())
             old.deleteLater()
             old.hide()
-        self.window.show()
 
     def change_language(self, code: str) -> None:
         self.install_language(code)

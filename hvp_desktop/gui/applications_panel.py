@@ -11,6 +11,7 @@ from hvp_desktop.gui.application_detail import ApplicationDetailDialog
 from hvp_desktop.gui.application_model import ApplicationFilterProxy, ApplicationTableModel, application_id
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.runner import Runner
+from hvp_desktop.gui.widgets import fit_popup, use_sort_header
 from hvp_desktop.store import queries
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops.core import Changes
@@ -31,6 +32,7 @@ class ApplicationsPanel(QWidget):
         self.model = ApplicationTableModel(self)
         self.proxy = ApplicationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        use_sort_header(f.table)  # ▲ ascending, ▼ descending
         f.table.setModel(self.proxy)
         f.table.verticalHeader().setVisible(False)
         f.table.verticalHeader().setDefaultSectionSize(f.table.fontMetrics().height() + 10)
@@ -63,6 +65,8 @@ class ApplicationsPanel(QWidget):
         f.reviewCombo.addItem(self.tr("Any"), None)
         for outcome in ("pass", "fail", "manual"):
             f.reviewCombo.addItem(labels.review_label(outcome), outcome)
+        for combo in (f.stateCombo, f.eligibilityCombo, f.reviewCombo):
+            fit_popup(combo)
 
     def _fill_rounds(self) -> None:
         combo = self.form.roundCombo
@@ -70,10 +74,11 @@ class ApplicationsPanel(QWidget):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("All rounds"), None)
-        for round_id, title in queries.round_list(self.wf):
-            combo.addItem(title, round_id)
+        for r in queries.rounds(self.wf):
+            combo.addItem(labels.round_title(r.year, r.kind), r.id)
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
+        fit_popup(combo)
         combo.blockSignals(False)
         self.proxy.set_filter(round_id=combo.currentData())
 
@@ -96,8 +101,21 @@ class ApplicationsPanel(QWidget):
             self.tr("%1 of %2 applications shown").replace("%1", str(self.proxy.rowCount()))
             .replace("%2", str(self.model.rowCount())))
 
+    def selected_application(self) -> int | None:
+        return application_id(self.form.table.currentIndex())
+
+    def select_application(self, app_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if application_id(index) == app_id:
+                self.form.table.selectRow(row)
+                self.form.table.scrollTo(index)
+                return True
+        return False
+
     def reload(self) -> None:
         was_empty = self.model.rowCount() == 0
+        selected = self.selected_application()  # a reload (a decision just taken) keeps the selection
         self.model.set_rows(queries.application_rows(self.wf))
         header = self.form.table.horizontalHeader()
         if self.form.table.isSortingEnabled() and header.sortIndicatorSection() >= 0:
@@ -106,6 +124,8 @@ class ApplicationsPanel(QWidget):
             self._size_columns()  # widths fitted to real rows, not to an empty table
         self._fill_rounds()
         self._update_count()
+        if selected is not None:
+            self.select_application(selected)
 
     def apply_changes(self, changes: Changes, _initiator=None) -> None:
         """Refresh for an operation's changes (the list reloads in one query: ~20 ms for 2,000 rows)."""

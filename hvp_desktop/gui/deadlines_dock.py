@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from hvp_desktop.gui import labels
 from hvp_desktop.store import decisions
 from hvp_desktop.store.engine import WorkingFile
 
@@ -53,11 +54,13 @@ class DeadlinesDock(QDockWidget):
             opened = due.opens and due.due <= self.today
             overdue += late
             texts = (due.due.isoformat(), due.rule,
-                     due.detail + (f" ({overdue_word})" if late else f" ({open_word})" if opened else "")
-                     + (f" ⚠ {due.provisional_reason}" if due.provisional_reason else ""),
+                     labels.deadline_label(due.what, due.rule, due.detail)
+                     + (f" ({overdue_word})" if late else f" ({open_word})" if opened else "")
+                     + (f" ⚠ {labels.provisional_label(due.provisional_reason)}" if due.provisional_reason else ""),
                      row.enterprise_name)
             for c, text in enumerate(texts):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.application_id)
                 if late:
                     item.setForeground(QColor("#b00020"))

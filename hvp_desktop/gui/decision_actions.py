@@ -11,12 +11,12 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from hvp_desktop.domain import lifecycle
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.lifecycle import RECOGNITION, Centre, Event, Kind, support_purpose
-from hvp_desktop.gui import labels
+from hvp_desktop.gui import labels, widgets
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.runner import Runner, run_in_dialog
 from hvp_desktop.store.ops import decisions as decision_ops
@@ -184,8 +184,8 @@ class DecisionDialog(QDialog):
             f.messageLabel.setText(self.tr("Write the %1 first.").replace("%1", a.text))
             return
         event = self.event_to_record()
-        if a.confirm and QMessageBox.question(self, self.windowTitle(), a.confirm + "\n\n" + self.tr("Continue?")) \
-                != QMessageBox.StandardButton.Yes:
+        if a.confirm and not widgets.confirm_irreversible(self, self.windowTitle(),
+                                                          a.confirm + "\n\n" + self.tr("Continue?")):
             return
         if a.key == "preliminary":
             op, args = decision_ops.set_preliminary_scores, ({self.application_id: Decimal(event.data["score"])},)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self._add_panel(self.tr("Ranking"), self.ranking)
         self.form.navigation.currentRowChanged.connect(self.form.panels.setCurrentIndex)
         self.form.navigation.setCurrentRow(0)
+        self._fix_navigation_width()
         self.deadlines = DeadlinesDock(wf, self, runner=self.runner)
         self.deadlines.open_application.connect(self.applications.open_application)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.deadlines)
@@ -52,11 +53,45 @@ class MainWindow(QMainWindow):
         self.form.navigation.currentRowChanged.connect(lambda row: self.deadlines.setVisible(row == 0))
         self._build_menus()
         self.statusBar().showMessage(str(wf.path))
-        self.resize(1280, 760)
+        self.resize(1280, 720)
 
     def _add_panel(self, title: str, panel: QWidget) -> None:
         self.form.panels.addWidget(panel)
         QListWidgetItem(title, self.form.navigation)
+
+    def _fix_navigation_width(self) -> None:
+        """The navigation column is as wide as its longest entry, whatever the panel beside it asks."""
+        nav = self.form.navigation
+        widest = max((nav.fontMetrics().horizontalAdvance(nav.item(i).text()) for i in range(nav.count())), default=0)
+        nav.setFixedWidth(max(widest + 40, 110))
+
+    # A laptop screen (1366×768) and anything up to this size: the window opens maximised.
+    ROOMY = QSize(1500, 900)
+
+    def show_fitted(self, like: QMainWindow | None = None) -> None:
+        """Show the window where it fits the screen: as `like` was (the same window in another
+        language), else as it was last closed if that still fits, else maximised on a small
+        screen and 1280×760 in the middle of a larger one."""
+        screen = (like.screen() if like is not None else self.screen()).availableGeometry()
+        if like is not None:
+            if like.isMaximized():
+                self.showMaximized()
+                return
+            self.setGeometry(like.geometry())
+            self.show()
+            return
+        saved = settings.settings().value("main_window/geometry")
+        if saved is not None and self.restoreGeometry(saved):
+            if self.isMaximized() or screen.contains(self.frameGeometry()):
+                self.show()
+                return
+        if screen.width() < self.ROOMY.width() or screen.height() < self.ROOMY.height():
+            self.showMaximized()
+            return
+        size = QSize(1280, 760)
+        self.resize(size)
+        self.move(screen.center() - QPoint(size.width() // 2, size.height() // 2))
+        self.show()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -71,7 +106,7 @@ class MainWindow(QMainWindow):
         self._action(round_menu, self.tr("&Places…"), self.set_places)
         self._action(round_menu, self.tr("&Shortlist (formal review and R15)…"), self.shortlist)
         self._action(round_menu, self.tr("Selected &list (R16)…"), self.record_selection)
-        self._action(round_menu, self.tr("Expert &panel…"), self.edit_panel)
+        self._action(round_menu, self.tr("Expert pa&nel…"), self.edit_panel)
         self._action(round_menu, self.tr("R&ubric…"), self.edit_rubric)
         round_menu.addSeparator()
         self._action(round_menu, self.tr("Open an &assessment round…"), self.open_assessment_round)

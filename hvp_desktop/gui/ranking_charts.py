@@ -149,6 +149,8 @@ def application_dots(row: Row, experts: dict[int, str], analysis: Analysis) -> Q
 def distribution(analysis: Analysis, experts: dict[int, str]) -> QChart:
     """Every application in rank order: the experts' totals as dots, the aggregate as a line, and
     the rule line across."""
+    if not analysis.rows:
+        return empty_chart(QCoreApplication.translate("RankingCharts", "No submitted sheet counts yet."))
     chart = _chart()
     rows = analysis.rows
     order = list(experts)
@@ -210,6 +212,8 @@ def _quartiles(values: list[float]) -> tuple[float, float, float, float, float]:
 
 def box_plot(analysis: Analysis, experts: dict[int, str]) -> QChart:
     """Each expert's totals over the round: who scores high, low, wide or narrow."""
+    if not analysis.rows:
+        return empty_chart(QCoreApplication.translate("RankingCharts", "No submitted sheet counts yet."))
     chart = _chart()
     series = QBoxPlotSeries()
     series.setName(QCoreApplication.translate("RankingCharts", "Totals per expert"))
@@ -241,15 +245,28 @@ def box_plot(analysis: Analysis, experts: dict[int, str]) -> QChart:
     return chart
 
 
+def empty_chart(text: str) -> QChart:
+    """Nothing to draw yet: the chart says why instead of showing empty axes."""
+    chart = _chart()
+    chart.setTitle(text)
+    chart.legend().setVisible(False)
+    return chart
+
+
 def leniency_bars(analysis: Analysis, experts: dict[int, str]) -> QChart:
-    """Each expert's mean difference from the other experts on the same applications."""
+    """Each expert's mean difference from the other experts on the same applications (only the
+    experts it can be computed for; a chart that says so when there is none)."""
+    shown = [e for e in experts if e in analysis.leniency]
+    if not shown:
+        return empty_chart(QCoreApplication.translate(
+            "RankingCharts", "No leniency yet: it needs submitted sheets of several experts on the same applications."))
     chart = _chart()
     bars = QBarSet(QCoreApplication.translate("RankingCharts", "Mean difference from the other experts"))
     names = []
     values = []
-    for e in reversed(list(experts)):  # categories run bottom-up: the table's first expert on top
+    for e in reversed(shown):  # categories run bottom-up: the table's first expert on top
         names.append(experts[e])
-        value = float(analysis.leniency.get(e, Decimal(0)))
+        value = float(analysis.leniency[e])
         bars.append(value)
         values.append(value)
     bars.setColor(QColor("#5c6bc0"))
@@ -265,7 +282,7 @@ def leniency_bars(analysis: Analysis, experts: dict[int, str]) -> QChart:
     x = QValueAxis()
     reach = max([abs(v) for v in values] + [1.0]) * 1.3
     x.setRange(-reach, reach)
-    x.setLabelFormat("%+.0f")
+    x.setLabelFormat("%+.0f" if reach >= 5 else "%+.1f")
     x.setTitleText(QCoreApplication.translate("RankingCharts", "Points (positive: more lenient)"))
     _axes(chart, x, y)
     chart.legend().setVisible(False)

@@ -16,9 +16,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
 
 from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.gui import settings
+from hvp_desktop.gui import labels, settings
 from hvp_desktop.gui.forms import load_form
-from hvp_desktop.gui.ranking_model import describe_explanation, describe_flag, line_legend, method_label
+from hvp_desktop.gui.ranking_model import describe_explanation, describe_flag, line_legend, method_label, round_name
 from hvp_desktop.gui.runner import Runner
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.aggregate import Method
@@ -76,7 +76,7 @@ class SettingsDialog(_WriteDialog):
 
     def __init__(self, runner: Runner, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
         super().__init__("ranking_settings_dialog", runner, view, parent)
-        self.setWindowTitle(self.tr("Ranking settings of %1").replace("%1", view.title))
+        self.setWindowTitle(self.tr("Ranking settings of %1").replace("%1", round_name(runner.wf, view.round_id)))
         f = self.form
         settings = view.analysis.settings
         for method in Method:
@@ -195,7 +195,7 @@ class ConsolidateDialog(_WriteDialog):
 
     def __init__(self, runner: Runner, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
         super().__init__("ranking_consolidate_dialog", runner, view, parent)
-        self.setWindowTitle(self.tr("Consolidate %1").replace("%1", view.title))
+        self.setWindowTitle(self.tr("Confirm the result of %1").replace("%1", round_name(runner.wf, view.round_id)))
         f = self.form
         f.dateEdit.setDate(QDate.currentDate())
         f.summaryBrowser.setHtml(self.summary_html())
@@ -211,8 +211,8 @@ class ConsolidateDialog(_WriteDialog):
             heads = (self.tr("Selected (%1)"), self.tr("Not selected (%1)"))
         w = "—" if a.kendall_w is None else str(a.kendall_w)
         method = self.tr("Method: %1").replace("%1", method_label(a.settings.method))
-        agreement = self.tr("Kendall's W %1: %2").replace("%1", w).replace("%2", a.agreement)
-        facts = [self.view.title, method, line_legend(a.line, len(inside)), agreement]
+        agreement = self.tr("Kendall's W %1: %2").replace("%1", w).replace("%2", labels.agreement_label(a.kendall_w))
+        facts = [round_name(self.wf, self.view.round_id), method, line_legend(a.line, len(inside)), agreement]
         parts = ["<p>" + "<br>".join(escape(fact) for fact in facts) + "</p>"]
         for head, rows in zip(heads, (inside, outside), strict=True):
             items = "".join(f"<li>{r.rank}. {escape(self.view.names.get(r.application, ''))} — {r.score:.2f}</li>"
@@ -230,10 +230,10 @@ class ReopenDialog(_WriteDialog):
 
     def __init__(self, runner: Runner, view: ranking.RoundRanking, parent: QWidget | None = None) -> None:
         super().__init__("ranking_reopen_dialog", runner, view, parent)
-        self.setWindowTitle(self.tr("Reopen %1").replace("%1", view.title))
+        self.setWindowTitle(self.tr("Withdraw the confirmation of %1").replace("%1", round_name(runner.wf, view.round_id)))
         f = self.form
         decided = view.lock.decided_on.isoformat() if view.lock else "—"
-        f.infoLabel.setText(self.tr("The result was consolidated on %1. Reopening records a reopened result for "
+        f.infoLabel.setText(self.tr("The result was confirmed on %1. Withdrawing the confirmation records it for "
                                     "every application and unlocks the round; the reason is kept.")
                             .replace("%1", decided))
         f.dateEdit.setDate(QDate.currentDate())

@@ -50,6 +50,15 @@ def method_label(method: Method | str) -> str:
     }[Method(method)])
 
 
+def method_word(method: Method | str) -> str:
+    """The method as a sentence names it: “the trimmed mean”."""
+    return _t({
+        Method.MEAN: QT_TRANSLATE_NOOP("RankingText", "the mean"),
+        Method.TRIMMED_MEAN: QT_TRANSLATE_NOOP("RankingText", "the trimmed mean"),
+        Method.MEDIAN: QT_TRANSLATE_NOOP("RankingText", "the median"),
+    }[Method(method)])
+
+
 def line_word(line: Line) -> str:
     """What the line is called in a sentence: the places line, the shortlist line, the pass mark."""
     return _t({
@@ -62,8 +71,8 @@ def line_word(line: Line) -> str:
 def line_legend(line: Line, inside: int) -> str:
     """The rule and its figure, as the legend beside the table says it."""
     if line.kind == LineKind.PLACES:
-        text = QCoreApplication.translate("RankingText", "%1 places line: %2 places (%3 inside)")
-        return text.replace("%1", line.rule).replace("%2", str(line.places)).replace("%3", str(inside))
+        text = QCoreApplication.translate("RankingText", "%1 places line: %2 (%3 inside)")
+        return text.replace("%1", line.rule).replace("%2", labels.places(line.places)).replace("%3", str(inside))
     if line.kind == LineKind.PASS_MARK:
         text = QCoreApplication.translate("RankingText", "%1 pass mark: %2 points (%3 pass)")
         marks = "/".join(rubrics.format_points(m) for m in sorted({line.pass_mark, *dict(line.row_marks).values()}))
@@ -108,23 +117,32 @@ def describe_explanation(note: ranking.Explanation) -> str:
 
 
 def names_list(ids: list[int], names: dict[int, str], limit: int = 3) -> str:
-    shown = "、".join(names.get(a, str(a)) for a in ids[:limit])
+    shown = "、".join(names.get(a, str(a)) for a in ids[:limit])  # the names are Chinese: their own comma
     if len(ids) > limit:
         shown += QCoreApplication.translate("RankingText", " and %1 more").replace("%1", str(len(ids) - limit))
     return shown
 
 
 def sensitivity_words(view: ranking.RoundRanking) -> str:
+    """Which applications would cross the line under each of the other two methods, naming the
+    method in use and the alternative: “by the median instead of the trimmed mean, A would cross …”."""
     a = view.analysis
-    changes = {m: apps for m, apps in a.sensitivity.items() if apps}
+    in_use = a.settings.method
+    changes = {m: apps for m, apps in a.sensitivity.items() if apps and m != in_use}
     if not changes:
         return _t(QT_TRANSLATE_NOOP("RankingText", "The three methods give the same result."))
     parts = []
     for method, apps in changes.items():  # one clause per other method
-        text = QCoreApplication.translate("RankingText", "by %1, %2 would cross the %3")
-        parts.append(text.replace("%1", method_label(method)).replace("%2", names_list(apps, view.names))
-                     .replace("%3", line_word(a.line)))
-    return "；".join(parts)
+        text = QCoreApplication.translate("RankingText", "by %1 instead of %2 (in use), %3 would cross the %4")
+        parts.append(text.replace("%1", method_word(method)).replace("%2", method_word(in_use))
+                     .replace("%3", names_list(apps, view.names)).replace("%4", line_word(a.line)))
+    return "; ".join(parts)
+
+
+def round_name(wf: WorkingFile, round_id: int) -> str:
+    """The round as the UI names it, in its language."""
+    info = queries.round_info(wf, round_id)
+    return labels.round_title(info.year, info.kind) if info is not None else ""
 
 
 # -- loading ---------------------------------------------------------------------------------------
@@ -183,7 +201,7 @@ _HEADER_TIPS = {
     "sheets": QT_TRANSLATE_NOOP("RankingModel", "Submitted sheets that count / sheets expected"),
     "range": QT_TRANSLATE_NOOP("RankingModel", "Highest minus lowest expert total"),
     "stdev": QT_TRANSLATE_NOOP("RankingModel", "Standard deviation of the expert totals"),
-    "flags": QT_TRANSLATE_NOOP("RankingModel", "Deviations that need a written explanation before consolidation"),
+    "flags": QT_TRANSLATE_NOOP("RankingModel", "Deviations that need a written explanation before the result is confirmed"),
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from hvp_desktop.domain.model import RoundKind
 from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.gui import labels, settings
 from hvp_desktop.gui import ranking_charts as charts
-from hvp_desktop.gui import settings
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.ranking_dialogs import (
     ConsolidateDialog,
@@ -60,6 +61,7 @@ from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.tasks import run_task
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.analysis import Flag
+from hvp_desktop.store import queries
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops.core import Changes
 
@@ -141,8 +143,10 @@ class RankingPanel(QWidget):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
+        infos = {r.id: r for r in queries.rounds(self.wf)}
         for round_id, title, kind in reviewable_rounds(self.wf):
-            combo.addItem(title, round_id)
+            info = infos.get(round_id)
+            combo.addItem(labels.round_title(info.year, kind) if info is not None else title, round_id)
             combo.setItemData(combo.count() - 1, kind, Qt.ItemDataRole.UserRole + 1)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
@@ -243,13 +247,16 @@ class RankingPanel(QWidget):
         method = self.tr("Method: %1 · outlier margin %2 points").replace("%1", method_label(a.settings.method)) \
             .replace("%2", rubrics.format_points(a.settings.margin))
         if a.settings.tie_breaks:
-            method += " · " + self.tr("ties compared on %1").replace("%1", "、".join(a.settings.tie_breaks))
+            method += " · " + self.tr("ties compared on %1").replace("%1", labels.list_join(a.settings.tie_breaks))
         f.methodLabel.setText(method)
         w = "—" if a.kendall_w is None else str(a.kendall_w)
-        f.kendallLabel.setText(self.tr("Kendall's W %1: %2").replace("%1", w).replace("%2", a.agreement))
+        f.kendallLabel.setText(self.tr("Kendall's W %1: %2").replace("%1", w)
+                               .replace("%2", labels.agreement_label(a.kendall_w)))
         f.kendallLabel.setToolTip(self.tr("Agreement of the experts' rankings of the same applications: "
                                           "0 none, 1 complete"))
         f.sensitivityLabel.setText(self.tr("Sensitivity: %1").replace("%1", sensitivity_words(view)))
+        f.sensitivityLabel.setToolTip(self.tr("Which applications would cross the line if the round were "
+                                              "aggregated by one of the other two methods"))
         lean = " · ".join(f"{name} {signed(a.leniency[e])}" for e, name in view.experts.items() if e in a.leniency)
         f.leniencyLabel.setText(self.tr("Leniency (mean difference from the other experts): %1")
                                 .replace("%1", lean or "—"))
@@ -258,33 +265,35 @@ class RankingPanel(QWidget):
             f.blockersLabel.setVisible(False)
         elif blockers:
             f.blockersLabel.setStyleSheet(f"color: {_RED};")
-            f.blockersLabel.setText(self.tr("Not ready to consolidate: %1").replace("%1", "；".join(blockers)))
+            f.blockersLabel.setText(self.tr("Not ready to confirm the result: %1").replace("%1", "; ".join(blockers)))
         else:
             f.blockersLabel.setStyleSheet(f"color: {_GREEN};")
-            f.blockersLabel.setText(self.tr("Ready to consolidate: every sheet is in, every flag explained, "
+            f.blockersLabel.setText(self.tr("Ready to confirm the result: every sheet is in, every flag explained, "
                                             "no open tie at the line."))
         f.lockLabel.setText(self._lock_text(view))
-        f.lockLabel.setToolTip(self._history_text(view))
+        history = self._history_text(view)
+        f.lockLabel.setToolTip(history or QTextDocumentFragment.fromHtml(self._lock_text(view)).toPlainText())
 
     def _lock_text(self, view) -> str:
         if view.lock is not None:
-            text = self.tr("Consolidated on %1: locked").replace("%1", view.lock.decided_on.isoformat())
+            text = self.tr("Result confirmed on %1: locked").replace("%1", view.lock.decided_on.isoformat())
             return f"<b style='color:{_GREEN}'>{escape(text)}</b>"
         reopened = [h for h in view.history if h.reopened_at is not None]
         if reopened:
             last = reopened[-1]
-            text = self.tr("Reopened on %1: %2").replace("%1", last.reopened_at.strftime("%Y-%m-%d")) \
+            text = self.tr("Confirmation withdrawn on %1: %2").replace("%1", last.reopened_at.strftime("%Y-%m-%d")) \
                 .replace("%2", last.reopen_reason or "")
             return f"<span style='color:#a15c00'>{escape(text)}</span>"
-        return escape(self.tr("Not consolidated yet"))
+        return escape(self.tr("Result not confirmed yet"))
 
     def _history_text(self, view) -> str:
         lines = []
         for h in view.history:
-            line = self.tr("Consolidated on %1 (%2)").replace("%1", h.decided_on.isoformat()) \
+            line = self.tr("Result confirmed on %1 (%2)").replace("%1", h.decided_on.isoformat()) \
                 .replace("%2", method_label(h.method))
             if h.reopened_at is not None:
-                line += "; " + self.tr("reopened on %1: %2").replace("%1", h.reopened_at.strftime("%Y-%m-%d")) \
+                line += "; " + self.tr("confirmation withdrawn on %1: %2") \
+                    .replace("%1", h.reopened_at.strftime("%Y-%m-%d")) \
                     .replace("%2", h.reopen_reason or "")
             lines.append(line)
         return "\n".join(lines)
@@ -311,7 +320,7 @@ class RankingPanel(QWidget):
                     button.setToolTip(why)
             return
         locked = view.locked
-        lock_why = self.tr("Locked since %1: reopen it first.").replace(
+        lock_why = self.tr("Locked since %1: withdraw the confirmation first.").replace(
             "%1", view.lock.decided_on.isoformat()) if locked else ""
         f.settingsButton.setEnabled(not locked)
         f.explainButton.setEnabled(not locked and bool(view.unexplained()))
@@ -332,7 +341,7 @@ class RankingPanel(QWidget):
                 f.tieButton.setToolTip(self.tr("No tie at the line to decide."))
             if blockers:
                 f.consolidateButton.setToolTip(self.tr("Not ready:") + "\n• " + "\n• ".join(blockers))
-            f.reopenButton.setToolTip(self.tr("The round is not consolidated."))
+            f.reopenButton.setToolTip(self.tr("The result is not confirmed."))
 
     def export(self, path: str | None = None):
         """The ranking workbook (summary, one sheet per expert, rubric), written off the GUI thread;
@@ -492,7 +501,7 @@ class RankingPanel(QWidget):
             return
         blockers = view.blockers(settings.ui_language())
         if blockers:  # the button is disabled then; said again if reached another way
-            QMessageBox.warning(self, self.tr("Consolidate"), "\n".join(blockers))
+            QMessageBox.warning(self, self.tr("Confirm the result"), "\n".join(blockers))
             return
         self._open(ConsolidateDialog(self.runner, view, self))
 

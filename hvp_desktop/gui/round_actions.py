@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hvp_desktop.domain import rules
 from hvp_desktop.domain.dates import ArrangementError, parse_arrangement
 from hvp_desktop.domain.model import RoundKind
+from hvp_desktop.gui import labels, widgets
 from hvp_desktop.gui.runner import Runner, run_in_dialog
 from hvp_desktop.store import queries, ranking
 from hvp_desktop.store.engine import WorkingFile
@@ -52,17 +53,19 @@ def _message_and_buttons(dialog: QDialog) -> tuple[QLabel, QDialogButtonBox]:
 def choose_round(parent: QWidget, wf: WorkingFile, preferred: int | None) -> int | None:
     if preferred is not None:
         return preferred
-    rounds = queries.round_list(wf)
+    rounds = queries.rounds(wf)
     if not rounds:
         return None
-    titles = [title for _rid, title in rounds]
-    title, ok = QInputDialog.getItem(parent, parent.tr("Choose a round"), parent.tr("Round:"), titles, 0, False)
-    return rounds[titles.index(title)][0] if ok else None
+    titles = [labels.round_title(r.year, r.kind) for r in rounds]
+    title, ok = QInputDialog.getItem(parent, QCoreApplication.translate("RoundActions", "Choose a round"),
+                                     QCoreApplication.translate("RoundActions", "Round:"), titles, 0, False)
+    return rounds[titles.index(title)].id if ok else None
 
 
 def round_info(wf: WorkingFile, round_id: int) -> tuple[str, int]:
+    """The round's name in the UI's language, and its places."""
     info = queries.round_info(wf, round_id)
-    return info.title, info.places
+    return labels.round_title(info.year, info.kind), info.places
 
 
 class PlacesDialog(QDialog):
@@ -139,7 +142,7 @@ class SelectionDialog(QDialog):
         others = self.list.count() - len(chosen)
         question = self.tr("%1 selected and %2 not selected. This cannot be undone. Continue?") \
             .replace("%1", str(len(chosen))).replace("%2", str(others))
-        if QMessageBox.question(self, self.windowTitle(), question) != QMessageBox.StandardButton.Yes:
+        if not widgets.confirm_irreversible(self, self.windowTitle(), question):
             return
         run_in_dialog(self.runner, self, decision_ops.record_selection, self.round_id, chosen,
                       self.date.date().toPython(), message=self.message, buttons=self.buttons)
@@ -148,42 +151,48 @@ class SelectionDialog(QDialog):
 def shortlist(parent: QWidget, runner: Runner, round_id: int, on: date | None = None) -> bool:
     """R1–R4 then R15 for the whole round, after a confirmation; False when the user declined."""
     title, places = round_info(runner.wf, round_id)
-    answer = QMessageBox.question(parent, parent.tr("Shortlist"), parent.tr(
-        "Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; "
-        "with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). "
-        "This cannot be undone.").replace("%1", title).replace("%2", str(places)))
-    if answer != QMessageBox.StandardButton.Yes:
+    heading = QCoreApplication.translate("RoundActions", "Shortlist")
+    question = QCoreApplication.translate(
+        "RoundActions", "Apply the formal review and shortlist %1? Applications that fail the formal review are "
+        "rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). "
+        "This cannot be undone.").replace("%1", title).replace("%2", str(places))
+    if not widgets.confirm_irreversible(parent, heading, question):
         return False
     runner.run(decision_ops.shortlist_round, round_id, on or date.today(), parent=parent, long=True,
-               label=parent.tr("Shortlist"), on_done=lambda changes: _shortlisted(parent, changes.value))
+               label=heading, on_done=lambda changes: _shortlisted(parent, changes.value))
     return True
 
 
 def _shortlisted(parent: QWidget, outcome) -> None:
-    text = parent.tr("%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.") \
+    text = QCoreApplication.translate(
+        "RoundActions", "%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.") \
         .replace("%1", str(len(outcome.shortlisted))).replace("%2", str(len(outcome.not_shortlisted))) \
         .replace("%3", str(len(outcome.rejected)))
     if outcome.all_went_through:
-        text += " " + parent.tr("Fewer than 40 applied: all eligible applications go to expert review (R15).")
+        text += " " + QCoreApplication.translate(
+            "RoundActions", "Fewer than 40 applied: all eligible applications go to expert review (R15).")
     elif outcome.line_score is not None:
-        text += " " + parent.tr("Shortlist line: %1 points (ties kept).").replace("%1", str(outcome.line_score))
-    QMessageBox.information(parent, parent.tr("Shortlist"), text)
+        text += " " + QCoreApplication.translate("RoundActions", "Shortlist line: %1 points (ties kept).") \
+            .replace("%1", str(outcome.line_score))
+    QMessageBox.information(parent, QCoreApplication.translate("RoundActions", "Shortlist"), text)
 
 
 def import_holidays(parent: QWidget, runner: Runner) -> bool:
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Holiday arrangement"), "", "Text (*.txt)")
+    heading = QCoreApplication.translate("RoundActions", "Holiday arrangement")
+    path, _ = QFileDialog.getOpenFileName(parent, heading, "",
+                                          QCoreApplication.translate("RoundActions", "Text files (*.txt)"))
     if not path:
         return False
     try:
         arrangements = parse_arrangement(Path(path).read_text(encoding="utf-8-sig"), source=Path(path).name)
     except (ArrangementError, OSError, UnicodeDecodeError) as exc:
-        QMessageBox.warning(parent, parent.tr("Holiday arrangement"), str(exc))
+        QMessageBox.warning(parent, heading, str(exc))
         return False
 
     def saved(changes: Changes) -> None:
-        QMessageBox.information(parent, parent.tr("Holiday arrangement"), parent.tr(
-            "Holidays saved for %1. Dates in these years are no longer provisional.").replace(
-            "%1", "、".join(map(str, changes.value))))
+        QMessageBox.information(parent, heading, QCoreApplication.translate(
+            "RoundActions", "Holidays saved for %1. Dates in these years are no longer provisional.").replace(
+            "%1", ", ".join(map(str, changes.value))))
 
     runner.run(decision_ops.save_arrangements, arrangements, parent=parent, on_done=saved)
     return True

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QTreeWidgetItem, QWidget
 
+from hvp_desktop.gui import labels
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.runner import Runner, run_in_dialog
 from hvp_desktop.scoring import rubric as rubrics
@@ -22,7 +23,7 @@ class RubricDialog(QDialog):
         self.runner, self.wf, self.round_id = runner, runner.wf, round_id
         wf = self.wf
         info = queries.round_info(wf, round_id)
-        self.title = info.title
+        self.title = labels.round_title(info.year, info.kind)
         self.kind = "recognition" if info.kind == "recognition" else "annual"
         chosen, year = info.rubric_label, info.year
         self.rubric = sheets.rubric_by_label(wf, chosen) if chosen else rubrics.default_rubrics()[self.kind]

@@ -118,7 +118,10 @@ class Runner(QObject):
         return bool(self._pending)
 
     def wait(self) -> None:
-        """Finish every queued operation (before the file closes), then deliver their outcomes."""
+        """Finish every queued operation (before the file closes), then deliver their outcomes.
+        A closed runner has nothing left to wait for."""
+        if self._closed:
+            return
         done = threading.Event()
         self._jobs.put(_Marker(done))
         done.wait()

@@ -1,7 +1,9 @@
 """One score sheet as a table: a row per criterion, score and comment editable.
 
 Edits go through a QUndoStack; each command saves to the working file at once (every change is
-saved; closing the lid loses nothing), and undo saves the previous value back.
+saved; closing the lid loses nothing), and undo saves the previous value back. A score the rubric
+(or the file) refuses stays in its cell, in red, with the reason as its tooltip, until it is
+fixed; the sheet itself keeps the last accepted value.
 """
 
 from __future__ import annotations
@@ -23,6 +25,39 @@ _HEADERS = (
 _NO_PARENT = QModelIndex()
 
 
+def score_problem(criterion: rubrics.Criterion, points: Decimal) -> str | None:
+    """Why the rubric refuses this score, in the UI's language (None when it may be entered):
+    `rubrics.check_score` decides, the words come from the criterion."""
+    if not points.is_finite():
+        return QCoreApplication.translate("SheetModel", "not a number")
+    if rubrics.check_score(criterion, points) is None:
+        return None
+    if not Decimal(0) <= points <= criterion.max_points:
+        return QCoreApplication.translate("SheetModel", "a score is between 0 and %1 points") \
+            .replace("%1", rubrics.format_points(criterion.max_points))
+    return QCoreApplication.translate("SheetModel", "a score is a multiple of %1 points") \
+        .replace("%1", rubrics.format_points(criterion.step))
+
+
+def comment_reason(criterion: rubrics.Criterion, points: Decimal | None) -> str | None:
+    """Why the rubric asks for a comment on this score, in the UI's language, or None
+    (`rubrics.comment_required` decides)."""
+    if rubrics.comment_required(criterion, points) is None:
+        return None
+    reasons = []
+    share = criterion.comment_below_share
+    if share is not None and points < share * criterion.max_points:
+        reasons.append(QCoreApplication.translate("SheetModel", "the score is below %1% of the maximum (%2 points)")
+                       .replace("%1", rubrics.format_points(share * 100))
+                       .replace("%2", rubrics.format_points(share * criterion.max_points)))
+    band = rubrics.band_of(criterion, points) if criterion.comment_at_band_extremes else None
+    if band is not None and points in (band.low, band.high):
+        reasons.append(QCoreApplication.translate("SheetModel", "the score is at the edge of the band %1 (%2–%3 points)")
+                       .replace("%1", f"“{band.label}”" if band.label else "")
+                       .replace("%2", rubrics.format_points(band.low)).replace("%3", rubrics.format_points(band.high)))
+    return QCoreApplication.translate("SheetModel", "A comment is required: %1.").replace("%1", "; ".join(reasons))
+
+
 def parse_points(text: str) -> Decimal | None:
     text = text.strip().replace("，", ".").replace("。", ".")
     if not text:
@@ -35,8 +70,9 @@ def parse_points(text: str) -> Decimal | None:
 
 class SheetModel(QAbstractTableModel):
     """`save(code, points, comment, saved, failed)` writes one criterion to the file off the GUI
-    thread, then calls `saved()` or `failed(message or None)`; `refused(message)` reports a
-    value the rubric does not allow (the cell keeps its old value)."""
+    thread, then calls `saved()` or `failed(message or None)`; `on_refused(message)` reports a
+    value the rubric or the file does not allow (it stays in the cell, marked, with the reason),
+    and `on_refused("")` that no refused value is left."""
 
     def __init__(self, rubric: rubrics.Rubric, entries: dict[str, tuple[Decimal | None, str]],
                  save: Callable[..., None], read_only: bool, parent=None) -> None:
@@ -49,6 +85,7 @@ class SheetModel(QAbstractTableModel):
         self.read_only = read_only
         self.undo_stack = QUndoStack(self)
         self.on_refused: Callable[[str], None] = lambda _message: None
+        self.refused: dict[str, tuple[str, str]] = {}  # code → (the typed score, why it was refused)
 
     def scores(self) -> dict[str, Decimal | None]:
         return {code: points for code, (points, _comment) in self.entries.items()}
@@ -92,19 +129,57 @@ class SheetModel(QAbstractTableModel):
             if column == MAX:
                 return rubrics.format_points(criterion.max_points)
             if column == SCORE:
+                if criterion.code in self.refused:
+                    return self.refused[criterion.code][0]
                 return "" if points is None else rubrics.format_points(points)
             if column == COMMENT:
                 return comment
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, SCORE):
-            return criterion.guidance
+        refused = self.refused.get(criterion.code)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == SCORE and refused:
+                return QCoreApplication.translate("SheetModel", "Not saved: %1").replace("%1", refused[1])
+            if column in (TITLE, SCORE):
+                return criterion.guidance
+            if column == COMMENT:
+                if not comment.strip():
+                    return comment_reason(criterion, points)  # the pink cell says why it is pink
+                return comment  # a long comment is cut off in the cell
+            if column == SECTION:
+                return self._section_of[criterion.code].title
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == COMMENT:
             if rubrics.comment_required(criterion, points) and not comment.strip():
                 return QColor("#fde2e1")  # a comment the rubric asks for is missing
+        if role == Qt.ItemDataRole.BackgroundRole and column == SCORE and refused:
+            return QColor("#f8c9c9")
+        if role == Qt.ItemDataRole.ForegroundRole and column == SCORE and refused:
+            return QColor("#b00020")
         if role == Qt.ItemDataRole.BackgroundRole and column == SCORE and not self.read_only:
             return QColor("#fffbe6") if points is None else None
         return None
+
+    def refusal(self, row: int) -> str | None:
+        """Why the score typed in this row was refused, while it stays there."""
+        refused = self.refused.get(self.criteria[row].code) if 0 <= row < len(self.criteria) else None
+        return refused[1] if refused else None
+
+    def _refuse(self, code: str, row: int, typed: str, why: str) -> None:
+        criterion = self.criteria[row]
+        self.refused[code] = (typed, why)
+        self.dataChanged.emit(self.index(row, SCORE), self.index(row, COMMENT))
+        self.on_refused(f"{criterion.code} {criterion.title}: {why}")
+
+    def _clear_refusal(self, code: str, row: int) -> None:
+        if self.refused.pop(code, None) is not None:
+            self.dataChanged.emit(self.index(row, SCORE), self.index(row, SCORE))
+            self.on_refused(self._first_refusal())
+
+    def _first_refusal(self) -> str:
+        for criterion in self.criteria:
+            if criterion.code in self.refused:
+                return f"{criterion.code} {criterion.title}: {self.refused[criterion.code][1]}"
+        return ""
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or self.read_only or index.column() not in (SCORE, COMMENT):
@@ -114,10 +189,11 @@ class SheetModel(QAbstractTableModel):
         if index.column() == SCORE:
             points = parse_points(str(value))
             if points is not None:
-                problem = rubrics.check_score(criterion, points)
-                if problem:
-                    self.on_refused(f"{criterion.code} {criterion.title}：{problem}")
-                    return False
+                problem = score_problem(criterion, points)
+                if problem:  # kept in the cell, marked, until the expert fixes it
+                    self._refuse(criterion.code, index.row(), str(value).strip(), problem)
+                    return True
+            self._clear_refusal(criterion.code, index.row())
             new = (points, old[1])
         else:
             new = (old[0], str(value))
@@ -138,6 +214,10 @@ class SheetModel(QAbstractTableModel):
         def failed(message: str | None) -> None:
             if self.entries.get(code) == new:
                 self._show(code, row, old)
+                if message and new[0] != old[0] and code not in self.refused:  # the typed score stays, marked
+                    typed = "" if new[0] is None else rubrics.format_points(new[0])
+                    self._refuse(code, row, typed, message)
+                    return
             if message:
                 self.on_refused(message)
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QCompleter,
     QDialog,
     QHeaderView,
     QTableView,
@@ -18,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hvp_desktop.domain.commitments import measure
 from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.gui import settings
+from hvp_desktop.gui import labels, settings
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.runner import Runner
-from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SECTION, SheetModel
+from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SECTION, TITLE, SheetModel
 from hvp_desktop.gui.signature_pad import SignaturePad
+from hvp_desktop.gui.widgets import fit_popup
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import expert_file, panel, queries, round_lock, sheets
 from hvp_desktop.store.engine import WorkingFile
@@ -61,8 +62,11 @@ class SheetView(QTableView):
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter
             current = self.currentIndex()
-            if current.row() + 1 < self.model().rowCount():
-                self.setCurrentIndex(self.model().index(current.row() + 1, SCORE))
+            model = self.model()
+            if getattr(model, "refusal", lambda _row: None)(current.row()):
+                return  # a refused score keeps the cursor: fix it first
+            if current.row() + 1 < model.rowCount():
+                self.setCurrentIndex(model.index(current.row() + 1, SCORE))
 
 
 def rubric_for(wf: WorkingFile, application_id: int) -> rubrics.Rubric:
@@ -75,6 +79,10 @@ def rubric_for(wf: WorkingFile, application_id: int) -> rubrics.Rubric:
 
 
 class ScoringPanel(QWidget):
+    # How an application is marked in the expert's list; the unscored come first.
+    MARKS = {"not_started": "○", "draft": "✎", "submitted": "✓"}
+    ORDER = {"not_started": 0, "draft": 1, "submitted": 2}
+
     def __init__(self, wf: WorkingFile, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wf = wf
@@ -86,22 +94,35 @@ class ScoringPanel(QWidget):
         f.sheetTable.deleteLater()
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(True)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().setVisible(False)
-        f.splitter.setSizes([360, 900])
+        f.splitter.setStretchFactor(0, 0)
+        f.splitter.setStretchFactor(1, 1)
+        f.splitter.setSizes([330, 850])
         self.model: SheetModel | None = None
         self.sheet: sheets.Sheet | None = None
         self.locked_on = None  # the date the chair consolidated the open sheet's round
         self.expert_id: int | None = None
         self.application_id: int | None = None
         self.submit_dialog: SubmitDialog | None = None
-        f.expertCombo.currentIndexChanged.connect(lambda _i: self._fill_applications())
-        f.applicationCombo.currentIndexChanged.connect(lambda _i: self.open_current())
+        self.reason_dialog: ReasonDialog | None = None
+        self._assignments: list[queries.ExpertAssignment] = []
+        # Type-ahead: a few characters of the name, anywhere in it, find the application.
+        combo = f.applicationCombo
+        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.lineEdit().setPlaceholderText(self.tr("Type part of a name"))
+        f.expertCombo.currentIndexChanged.connect(lambda _i: self._fill_rounds())
+        f.roundCombo.currentIndexChanged.connect(lambda _i: self._fill_applications())
+        combo.currentIndexChanged.connect(lambda _i: self.open_current())
+        combo.activated.connect(lambda _i: self.focus_first_score())  # chosen by the user: score at once
         f.submitButton.clicked.connect(self.start_submit)
         f.overviewButton.clicked.connect(self.show_overview)
-        f.conflictButton.clicked.connect(self.declare_conflict)
+        f.conflictButton.clicked.connect(lambda: self.declare_conflict())  # (clicked passes a bool)
         f.correctButton.clicked.connect(lambda: self.start_correction())
         f.paperButton.clicked.connect(self.enter_paper_sheet)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
@@ -122,34 +143,86 @@ class ScoringPanel(QWidget):
             if owner is None or expert_id == owner:
                 combo.addItem(name, expert_id)
         combo.setCurrentIndex(max(combo.findData(current), 0))
+        fit_popup(combo)
         combo.setEnabled(owner is None)
         for secretary_only in (f.paperButton, f.overviewButton):
             secretary_only.setVisible(owner is None)
         combo.blockSignals(False)
+        self._fill_rounds()
+
+    def _fill_rounds(self) -> None:
+        """The rounds in which the chosen expert has applications to score."""
+        combo = self.form.roundCombo
+        current = combo.currentData()
+        expert_id = self.form.expertCombo.currentData()
+        self._assignments = queries.expert_assignments(self.wf, expert_id) if expert_id is not None else []
+        rounds = [r for r in queries.rounds(self.wf) if any(a.round_id == r.id for a in self._assignments)]
+        combo.blockSignals(True)
+        combo.clear()
+        for r in rounds:
+            combo.addItem(labels.round_title(r.year, r.kind), r.id)
+        index = combo.findData(current)
+        if index < 0:  # first choice: the newest round with something still to score
+            open_rounds = {a.round_id for a in self._assignments if a.state in ("not_started", "draft")}
+            index = next((i for i, r in enumerate(rounds) if r.id in open_rounds), 0)
+        combo.setCurrentIndex(index)
+        fit_popup(combo)
+        combo.blockSignals(False)
         self._fill_applications()
 
     def _fill_applications(self) -> None:
+        """The chosen round's applications of this expert, unscored first; a declared conflict
+        takes the application off the list (blind scoring: only their own assignments)."""
         combo = self.form.applicationCombo
         current = combo.currentData()
+        round_id = self.form.roundCombo.currentData()
+        shown = sorted((a for a in self._assignments if a.round_id == round_id and a.state in self.ORDER),
+                       key=lambda a: self.ORDER[a.state])  # stable: by name within each state
         combo.blockSignals(True)
         combo.clear()
-        expert_id = self.form.expertCombo.currentData()
-        if expert_id is not None:  # blind scoring: only this expert's own assignments and sheets
-            marks = {"submitted": "✓", "draft": "…", "conflicted": "✗"}
-            for app_id, name, state in panel.assignments_of(self.wf, expert_id):
-                combo.addItem(f"{marks.get(state, '○')} {name}", app_id)
+        for a in shown:
+            text = f"{self.MARKS[a.state]} {a.enterprise_name}"
+            if a.state != "not_started":
+                text += f" ({labels.sheet_state_label(a.state)})"
+            combo.addItem(text, a.application_id)
         combo.setCurrentIndex(max(combo.findData(current), 0))  # the expert stays where they were
         combo.blockSignals(False)
         self.open_current()
 
+    def choose(self, expert_id: int, application_id: int) -> bool:
+        """Show this expert's sheet for this application (its round chosen for it)."""
+        f = self.form
+        if f.expertCombo.findData(expert_id) < 0:
+            return False
+        f.expertCombo.setCurrentIndex(f.expertCombo.findData(expert_id))
+        found = next((a for a in self._assignments if a.application_id == application_id), None)
+        if found is None:
+            return False
+        f.roundCombo.setCurrentIndex(f.roundCombo.findData(found.round_id))
+        index = f.applicationCombo.findData(application_id)
+        if index < 0:
+            return False
+        f.applicationCombo.setCurrentIndex(index)
+        return True
+
+    def focus_first_score(self) -> None:
+        if self.model is not None:
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(0, SCORE))
+
     def open_current(self) -> None:
         f = self.form
         expert_id, app_id = f.expertCombo.currentData(), f.applicationCombo.currentData()
+        same = (expert_id, app_id) == (self.expert_id, self.application_id) and self.model is not None
+        where = self.table.currentIndex() if same else None  # a reload keeps the expert's place
         f.messageLabel.clear()
         if expert_id is None or app_id is None:
             self.table.setModel(None)
             self.model = self.sheet = None
-            f.factsLabel.setText(self.tr("Choose an expert and one of their applications."))
+            self.expert_id = self.application_id = None
+            f.factsLabel.setText(self.tr("Choose an expert, a round and one of their applications."))
+            f.rubricLabel.clear()
+            f.guidanceBrowser.clear()
             self._update_totals()
             return
         try:
@@ -166,28 +239,39 @@ class ScoringPanel(QWidget):
         self.locked_on = round_lock.lock_date_of_application(self.wf, app_id)  # consolidated by the chair
         read_only = (self.sheet is not None and self.sheet.status != "draft") or self.locked_on is not None
         self.model = SheetModel(rubric, entries, self._save, read_only=read_only, parent=self)
-        self.model.on_refused = f.messageLabel.setText
+        self.model.on_refused = self._refused
         self.model.dataChanged.connect(lambda *_a: self._update_totals())
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SECTION, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(COMMENT, 220)
-        self.table.setColumnWidth(SECTION, 140)  # section titles elide; the whole title is on the first row
+        self.table.setColumnWidth(COMMENT, 200)
+        self.table.setColumnWidth(SECTION, 120)  # section titles elide; the whole title is the tooltip
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentChanged.connect(self._show_guidance)
-        self.table.setCurrentIndex(self.model.index(0, SCORE))
+        self.table.setCurrentIndex(where if where is not None and where.isValid()
+                                   else self.model.index(0, SCORE))
         f.rubricLabel.setText(self.tr("Rubric: %1").replace("%1", rubric.label))
+        f.rubricLabel.setToolTip(rubric.label)
         self._show_facts(app_id)
         self._update_totals()
+
+    def _refused(self, text: str) -> None:
+        """A refused score's reason, or "" once none is left (the cell itself stays marked)."""
+        self.form.messageLabel.setStyleSheet("color: #b00020;")
+        self.form.messageLabel.setText(text)
+        if not text:
+            self._update_totals()
 
     # -- showing ----------------------------------------------------------------------------------
     def _show_facts(self, app_id: int) -> None:
         detail = queries.application_detail(self.wf, app_id)
         data = detail.data
-        lines = [f"<b>{escape(data.enterprise_name)}</b>", escape(detail.round_title)]
-        lines += [f"{m.rule} {escape(m.item)}：{escape(m.declared)}" for m in measure(data)[:5]]
+        lines = [f"<b>{escape(data.enterprise_name)}</b>", escape(self.form.roundCombo.currentText())]
+        lines += [f"{rule} {escape(item)}: {escape(declared)}" for rule, item, declared, _meets
+                  in labels.measures(data)[:5]]
         lines.append(self.tr("Valid invention patents: %1 · PCT: %2")
                      .replace("%1", str(data.valid_invention_patents or "—"))
                      .replace("%2", str(data.pct_applications or "—")))
@@ -217,13 +301,16 @@ class ScoringPanel(QWidget):
         total = rubrics.total(scores)
         f.totalLabel.setText(self.tr("Total: %1 / %2").replace("%1", rubrics.format_points(total))
                              .replace("%2", rubrics.format_points(self.model.rubric.max_total)))
-        f.progressLabel.setText("  ".join(f"{p.section_code} {p.filled}/{p.count}"
-                                          for p in rubrics.section_progress(self.model.rubric, scores)))
+        progress = rubrics.section_progress(self.model.rubric, scores)
+        f.progressLabel.setText(self.tr("Scored: %1").replace("%1", " · ".join(
+            f"{p.section_code} {p.filled}/{p.count}" for p in progress)))
         f.submitButton.setEnabled(not self.model.read_only and self.sheet is not None)
         f.correctButton.setEnabled(self.model.read_only and self.locked_on is None)
         f.conflictButton.setEnabled(not self.model.read_only)
         f.paperButton.setEnabled(self.locked_on is None)  # a consolidated round takes no paper sheet either
-        if self.locked_on is not None:
+        if self.model.refused:
+            f.messageLabel.setStyleSheet("color: #b00020;")  # a refused score is still in its cell
+        elif self.locked_on is not None:
             f.messageLabel.setStyleSheet("color: #1b7f3b;")
             f.messageLabel.setText(self.tr("Consolidated on %1: read-only.")
                                    .replace("%1", self.locked_on.isoformat()))
@@ -269,21 +356,24 @@ class ScoringPanel(QWidget):
         expert_id, app_id = f.expertCombo.currentData(), f.applicationCombo.currentData()
         if expert_id is None or app_id is None:
             return
-        self.paper_dialog = PaperEntryDialog(self.wf, self.runner, expert_id, app_id, rubric_for(self.wf, app_id), self)
+        self.paper_dialog = PaperEntryDialog(self.wf, self.runner, expert_id, app_id, rubric_for(self.wf, app_id), self,
+                                             expert_name=f.expertCombo.currentText())
         self.paper_dialog.open()
 
     def start_correction(self, reason: str | None = None) -> bool:
-        """A submitted sheet is corrected in a new draft revision; the reason is kept with it."""
-        from PySide6.QtWidgets import QInputDialog
-
+        """A submitted sheet is corrected in a new draft revision; the reason is kept with it.
+        Without a reason, a dialog asks for it."""
         if self.sheet is None:
             return False
+        sheet_id = self.sheet.id
         if reason is None:
-            reason, ok = QInputDialog.getText(self, self.tr("Correct the sheet"),
-                                              self.tr("Why must the submitted sheet be corrected?"))
-            if not ok:
-                return False
-        self.runner.run(sheet_ops.correct, self.sheet.id, reason, parent=self,
+            self.reason_dialog = ReasonDialog(
+                self.runner, self.tr("Correct the sheet"),
+                self.tr("Why must the submitted sheet be corrected? The reason is kept with the new revision."),
+                lambda text: (sheet_ops.correct, (sheet_id, text)), self)
+            self.reason_dialog.open()
+            return True
+        self.runner.run(sheet_ops.correct, sheet_id, reason, parent=self,
                         on_refused=lambda exc: self.form.messageLabel.setText(_message(exc)))
         return True  # the new draft revision opens when the change is announced
 
@@ -294,13 +384,13 @@ class ScoringPanel(QWidget):
             return
         if changes.concerns("experts", "seats"):
             self.reload()
-        elif changes.concerns("assignments", "conflicts", "sheets", "ranking", "settings", "decisions", "rubrics"):
-            self._fill_applications()
+        elif changes.concerns("assignments", "conflicts", "sheets", "ranking", "settings", "decisions", "rubrics",
+                              "rounds"):
+            self._fill_rounds()
 
     def declare_conflict(self, reason: str | None = None) -> bool:
-        """The expert declares a conflict with the current application: it leaves their list."""
-        from PySide6.QtWidgets import QInputDialog
-
+        """The expert declares a conflict with the current application (申请回避): it leaves
+        their list. Without a reason, a dialog asks for it."""
         from hvp_desktop.domain.model import ConflictSource
 
         f = self.form
@@ -308,11 +398,14 @@ class ScoringPanel(QWidget):
         if expert_id is None or app_id is None:
             return False
         if reason is None:
-            reason, ok = QInputDialog.getMultiLineText(
-                self, self.tr("Declare a conflict of interest"),
-                self.tr("Why can you not score this application impartially?"))
-            if not ok:
-                return False
+            name = next((a.enterprise_name for a in self._assignments if a.application_id == app_id), "")
+            self.reason_dialog = ReasonDialog(
+                self.runner, self.tr("Declare a conflict of interest"),
+                self.tr("%1 and %2: why can you not score this application impartially? The application "
+                        "leaves your list.").replace("%1", f.expertCombo.currentText()).replace("%2", name),
+                lambda text: (panel_ops.record_conflict, (expert_id, app_id, ConflictSource.DECLARED, text)), self)
+            self.reason_dialog.open()
+            return True
         self.runner.run(panel_ops.record_conflict, expert_id, app_id, ConflictSource.DECLARED, reason, parent=self,
                         on_refused=lambda exc: f.messageLabel.setText(_message(exc)))
         return True
@@ -336,6 +429,44 @@ class ScoringPanel(QWidget):
         self.submit_dialog.open()
 
 
+class ReasonDialog(QDialog):
+    """Asks the written reason a step needs (a declared conflict, a correction) and runs its
+    operation; a refusal stays in the dialog in red, so the text can be fixed."""
+
+    def __init__(self, runner: Runner, title: str, question: str, operation, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit
+
+        super().__init__(parent)
+        self.runner, self.operation = runner, operation
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.question = QLabel(question, self)
+        self.question.setWordWrap(True)
+        self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        for widget in (self.question, self.text, self.message, self.buttons):
+            layout.addWidget(widget)
+        self.resize(480, 260)
+
+    def submit(self) -> None:
+        self.buttons.setEnabled(False)
+
+        def refused(exc: RuleViolation) -> None:
+            self.buttons.setEnabled(True)
+            self.message.setText(_message(exc))
+
+        op, args = self.operation(self.text.toPlainText())
+        self.runner.run(op, *args, parent=self, on_done=lambda _c: self.accept(), on_refused=refused,
+                        on_failed=lambda _e: self.buttons.setEnabled(True))
+
+
 class SubmitDialog(QDialog):
     def __init__(self, runner: Runner, sheet_id: int, total, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -344,7 +475,9 @@ class SubmitDialog(QDialog):
         self.form = f = load_form("submit_dialog", self)
         f.summaryLabel.setText(self.tr("Total %1 points. After submission the sheet is read-only; a correction "
                                        "becomes a new revision with a reason.").replace("%1", rubrics.format_points(total)))
-        f.statementCheck.setText(sheets.STATEMENT)
+        # The statement the expert confirms (sheets.STATEMENT), in the UI's language
+        f.statementCheck.setText(self.tr("I have no interest in common with this applicant.")
+                                 if settings.ui_language() == "en" else sheets.STATEMENT)
         self.pad = SignaturePad(f.padHolder)
         QVBoxLayout(f.padHolder).addWidget(self.pad)
         f.clearButton.clicked.connect(self.pad.clear)
@@ -372,7 +505,7 @@ class SubmitDialog(QDialog):
 class SheetsOverview(QDialog):
     """Experts × applications of one round, each sheet's state: who is the chair still waiting for."""
 
-    SYMBOLS = {"submitted": "✓", "draft": "…", "not_started": "○", "conflicted": "回避", "not_assigned": ""}
+    SYMBOLS = {"submitted": "✓", "draft": "✎", "not_started": "○", "conflicted": "✗", "not_assigned": ""}
 
     def __init__(self, wf: WorkingFile, round_id: int, parent: QWidget | None = None) -> None:
         from PySide6.QtGui import QColor
@@ -383,8 +516,10 @@ class SheetsOverview(QDialog):
         self.setWindowTitle(self.tr("Sheets overview"))
         layout = QVBoxLayout(self)
         missing = matrix.missing()
-        layout.addWidget(QLabel(self.tr("✓ submitted · … draft · ○ not started · 回避 conflict of interest. "
-                                        "Still missing: %1 sheet(s).").replace("%1", str(len(missing))), self))
+        legend = QLabel(self.tr("✓ submitted · ✎ draft · ○ not started · ✗ stepped aside (conflict of interest). "
+                                "Still missing: %1 sheet(s).").replace("%1", str(len(missing))), self)
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
         self.only_missing = QCheckBox(self.tr("Only applications with missing sheets"), self)
         layout.addWidget(self.only_missing)
         self.table = QTableWidget(len(matrix.applications), len(matrix.experts), self)

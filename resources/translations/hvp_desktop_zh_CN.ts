@@ -10,7 +10,7 @@
     <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="164"/>
         <source>Formal review: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>形式审查：%1</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="169"/>
@@ -372,44 +372,79 @@
 <context>
     <name>AssessmentRoundDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="205"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="209"/>
         <source>Open an assessment round</source>
         <translation>开启考核轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="211"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="215"/>
         <source>Year-1 assessment (R17, pass mark 70)</source>
         <translation>第一年度考核（R17，合格线70分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="212"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="216"/>
         <source>Year-2 assessment (R18, pass mark 75)</source>
         <translation>第二年度考核（R18，合格线75分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="213"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="217"/>
         <source>Re-assessment after rectification</source>
         <translation>整改后重新考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="218"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="222"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="219"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="223"/>
         <source>Assessment:</source>
         <translation>考核类别：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="220"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="224"/>
         <source>Centres:</source>
         <translation>建设单位：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="232"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="236"/>
         <source>No centre is waiting for this assessment.</source>
         <translation>没有等待该考核的建设单位。</translation>
+    </message>
+</context>
+<context>
+    <name>BureauDecisionDialog</name>
+    <message>
+        <source>Bureau&apos;s confirmation of the shortlist of %1</source>
+        <translation type="vanished">%1备选单位名单经区知识产权局确认</translation>
+    </message>
+    <message>
+        <source>Party group&apos;s approval of a list of %1</source>
+        <translation type="vanished">%1名单经区知识产权局党组研究通过</translation>
+    </message>
+    <message>
+        <source>List proposed for recognition (R16)</source>
+        <translation type="vanished">拟认定名单（R16）</translation>
+    </message>
+    <message>
+        <source>Year-%1 passed list (R19)</source>
+        <translation type="vanished">第%1年度考核合格名单（R19）</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation type="vanished">名单：</translation>
+    </message>
+    <message>
+        <source>e.g. 穗埔知字〔2026〕27号</source>
+        <translation type="vanished">例如：穗埔知字〔2026〕27号</translation>
+    </message>
+    <message>
+        <source>Decision date:</source>
+        <translation type="vanished">决定日期：</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation type="vanished">文件编号（文号）：</translation>
     </message>
 </context>
 <context>
@@ -687,180 +722,169 @@
         <translation>公示自所选日期起计5个工作日；同一事项不能重复公示。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="50"/>
         <source>Document number</source>
-        <translation>文号</translation>
+        <translation type="vanished">文号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="59"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="52"/>
         <source>Preliminary score (R15)…</source>
         <translation>初审得分（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="61"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="54"/>
         <source>Formal review failed…</source>
         <translation>形式审查不通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55"/>
         <source>The application will be rejected in the formal review. This cannot be undone.</source>
         <translation>该申报将记录为形式审查不通过。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="56"/>
         <source>Start publicity of the recognition list…</source>
         <translation>开始认定名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58"/>
         <source>File an objection…</source>
         <translation>登记异议…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58"/>
         <source>Objection</source>
         <translation>异议内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60"/>
         <source>Decide an objection…</source>
         <translation>异议核实结论…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60"/>
         <source>Findings</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62"/>
         <source>An upheld objection means no recognition (R16) or no support for that year (R19). This cannot be undone.</source>
         <translation>异议成立即不予认定（R16）或该年度不予资金扶持（R19）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="70"/>
         <source>Party group approval of the recognition list…</source>
-        <translation>认定名单经区知识产权局党组研究通过…</translation>
+        <translation type="vanished">认定名单经党组研究通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63"/>
         <source>Recognise…</source>
         <translation>正式认定…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="64"/>
         <source>The applicant will be recognised as a centre. This cannot be undone.</source>
         <translation>该申报单位将被认定为高价值专利培育布局中心建设单位。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="74"/>
         <source>Written request for the year-1 assessment…</source>
-        <translation>书面申请第一年度考核…</translation>
+        <translation type="vanished">书面申请第一年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="76"/>
         <source>Written request for the year-2 assessment…</source>
-        <translation>书面申请第二年度考核（期末验收）…</translation>
+        <translation type="vanished">书面申请第二年度考核（期末验收）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78"/>
         <source>Rectification report received…</source>
-        <translation>收到整改报告…</translation>
+        <translation type="vanished">收到整改报告…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="80"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
         <source>Record year-1 assessment…</source>
         <translation>登记第一年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="81"/>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="83"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="66"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="68"/>
         <source>An assessment result cannot be undone.</source>
         <translation>考核结果登记后不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="82"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
         <source>Record year-2 assessment…</source>
         <translation>登记第二年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="84"/>
         <source>Party group approval of the year-1 passed list…</source>
-        <translation>第一年度考核合格名单经区知识产权局党组研究通过…</translation>
+        <translation type="vanished">第一年度合格名单经党组研究通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="86"/>
         <source>Party group approval of the year-2 passed list…</source>
-        <translation>第二年度考核合格名单经区知识产权局党组研究通过…</translation>
+        <translation type="vanished">第二年度合格名单经党组研究通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="88"/>
         <source>Bureau withholds year-1 support…</source>
-        <translation>区知识产权局决定不予第一年度资金扶持…</translation>
+        <translation type="vanished">区局决定不予第一年度资金扶持…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="90"/>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="93"/>
         <source>The year&apos;s support will not be paid. This cannot be undone.</source>
-        <translation>该年度资金扶持将不予拨付。此操作不可撤销。</translation>
+        <translation type="vanished">该年度资金扶持将不予拨付。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="91"/>
         <source>Bureau withholds year-2 support…</source>
-        <translation>区知识产权局决定不予第二年度资金扶持…</translation>
+        <translation type="vanished">区局决定不予第二年度资金扶持…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="94"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69"/>
         <source>Start publicity of year-1 support…</source>
         <translation>开始第一年度考核合格名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="96"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71"/>
         <source>Grant year-1 support (500,000 RMB)…</source>
         <translation>给予第一年度资金扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="97"/>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="101"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="76"/>
         <source>Support will be recorded as granted. This cannot be undone.</source>
         <translation>将记录为已给予资金扶持。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="98"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73"/>
         <source>Start publicity of year-2 support…</source>
         <translation>开始第二年度考核合格名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="100"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="75"/>
         <source>Grant year-2 support (500,000 RMB)…</source>
         <translation>给予第二年度资金扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="102"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77"/>
         <source>Withdraw (written request)…</source>
         <translation>退出（书面申请）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="102"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77"/>
         <source>Request</source>
         <translation>申请内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="103"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78"/>
         <source>The centre withdraws: no further assessments and no application for 2 years (R21). This cannot be undone.</source>
         <translation>该建设单位退出建设：不再参加年度考核，2年内不得重新申报（R21）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="130"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="103"/>
         <source>shortlisting is over</source>
         <translation>备选单位已确定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="133"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="106"/>
         <source>no check of the formal review has failed</source>
         <translation>形式审查没有不通过的项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="138"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="111"/>
         <source>no publicity awaits its result</source>
         <translation>没有等待结果的公示</translation>
     </message>
@@ -869,7 +893,7 @@
         <translation type="vanished">今天不在任何公示期内</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="142"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="115"/>
         <source>no objection is waiting for a decision</source>
         <translation>没有待核实的异议</translation>
     </message>
@@ -877,37 +901,37 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="168"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="141"/>
         <source>Objection:</source>
         <translation>异议：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="186"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="159"/>
         <source>Not upheld: the result stands</source>
         <translation>不成立：结果不变</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="187"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="160"/>
         <source>Upheld</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="188"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="161"/>
         <source>Finding:</source>
         <translation>核实结论：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="210"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="181"/>
         <source>A decision cannot be dated in the future.</source>
         <translation>决定日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="213"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="184"/>
         <source>Write the %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="217"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="188"/>
         <source>Continue?</source>
         <translation>是否继续？</translation>
     </message>
@@ -2397,6 +2421,14 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 
 黄埔区高价值专利培育布局中心评审专家组离线工具。</translation>
     </message>
+    <message>
+        <source>Bureau &amp;confirms the shortlist (R15)…</source>
+        <translation type="vanished">区知识产权局确认备选单位(&amp;C)（R15）…</translation>
+    </message>
+    <message>
+        <source>Party &amp;group approves a list (R16/R19)…</source>
+        <translation type="vanished">党组研究通过名单(&amp;G)（R16/R19）…</translation>
+    </message>
 </context>
 <context>
     <name>NewFileForm</name>
@@ -2747,30 +2779,32 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>PlacesDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="77"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="78"/>
         <source>Places of %1</source>
         <translation>%1 的名额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="83"/>
         <source>Places (at most %n):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation type="vanished">
+            <numerusform>名额（至多 %n 个）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="84"/>
         <source>Required above %n places (R14)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>超过 %n 家时必须填写（R14）</numerusform>
         </translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="86"/>
         <source>Places:</source>
-        <translation type="vanished">名额：</translation>
+        <translation>名额：</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="87"/>
         <source>Reason for more than 20:</source>
-        <translation type="vanished">超过20家的理由：</translation>
+        <translation>超过20家的理由：</translation>
     </message>
 </context>
 <context>
@@ -3421,17 +3455,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../hvp_desktop/gui/ranking_model.py" line="56"/>
         <source>the mean</source>
-        <translation type="unfinished"></translation>
+        <translation>算术平均</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_model.py" line="57"/>
         <source>the trimmed mean</source>
-        <translation type="unfinished"></translation>
+        <translation>截尾平均</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_model.py" line="58"/>
         <source>the median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_model.py" line="65"/>
@@ -3559,53 +3593,53 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>RoundActions</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="59"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="60"/>
         <source>Choose a round</source>
         <translation>选择轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="60"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="61"/>
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="150"/>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="173"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="154"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="177"/>
         <source>Shortlist</source>
         <translation>确定备选单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="151"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="155"/>
         <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
         <translation>对%1进行形式审查并确定备选单位？形式审查不通过的申报不进入专家评审；申报数达到40家时，按初审得分确定不少于 2 × %2 家备选单位（R15）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="163"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="167"/>
         <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
         <translation>列为备选单位 %1 家，未列为备选单位 %2 家，形式审查不通过 %3 家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="168"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="172"/>
         <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
         <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="175"/>
         <source>Shortlist line: %1 points (ties kept).</source>
         <translation>备选单位分数线：%1 分（同分者全部列入）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="177"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="181"/>
         <source>Holiday arrangement</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="179"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="183"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="189"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="193"/>
         <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
         <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>
@@ -3704,12 +3738,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/runner.py" line="166"/>
+        <location filename="../../hvp_desktop/gui/runner.py" line="169"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/runner.py" line="167"/>
+        <location filename="../../hvp_desktop/gui/runner.py" line="170"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3878,27 +3912,27 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="100"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="104"/>
         <source>Selected list of %1</source>
         <translation>%1拟认定名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="116"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="120"/>
         <source>The unticked shortlisted applications will be recorded as not selected.</source>
         <translation>未勾选的备选单位将记录为未列入拟认定名单。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="120"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="124"/>
         <source>Decision date:</source>
         <translation>决定日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="134"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="138"/>
         <source>%1 of at most %2 places</source>
         <translation>已选 %1 家，名额至多 %2 家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="139"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="143"/>
         <source>%1 selected and %2 not selected. This cannot be undone. Continue?</source>
         <translation>列入拟认定名单 %1 家，未列入 %2 家。此操作不可撤销。是否继续？</translation>
     </message>

@@ -21,9 +21,12 @@ TODAY = date(2026, 11, 25)  # the demo file's "now"
 
 @pytest.fixture
 def yes_to_confirmations(monkeypatch):
+    from hvp_desktop.gui import widgets
+
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(widgets, "confirm_irreversible", lambda _parent, _title, text: asked.append(text) or True)
     return asked
 
 

@@ -15,6 +15,7 @@ from hvp_desktop.gui.scoring_panel import ScoringPanel
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import panel, queries, sheets
 from hvp_desktop.store.ops import panel as panel_ops
+from hvp_desktop.store.ops.core import Changes
 
 
 @pytest.fixture
@@ -99,19 +100,56 @@ def test_keyboard_only_from_first_criterion_to_submitted_sheet(qtbot, assigned, 
     assert p.model.read_only and not p.form.submitButton.isEnabled()
 
 
-def test_a_score_off_the_step_or_above_max_is_refused_in_the_cell(qtbot, assigned, make_panel):
+def test_a_refused_score_stays_in_its_cell_with_the_reason_until_it_is_fixed(qtbot, assigned, make_panel):
     wf, expert, app_id = assigned
     p = make_panel(wf)
-    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
-    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
+    assert p.choose(expert, app_id)
     first = p.model.rubric.criteria[0]
     index = p.model.index(0, SCORE)
-    assert not p.model.setData(index, rubrics.format_points(first.max_points + first.step))
-    assert "分值应在" in p.form.messageLabel.text()
-    assert not p.model.setData(index, "0.25")
-    assert p.model.entries[first.code] == (None, "")
-    assert p.model.setData(index, rubrics.format_points(first.max_points))
+    above = rubrics.format_points(first.max_points + first.step)
+    p.model.setData(index, above)
+    assert index.data() == above  # what the expert typed stays where they typed it …
+    assert "between 0 and" in index.data(Qt.ItemDataRole.ToolTipRole)  # … with the reason on it
+    assert "between 0 and" in p.form.messageLabel.text() and p.form.messageLabel.isVisible()
+    assert p.model.entries[first.code] == (None, "")  # nothing was saved
+    p.model.setData(index, "0.25")
+    assert index.data() == "0.25" and "multiple of" in p.form.messageLabel.text()
+    p.model.setData(index, rubrics.format_points(first.max_points))
     p.runner.wait()
+    assert index.data() == rubrics.format_points(first.max_points)
+    assert p.model.refusal(0) is None and p.form.messageLabel.text() == ""  # the reason goes once fixed
+    assert sheets.current_sheet(wf, expert, app_id).entries[first.code][0] == first.max_points
+
+
+def test_enter_on_a_refused_score_keeps_the_cursor_on_it(qtbot, assigned, make_panel):
+    wf, expert, app_id = assigned
+    p = make_panel(wf)
+    assert p.choose(expert, app_id)
+    p.focus_first_score()
+    qtbot.keyClick(p.table, "9")
+    editor = _open_editor(p)
+    qtbot.keyClicks(editor, "9")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: p.table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    assert (p.table.currentIndex().row(), p.table.currentIndex().data()) == (0, "99")
+    assert p.model.refusal(0)
+
+
+def test_the_pink_comment_cell_says_why_a_comment_is_required(qtbot, assigned, make_panel):
+    wf, expert, app_id = assigned
+    p = make_panel(wf)
+    assert p.choose(expert, app_id)
+    row, criterion = next((r, c) for r, c in enumerate(p.model.criteria)
+                          if rubrics.comment_required(c, c.max_points) or rubrics.comment_required(c, Decimal(0)))
+    points = c_max if rubrics.comment_required(criterion, c_max := criterion.max_points) else Decimal(0)
+    p.model.setData(p.model.index(row, SCORE), rubrics.format_points(points))
+    p.runner.wait()
+    tip = p.model.index(row, COMMENT).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("A comment is required")
+    assert p.model.index(row, COMMENT).data(Qt.ItemDataRole.BackgroundRole) is not None
+    p.model.setData(p.model.index(row, COMMENT), "材料齐全")
+    p.runner.wait()
+    assert p.model.index(row, COMMENT).data(Qt.ItemDataRole.ToolTipRole) == "材料齐全"
 
 
 def test_tab_moves_score_comment_next_score_and_undo_redo_save(qtbot, assigned, make_panel):
@@ -169,29 +207,45 @@ def test_sheets_overview_shows_who_is_missing(qtbot, demo_wf, make_panel):
 
 
 def test_an_expert_declares_a_conflict_and_the_application_leaves_their_list(qtbot, assigned, make_panel):
+    """The button opens a dialog asking the reason (it used to run the step without one and be
+    refused); an empty reason is refused in the dialog, a written one takes the application off."""
+    from hvp_desktop.gui.scoring_panel import ReasonDialog
+
     wf, expert, app_id = assigned
     p = make_panel(wf)
-    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
-    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))
-    p.declare_conflict("   ")  # a reason is required
+    assert p.choose(expert, app_id)
+    qtbot.mouseClick(p.form.conflictButton, Qt.MouseButton.LeftButton)
+    dialog = p.reason_dialog
+    assert isinstance(dialog, ReasonDialog) and dialog.isVisible()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     p.runner.wait()
-    assert "原因" in p.form.messageLabel.text() or "reason" in p.form.messageLabel.text()
-    assert p.declare_conflict("配偶在该企业任高管")
-    p.runner.wait()
-    assert p.form.applicationCombo.findData(app_id) == -1
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=2000)
+    assert dialog.isVisible() and "reason" in dialog.message.text()  # COI: a reason is required
+    assert p.form.applicationCombo.findData(app_id) >= 0
+    dialog.text.setFocus()
+    from tests.gui.conftest import type_text
+
+    type_text(qtbot, dialog.text, "配偶在该企业任高管")
+    with qtbot.waitSignal(p.runner.changed, timeout=5000):
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert p.form.applicationCombo.findData(app_id) == -1  # off their list
+    assert p.form.applicationCombo.count() == 1  # the other assignment stays, now the open one
     matrix = panel.sheet_matrix(wf, queries.application_detail(wf, app_id).round_id)
     assert matrix.cells[(expert, app_id)] == "conflicted"
+    conflict = [c for c in panel.round_panel(wf, queries.application_detail(wf, app_id).round_id)
+                if c.expert_id == expert]
+    assert conflict
 
 
 def _submitted_sheets(p: ScoringPanel):
-    """(expert index, application index) of every submitted sheet the panel lists."""
-    return [(i, j) for i in range(p.form.expertCombo.count())
-            for j in range(_count_after(p, i)) if p.form.applicationCombo.itemText(j).startswith("✓")]
+    """(expert id, application id) of every submitted sheet the panel lists."""
+    return [(p.form.expertCombo.itemData(i), a.application_id) for i in range(p.form.expertCombo.count())
+            for a in _assignments_after(p, i) if a.state == "submitted"]
 
 
 def _show(p: ScoringPanel, at: tuple[int, int]) -> None:
-    p.form.expertCombo.setCurrentIndex(at[0])
-    p.form.applicationCombo.setCurrentIndex(at[1])
+    assert p.choose(*at)
 
 
 def test_a_submitted_sheet_is_corrected_in_a_new_revision(qtbot, demo_wf, make_panel):
@@ -225,9 +279,9 @@ def test_a_consolidated_rounds_sheets_are_read_only_without_correction(qtbot, de
     assert p.sheet.revision == 1 or p.model.read_only
 
 
-def _count_after(p, expert_index):
+def _assignments_after(p, expert_index):
     p.form.expertCombo.setCurrentIndex(expert_index)
-    return p.form.applicationCombo.count()
+    return list(p._assignments)
 
 
 def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assigned, make_panel):
@@ -235,21 +289,27 @@ def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assign
 
     wf, expert, app_id = assigned
     p = make_panel(wf)
-    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
-    p.form.applicationCombo.setCurrentIndex(p.form.applicationCombo.findData(app_id))  # looking creates nothing
+    assert p.choose(expert, app_id)  # looking creates nothing
     assert sheets.current_sheet(wf, expert, app_id) is None
     p.enter_paper_sheet()
     dialog: PaperEntryDialog = p.paper_dialog
     qtbot.addWidget(dialog)
+    assert "陈静" in dialog.form.whoLabel.text()  # whose sheet, for which application
+    assert queries.application_detail(wf, app_id).data.enterprise_name in dialog.form.whoLabel.text()
     table = dialog.form.entryTable
     criteria = dialog.rubric.criteria
 
-    def key(values):
+    def key(values, comments=True):
         for r, value in enumerate(values):
             table.item(r, 3).setText(value)
+            table.item(r, 4).setCheckState(Qt.CheckState.Checked if comments else Qt.CheckState.Unchecked)
 
     full = [rubrics.format_points(c.max_points) for c in criteria]
+    key(full, comments=False)  # full marks sit on a band's edge: the rubric wants a comment
+    assert not dialog.save()
+    assert "comment" in dialog.form.messageLabel.text()
     key(full)
+    assert "100 / 100" in dialog.form.totalLabel.text()
     assert dialog.save()
     p.runner.wait()
     dialog.form.keyingCombo.setCurrentIndex(1)  # second keying: starts blank (blind)
@@ -260,9 +320,11 @@ def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assign
     assert dialog.save()
     p.runner.wait()
     assert [d[0] for d in dialog.compare()] == [criteria[2].code]
+    assert table.item(2, 1).background().color().name() == "#ffe0b2"  # the differing row is highlighted
+    assert table.item(1, 1).background().color().alpha() == 0
     dialog.accept_keyings()
     p.runner.wait()
-    assert "不一致" in dialog.form.messageLabel.text() or "differ" in dialog.form.messageLabel.text()
+    assert "differ" in dialog.form.messageLabel.text()
     assert sheets.current_sheet(wf, expert, app_id) is None  # refused whole: no half-made sheet
     key(full)
     assert dialog.save()
@@ -272,6 +334,25 @@ def test_secretary_keys_a_paper_sheet_twice_blind_until_both_agree(qtbot, assign
     p.runner.wait()
     sheet = sheets.current_sheet(wf, expert, app_id)
     assert (sheet.status, sheet.transcribed, sheet.total) == ("submitted", True, Decimal(100))
+
+
+def test_paper_keying_enter_goes_to_the_next_criterion(qtbot, assigned, make_panel):
+    wf, expert, app_id = assigned
+    p = make_panel(wf)
+    assert p.choose(expert, app_id)
+    p.enter_paper_sheet()
+    dialog = p.paper_dialog
+    qtbot.addWidget(dialog)
+    table = dialog.form.entryTable
+    assert (table.currentRow(), table.currentColumn()) == (0, 3)
+    for row in range(3):
+        qtbot.keyClick(table, "1")
+        editor = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()][0]
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+        assert (table.currentRow(), table.currentColumn()) == (row + 1, 3)
+    assert [table.item(r, 3).text() for r in range(3)] == ["1", "1", "1"]
+    assert "3 / 100" in dialog.form.totalLabel.text()
 
 
 def test_a_failed_save_is_told_and_leaves_no_undo_step(qtbot, assigned, make_panel):
@@ -382,7 +463,10 @@ def test_on_an_experts_own_file_the_form_is_locked_to_them(qtbot, demo_wf, tmp_p
         assert p.form.expertCombo.count() == 1 and not p.form.expertCombo.isEnabled()
         assert p.form.expertCombo.currentData() == expert_file.expert_of(mine)  # ids are local; the UUID travels
         assert not p.form.overviewButton.isVisible() and not p.form.paperButton.isVisible()
-        assert p.form.applicationCombo.count() == len(panel.assignments_of(mine, expert_file.expert_of(mine))) > 0
+        own = queries.expert_assignments(mine, expert_file.expert_of(mine))
+        in_round = [a for a in own if a.round_id == p.form.roundCombo.currentData() and a.state != "conflicted"]
+        assert p.form.applicationCombo.count() == len(in_round) > 0
+        assert p.form.roundCombo.count() == len({a.round_id for a in own})
         p.deleteLater()
 
 
@@ -397,3 +481,70 @@ def test_an_assessment_rows_facts_are_its_centres_declared_figures(qtbot, demo_w
     shown, declared = queries.application_detail(demo_wf, row), queries.application_detail(demo_wf, centre)
     assert shown.data == declared.data and shown.data.ip_staff_count is not None
     assert shown.checks == [] and "第一年度考核" in shown.round_title
+
+
+def test_the_list_holds_the_chosen_rounds_applications_unscored_first(qtbot, demo_wf, make_panel):
+    """Choose the expert, then the round: only that round's applications, those still to score
+    first, a draft marked as a draft, a conflict of interest not at all."""
+    p = make_panel(demo_wf)
+    f = p.form
+    seen_draft = False
+    for i in range(f.expertCombo.count()):
+        f.expertCombo.setCurrentIndex(i)
+        own = queries.expert_assignments(demo_wf, f.expertCombo.currentData())
+        assert f.roundCombo.count() == len({a.round_id for a in own})
+        for j in range(f.roundCombo.count()):
+            f.roundCombo.setCurrentIndex(j)
+            expected = {a.application_id: a.state for a in own
+                        if a.round_id == f.roundCombo.currentData() and a.state != "conflicted"}
+            listed = [f.applicationCombo.itemData(k) for k in range(f.applicationCombo.count())]
+            assert sorted(listed) == sorted(expected)
+            order = [ScoringPanel.ORDER[expected[a]] for a in listed]
+            assert order == sorted(order), "unscored first, then drafts, then submitted"
+            for k, app in enumerate(listed):
+                text = f.applicationCombo.itemText(k)
+                assert text.startswith(ScoringPanel.MARKS[expected[app]])
+                if expected[app] == "draft":
+                    seen_draft = True
+                    assert text.endswith("(draft)")
+    assert seen_draft  # the demo's rectification round has drafts
+
+
+def test_type_ahead_finds_an_application_and_the_focus_goes_to_its_first_score(qtbot, assigned, make_panel):
+    from tests.gui.conftest import type_text
+
+    wf, expert, app_id = assigned
+    p = make_panel(wf)
+    combo = p.form.applicationCombo
+    p.form.expertCombo.setCurrentIndex(p.form.expertCombo.findData(expert))
+    other = combo.itemData(1) if combo.itemData(0) == app_id else combo.itemData(0)
+    combo.setCurrentIndex(combo.findData(other))
+    name = queries.application_detail(wf, app_id).data.enterprise_name
+    combo.lineEdit().setFocus()
+    combo.lineEdit().clear()
+    type_text(qtbot, combo.lineEdit(), name[2:5])  # a few characters from the middle of the name
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert popup.model().rowCount() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: combo.currentData() == app_id, timeout=2000)
+    assert p.application_id == app_id
+    assert p.window().focusWidget() is p.table
+    assert (p.table.currentIndex().row(), p.table.currentIndex().column()) == (0, SCORE)
+
+
+def test_a_closed_dialog_keeps_the_choice_and_the_place_in_the_sheet(qtbot, assigned, make_panel):
+    wf, expert, app_id = assigned
+    p = make_panel(wf)
+    assert p.choose(expert, app_id)
+    p.model.setData(p.model.index(0, SCORE), "1")
+    p.runner.wait()
+    p.table.setCurrentIndex(p.model.index(3, SCORE))
+    p.start_submit()  # not ready: said in the panel, nothing opens
+    p.declare_conflict()
+    p.reason_dialog.reject()  # the expert thinks again
+    p.runner.run(lambda _wf: Changes(sheets={p.sheet.id}))  # a sheet change announced: the panel refreshes
+    p.runner.wait()
+    qtbot.waitUntil(lambda: p.form.applicationCombo.currentData() == app_id, timeout=2000)
+    assert (p.table.currentIndex().row(), p.table.currentIndex().column()) == (3, SCORE)
