@@ -138,6 +138,8 @@ class ApplicationTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[c] == "eligibility":
             return labels.eligibility_label(self._rows[r].eligibility)
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[c] in ("enterprise_name", "contact_name"):
+            return self.data(index)  # a long name is cut off in its column
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[c] == "next_due":
             return self._rows[r].next_due_detail
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[c] == "next_due":
