@@ -46,6 +46,13 @@ def _PUBLICITY_CONFIRM() -> str:  # noqa: N802 (reads like the constant it stand
         "DecisionActions", "The publicity runs 5 working days from the chosen date; it cannot be started twice.")
 
 
+def _DOCUMENT() -> str:  # noqa: N802 (reads like the constant it stands for)
+    return QCoreApplication.translate("DecisionActions", "Document number")
+
+
+DOCUMENTED = (Kind.LIST_APPROVED, Kind.SUPPORT_WITHHELD)  # the bureau's decisions carry a document number
+
+
 def actions_for(c: Centre, review_verdict: str, today: date) -> list[Action]:
     """Every action, with `refusal` set where the rules do not allow it today."""
     acts = [
@@ -60,12 +67,30 @@ def actions_for(c: Centre, review_verdict: str, today: date) -> list[Action]:
         Action("decide", QCoreApplication.translate("DecisionActions", "Decide an objection…"), Kind.OBJECTION_DECIDED, text=QCoreApplication.translate("DecisionActions", "Findings"),
                choices=_open_objections(c),
                confirm=QCoreApplication.translate("DecisionActions", "An upheld objection means no recognition (R16) or no support for that year (R19). This cannot be undone.")),
+        Action("approve", QCoreApplication.translate("DecisionActions", "Party group approval of the recognition list…"),
+               Kind.LIST_APPROVED, {"purpose": RECOGNITION}, text=_DOCUMENT()),
         Action("recognise", QCoreApplication.translate("DecisionActions", "Recognise…"), Kind.RECOGNISED,
                confirm=QCoreApplication.translate("DecisionActions", "The applicant will be recognised as a centre. This cannot be undone.")),
+        Action("request1", QCoreApplication.translate("DecisionActions", "Written request for the year-1 assessment…"),
+               Kind.ASSESSMENT_REQUESTED, {"year": 1}),
+        Action("request2", QCoreApplication.translate("DecisionActions", "Written request for the year-2 assessment…"),
+               Kind.ASSESSMENT_REQUESTED, {"year": 2}),
+        Action("report", QCoreApplication.translate("DecisionActions", "Rectification report received…"),
+               Kind.RECTIFICATION_REPORTED),
         Action("assess1", QCoreApplication.translate("DecisionActions", "Record year-1 assessment…"), Kind.ASSESSED, {"year": 1}, score=True,
                confirm=QCoreApplication.translate("DecisionActions", "An assessment result cannot be undone.")),
         Action("assess2", QCoreApplication.translate("DecisionActions", "Record year-2 assessment…"), Kind.ASSESSED, {"year": 2}, score=True,
                confirm=QCoreApplication.translate("DecisionActions", "An assessment result cannot be undone.")),
+        Action("approve_support1", QCoreApplication.translate("DecisionActions", "Party group approval of the year-1 passed list…"),
+               Kind.LIST_APPROVED, {"purpose": support_purpose(1)}, text=_DOCUMENT()),
+        Action("approve_support2", QCoreApplication.translate("DecisionActions", "Party group approval of the year-2 passed list…"),
+               Kind.LIST_APPROVED, {"purpose": support_purpose(2)}, text=_DOCUMENT()),
+        Action("withhold1", QCoreApplication.translate("DecisionActions", "Bureau withholds year-1 support…"),
+               Kind.SUPPORT_WITHHELD, {"year": 1}, text=_DOCUMENT(),
+               confirm=QCoreApplication.translate("DecisionActions", "The year's support will not be paid. This cannot be undone.")),
+        Action("withhold2", QCoreApplication.translate("DecisionActions", "Bureau withholds year-2 support…"),
+               Kind.SUPPORT_WITHHELD, {"year": 2}, text=_DOCUMENT(),
+               confirm=QCoreApplication.translate("DecisionActions", "The year's support will not be paid. This cannot be undone.")),
         Action("support_publicity1", QCoreApplication.translate("DecisionActions", "Start publicity of year-1 support…"), Kind.PUBLICITY_STARTED,
                {"purpose": support_purpose(1)}, confirm=_PUBLICITY_CONFIRM()),
         Action("support1", QCoreApplication.translate("DecisionActions", "Grant year-1 support (500,000 RMB)…"), Kind.SUPPORT_GRANTED, {"year": 1},
@@ -90,6 +115,8 @@ def _probe(a: Action, today: date) -> Event:
         data["ends_on"] = today.isoformat()
     if a.score:
         data["score"] = "100"
+    if a.kind in DOCUMENTED:
+        data["document"] = "—"
     if a.kind == Kind.OBJECTION_FILED:
         data["purpose"] = a.choices[0][1] if a.choices else RECOGNITION
     if a.kind == Kind.OBJECTION_DECIDED:
@@ -172,6 +199,8 @@ class DecisionDialog(QDialog):
         if a.kind == Kind.OBJECTION_DECIDED:
             purpose, index = f.choiceCombo.currentData()
             data.update(purpose=purpose, index=index, upheld=bool(self._upheld.currentData()))
+        if a.kind in DOCUMENTED:
+            data["document"] = f.textEdit.toPlainText().strip()
         return Event.of(a.kind, on, **data)
 
     def submit(self) -> None:

@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         round_menu = self.menuBar().addMenu(self.tr("&Round"))
         self._action(round_menu, self.tr("&Places…"), self.set_places)
         self._action(round_menu, self.tr("&Shortlist (formal review and R15)…"), self.shortlist)
+        self._action(round_menu, self.tr("Bureau &confirms the shortlist (R15)…"), self.confirm_shortlist)
+        self._action(round_menu, self.tr("Party &group approves a list (R16/R19)…"), self.approve_list)
         self._action(round_menu, self.tr("Selected &list (R16)…"), self.record_selection)
         self._action(round_menu, self.tr("Expert pa&nel…"), self.edit_panel)
         self._action(round_menu, self.tr("R&ubric…"), self.edit_rubric)
@@ -153,6 +155,18 @@ class MainWindow(QMainWindow):
         round_id = self._round()
         if round_id is not None:
             round_actions.shortlist(self, self.runner, round_id)
+
+    def confirm_shortlist(self) -> None:
+        round_id = self._round()
+        if round_id is not None:
+            self.dialog = round_actions.BureauDecisionDialog(self.runner, round_id, "confirm", self)
+            self.dialog.open()
+
+    def approve_list(self) -> None:
+        round_id = self._round()
+        if round_id is not None:
+            self.dialog = round_actions.BureauDecisionDialog(self.runner, round_id, "approve", self)
+            self.dialog.open()
 
     def record_selection(self) -> None:
         round_id = self._round()

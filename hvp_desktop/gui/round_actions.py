@@ -69,7 +69,7 @@ def round_info(wf: WorkingFile, round_id: int) -> tuple[str, int]:
 
 
 class PlacesDialog(QDialog):
-    """R14: at most 20 places; more only with a written reason, which is recorded."""
+    """R14/R16: the round's places, at most 20 (a hard cap: the spin box stops there)."""
 
     def __init__(self, runner: Runner, round_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,18 +78,15 @@ class PlacesDialog(QDialog):
         self.setWindowTitle(self.tr("Places of %1").replace("%1", title))
         layout = QFormLayout(self)
         self.spin = QSpinBox(self)
-        self.spin.setRange(1, 200)
+        self.spin.setRange(1, rules.MAX_PLACES_PER_YEAR)
         self.spin.setValue(places)
-        self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("Required above %n places (R14)", "", rules.MAX_PLACES_PER_YEAR))
         self.message, buttons = _message_and_buttons(self)
-        layout.addRow(self.tr("Places:"), self.spin)
-        layout.addRow(self.tr("Reason for more than 20:"), self.reason)
+        layout.addRow(self.tr("Places (at most %n):", "", rules.MAX_PLACES_PER_YEAR), self.spin)
         layout.addRow(self.message)
         layout.addRow(buttons)
 
     def submit(self) -> None:
-        run_in_dialog(self.runner, self, decision_ops.set_places, self.round_id, self.spin.value(), self.reason.text(),
+        run_in_dialog(self.runner, self, decision_ops.set_places, self.round_id, self.spin.value(),
                       message=self.message, buttons=self.buttons)
 
 
@@ -146,6 +143,53 @@ class SelectionDialog(QDialog):
             return
         run_in_dialog(self.runner, self, decision_ops.record_selection, self.round_id, chosen,
                       self.date.date().toPython(), message=self.message, buttons=self.buttons)
+
+
+class BureauDecisionDialog(QDialog):
+    """The bureau's steps on a whole list, each with its date and document number: the confirmation
+    of a round's shortlist (R15: 经区知识产权局确认), or the party group's approval of a list before
+    its publicity (R16/R19: 经区知识产权局党组研究通过) — the round's selected list, or its centres
+    that passed an assessment year."""
+
+    def __init__(self, runner: Runner, round_id: int, step: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner, self.wf, self.round_id, self.step = runner, runner.wf, round_id, step
+        title, _places = round_info(self.wf, round_id)
+        self.setWindowTitle((self.tr("Bureau's confirmation of the shortlist of %1") if step == "confirm"
+                             else self.tr("Party group's approval of a list of %1")).replace("%1", title))
+        layout = QFormLayout(self)
+        self.purpose = QComboBox(self)
+        rows = [r for r in queries.application_rows(self.wf) if r.round_id == round_id]
+        if step == "approve":
+            self.purpose.addItem(self.tr("List proposed for recognition (R16)"), ("recognition", [
+                r.id for r in rows if r.state == "selected"]))
+            passed = queries.passed_centres(self.wf)
+            for year in (1, 2):
+                ids = passed.get(year, [])
+                if ids:
+                    self.purpose.addItem(self.tr("Year-%1 passed list (R19)").replace("%1", str(year)),
+                                         (f"support_y{year}", ids))
+            layout.addRow(self.tr("List:"), self.purpose)
+        self.date = QDateEdit(QDate(date.today()), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.document = QLineEdit(self)
+        self.document.setPlaceholderText(self.tr("e.g. 穗埔知字〔2026〕27号"))
+        self.message, buttons = _message_and_buttons(self)
+        layout.addRow(self.tr("Decision date:"), self.date)
+        layout.addRow(self.tr("Document number:"), self.document)
+        layout.addRow(self.message)
+        layout.addRow(buttons)
+
+    def submit(self) -> None:
+        on, document = self.date.date().toPython(), self.document.text()
+        if self.step == "confirm":
+            run_in_dialog(self.runner, self, decision_ops.confirm_shortlist, self.round_id, on, document,
+                          message=self.message, buttons=self.buttons)
+            return
+        purpose, ids = self.purpose.currentData() or ("recognition", [])
+        run_in_dialog(self.runner, self, decision_ops.approve_list, ids, purpose, on, document,
+                      message=self.message, buttons=self.buttons)
 
 
 def shortlist(parent: QWidget, runner: Runner, round_id: int, on: date | None = None) -> bool:

@@ -254,3 +254,16 @@ def expert_names(wf: WorkingFile) -> dict[str, str]:
         for expert_id, uuid, name in s.execute(select(Expert.id, Expert.uuid, Expert.name)):
             out[str(uuid)] = out[str(expert_id)] = name
         return out
+
+
+def passed_centres(wf: WorkingFile) -> dict[int, list[int]]:
+    """year → the centres (recognition applications) that passed that year's assessment and are
+    not yet on an approved list for it: what the party group approves before the R19 publicity."""
+    out: dict[int, list[int]] = {}
+    with wf.session() as s:
+        for app_id in s.scalars(select(Application.id).where(Application.assesses_application_id.is_(None))):
+            centre = decisions.centre_of(s, app_id)
+            for year in centre.passed:
+                if f"support_y{year}" not in centre.approvals:
+                    out.setdefault(year, []).append(app_id)
+    return out

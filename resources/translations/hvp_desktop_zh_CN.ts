@@ -372,42 +372,42 @@
 <context>
     <name>AssessmentRoundDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="209"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="253"/>
         <source>Open an assessment round</source>
         <translation>开启考核轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="215"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="259"/>
         <source>Year-1 assessment (R17, pass mark 70)</source>
         <translation>第一年度考核（R17，合格线70分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="216"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="260"/>
         <source>Year-2 assessment (R18, pass mark 75)</source>
         <translation>第二年度考核（R18，合格线75分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="217"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="261"/>
         <source>Re-assessment after rectification</source>
         <translation>整改后重新考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="222"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="266"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="223"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="267"/>
         <source>Assessment:</source>
         <translation>考核类别：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="224"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="268"/>
         <source>Centres:</source>
         <translation>建设单位：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="236"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="280"/>
         <source>No centre is waiting for this assessment.</source>
         <translation>没有等待该考核的建设单位。</translation>
     </message>
@@ -415,36 +415,44 @@
 <context>
     <name>BureauDecisionDialog</name>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="158"/>
         <source>Bureau&apos;s confirmation of the shortlist of %1</source>
-        <translation type="vanished">%1备选单位名单经区知识产权局确认</translation>
+        <translation>%1备选单位名单经区知识产权局确认</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="159"/>
         <source>Party group&apos;s approval of a list of %1</source>
-        <translation type="vanished">%1名单经区知识产权局党组研究通过</translation>
+        <translation>%1名单经区知识产权局党组研究通过</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="164"/>
         <source>List proposed for recognition (R16)</source>
-        <translation type="vanished">拟认定名单（R16）</translation>
+        <translation>拟认定名单（R16）</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="170"/>
         <source>Year-%1 passed list (R19)</source>
-        <translation type="vanished">第%1年度考核合格名单（R19）</translation>
+        <translation>第%1年度考核合格名单（R19）</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="172"/>
         <source>List:</source>
-        <translation type="vanished">名单：</translation>
+        <translation>名单：</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="177"/>
         <source>e.g. 穗埔知字〔2026〕27号</source>
-        <translation type="vanished">例如：穗埔知字〔2026〕27号</translation>
+        <translation>例如：穗埔知字〔2026〕27号</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="179"/>
         <source>Decision date:</source>
-        <translation type="vanished">决定日期：</translation>
+        <translation>决定日期：</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="180"/>
         <source>Document number:</source>
-        <translation type="vanished">文件编号（文号）：</translation>
+        <translation>文件编号（文号）：</translation>
     </message>
 </context>
 <context>
@@ -722,169 +730,180 @@
         <translation>公示自所选日期起计5个工作日；同一事项不能重复公示。</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="50"/>
         <source>Document number</source>
-        <translation type="vanished">文号</translation>
+        <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="52"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="59"/>
         <source>Preliminary score (R15)…</source>
         <translation>初审得分（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="54"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="61"/>
         <source>Formal review failed…</source>
         <translation>形式审查不通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="55"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62"/>
         <source>The application will be rejected in the formal review. This cannot be undone.</source>
         <translation>该申报将记录为形式审查不通过。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="56"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63"/>
         <source>Start publicity of the recognition list…</source>
         <translation>开始认定名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
         <source>File an objection…</source>
         <translation>登记异议…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
         <source>Objection</source>
         <translation>异议内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
         <source>Decide an objection…</source>
         <translation>异议核实结论…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="60"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
         <source>Findings</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="62"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69"/>
         <source>An upheld objection means no recognition (R16) or no support for that year (R19). This cannot be undone.</source>
         <translation>异议成立即不予认定（R16）或该年度不予资金扶持（R19）。此操作不可撤销。</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="70"/>
         <source>Party group approval of the recognition list…</source>
-        <translation type="vanished">认定名单经党组研究通过…</translation>
+        <translation>认定名单经党组研究通过…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="63"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72"/>
         <source>Recognise…</source>
         <translation>正式认定…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="64"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73"/>
         <source>The applicant will be recognised as a centre. This cannot be undone.</source>
         <translation>该申报单位将被认定为高价值专利培育布局中心建设单位。此操作不可撤销。</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="74"/>
         <source>Written request for the year-1 assessment…</source>
-        <translation type="vanished">书面申请第一年度考核…</translation>
+        <translation>书面申请第一年度考核…</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="76"/>
         <source>Written request for the year-2 assessment…</source>
-        <translation type="vanished">书面申请第二年度考核（期末验收）…</translation>
+        <translation>书面申请第二年度考核（期末验收）…</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78"/>
         <source>Rectification report received…</source>
-        <translation type="vanished">收到整改报告…</translation>
+        <translation>收到整改报告…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="65"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="80"/>
         <source>Record year-1 assessment…</source>
         <translation>登记第一年度考核…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="66"/>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="68"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="81"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="83"/>
         <source>An assessment result cannot be undone.</source>
         <translation>考核结果登记后不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="67"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="82"/>
         <source>Record year-2 assessment…</source>
         <translation>登记第二年度考核…</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="84"/>
         <source>Party group approval of the year-1 passed list…</source>
-        <translation type="vanished">第一年度合格名单经党组研究通过…</translation>
+        <translation>第一年度合格名单经党组研究通过…</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="86"/>
         <source>Party group approval of the year-2 passed list…</source>
-        <translation type="vanished">第二年度合格名单经党组研究通过…</translation>
+        <translation>第二年度合格名单经党组研究通过…</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="88"/>
         <source>Bureau withholds year-1 support…</source>
-        <translation type="vanished">区局决定不予第一年度资金扶持…</translation>
+        <translation>区局决定不予第一年度资金扶持…</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="90"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="93"/>
         <source>The year&apos;s support will not be paid. This cannot be undone.</source>
-        <translation type="vanished">该年度资金扶持将不予拨付。此操作不可撤销。</translation>
+        <translation>该年度资金扶持将不予拨付。此操作不可撤销。</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="91"/>
         <source>Bureau withholds year-2 support…</source>
-        <translation type="vanished">区局决定不予第二年度资金扶持…</translation>
+        <translation>区局决定不予第二年度资金扶持…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="69"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="94"/>
         <source>Start publicity of year-1 support…</source>
         <translation>开始第一年度考核合格名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="71"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="96"/>
         <source>Grant year-1 support (500,000 RMB)…</source>
         <translation>给予第一年度资金扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="72"/>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="76"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="97"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="101"/>
         <source>Support will be recorded as granted. This cannot be undone.</source>
         <translation>将记录为已给予资金扶持。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="73"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="98"/>
         <source>Start publicity of year-2 support…</source>
         <translation>开始第二年度考核合格名单公示…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="75"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="100"/>
         <source>Grant year-2 support (500,000 RMB)…</source>
         <translation>给予第二年度资金扶持（50万元）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="102"/>
         <source>Withdraw (written request)…</source>
         <translation>退出（书面申请）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="77"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="102"/>
         <source>Request</source>
         <translation>申请内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="78"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="103"/>
         <source>The centre withdraws: no further assessments and no application for 2 years (R21). This cannot be undone.</source>
         <translation>该建设单位退出建设：不再参加年度考核，2年内不得重新申报（R21）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="103"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="130"/>
         <source>shortlisting is over</source>
         <translation>备选单位已确定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="106"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="133"/>
         <source>no check of the formal review has failed</source>
         <translation>形式审查没有不通过的项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="111"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="138"/>
         <source>no publicity awaits its result</source>
         <translation>没有等待结果的公示</translation>
     </message>
@@ -893,7 +912,7 @@
         <translation type="vanished">今天不在任何公示期内</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="115"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="142"/>
         <source>no objection is waiting for a decision</source>
         <translation>没有待核实的异议</translation>
     </message>
@@ -901,37 +920,37 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="141"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="168"/>
         <source>Objection:</source>
         <translation>异议：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="159"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="186"/>
         <source>Not upheld: the result stands</source>
         <translation>不成立：结果不变</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="160"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="187"/>
         <source>Upheld</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="161"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="188"/>
         <source>Finding:</source>
         <translation>核实结论：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="210"/>
         <source>A decision cannot be dated in the future.</source>
         <translation>决定日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="184"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="213"/>
         <source>Write the %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/decision_actions.py" line="188"/>
+        <location filename="../../hvp_desktop/gui/decision_actions.py" line="217"/>
         <source>Continue?</source>
         <translation>是否继续？</translation>
     </message>
@@ -2343,12 +2362,12 @@
         <translation>形式审查与确定备选单位(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="108"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="110"/>
         <source>Selected &amp;list (R16)…</source>
         <translation>拟认定名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="109"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="111"/>
         <source>Expert pa&amp;nel…</source>
         <translation>专家组(&amp;N)…</translation>
     </message>
@@ -2357,63 +2376,63 @@
         <translation type="vanished">专家组(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="110"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="112"/>
         <source>R&amp;ubric…</source>
         <translation>评分表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="112"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="114"/>
         <source>Open an &amp;assessment round…</source>
         <translation>建立考核轮次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="114"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="116"/>
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="116"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="118"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="118"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="120"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="126"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="127"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="129"/>
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="206"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="220"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="207"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="209"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="221"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="223"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="208"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="222"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="212"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="226"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="213"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="227"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -2422,12 +2441,14 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 黄埔区高价值专利培育布局中心评审专家组离线工具。</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="108"/>
         <source>Bureau &amp;confirms the shortlist (R15)…</source>
-        <translation type="vanished">区知识产权局确认备选单位(&amp;C)（R15）…</translation>
+        <translation>区知识产权局确认备选单位(&amp;C)（R15）…</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="109"/>
         <source>Party &amp;group approves a list (R16/R19)…</source>
-        <translation type="vanished">党组研究通过名单(&amp;G)（R16/R19）…</translation>
+        <translation>党组研究通过名单(&amp;G)（R16/R19）…</translation>
     </message>
 </context>
 <context>
@@ -2784,27 +2805,25 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>%1 的名额</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="84"/>
         <source>Places (at most %n):</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>名额（至多 %n 个）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="84"/>
         <source>Required above %n places (R14)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>超过 %n 家时必须填写（R14）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="86"/>
         <source>Places:</source>
-        <translation>名额：</translation>
+        <translation type="vanished">名额：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="87"/>
         <source>Reason for more than 20:</source>
-        <translation>超过20家的理由：</translation>
+        <translation type="vanished">超过20家的理由：</translation>
     </message>
 </context>
 <context>
@@ -3603,43 +3622,43 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="154"/>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="177"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="198"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="221"/>
         <source>Shortlist</source>
         <translation>确定备选单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="155"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="199"/>
         <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
         <translation>对%1进行形式审查并确定备选单位？形式审查不通过的申报不进入专家评审；申报数达到40家时，按初审得分确定不少于 2 × %2 家备选单位（R15）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="167"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="211"/>
         <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
         <translation>列为备选单位 %1 家，未列为备选单位 %2 家，形式审查不通过 %3 家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="172"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="216"/>
         <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
         <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="175"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="219"/>
         <source>Shortlist line: %1 points (ties kept).</source>
         <translation>备选单位分数线：%1 分（同分者全部列入）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="225"/>
         <source>Holiday arrangement</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="183"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="227"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="193"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="237"/>
         <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
         <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>
@@ -3912,27 +3931,27 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="104"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="101"/>
         <source>Selected list of %1</source>
         <translation>%1拟认定名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="120"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="117"/>
         <source>The unticked shortlisted applications will be recorded as not selected.</source>
         <translation>未勾选的备选单位将记录为未列入拟认定名单。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="124"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="121"/>
         <source>Decision date:</source>
         <translation>决定日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="138"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="135"/>
         <source>%1 of at most %2 places</source>
         <translation>已选 %1 家，名额至多 %2 家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="143"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="140"/>
         <source>%1 selected and %2 not selected. This cannot be undone. Continue?</source>
         <translation>列入拟认定名单 %1 家，未列入 %2 家。此操作不可撤销。是否继续？</translation>
     </message>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
+from hvp_desktop.domain.lifecycle import Event, Kind
 from hvp_desktop.gui import decision_actions, round_actions
 from hvp_desktop.gui.application_detail import ApplicationDetailDialog
 from hvp_desktop.gui.deadlines_dock import DeadlinesDock
@@ -93,6 +94,13 @@ def test_refused_actions_are_disabled_with_the_rule_as_tooltip(qtbot, demo_wf):
 def test_recording_an_assessment_through_the_dialog(qtbot, demo_wf, yes_to_confirmations):
     overdue = _row(demo_wf, state="recognised")
     dialog = _detail(qtbot, demo_wf, overdue.id)
+    assert not dialog.action_buttons["assess1"].isEnabled()  # R17: on the centre's written request only
+    assert dialog.action_buttons["assess1"].toolTip().startswith("R17")
+    with qtbot.waitSignal(dialog.runner.changed, timeout=5000):
+        dialog.action_buttons["request1"].click()
+        dialog.action_dialog.form.dateEdit.setDate(QDate(2026, 11, 20))
+        dialog.action_dialog.form.buttonBox.accepted.emit()
+    dialog.runner.wait()
     assert dialog.action_buttons["assess1"].isEnabled()
     with qtbot.waitSignal(dialog.runner.changed, timeout=5000):
         dialog.action_buttons["assess1"].click()
@@ -108,6 +116,10 @@ def test_recording_an_assessment_through_the_dialog(qtbot, demo_wf, yes_to_confi
     assert dialog.action_buttons["assess1"].toolTip().startswith("R17")
     later = ApplicationDetailDialog(_runner(demo_wf), overdue.id, today=date(2027, 1, 20))
     qtbot.addWidget(later)
+    assert not later.action_buttons["assess1"].isEnabled()  # the rectification report comes first
+    decision_ops.record(demo_wf, overdue.id, Event.of(Kind.RECTIFICATION_REPORTED, date(2027, 1, 15)))
+    _runner(demo_wf).wait()
+    later.reload()
     assert later.action_buttons["assess1"].isEnabled()
 
 
@@ -161,18 +173,16 @@ def test_deadlines_dock_shows_overdue_in_red_and_opens_the_application(qtbot, de
     assert isinstance(opened.args[0], int)
 
 
-def test_places_above_20_need_a_reason(qtbot, demo_wf):
+def test_R14_the_places_dialog_stops_at_20(qtbot, demo_wf):
     round_id = _row(demo_wf, year=2025).round_id  # 2026's round is consolidated: its places are locked
     dialog = round_actions.PlacesDialog(_runner(demo_wf), round_id)
     qtbot.addWidget(dialog)
     dialog.spin.setValue(21)
+    assert dialog.spin.value() == 20  # no more than 20 can even be typed (R14/R16: no exception)
+    dialog.spin.setValue(18)
     dialog.submit()
     _runner(demo_wf).wait()
-    assert dialog.message.text().startswith("R14")
-    dialog.reason.setText("区政府专题会议同意2025年度增加1个名额")
-    dialog.submit()
-    _runner(demo_wf).wait()
-    assert round_actions.round_info(demo_wf, round_id)[1] == 21
+    assert round_actions.round_info(demo_wf, round_id)[1] == 18
 
 
 def test_selection_dialog_refuses_more_than_the_places(qtbot, tmp_path, yes_to_confirmations, monkeypatch):
@@ -198,6 +208,12 @@ def test_selection_dialog_refuses_more_than_the_places(qtbot, tmp_path, yes_to_c
         assert announced.args[0].applications
         decision_ops.set_places(wf, round_id, 2)
         dialog = round_actions.SelectionDialog(_runner(wf), round_id)
+        dialog.list.item(0).setCheckState(dialog.list.item(0).checkState().Checked)
+        dialog.submit()  # R15: the bureau has not confirmed the shortlist yet
+        _runner(wf).wait()
+        assert dialog.message.text().startswith("R15")
+        dialog.list.item(0).setCheckState(dialog.list.item(0).checkState().Unchecked)
+        decision_ops.confirm_shortlist(wf, round_id, date(2025, 6, 20), "穗埔知字〔2025〕31号")
         qtbot.addWidget(dialog)
         for i in range(3):
             dialog.list.item(i).setCheckState(dialog.list.item(i).checkState().Checked)
