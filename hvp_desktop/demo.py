@@ -305,8 +305,9 @@ def _enter(wf, rubric, label, quality, experts, rng, matrix, lean, marks, drafts
             entered = (marks or {}).get((expert_id, app_id)) or _marks(rubric, q + lean[expert_id], rng)
             if (expert_id, app_id) in paper:  # scored on paper, keyed twice by the secretary
                 keyed = {code: points for code, (points, _c) in entered.items()}
-                sheet_ops.save_keying(wf, expert_id, app_id, 1, keyed)
-                sheet_ops.save_keying(wf, expert_id, app_id, 2, keyed)
+                commented = [code for code, (_p, comment) in entered.items() if comment]  # written on the paper
+                sheet_ops.save_keying(wf, expert_id, app_id, 1, keyed, commented)
+                sheet_ops.save_keying(wf, expert_id, app_id, 2, keyed, commented)
                 sheet_ops.accept_keyings(wf, expert_id, app_id, label)
                 continue
             sheet = sheet_ops.open_sheet(wf, expert_id, app_id, label).value

@@ -360,7 +360,7 @@ def _assessed(c: Centre, e: Event) -> Centre:
                             f"The re-assessment after rectification comes after the failed assessment of "
                             f"{c.rectification.failed_on}.")
     c = replace(c, scores=(*c.scores, (year, e.on, score)))
-    if rules.passes(year, score):
+    if rules.passes(year, score) and not e.data.get("vetoed"):  # a veto item (否决项) fails it whatever the score
         state = S.Y1_PASSED if year == 1 else S.ACCEPTED
         return replace(c, state=state, passed=_with(c.passed, year, e.on), rectification=None,
                        rectification_report=None)

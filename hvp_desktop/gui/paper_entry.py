@@ -164,8 +164,11 @@ class PaperEntryDialog(QDialog):
         except ValueError as exc:
             self._say(str(exc), error=True)
             return False
+        table = self.form.entryTable
+        commented = [c.code for r, c in enumerate(self.rubric.criteria)
+                     if table.item(r, _COMMENT) is not None and table.item(r, _COMMENT).checkState() == Qt.CheckState.Checked]
         self.runner.run(sheet_ops.save_keying, self.expert_id, self.application_id,
-                        self.form.keyingCombo.currentData(), keyed, parent=self,
+                        self.form.keyingCombo.currentData(), keyed, commented, parent=self,
                         on_done=lambda _c: self._say(self.tr("Keying saved.")), on_refused=self._refused)
         return True
 

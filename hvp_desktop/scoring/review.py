@@ -101,6 +101,7 @@ class RoundRanking:
     history: list[LockView] = field(default_factory=list)  # every consolidation, oldest first
     missing: dict[int, list[int]] = field(default_factory=dict)
     reopen_refusal: tuple[str, str] | None = None  # why a confirmed result can no longer be withdrawn
+    vetoed: dict[int, list[str]] = field(default_factory=dict)  # application → veto items most sheets found
 
     @property
     def locked(self) -> bool:
@@ -137,16 +138,55 @@ class RoundRanking:
         return [zh if language.startswith("zh") else en for zh, en in self.blocker_items()]
 
 
+BONUS = "+"  # the synthetic criterion that carries a sheet's capped bonus points into the analysis
+
+
+def _by_the_table(rubric: Rubric, points: dict[int, dict[int, dict[str, Decimal]]]):
+    """A table with bonus or veto items (加分项, 否决项): each sheet's scored points as they are, its
+    bonus points as one capped figure (within the table's 100), its veto items apart; an
+    application is vetoed when more than half of its counted sheets found the same veto item."""
+    scored = [c.code for s in rubric.sections if s.kind == "scored" for c in s.criteria]
+    shaped: dict[int, dict[int, dict[str, Decimal]]] = {}
+    vetoed: dict[int, list[str]] = {}
+    for app, by_expert in points.items():
+        found: dict[str, int] = {}
+        for expert, sheet in by_expert.items():
+            row = {code: sheet[code] for code in scored if code in sheet}
+            if any(s.kind == "bonus" for s in rubric.sections):
+                row[BONUS] = rubric.total_of(sheet) - sum(row.values(), Decimal(0))
+            shaped.setdefault(app, {})[expert] = row
+            for code in rubric.vetoes(sheet):
+                found[code] = found.get(code, 0) + 1
+        majority = [code for code, n in sorted(found.items()) if 2 * n > len(by_expert)]
+        if majority:
+            vetoed[app] = majority
+    return shaped, vetoed
+
+
 def review(data: RoundData, method: Method | None = None) -> RoundRanking:
     """The round's ranking by its settings (or, to compare, by another method)."""
     settings = data.settings if method is None else replace(data.settings, method=Method(method))
     rubric = data.rubric
+    points, vetoed = data.points, {}
     maxima = {c.code: c.max_points for c in rubric.criteria} if rubric else {}
     sections = {sec.code: [c.code for c in sec.criteria] for sec in rubric.sections} if rubric else {}
+    if rubric is not None and any(s.kind != "scored" for s in rubric.sections):
+        points, vetoed = _by_the_table(rubric, data.points)
+        maxima = {c.code: c.max_points for s in rubric.sections if s.kind == "scored" for c in s.criteria}
+        bonus_cap = sum((s.cap for s in rubric.sections if s.kind == "bonus" and s.cap), Decimal(0))
+        if bonus_cap:
+            maxima[BONUS] = bonus_cap
+        sections = {sec.code: [c.code for c in sec.criteria] for sec in rubric.sections if sec.kind == "scored"}
     tie = data.tie
-    result = analysis.analyse(data.points, data.line, settings, maxima=maxima, sections=sections,
+    result = analysis.analyse(points, data.line, settings, maxima=maxima, sections=sections,
                               missing=data.missing, chair_order=tie.order if tie else None,
                               chair_basis=tie.scores if tie else None, applications=data.applications)
+    if vetoed:  # a veto item fails the application whatever its points (R17/R18 tables' 否决项)
+        result = replace(result, rows=[replace(r, inside=False) if r.application in vetoed else r
+                                       for r in result.rows],
+                         ranking=replace(result.ranking, entries=[
+                             replace(e, inside=False) if e.application in vetoed else e
+                             for e in result.ranking.entries]))
     current = {f.key: f.deviation for f in result.flags}
     explained = {k: Explanation(n.author, n.text, n.recorded_at, current.get(k) == n.deviation)
                  for k, n in data.explanations.items()}
@@ -154,4 +194,4 @@ def review(data: RoundData, method: Method | None = None) -> RoundRanking:
     lock = next((h for h in data.history if h.reopened_at is None), None)
     return RoundRanking(data.round_id, data.title, data.kind, data.year, result, data.names, data.experts, data.chair,
                         rubric, data.points, explained, tie_view, lock, data.history, data.missing,
-                        data.reopen_refusal)
+                        data.reopen_refusal, vetoed)

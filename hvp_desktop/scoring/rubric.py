@@ -83,9 +83,15 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Section:
+    """A 一级指标. `kind`: "scored" (counts to the 100), "bonus" (加分项: its points count up to
+    `cap`, the total staying within 100) or "veto" (否决项: each criterion is 1 when found, and then
+    fails the assessment whatever the points, e.g. fewer than 3 full-time IP staff)."""
+
     code: str
     title: str
     criteria: tuple[Criterion, ...]
+    kind: str = "scored"
+    cap: Decimal | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "criteria", tuple(self.criteria))
@@ -120,7 +126,24 @@ class Rubric:
 
     @property
     def max_total(self) -> Decimal:
-        return sum((s.max_points for s in self.sections), Decimal(0))
+        return sum((s.max_points for s in self.sections if s.kind == "scored"), Decimal(0))
+
+    def total_of(self, scores: Mapping[str, Decimal | None]) -> Decimal:
+        """The sheet's total by the table: scored points, plus bonus points up to each cap, never
+        above the table's maximum; veto items count no points."""
+        base = bonus = Decimal(0)
+        for section in self.sections:
+            points = total({c.code: scores.get(c.code) for c in section.criteria})
+            if section.kind == "scored":
+                base += points
+            elif section.kind == "bonus":
+                bonus += min(points, section.cap if section.cap is not None else points)
+        return min(base + bonus, self.max_total) if bonus else base
+
+    def vetoes(self, scores: Mapping[str, Decimal | None]) -> list[str]:
+        """The veto items (否决项) found on a sheet: their codes."""
+        return [c.code for s in self.sections if s.kind == "veto" for c in s.criteria
+                if (scores.get(c.code) or Decimal(0)) > 0]
 
     @cached_property
     def digest(self) -> str:
@@ -172,7 +195,8 @@ def _exact(value: object) -> Decimal:
 # ------------------------------------------------------------------------------ the schema check
 
 _RUBRIC_KEYS = ({"id", "version", "kind", "title", "source", "sections"}, set())
-_SECTION_KEYS = ({"code", "title", "criteria"}, set())
+_SECTION_KEYS = ({"code", "title", "criteria"}, {"kind", "cap"})
+SECTION_KINDS = ("scored", "bonus", "veto")  # 计分项; 加分项 (capped); 否决项 (a yes/no that fails the whole)
 _CRITERION_KEYS = (
     {"code", "title", "guidance", "max_points"},
     {"step", "bands", "rules", "comment_below_share", "comment_at_band_extremes"},
@@ -415,14 +439,29 @@ def _parse_section(data: Any, path: str, checker: _Checker) -> Section | None:
         return None
     code = checker.code(obj, path)
     title = checker.text(obj, "title", f"{path}.title")
+    kind = obj.get("kind", "scored")
+    if kind not in SECTION_KINDS:
+        checker.add(f"{path}.kind", f"应为scored（计分）、bonus（加分项）或veto（否决项），实为“{kind}”")
+    cap = _decimal_or_none(obj.get("cap")) if "cap" in obj else None
+    if kind == "bonus" and (cap is None or cap <= 0):
+        checker.add(f"{path}.cap", "加分项须给出大于0的加分上限（cap）")
+    if kind != "bonus" and "cap" in obj:
+        checker.add(f"{path}.cap", "只有加分项有加分上限（cap）")
     raw = _list(obj, "criteria", f"{path}.criteria", checker, required=True)
     if raw is None:
         checker.total_known = False
         return None
+    counted = checker.total
     criteria = [_parse_criterion(item, f"{path}.criteria[{i}]", checker) for i, item in enumerate(raw)]
+    if kind in ("bonus", "veto"):
+        checker.total = counted  # only the scored sections make the table's 100
+    if kind == "veto":
+        for i, c in enumerate(criteria):
+            if c is not None and (c.max_points != 1 or c.step != 1):
+                checker.add(f"{path}.criteria[{i}]", "否决项记1（存在）或0（不存在）：满分和步长应为1")
     if len(checker.problems) > before or code is None or title is None:
         return None
-    return Section(code, title, tuple(c for c in criteria if c is not None))
+    return Section(code, title, tuple(c for c in criteria if c is not None), kind, cap)
 
 
 def _parse_rubric(data: Any, checker: _Checker, check_total: bool) -> Rubric | None:
@@ -516,6 +555,16 @@ def _criterion_dict(criterion: Criterion) -> dict[str, Any]:
     }
 
 
+def _section_dict(section: Section) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": section.code, "title": section.title}
+    if section.kind != "scored":  # written only when used: the digests of earlier tables stay as they were
+        out["kind"] = section.kind
+    if section.cap is not None:
+        out["cap"] = format_points(section.cap)
+    out["criteria"] = [_criterion_dict(c) for c in section.criteria]
+    return out
+
+
 def to_dict(rubric: Rubric) -> dict[str, Any]:
     return {
         "id": rubric.id,
@@ -523,10 +572,7 @@ def to_dict(rubric: Rubric) -> dict[str, Any]:
         "kind": rubric.kind,
         "title": rubric.title,
         "source": rubric.source,
-        "sections": [
-            {"code": s.code, "title": s.title, "criteria": [_criterion_dict(c) for c in s.criteria]}
-            for s in rubric.sections
-        ],
+        "sections": [_section_dict(s) for s in rubric.sections],
     }
 
 

@@ -222,6 +222,7 @@ def result_json(view: RoundRanking) -> str:
         "line": {"kind": a.line.kind.value, "rule": a.line.rule, "places": a.line.places,
                  "pass_mark": None if a.line.pass_mark is None else str(a.line.pass_mark)},
         "kendall_w": None if a.kendall_w is None else str(a.kendall_w),
+        "vetoed": {str(app): codes for app, codes in sorted(view.vetoed.items())},
         "rows": [{"application": r.application, "name": view.names.get(r.application, ""), "rank": r.rank,
                   "score": str(r.score), "inside": r.inside,
                   "totals": {str(e): str(t) for e, t in sorted(r.totals.items())}} for r in a.rows],

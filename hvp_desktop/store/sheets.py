@@ -11,6 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from sqlalchemy import select
+from sqlalchemy.orm import object_session
 
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.scoring import rubric as rubrics
@@ -55,10 +56,19 @@ class Sheet:
     transcribed: bool
     entries: dict[str, tuple[Decimal | None, str]]  # code → (points, comment)
     correction_reason: str | None = None
+    rubric: rubrics.Rubric | None = None  # the table it is scored on (bonus caps, veto items)
 
     @property
     def total(self) -> Decimal:
-        return rubrics.total({code: points for code, (points, _comment) in self.entries.items()})
+        scores = {code: points for code, (points, _comment) in self.entries.items()}
+        return self.rubric.total_of(scores) if self.rubric is not None else rubrics.total(scores)
+
+    @property
+    def vetoes(self) -> list[str]:
+        """The veto items (否决项) this sheet found."""
+        if self.rubric is None:
+            return []
+        return self.rubric.vetoes({code: points for code, (points, _comment) in self.entries.items()})
 
 
 def sheet_row(s, sheet_id: int) -> ScoreSheet:
@@ -73,9 +83,12 @@ def conflict_of(s, expert_id: int, application_id: int) -> Conflict | None:
 
 
 def view(sheet: ScoreSheet) -> Sheet:
+    session = object_session(sheet)
+    rubric = rubric_in(session, sheet.rubric_version) if session is not None else None
     return Sheet(sheet.id, sheet.application_id, sheet.expert_id, sheet.revision, sheet.status,
                  sheet.rubric_version, sheet.transcribed_from_paper,
-                 {e.criterion_code: (e.points, e.comment or "") for e in sheet.entries}, sheet.correction_reason)
+                 {e.criterion_code: (e.points, e.comment or "") for e in sheet.entries}, sheet.correction_reason,
+                 rubric)
 
 
 def get_sheet(wf: WorkingFile, sheet_id: int) -> Sheet:
@@ -115,13 +128,27 @@ def submission_problems(rubric: rubrics.Rubric, sheet: Sheet) -> list[str]:
 
 
 # -- paper sheets, keyed twice -----------------------------------------------------------------
-def keyed_entries(s, expert_id: int, application_id: int) -> tuple[dict[str, str], dict[str, str]]:
-    """The two keyings of a paper sheet ({code: points as text} each); refused until both exist."""
+COMMENTED = "_commented"  # in a keying: the criteria whose comment is written on the paper sheet
+
+
+def _keyings(s, expert_id: int, application_id: int) -> dict[int, dict]:
     rows = {k.keying: json.loads(k.entries) for k in s.scalars(select(PaperKeying).where(
         PaperKeying.expert_id == expert_id, PaperKeying.application_id == application_id))}
     if set(rows) != {1, 2}:
         raise RuleViolation("PAPER", "须先完成两次独立录入", "Key the paper sheet twice, independently, first.")
-    return rows[1], rows[2]
+    return rows
+
+
+def keyed_entries(s, expert_id: int, application_id: int) -> tuple[dict[str, str], dict[str, str]]:
+    """The two keyings of a paper sheet ({code: points as text} each); refused until both exist."""
+    rows = _keyings(s, expert_id, application_id)
+    return tuple({c: p for c, p in rows[k].items() if c != COMMENTED} for k in (1, 2))  # type: ignore[return-value]
+
+
+def keyed_comments(s, expert_id: int, application_id: int) -> tuple[list[str], list[str]]:
+    """Per keying, the criteria whose comment the keyer saw on the paper sheet."""
+    rows = _keyings(s, expert_id, application_id)
+    return rows[1].get(COMMENTED, []), rows[2].get(COMMENTED, [])
 
 
 def keying_differences(wf: WorkingFile, expert_id: int, application_id: int) -> list[tuple[str, str | None, str | None]]:

@@ -173,8 +173,10 @@ def consolidate(tx: Tx, round_id: int, decided_on: date):
                 raise RuleViolation(a.line.rule, f"“{app.enterprise_name}”没有对应的建设单位",
                                     f"“{app.enterprise_name}” has no recognised centre to assess.")
             year = app.assessed_year or ASSESSMENT_YEAR.get(RoundKind(rnd.kind)) or rectification_year(tx, target)
-            record(target, Event.of(Kind.ASSESSED, decided_on, year=year, score=str(r.score)),
-                   f"{rnd.title}专家汇总得分")
+            veto = view.vetoed.get(r.application)
+            extra = {"vetoed": veto} if veto else {}  # 否决项: fails whatever the score
+            record(target, Event.of(Kind.ASSESSED, decided_on, year=year, score=str(r.score), **extra),
+                   f"{rnd.title}专家汇总得分" + (f"；否决项：{'、'.join(veto)}" if veto else ""))
             tx.touch(applications={app.id})
     result = json.loads(result_json(view))
     result["decisions"] = recorded

@@ -5,6 +5,7 @@ statement and the drawn signature, corrections as new revisions, paper sheets ke
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -23,8 +24,10 @@ from hvp_desktop.store.models import (
 )
 from hvp_desktop.store.ops.core import Tx, now, operation
 from hvp_desktop.store.sheets import (
+    COMMENTED,
     STATEMENT,
     conflict_of,
+    keyed_comments,
     keyed_entries,
     rubric_in,
     sheet_row,
@@ -277,8 +280,10 @@ def correct(tx: Tx, sheet_id: int, reason: str):
 
 # -- paper sheets, keyed twice -----------------------------------------------------------------
 @operation()
-def save_keying(tx: Tx, expert_id: int, application_id: int, keying: int, entries: dict[str, Decimal]):
-    """One blind keying (1 or 2) of a paper sheet; each keying may be redone until they agree."""
+def save_keying(tx: Tx, expert_id: int, application_id: int, keying: int, entries: dict[str, Decimal],
+                commented: Iterable[str] = ()):
+    """One blind keying (1 or 2) of a paper sheet; each keying may be redone until they agree.
+    `commented`: the criteria whose comment the keyer saw written on the paper sheet."""
     if keying not in (1, 2):
         raise RuleViolation("PAPER", "录入次数只能是第1次或第2次", "A keying is the 1st or the 2nd.")
     for code, points in entries.items():
@@ -288,7 +293,8 @@ def save_keying(tx: Tx, expert_id: int, application_id: int, keying: int, entrie
     row = tx.s.scalar(select(PaperKeying).where(PaperKeying.expert_id == expert_id,
                                                 PaperKeying.application_id == application_id,
                                                 PaperKeying.keying == keying))
-    body = json.dumps({code: str(points) for code, points in sorted(entries.items())})
+    body = json.dumps({**{code: str(points) for code, points in sorted(entries.items())},
+                       COMMENTED: sorted(set(commented))})
     if row is None:
         tx.s.add(PaperKeying(expert_id=expert_id, application_id=application_id, keying=keying, entries=body,
                              keyed_at=now()))
@@ -304,6 +310,7 @@ def accept_keyings(tx: Tx, expert_id: int, application_id: int, rubric: rubrics.
     from paper — checked first, then made, filled and submitted in one transaction. `rubric` is
     a label in the file or a rubric to keep (the round's default before its first sheet)."""
     first, second = keyed_entries(tx.s, expert_id, application_id)
+    commented = keyed_comments(tx.s, expert_id, application_id)
     codes = sorted(set(first) | set(second))
     differ = [c for c in codes if Decimal(first.get(c) or "NaN").compare(Decimal(second.get(c) or "NaN")) != 0]
     if differ:
@@ -314,6 +321,9 @@ def accept_keyings(tx: Tx, expert_id: int, application_id: int, rubric: rubrics.
     rubric = rubric_in(tx.s, rubric_label)
     problems = [f"{c.code}：{'尚未录入' if c.code not in keyed else rubrics.check_score(c, keyed[c.code])}"
                 for c in rubric.criteria if c.code not in keyed or rubrics.check_score(c, keyed[c.code])]
+    seen = set(commented[0]) & set(commented[1])  # both keyers saw the comment on the paper
+    problems += [f"{c.code}：纸质打分表上缺少评分表要求的评语" for c in rubric.criteria
+                 if c.code in keyed and rubrics.comment_required(c, keyed[c.code]) and c.code not in seen]
     if problems:
         raise RuleViolation("PAPER", "纸质打分表录入有误：" + "；".join(problems[:5]),
                             "The keyed paper sheet has errors: " + "; ".join(problems[:5]))

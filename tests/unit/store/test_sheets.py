@@ -22,6 +22,8 @@ from hvp_desktop.store.ops import panel as panel_ops
 from hvp_desktop.store.ops import sheets as sheet_ops
 from tests.conftest import DEMO_PASSWORD
 
+ON_PAPER = [c.code for c in rubrics.default_rubrics()["recognition"].criteria]  # every comment written there
+
 ROOT = Path(__file__).resolve().parents[3]
 SIGNATURE = ([[[10, 10], [20, 15], [30, 12]]], b"\x89PNG fake but present")
 
@@ -125,13 +127,13 @@ def test_paper_sheets_count_only_when_two_blind_keyings_agree(setup):
     wf, rubric, label, _chair, member, apps = setup
     keyed = {c.code: c.max_points for c in rubric.criteria}
     slip = dict(keyed, **{rubric.criteria[3].code: rubric.criteria[3].max_points - rubric.criteria[3].step})
-    sheet_ops.save_keying(wf, member, apps[0], 1, keyed)
-    sheet_ops.save_keying(wf, member, apps[0], 2, slip)
+    sheet_ops.save_keying(wf, member, apps[0], 1, keyed, ON_PAPER)
+    sheet_ops.save_keying(wf, member, apps[0], 2, slip, ON_PAPER)
     differences = sheets.keying_differences(wf, member, apps[0])
     assert [d[0] for d in differences] == [rubric.criteria[3].code]
     with pytest.raises(RuleViolation, match="不一致"):
         sheet_ops.accept_keyings(wf, member, apps[0], label)
-    sheet_ops.save_keying(wf, member, apps[0], 2, keyed)  # re-keyed after checking the paper
+    sheet_ops.save_keying(wf, member, apps[0], 2, keyed, ON_PAPER)  # re-keyed after checking the paper
     sheet = sheet_ops.accept_keyings(wf, member, apps[0], label).value
     assert (sheet.status, sheet.transcribed, sheet.total) == ("submitted", True, Decimal(100))
 
@@ -212,3 +214,20 @@ def test_a_rubrics_kind_must_match_its_round_in_the_store(rnd):
     panel_ops.assign(rnd.wf, rnd.reserve, [rnd.apps[0]])
     with pytest.raises(RuleViolation, match="^RUBRIC: "):
         sheet_ops.score(rnd.wf, rnd.reserve, rnd.apps[0], annual, annual.criteria[0].code, None, "")
+
+
+def test_a_paper_sheet_missing_a_comment_the_rubric_asks_for_is_not_accepted(setup):
+    """A score the rubric wants a comment for counts from paper only when both keyers saw the
+    comment written on the sheet (the comment itself stays on the archived paper)."""
+    wf, rubric, label, _chair, member, apps = setup
+    low = next(c for c in rubric.criteria if rubrics.comment_required(c, Decimal(0)))
+    keyed = {c.code: (Decimal(0) if c is low else c.max_points) for c in rubric.criteria}
+    others = [c.code for c in rubric.criteria if c is not low]
+    sheet_ops.save_keying(wf, member, apps[0], 1, keyed, others)
+    sheet_ops.save_keying(wf, member, apps[0], 2, keyed, [*others, low.code])  # only one keyer saw it
+    with pytest.raises(RuleViolation, match=f"^PAPER: .*{low.code}：纸质打分表上缺少评分表要求的评语") as refused:
+        sheet_ops.accept_keyings(wf, member, apps[0], label)
+    assert "comment" not in refused.value.zh and refused.value.en
+    assert sheets.current_sheet(wf, member, apps[0]) is None  # nothing half-made
+    sheet_ops.save_keying(wf, member, apps[0], 1, keyed, [*others, low.code])
+    assert sheet_ops.accept_keyings(wf, member, apps[0], label).value.status == "submitted"
