@@ -421,7 +421,8 @@ class ScoringPanel(QWidget):
     def start_submit(self) -> None:
         if self.sheet is None or self.model is None:
             return
-        problems = sheets.submission_problems(self.model.rubric, sheets.get_sheet(self.wf, self.sheet.id))
+        problems = sheets.submission_problems(self.model.rubric, sheets.get_sheet(self.wf, self.sheet.id),
+                                              settings.ui_language())
         if problems:
             self.form.messageLabel.setText(self.tr("Not ready: %1").replace("%1", "；".join(problems[:3])))
             return

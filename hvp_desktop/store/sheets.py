@@ -109,21 +109,25 @@ def current_sheet(wf: WorkingFile, expert_id: int, application_id: int) -> Sheet
         return None if current is None else view(current)
 
 
-def submission_problems(rubric: rubrics.Rubric, sheet: Sheet) -> list[str]:
-    """What still stands in the way of submitting: unscored criteria and missing comments.
+def submission_problems(rubric: rubrics.Rubric, sheet: Sheet, language: str = "zh") -> list[str]:
+    """What still stands in the way of submitting: unscored criteria and missing comments, in
+    `language` ("zh" or "en": the criterion's code and title stay as the table writes them).
 
     A sheet transcribed from paper is checked for scores only: its comments stay on the signed
     paper sheet, which is archived.
     """
+    english = not language.startswith("zh")
     problems = []
     for criterion in rubric.criteria:
         points, comment = sheet.entries.get(criterion.code, (None, ""))
         if points is None:
-            problems.append(f"{criterion.code} {criterion.title}：尚未评分")
+            problems.append(f"{criterion.code}: not scored yet" if english
+                            else f"{criterion.code} {criterion.title}：尚未评分")
             continue
         why = rubrics.comment_required(criterion, points)
         if why and not comment.strip() and not sheet.transcribed:
-            problems.append(f"{criterion.code} {criterion.title}：{why}")
+            problems.append(f"{criterion.code}: the table asks for a comment on this score" if english
+                            else f"{criterion.code} {criterion.title}：{why}")
     return problems
 
 

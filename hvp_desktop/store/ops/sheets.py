@@ -218,14 +218,18 @@ def _submit(tx: Tx, sheet: ScoreSheet, statement_confirmed: bool, strokes: list 
         raise RuleViolation("SHEET", "该专家打分表已经提交", "This sheet has already been submitted.")
     _refuse_conflict(tx, sheet.expert_id, sheet.application_id)
     tx.refuse_if_application_locked(sheet.application_id)
-    problems = submission_problems(rubric_in(tx.s, sheet.rubric_version), view(sheet))
+    rubric = rubric_in(tx.s, sheet.rubric_version)
+    problems = submission_problems(rubric, view(sheet))
+    english = submission_problems(rubric, view(sheet), "en")
     if not statement_confirmed:
         problems.append(f"须确认声明：{STATEMENT}")
+        english.append("the statement of no conflict of interest must be confirmed")
     if not sheet.transcribed_from_paper and not (strokes and png):
         problems.append("须手写签名")
+        english.append("a hand-drawn signature is required")
     if problems:
         raise RuleViolation("SHEET", "不能提交：" + "；".join(problems),
-                            f"Cannot submit: {len(problems)} item(s) missing — " + "; ".join(problems))
+                            f"Cannot submit: {len(english)} item(s) missing — " + "; ".join(english))
     stamp = now()
     sheet.status, sheet.submitted_at, sheet.statement_confirmed_at = SheetStatus.SUBMITTED.value, stamp, stamp
     sheet.signature_strokes = json.dumps(strokes) if strokes else None

@@ -231,3 +231,15 @@ def test_a_paper_sheet_missing_a_comment_the_rubric_asks_for_is_not_accepted(set
     assert sheets.current_sheet(wf, member, apps[0]) is None  # nothing half-made
     sheet_ops.save_keying(wf, member, apps[0], 1, keyed, [*others, low.code])
     assert sheet_ops.accept_keyings(wf, member, apps[0], label).value.status == "submitted"
+
+
+def test_a_refused_submission_says_what_is_missing_in_both_languages(setup):
+    import re
+
+    wf, rubric, label, chair, _member, apps = setup
+    sheet = sheet_ops.open_sheet(wf, chair, apps[0], label).value
+    with pytest.raises(RuleViolation) as refused:
+        sheet_ops.submit(wf, sheet.id, statement_confirmed=False, signature_strokes=None, signature_png=None)
+    assert "尚未评分" in refused.value.zh and sheets.STATEMENT in refused.value.zh
+    assert "not scored yet" in refused.value.en and "signature" in refused.value.en
+    assert not re.search(r"[\u3400-\u9fff]", refused.value.en)  # no Chinese in the English UI's message
