@@ -141,7 +141,8 @@ class ApplicationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[c] in ("enterprise_name", "contact_name"):
             return self.data(index)  # a long name is cut off in its column
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[c] == "next_due":
-            return self._rows[r].next_due_detail
+            row = self._rows[r]  # in the UI's language, by the deadline's key
+            return labels.deadline_label(row.next_due_what, row.next_due_rule, row.next_due_detail)
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[c] == "next_due":
             due = self._rows[r].next_due
             if due is not None and due < self.today:

@@ -38,6 +38,8 @@ class ApplicationListRow:
     review: str = "manual"  # formal review verdict (R1–R4): "pass" | "fail" | "manual"
     next_due: date | None = None
     next_due_detail: str = ""
+    next_due_what: str = ""  # the deadline's key (lifecycle.Deadline.what), for the UI's own words
+    next_due_rule: str = ""
 
 
 def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
@@ -67,7 +69,8 @@ def application_rows(wf: WorkingFile) -> list[ApplicationListRow]:
         for r in s.execute(stmt):
             due = dues.get(r[0])
             rows.append(ApplicationListRow(*r[:7], eligibility_summary(r[14:]), *r[7:14], verdicts.get(r[0], "manual"),
-                                           due.due if due else None, due.detail if due else ""))
+                                           due.due if due else None, due.detail if due else "",
+                                           due.what if due else "", due.rule if due else ""))
         return rows
 
 

@@ -52,3 +52,19 @@ def test_R15_R16_the_bureau_confirms_the_shortlist_then_the_party_group_approves
         assert kinds == ["shortlisted", "shortlist_confirmed", "selected", "list_approved", "publicity_started"]
     finally:
         wf.close()
+
+
+def test_the_next_date_tooltip_speaks_the_uis_language(qtbot, demo_wf, make_runner):
+    import re
+
+    from PySide6.QtCore import Qt
+
+    from hvp_desktop.gui.application_model import COLUMNS
+    from hvp_desktop.gui.applications_panel import ApplicationsPanel
+
+    panel = ApplicationsPanel(demo_wf, make_runner(demo_wf))
+    qtbot.addWidget(panel)
+    model, column = panel.model, COLUMNS.index("next_due")
+    tips = [model.index(r, column).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    tips = [t for t in tips if t]
+    assert tips and not any(re.search(r"[\u3400-\u9fff]", t) for t in tips)  # the English UI in tests
