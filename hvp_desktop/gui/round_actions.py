@@ -161,14 +161,15 @@ class BureauDecisionDialog(QDialog):
         self.purpose = QComboBox(self)
         rows = [r for r in queries.application_rows(self.wf) if r.round_id == round_id]
         if step == "approve":
-            self.purpose.addItem(self.tr("List proposed for recognition (R16)"), ("recognition", [
-                r.id for r in rows if r.state == "selected"]))
+            if queries.round_info(self.wf, round_id).kind == "recognition":
+                self.purpose.addItem(self.tr("List proposed for recognition (R16)"), ("recognition", [
+                    r.id for r in rows if r.state == "selected"]))
             passed = queries.passed_centres(self.wf)
             for year in (1, 2):
                 ids = passed.get(year, [])
                 if ids:
-                    self.purpose.addItem(self.tr("Year-%1 passed list (R19)").replace("%1", str(year)),
-                                         (f"support_y{year}", ids))
+                    name = self.tr("Year-1 passed list (R19)") if year == 1 else self.tr("Year-2 passed list (R19)")
+                    self.purpose.addItem(name, (f"support_y{year}", ids))
             layout.addRow(self.tr("List:"), self.purpose)
         self.date = QDateEdit(QDate(date.today()), self)
         self.date.setCalendarPopup(True)
@@ -180,6 +181,7 @@ class BureauDecisionDialog(QDialog):
         layout.addRow(self.tr("Document number:"), self.document)
         layout.addRow(self.message)
         layout.addRow(buttons)
+        self.setMinimumWidth(460)  # the title names the round
 
     def submit(self) -> None:
         on, document = self.date.date().toPython(), self.document.text()

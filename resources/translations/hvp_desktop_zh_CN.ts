@@ -430,9 +430,12 @@
         <translation>拟认定名单（R16）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="170"/>
-        <source>Year-%1 passed list (R19)</source>
-        <translation>第%1年度考核合格名单（R19）</translation>
+        <source>Year-1 passed list (R19)</source>
+        <translation>第一年度考核合格名单（R19）</translation>
+    </message>
+    <message>
+        <source>Year-2 passed list (R19)</source>
+        <translation>第二年度考核（期末验收）合格名单（R19）</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/round_actions.py" line="172"/>
