@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import platform
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -121,6 +122,42 @@ def ensure_not_open(path: str | os.PathLike) -> None:
     _OwnerLock(Path(path)).release()
 
 
+class _Gate:
+    """Sessions share the file; re-keying has it alone (issue 18): it waits for the sessions under
+    way to end, and a session asked for meanwhile waits until the re-keyed file is in place — no
+    write can land in a WAL under the old key while the file is re-encrypted."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._users = 0
+        self._exclusive = False
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._exclusive)
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._users -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._exclusive)
+            self._exclusive = True  # new sessions wait from now on …
+            self._cond.wait_for(lambda: self._users == 0)  # … and those under way finish
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._exclusive = False
+                self._cond.notify_all()
+
+
 class WorkingFile:
     """One unlocked working file. Use `open` or `create`; call `close` to lock it again."""
 
@@ -128,6 +165,7 @@ class WorkingFile:
         self._owner = _OwnerLock(path)
         self.path = path
         self._key = key
+        self._gate = _Gate()
         self.write_transactions = 0  # BEGIN IMMEDIATE issued on this file (tests count them per operation)
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -147,6 +185,12 @@ class WorkingFile:
                 raise WrongPassword() from exc
             raise WorkingFileError(f"无法打开文件：{exc} (cannot open the file)") from exc
         wf = cls(path, key)
+        # A re-keyed copy left by a password change that was killed before its swap: the file
+        # itself is the old one, whole, and opens with the old password (just done).
+        for leftover in (path.with_name(path.name + ".rekey"), path.with_name(path.name + ".rekey-wal"),
+                         path.with_name(path.name + ".rekey-shm")):
+            if leftover.is_file():  # only our own copy: a folder of that name is somebody else's
+                leftover.unlink()
         try:
             wf._migrate(apply=migrate)
         except Exception:
@@ -199,18 +243,18 @@ class WorkingFile:
         `write=True` takes SQLite's write lock at once (BEGIN IMMEDIATE), so what the
         operation reads cannot change under it before it writes.
         """
-        with self._sessions() as s, s.begin():
+        with self._gate.shared(), self._sessions() as s, s.begin():
             if write:
                 s.connection(execution_options={"hvp_immediate": True})
             yield s
 
     def meta_value(self, key: str) -> str | None:
         """One value of the file's `meta` table (device id, the expert a file belongs to, …)."""
-        with self.engine.connect() as c:
+        with self._gate.shared(), self.engine.connect() as c:
             return c.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (key,)).scalar()
 
     def schema_version(self) -> int:
-        with self.engine.connect() as c:
+        with self._gate.shared(), self.engine.connect() as c:
             return c.exec_driver_sql("PRAGMA user_version").scalar_one()
 
     def integrity_errors(self) -> list[str]:
@@ -218,7 +262,7 @@ class WorkingFile:
         problems: list[str] = []
         for pragma in ("integrity_check", "cipher_integrity_check"):
             try:
-                with self.engine.connect() as c:
+                with self._gate.shared(), self.engine.connect() as c:
                     rows = [r[0] for r in c.exec_driver_sql(f"PRAGMA {pragma}")]
             except (sqlcipher3.DatabaseError, DBAPIError) as exc:
                 problems.append(f"{pragma}: {getattr(exc, 'orig', exc)}")
@@ -227,12 +271,31 @@ class WorkingFile:
         return problems
 
     def change_password(self, new_password: str) -> None:
-        """Re-encrypt under a new password and a new salt; the old file stays until the new one is whole."""
+        """Re-encrypt under a new password and a new salt; the old file stays until the new one is whole.
+
+        Exclusive: sessions under way finish first and new ones wait until it is done; the WAL is
+        checkpointed into the file and closed before the copy, so nothing written under the old key
+        is left to be merged into the re-keyed file. A kill at any moment leaves a file that opens
+        with one of the two passwords; a `.rekey` copy left by one is removed at the next open.
+        """
         check_new_password(new_password)
         new_key = crypto.derive(new_password, crypto.new_salt())
+        with self._gate.exclusive():
+            self._rekey(new_key)
+
+    def _rekey(self, new_key: crypto.RawKey) -> None:
         tmp = self.path.with_name(self.path.name + ".rekey")
         tmp.unlink(missing_ok=True)
         self.engine.dispose()
+        con = _raw_connect(self.path, self._key)
+        try:
+            busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            con.close()  # the last connection: SQLite removes the WAL
+        if busy:
+            raise WorkingFileError("工作文件正被其他连接使用，未更改密码。 (The file is busy; the password was not changed.)")
+        for stale in (Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            stale.unlink(missing_ok=True)  # checkpointed and closed: nothing of the old key may follow
         try:
             self._export_rekeyed(tmp, new_key)
             _fsync_file(tmp)
