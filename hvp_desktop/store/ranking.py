@@ -76,6 +76,9 @@ def round_rubric(s, rnd: Round) -> Rubric | None:
 
 
 # -- what counts -------------------------------------------------------------------------------
+_MOST_POINTS = Decimal(100)  # a criterion never carries more than the table's whole
+
+
 def _counted_points(s, round_id: int) -> dict[int, dict[int, dict[str, Decimal]]]:
     """application → expert → criterion → points of each latest submitted, non-conflicted sheet,
     in one query over the entries."""
@@ -104,11 +107,14 @@ def _counted_points(s, round_id: int) -> dict[int, dict[int, dict[str, Decimal]]
         value = decimals.get(text)
         if value is None:
             try:
-                value = decimals[text] = Decimal(text)
+                value = Decimal(text)
             except InvalidOperation:
-                raise RuleViolation("FILE", f"申报{app}的专家打分表中有不是数字的分值：{text!r}（文件已被改动？）",
-                                    f"A score of application {app} is not a number: {text!r} "
-                                    "(was the file edited?)") from None
+                value = Decimal("NaN")
+            if not value.is_finite() or not Decimal(0) <= value <= _MOST_POINTS:  # no table gives these
+                raise RuleViolation("FILE", f"申报{app}的专家打分表中有不可能的分值：{text!r}（文件已被改动？）",
+                                    f"A score of application {app} is not a possible number: {text!r} "
+                                    "(was the file edited?)")
+            decimals[text] = value
         sheet[code] = value
     return points
 

@@ -156,3 +156,20 @@ def test_R15_rank_preliminary_draws_the_shortlist_line_the_round_applied(cli, sc
     assert scores == sorted(scores, reverse=True)
     text = cli("rank", demo_file, "--round", round_id, "--preliminary", password=DEMO_PASSWORD).stdout
     assert f"R15 入围线：{len(inside)}家入围" in text
+
+
+@pytest.mark.parametrize("value", ["abc", "1e999999", "", "-5", "NaN"])
+def test_a_score_edited_to_something_not_a_number_is_told_not_a_traceback(cli, scored, value):
+    """Issue 18: a score changed behind the app's back into text never crashes `rank`; `check` names it."""
+    demo_file, round_id, _view, _preview = scored
+    with WorkingFile.open(demo_file, DEMO_PASSWORD) as wf, wf.engine.begin() as c:
+        c.exec_driver_sql(
+            "UPDATE score_entries SET points = ? WHERE id = (SELECT min(e.id) FROM score_entries e "
+            "JOIN score_sheets s ON s.id = e.sheet_id JOIN applications a ON a.id = s.application_id "
+            "WHERE a.round_id = ? AND s.status = 'submitted')", (value, round_id))
+    done = cli("rank", demo_file, "--round", round_id, password=DEMO_PASSWORD)
+    _no_traceback(done)
+    assert done.returncode == 1 and "FILE" in done.stderr and "not a possible number" in done.stderr
+    checked = cli("check", demo_file, password=DEMO_PASSWORD)
+    _no_traceback(checked)
+    assert checked.returncode == 1
