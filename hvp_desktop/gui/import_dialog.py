@@ -326,6 +326,10 @@ class ImportDialog(QDialog):
                 "Not imported: %n column(s) hold data the application does not know.", "", unmapped))
             self._show_errors([])
             return
+        self._apply_mapping(dialog)
+
+    def _apply_mapping(self, dialog) -> None:
+        """Columns mapped in a dialog: used for this file, remembered if asked, and read again."""
         chosen = dialog.mapping()
         self._mapping.update(chosen)
         if dialog.remember():
@@ -533,11 +537,7 @@ class ImportDialog(QDialog):
         dialog, self.mapping_dialog = self.mapping_dialog, None
         if code != QDialog.DialogCode.Accepted:
             return
-        chosen = dialog.mapping()
-        self._mapping.update(chosen)
-        if dialog.remember():
-            self._new_mapping.update(chosen)
-        self.read(force=True)
+        self._apply_mapping(dialog)
 
     def ignore_column(self) -> None:
         problem = self.selected_problem()

@@ -323,14 +323,22 @@ def accept_keyings(tx: Tx, expert_id: int, application_id: int, rubric: rubrics.
     keyed = {code: Decimal(points) for code, points in first.items()}
     rubric_label = _store_rubric(tx, rubric) if isinstance(rubric, rubrics.Rubric) else rubric
     rubric = rubric_in(tx.s, rubric_label)
-    problems = [f"{c.code}：{'尚未录入' if c.code not in keyed else rubrics.check_score(c, keyed[c.code])}"
-                for c in rubric.criteria if c.code not in keyed or rubrics.check_score(c, keyed[c.code])]
+    problems, english = [], []
+    for c in rubric.criteria:
+        if c.code not in keyed:
+            problems.append(f"{c.code}：尚未录入")
+            english.append(f"{c.code}: not keyed")
+        elif rubrics.check_score(c, keyed[c.code]):
+            problems.append(f"{c.code}：{rubrics.check_score(c, keyed[c.code])}")
+            english.append(f"{c.code}: not a score the table allows")
     seen = set(commented[0]) & set(commented[1])  # both keyers saw the comment on the paper
-    problems += [f"{c.code}：纸质打分表上缺少评分表要求的评语" for c in rubric.criteria
-                 if c.code in keyed and rubrics.comment_required(c, keyed[c.code]) and c.code not in seen]
+    for c in rubric.criteria:
+        if c.code in keyed and rubrics.comment_required(c, keyed[c.code]) and c.code not in seen:
+            problems.append(f"{c.code}：纸质打分表上缺少评分表要求的评语")
+            english.append(f"{c.code}: the comment the table asks for is not on the paper sheet")
     if problems:
         raise RuleViolation("PAPER", "纸质打分表录入有误：" + "；".join(problems[:5]),
-                            "The keyed paper sheet has errors: " + "; ".join(problems[:5]))
+                            "The keyed paper sheet has errors: " + "; ".join(english[:5]))
     sheet = _open(tx, expert_id, application_id, rubric_label, True)
     _set_entries(tx, sheet, {code: (points, "") for code, points in keyed.items()})
     _submit(tx, sheet, True, None, None)
