@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Application</name>
+    <message>
+        <location filename="../../hvp_desktop/app.py" line="129"/>
+        <source>Locked after %n minute(s) without use.</source>
+        <translation>已%n分钟无操作，自动锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/app.py" line="132"/>
+        <source>Locked because the screen was locked or the computer went to sleep.</source>
+        <translation>屏幕已锁定或计算机进入睡眠，工作文件已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/app.py" line="204"/>
+        <source>Enter the password to open it.</source>
+        <translation>请输入密码打开。</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationDetailDialog</name>
     <message>
         <source>Formal review</source>
@@ -372,42 +390,42 @@
 <context>
     <name>AssessmentRoundDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="253"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="257"/>
         <source>Open an assessment round</source>
         <translation>开启考核轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="259"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="263"/>
         <source>Year-1 assessment (R17, pass mark 70)</source>
         <translation>第一年度考核（R17，合格线70分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="260"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="264"/>
         <source>Year-2 assessment (R18, pass mark 75)</source>
         <translation>第二年度考核（R18，合格线75分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="261"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="265"/>
         <source>Re-assessment after rectification</source>
         <translation>整改后重新考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="266"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="270"/>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="267"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="271"/>
         <source>Assessment:</source>
         <translation>考核类别：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="268"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="272"/>
         <source>Centres:</source>
         <translation>建设单位：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="280"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="284"/>
         <source>No centre is waiting for this assessment.</source>
         <translation>没有等待该考核的建设单位。</translation>
     </message>
@@ -415,12 +433,12 @@
 <context>
     <name>BureauDecisionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="158"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="157"/>
         <source>Bureau&apos;s confirmation of the shortlist of %1</source>
         <translation>%1备选单位名单经区知识产权局确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="159"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="158"/>
         <source>Party group&apos;s approval of a list of %1</source>
         <translation>%1名单经区知识产权局党组研究通过</translation>
     </message>
@@ -430,10 +448,12 @@
         <translation>拟认定名单（R16）</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="170"/>
         <source>Year-1 passed list (R19)</source>
         <translation>第一年度考核合格名单（R19）</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="170"/>
         <source>Year-2 passed list (R19)</source>
         <translation>第二年度考核（期末验收）合格名单（R19）</translation>
     </message>
@@ -1312,96 +1332,96 @@
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="338"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="342"/>
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="345"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="349"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="346"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="350"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="359"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="363"/>
         <source>%1 rows read: %2 valid, %3 rejected.</source>
         <translation>共读取 %1 行：有效 %2 行，拒绝 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="361"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="365"/>
         <source>The import will add %1, update %2 and leave %3 unchanged.</source>
         <translation>导入后将新增%1条、更新%2条，%3条无变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="365"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="369"/>
         <source>%n row(s) holding no application (notes, titles, totals) are passed over.</source>
         <translation>
             <numerusform>另有%n行不含申报信息（说明、标题、合计等），已跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="372"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="376"/>
         <source>Required columns missing: %1.</source>
         <translation>缺少必填列：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="374"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="378"/>
         <source>%n row(s) cannot be imported: a decision was already taken on them.</source>
         <translation>
             <numerusform>%n行已作出相关决定，不予导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="377"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="381"/>
         <source>Import all is possible only when no row is rejected; or import the valid rows and save the rejected ones to fix them.</source>
         <translation>只有在没有被拒绝的行时才能全部导入；也可以只导入有效行，并把被拒绝的行另存下来修改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="390"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="394"/>
         <source>Read from sheet “%1”, header in row %2.</source>
         <translation>读取的是工作表“%1”，表头在第%2行。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="407"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="411"/>
         <source>Columns with values that cannot be read: %1. Select one of their problems to map that column to another field or to ignore it.</source>
         <translation>以下列有无法识别的值：%1。选中其中一条问题，可将该列改为对应其他字段，或不导入该列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="415"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="419"/>
         <source>Changes: %1</source>
         <translation>变更：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="450"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="454"/>
         <source>remembered</source>
         <translation>已记住的对应关系</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="461"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="465"/>
         <source>(no header)</source>
         <translation>（无列名）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="467"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="471"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="504"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="508"/>
         <source>Row %1: %2</source>
         <translation>第%1行：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="516"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="520"/>
         <source>Column %1 “%2”, read as “%3”: %4 row(s) hold a value that cannot be read, such as “%5”.</source>
         <translation>%1列“%2”按“%3”读取，有%4行的值无法识别，如“%5”。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/import_dialog.py" line="525"/>
+        <location filename="../../hvp_desktop/gui/import_dialog.py" line="529"/>
         <source>Column %1 “%2” was read as “%3”, but some of its values cannot be read as that. Say what the column holds, or ignore it.</source>
         <translation>%1列“%2”按“%3”读取，但部分值无法按此识别。请指定该列对应的字段，或不导入该列。</translation>
     </message>
@@ -2308,69 +2328,141 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="345"/>
+        <source>The working file is locked</source>
+        <translation>工作文件已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="348"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="351"/>
+        <source>Enter the password to go on where you were.</source>
+        <translation>请输入密码，回到锁定前的位置继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="355"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="361"/>
+        <source>Show password</source>
+        <translation>显示密码</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="370"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="375"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="378"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="393"/>
+        <source>Enter the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="40"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="82"/>
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="42"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="84"/>
         <source>Scoring</source>
         <translation>专家打分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="44"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="86"/>
         <source>Ranking</source>
         <translation>排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="97"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="343"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="98"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="141"/>
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="100"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="143"/>
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="144"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="146"/>
         <source>&amp;Lock</source>
         <translation>锁定文件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="103"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="147"/>
+        <source>Lock when i&amp;dle</source>
+        <translation>闲置时自动锁定(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="151"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/main_window.py" line="151"/>
+        <source>After %n minute(s)</source>
+        <translation>
+            <numerusform>%n分钟后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="157"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="344"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="105"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="159"/>
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="106"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="160"/>
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="107"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="161"/>
         <source>&amp;Shortlist (formal review and R15)…</source>
         <translation>形式审查与确定备选单位(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="110"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="164"/>
         <source>Selected &amp;list (R16)…</source>
         <translation>拟认定名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="111"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="165"/>
         <source>Expert pa&amp;nel…</source>
         <translation>专家组(&amp;N)…</translation>
     </message>
@@ -2379,63 +2471,68 @@
         <translation type="vanished">专家组(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="112"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="166"/>
         <source>R&amp;ubric…</source>
         <translation>评分表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="114"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="168"/>
         <source>Open an &amp;assessment round…</source>
         <translation>建立考核轮次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="116"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="170"/>
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="118"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="120"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="174"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="128"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="129"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="183"/>
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="220"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="291"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="221"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="223"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="292"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="294"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="222"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="293"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="226"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="346"/>
+        <source>hvp-desktop — locked</source>
+        <translation>hvp-desktop — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="406"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="227"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="407"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -2444,12 +2541,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 黄埔区高价值专利培育布局中心评审专家组离线工具。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="108"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="162"/>
         <source>Bureau &amp;confirms the shortlist (R15)…</source>
         <translation>区知识产权局确认备选单位(&amp;C)（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="109"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="163"/>
         <source>Party &amp;group approves a list (R16/R19)…</source>
         <translation>党组研究通过名单(&amp;G)（R16/R19）…</translation>
     </message>
@@ -2490,41 +2587,41 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="135"/>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="151"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="266"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="282"/>
         <source>New working file</source>
         <translation>新建工作文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="135"/>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="147"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="266"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="278"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="271"/>
         <source>The file will be re-encrypted with the new password. Keep the new password safe: the old one will no longer open the file.</source>
         <translation>文件将用新密码重新加密。请妥善保管新密码：旧密码将无法再打开此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="147"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="278"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="163"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="299"/>
         <source>The password needs at least %n characters.</source>
         <translation>
             <numerusform>密码至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="166"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="302"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="307"/>
         <source>Choose where to save the new file.</source>
         <translation>请选择新文件的保存位置。</translation>
     </message>
@@ -2740,12 +2837,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>%1：按评分表此分值须有评语，缺评语的打分表不予采用</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="169"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="172"/>
         <source>Keying saved.</source>
         <translation>本次录入已保存。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="185"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="188"/>
         <source>The keyings differ in %1 (highlighted): check the paper sheet and key again.</source>
         <translation>两次录入在 %1 处不一致（已标出）：请核对纸质专家打分表后重新录入。</translation>
     </message>
@@ -2754,7 +2851,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">两次录入不一致：%1。请核对纸质评分表后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/paper_entry.py" line="188"/>
+        <location filename="../../hvp_desktop/gui/paper_entry.py" line="191"/>
         <source>Both keyings agree.</source>
         <translation>两次录入一致。</translation>
     </message>
@@ -2803,12 +2900,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>PlacesDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="78"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="77"/>
         <source>Places of %1</source>
         <translation>%1 的名额</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="84"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="83"/>
         <source>Places (at most %n):</source>
         <translation>
             <numerusform>名额（至多 %n 个）：</numerusform>
@@ -3613,55 +3710,143 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="55"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="59"/>
+        <source>Choose the backup to put in place of %1. The file now in place is not deleted: it is moved to the folder %2 and listed here as set aside, so it can be restored in turn. Backups are encrypted with the same password as the file.</source>
+        <translation>请选择用于替换%1的备份。当前文件不会被删除：它将移入文件夹%2，并在此列为“恢复时移出”，以后也可以恢复。备份与工作文件使用同一密码加密。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="67"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="67"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="67"/>
+        <source>Applications</source>
+        <translation>申报数</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="67"/>
+        <source>Submitted sheets</source>
+        <translation>已提交专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="68"/>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="68"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="84"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="95"/>
+        <source>On close</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="95"/>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="96"/>
+        <source>Set aside by a restore</source>
+        <translation>恢复时移出</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="107"/>
+        <source>Good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="107"/>
+        <source>Cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="118"/>
+        <source>There is no backup of this file yet. A backup is made when the file is closed or locked after a change, and once a day.</source>
+        <translation>该文件尚无备份。文件修改后关闭或锁定时会自动备份，每天也会备份一次。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="148"/>
+        <source>The backup of %1 was put in place.</source>
+        <translation>已用%1的备份替换工作文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/restore_dialog.py" line="151"/>
+        <source>The file in place before is kept as %1.</source>
+        <translation>原文件已保留为%1。</translation>
+    </message>
+</context>
+<context>
     <name>RoundActions</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="60"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="59"/>
         <source>Choose a round</source>
         <translation>选择轮次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="61"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="60"/>
         <source>Round:</source>
         <translation>轮次：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="198"/>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="221"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="199"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="222"/>
         <source>Shortlist</source>
         <translation>确定备选单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="199"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="200"/>
         <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
         <translation>对%1进行形式审查并确定备选单位？形式审查不通过的申报不进入专家评审；申报数达到40家时，按初审得分确定不少于 2 × %2 家备选单位（R15）。此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="211"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="212"/>
         <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
         <translation>列为备选单位 %1 家，未列为备选单位 %2 家，形式审查不通过 %3 家。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="216"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="217"/>
         <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
         <translation>申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="219"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="220"/>
         <source>Shortlist line: %1 points (ties kept).</source>
         <translation>备选单位分数线：%1 分（同分者全部列入）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="225"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="226"/>
         <source>Holiday arrangement</source>
         <translation>节假日安排</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="227"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="228"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="237"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="241"/>
         <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
         <translation>已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>
@@ -3850,7 +4035,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="426"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="427"/>
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -3934,27 +4119,27 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SelectionDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="101"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="100"/>
         <source>Selected list of %1</source>
         <translation>%1拟认定名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="117"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="116"/>
         <source>The unticked shortlisted applications will be recorded as not selected.</source>
         <translation>未勾选的备选单位将记录为未列入拟认定名单。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="121"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="120"/>
         <source>Decision date:</source>
         <translation>决定日期：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="135"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="134"/>
         <source>%1 of at most %2 places</source>
         <translation>已选 %1 家，名额至多 %2 家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/round_actions.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/round_actions.py" line="139"/>
         <source>%1 selected and %2 not selected. This cannot be undone. Continue?</source>
         <translation>列入拟认定名单 %1 家，未列入 %2 家。此操作不可撤销。是否继续？</translation>
     </message>
@@ -4038,12 +4223,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="516"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="517"/>
         <source>Sheets overview</source>
         <translation>专家打分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="519"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="520"/>
         <source>✓ submitted · ✎ draft · ○ not started · ✗ stepped aside (conflict of interest). Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · ✎ 草稿 · ○ 未开始 · ✗ 已申请回避。尚缺 %1 份专家打分表。</translation>
     </message>
@@ -4052,7 +4237,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="523"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="524"/>
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺专家打分表的申报</translation>
     </message>
@@ -4060,22 +4245,22 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="474"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="475"/>
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="476"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="477"/>
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后专家打分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="479"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="480"/>
         <source>I have no interest in common with this applicant.</source>
         <translation>本人与该申报单位不存在利害关系</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="491"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="492"/>
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>
@@ -4109,32 +4294,52 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="34"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="154"/>
         <source>hvp-desktop — unlock</source>
         <translation>hvp-desktop — 解锁</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="64"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="191"/>
         <source>Open working file</source>
         <translation>打开工作文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="76"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="203"/>
         <source>Choose a working file first.</source>
         <translation>请先选择工作文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="79"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="206"/>
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="85"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="101"/>
         <source>Wrong password. The file was not changed.</source>
         <translation>密码错误，文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="114"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="88"/>
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="103"/>
+        <source>Wait %n s before the next try.</source>
+        <translation>请等待%n秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="110"/>
+        <source>The working file is damaged.</source>
+        <translation>工作文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="168"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="245"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件…</translation>
     </message>
