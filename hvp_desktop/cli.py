@@ -334,14 +334,14 @@ def cmd_status(args) -> int:
 
 
 def cmd_calendar(args) -> int:
-    from hvp_desktop.domain.dates import ArrangementError, parse_arrangement
+    from hvp_desktop.domain.dates import ArrangementError, read_arrangement
     from hvp_desktop.store.ops import decisions as decision_ops
 
     path = Path(args.arrangement)
-    try:
-        arrangements = parse_arrangement(path.read_text(encoding="utf-8-sig"), source=path.name)
+    try:  # read up to its size limit only (limits.HOLIDAY_FILE)
+        arrangements = read_arrangement(path)
     except ArrangementError as exc:
-        raise CliError(f"{path.name}: {exc}", EXIT_REJECTED) from exc
+        raise CliError(f"{path.name}: {exc.zh} ({exc.en})", EXIT_REJECTED) from exc
     wf = _open(args)
     try:
         years = decision_ops.save_arrangements(wf, arrangements).value

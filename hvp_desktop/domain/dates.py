@@ -16,8 +16,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from pathlib import Path
 
 import chinese_calendar
+
+from hvp_desktop.domain.limits import HOLIDAY_FILE, LimitExceeded, check_text, size_text
+from hvp_desktop.domain.rules import InvalidInput
 
 
 def add_months(day: date, months: int) -> date:
@@ -103,8 +107,36 @@ class WorkingCalendar:
             day += timedelta(days=1)
 
 
-class ArrangementError(ValueError):
-    pass
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # a holiday file is about the programme's years (as `--round`)
+MAX_RANGE_DAYS = 31  # a range a line gives: the longest statutory holiday is 8 days; a month is plenty
+
+
+class ArrangementError(InvalidInput):
+    """A holiday file that cannot be used (check INPUT): what is wrong and on which line, in Chinese
+    and English. `limit` names the limit of `limits.HOLIDAY_FILE` it passed, if that is the trouble."""
+
+    def __init__(self, message: str, english: str, limit: str | None = None) -> None:
+        super().__init__(message, english)
+        self.limit = limit
+
+
+def read_arrangement(path: str | Path) -> list[YearArrangement]:
+    """The secretary's holiday file (UTF-8 text, see `parse_arrangement`), read only up to its size
+    limit: a huge file, or a device that never ends, is refused before it fills the memory."""
+    path = Path(path)
+    limits = HOLIDAY_FILE
+    with path.open("rb") as stream:
+        raw = stream.read(limits.max_bytes + 1)
+    if len(raw) > limits.max_bytes:
+        raise ArrangementError(f"{limits.what[0]}“{path.name}”超过上限{size_text(limits.max_bytes)}",
+                               f"the {limits.what[1]} '{path.name}' is over the limit of {size_text(limits.max_bytes)}",
+                               "file_bytes")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArrangementError(f"{limits.what[0]}“{path.name}”不是UTF-8编码的文本（第{exc.start + 1}个字节）",
+                               f"the {limits.what[1]} '{path.name}' is not UTF-8 text (byte {exc.start + 1})") from exc
+    return parse_arrangement(text, source=path.name)
 
 
 def parse_arrangement(text: str, source: str = "") -> list[YearArrangement]:
@@ -114,32 +146,47 @@ def parse_arrangement(text: str, source: str = "") -> list[YearArrangement]:
         2027-01-01~2027-01-03 休
         2027-02-06~2027-02-12 休
         2027-02-14 班
+
+    Within `limits.HOLIDAY_FILE` (size, lines, line length); years 2000–2100; a range at most 32
+    days. Anything else is an ArrangementError naming the line.
     """
+    try:
+        lines = check_text(text, HOLIDAY_FILE, source)
+    except LimitExceeded as exc:
+        raise ArrangementError(exc.zh, exc.en, exc.limit) from exc
     per_year: dict[int, dict[date, DayKind]] = {}
     declared: set[int] = set()  # years in which some line starts: the file is about them
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(lines, 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         parts = line.replace("～", "~").split()
         if len(parts) != 2 or parts[1] not in ("休", "班"):
-            raise ArrangementError(f"第{number}行：应为“日期 休”或“日期 班”，实为“{raw.strip()}”")
+            raise ArrangementError(f"第{number}行：应为“日期 休”或“日期 班”，实为“{raw.strip()}”",
+                                   f"line {number}: expected 'DATE 休' (day off) or 'DATE 班' (make-up working day), "
+                                   f"found '{raw.strip()}'")
         kind = DayKind.HOLIDAY if parts[1] == "休" else DayKind.WORKDAY
         first, _, last = parts[0].partition("~")
         try:
             start = date.fromisoformat(first)
             end = date.fromisoformat(last) if last else start
         except ValueError as exc:
-            raise ArrangementError(f"第{number}行：日期格式应为2027-01-01，实为“{parts[0]}”") from exc
-        if end < start or (end - start).days > 31:
-            raise ArrangementError(f"第{number}行：日期范围不合理“{parts[0]}”")
+            raise ArrangementError(f"第{number}行：日期格式应为2027-01-01，实为“{parts[0]}”",
+                                   f"line {number}: a date is written 2027-01-01, found '{parts[0]}'") from exc
+        if not (FIRST_YEAR <= start.year <= LAST_YEAR and FIRST_YEAR <= end.year <= LAST_YEAR):
+            raise ArrangementError(f"第{number}行：年份应在{FIRST_YEAR}至{LAST_YEAR}之间，实为“{parts[0]}”",
+                                   f"line {number}: the year must be from {FIRST_YEAR} to {LAST_YEAR}, "
+                                   f"found '{parts[0]}'")
+        if end < start or (end - start).days > MAX_RANGE_DAYS:
+            raise ArrangementError(f"第{number}行：日期范围不合理“{parts[0]}”（应从早到晚，最多{MAX_RANGE_DAYS + 1}天）",
+                                   f"line {number}: '{parts[0]}' is no range of at most {MAX_RANGE_DAYS + 1} days, "
+                                   "first day first")
         declared.add(start.year)
-        day = start
-        while day <= end:
+        for offset in range((end - start).days + 1):  # never a day past `end` (9999-12-31 + 1 overflowed)
+            day = start + timedelta(days=offset)
             per_year.setdefault(day.year, {})[day] = kind
-            day += timedelta(days=1)
     if not per_year:
-        raise ArrangementError("文件中没有任何日期")
+        raise ArrangementError("文件中没有任何日期", "the file holds no date")
     return [YearArrangement(year, days, source, year in declared) for year, days in sorted(per_year.items())]
 
 

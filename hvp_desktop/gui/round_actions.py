@@ -4,7 +4,6 @@ opening an assessment round (R17/R18), and the statutory holidays behind every w
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -26,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from hvp_desktop.domain import rules
-from hvp_desktop.domain.dates import ArrangementError, parse_arrangement
+from hvp_desktop.domain.dates import ArrangementError, read_arrangement
 from hvp_desktop.domain.model import RoundKind
-from hvp_desktop.gui import labels, widgets
+from hvp_desktop.gui import labels, settings, widgets
 from hvp_desktop.gui.runner import Runner, run_in_dialog
 from hvp_desktop.store import queries, ranking
 from hvp_desktop.store.engine import WorkingFile
@@ -230,8 +229,11 @@ def import_holidays(parent: QWidget, runner: Runner) -> bool:
     if not path:
         return False
     try:
-        arrangements = parse_arrangement(Path(path).read_text(encoding="utf-8-sig"), source=Path(path).name)
-    except (ArrangementError, OSError, UnicodeDecodeError) as exc:
+        arrangements = read_arrangement(path)  # up to its size limit only
+    except ArrangementError as exc:
+        QMessageBox.warning(parent, heading, exc.text(settings.ui_language()))
+        return False
+    except OSError as exc:
         QMessageBox.warning(parent, heading, str(exc))
         return False
 

@@ -28,7 +28,6 @@ import argparse
 import re
 import unicodedata
 import warnings
-import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +40,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hvp_desktop.domain import credit_code
+from hvp_desktop.domain.limits import APPLICATIONS, LimitExceeded, WorkbookLimits
 from hvp_desktop.domain.model import (
     MAX_CO_APPLICANTS,
     ApplicationData,
@@ -49,6 +49,7 @@ from hvp_desktop.domain.model import (
 )
 from hvp_desktop.reports import cells
 from hvp_desktop.reports.cells import CellError
+from hvp_desktop.reports.xlsx_limits import UnreadableWorkbook, WorkbookScan, check_workbook
 
 IGNORE = "ignore"  # header_map target: the column is read by no field
 # header_map target: the column's text is kept with each application, in its source note (备注, 说明)
@@ -511,9 +512,25 @@ class Sheet:
     blank: list[bool]  # per row, judged before merges were filled
     # (row, column), 1-based: formula cells without a cached value
     uncalculated: set[tuple[int, int]]
+    formulas: bool = False  # the workbook's sheets hold formulas (its XML has <f>)
+
+
+def _checked(path: Path, limits: WorkbookLimits) -> WorkbookScan:
+    """The file against its reader's limits, before openpyxl reads it (issue 18): LimitExceeded
+    (check INPUT, Chinese and English) past one; WorkbookError when it is no readable .xlsx."""
+    try:
+        return check_workbook(path, limits)
+    except FileNotFoundError as exc:
+        raise WorkbookError(f"找不到文件：{path}") from exc
+    except (UnreadableWorkbook, OSError) as exc:
+        raise WorkbookError(_UNREADABLE.format(name=path.name)) from exc
+
+
+_UNREADABLE = "无法读取文件“{name}”，请确认是Excel .xlsx格式（.xls请先另存为.xlsx）"
 
 
 def _load(path: Path, **options: Any) -> Workbook:
+    """openpyxl's workbook, once `_checked` passed."""
     try:
         with warnings.catch_warnings():
             # openpyxl warns about every extension it drops: noise for the user
@@ -522,7 +539,7 @@ def _load(path: Path, **options: Any) -> Workbook:
     except FileNotFoundError as exc:
         raise WorkbookError(f"找不到文件：{path}") from exc
     except Exception as exc:  # openpyxl fails in many ways on foreign files
-        raise WorkbookError(f"无法读取文件“{path.name}”，请确认是Excel .xlsx格式（.xls请先另存为.xlsx）") from exc
+        raise WorkbookError(_UNREADABLE.format(name=path.name)) from exc
 
 
 def _visible(workbook: Workbook) -> list[Worksheet]:
@@ -536,26 +553,69 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _sheet_values(sheet: Worksheet) -> Sheet:
-    grid = [list(row) for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
+def _sheet_values(sheet: Worksheet, limits: WorkbookLimits, path: Path) -> Sheet:
+    """The sheet's values from the cells openpyxl holds, never creating one for an empty position
+    (`iter_rows` would: a lone far cell made millions). Within the limits `_checked` enforced;
+    checked again here for what the stream cannot tell (cells without a reference), and for the
+    length of each text."""
+    cells = sheet._cells  # (row, column) → cell: openpyxl's own map of the cells it read
+    height = max((row for row, _ in cells), default=0)
+    width = max((column for _, column in cells), default=0)
+    _check_extent(sheet.title, height, width, limits, path)
+    grid = [[None] * width for _ in range(height)]
+    for (row, column), cell in cells.items():
+        value = grid[row - 1][column - 1] = cell.value
+        if isinstance(value, str) and len(value) > limits.max_cell_chars:
+            _refuse_text(sheet.title, row, column, len(value), limits, path)
     blank = [all(_is_blank(v) for v in row) for row in grid]
     _fill_merged(sheet, grid)
     return Sheet(sheet.title, grid, blank, set())
 
 
-def read_sheet(path: Path) -> Sheet:
-    """The first visible sheet's values (cached formula results); WorkbookError when unreadable.
+def _check_extent(title: str, height: int, width: int, limits: WorkbookLimits, path: Path) -> None:
+    what_zh, what_en = limits.what
+    if height > limits.max_rows:
+        raise LimitExceeded("rows", f"{what_zh}“{path.name}”的工作表“{title}”用到第{height:,}行，"
+                                    f"超过上限{limits.max_rows:,}行",
+                            f"sheet '{title}' of the {what_en} '{path.name}' reaches row {height:,}, "
+                            f"over the limit of {limits.max_rows:,} rows")
+    if width > limits.max_columns:
+        raise LimitExceeded("columns", f"{what_zh}“{path.name}”的工作表“{title}”用到第{width:,}列，"
+                                       f"超过上限{limits.max_columns}列",
+                            f"sheet '{title}' of the {what_en} '{path.name}' reaches column {width:,}, "
+                            f"over the limit of {limits.max_columns} columns")
+
+
+def _refuse_text(title: str, row: int, column: int, length: int, limits: WorkbookLimits, path: Path) -> None:
+    where = f"{get_column_letter(column)}{row}"
+    raise LimitExceeded(
+        "cell_chars",
+        f"{limits.what[0]}“{path.name}”的工作表“{title}”单元格{where}有{length:,}个字符，"
+        f"超过Excel的上限{limits.max_cell_chars:,}",
+        f"cell {where} of sheet '{title}' in the {limits.what[1]} '{path.name}' holds "
+        f"{length:,} characters, over Excel's limit of {limits.max_cell_chars:,}")
+
+
+def read_sheet(path: Path, limits: WorkbookLimits = APPLICATIONS) -> Sheet:
+    """The first visible sheet's values (cached formula results); WorkbookError when unreadable,
+    LimitExceeded past `limits` (checked before the work starts).
 
     Shared with the other readers of reports (rubric tables, preliminary scores).
     """
-    sheet = _sheet_values(_visible(_load(path, data_only=True))[0])
-    sheet.uncalculated = _uncalculated_formulas(path, sheet.title, sheet.grid)
+    scan = _checked(path, limits)
+    sheet = _sheet_values(_visible(_load(path, data_only=True))[0], limits, path)
+    sheet.formulas = scan.formulas
+    sheet.uncalculated = _uncalculated_formulas(path, sheet)
     return sheet
 
 
-def read_sheets(path: Path) -> list[Sheet]:
+def read_sheets(path: Path, limits: WorkbookLimits = APPLICATIONS) -> list[Sheet]:
     """Every visible sheet's values, without the formula check (`read_sheet` for one sheet)."""
-    return [_sheet_values(sheet) for sheet in _visible(_load(path, data_only=True))]
+    scan = _checked(path, limits)
+    sheets = [_sheet_values(sheet, limits, path) for sheet in _visible(_load(path, data_only=True))]
+    for sheet in sheets:
+        sheet.formulas = scan.formulas
+    return sheets
 
 
 def _fill_merged(sheet: Worksheet, grid: list[list[Any]]) -> None:
@@ -566,27 +626,18 @@ def _fill_merged(sheet: Worksheet, grid: list[list[Any]]) -> None:
                 grid[r][c] = value
 
 
-_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f\b")
+def _uncalculated_formulas(path: Path, sheet: Sheet) -> set[tuple[int, int]]:
+    """Formula cells whose cached value is missing: data_only reads them as empty, wrongly.
 
-
-def _contains_formulas(path: Path) -> bool:
-    """Cheap test on the raw XML, so files without formulas are not read twice."""
-    with zipfile.ZipFile(path) as archive:
-        return any(
-            _FORMULA_TAG.search(archive.read(name))
-            for name in archive.namelist()
-            if name.startswith("xl/worksheets/") and name.endswith(".xml")
-        )
-
-
-def _uncalculated_formulas(path: Path, title: str, grid: list[list[Any]]) -> set[tuple[int, int]]:
-    """Formula cells whose cached value is missing: data_only reads them as empty, wrongly."""
-    if not _contains_formulas(path):
+    Only when the checks saw formulas, so files without them are not read twice; the read-only
+    pass stops at the grid's extent (a far cell or a lying dimension cannot stretch it)."""
+    if not sheet.formulas or not sheet.grid:
         return set()
+    grid, width = sheet.grid, max(map(len, sheet.grid))
     workbook = _load(path, read_only=True, data_only=False)
     try:
         found = set()
-        for row in workbook[title].iter_rows():
+        for row in workbook[sheet.title].iter_rows(max_row=len(grid), max_col=max(width, 1)):
             for cell in row:
                 if getattr(cell, "data_type", None) == "f" and _grid_value(grid, cell.row, cell.column) is None:
                     found.add((cell.row, cell.column))
@@ -1173,7 +1224,7 @@ def parse_workbook(
     """Read the applications of the workbook's sheet that holds them; see the module docstring."""
     path = Path(path)
     explicit = _checked_header_map(header_map)
-    sheets = read_sheets(path)
+    sheets = read_sheets(path, APPLICATIONS)
     _check_cancelled(is_cancelled)
     layout = _choose_layout(sheets, explicit)
     sheet = layout.sheet
@@ -1218,7 +1269,7 @@ def parse_workbook(
             for fid, index in columns.by_field.items()
             if FIELDS[fid].kind == "amount" and cells.unit_from_header(headers[index]) is None
         }
-    uncalculated = _uncalculated_formulas(path, sheet.title, sheet.grid)
+    uncalculated = _uncalculated_formulas(path, sheet)
     reader = _RowReader(headers, columns.by_field, round_year, uncalculated, sheet_unit, columns.notes)
     _read_rows(reader, data_rows, result, progress, is_cancelled)
     return result

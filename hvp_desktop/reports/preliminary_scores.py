@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from hvp_desktop.domain import credit_code
+from hvp_desktop.domain.limits import PRELIMINARY_SCORES
 from hvp_desktop.reports import cells
 from hvp_desktop.reports.excel_import import RowError, WorkbookError, normalise_header, read_sheet
 
@@ -34,7 +35,7 @@ def _header(grid) -> tuple[int, int, int]:
 
 
 def parse_scores(path: str | Path) -> tuple[list[ScoreRow], list[RowError]]:
-    sheet = read_sheet(Path(path))
+    sheet = read_sheet(Path(path), PRELIMINARY_SCORES)
     header_index, code_col, score_col = _header(sheet.grid)
     code_header, score_header = str(sheet.grid[header_index][code_col]), str(sheet.grid[header_index][score_col])
     scores, errors, seen = [], [], {}

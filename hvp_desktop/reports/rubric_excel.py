@@ -27,6 +27,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hvp_desktop.domain.limits import RUBRIC_TABLE
 from hvp_desktop.reports.excel_import import WorkbookError, normalise_header, read_sheet
 from hvp_desktop.scoring.rubric import (
     MAX_TOTAL,
@@ -139,7 +140,7 @@ def read_rubric_table(
     """The rubric in an official table (first visible sheet); RubricError lists every problem by row."""
     path = Path(path)
     try:
-        sheet = read_sheet(path)
+        sheet = read_sheet(path, RUBRIC_TABLE)
     except WorkbookError as exc:
         raise RubricError([str(exc)]) from exc
     table = _table(sheet.grid)

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from cryptography.hazmat.primitives import hashes
 
+from hvp_desktop.domain.limits import RUBRIC_JSON, check_json, exceeded, size_text
 from hvp_desktop.resources import resource_path
 
 KINDS = ("recognition", "annual")  # Annex 2 (R15, R16) and Annex 3 (R17, R18)
@@ -506,8 +507,12 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"不接受{name}")
 
 
-def loads(text: str) -> Rubric:
-    """A rubric from JSON text; decimals are read exactly (2.5 stays 2.5, never a float)."""
+def loads(text: str, name: str = "") -> Rubric:
+    """A rubric from JSON text; decimals are read exactly (2.5 stays 2.5, never a float).
+
+    Within `limits.RUBRIC_JSON` (size, nesting), checked before the parser recurses into it:
+    LimitExceeded (check INPUT) past them."""
+    check_json(text, RUBRIC_JSON, name)
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
@@ -518,17 +523,25 @@ def loads(text: str) -> Rubric:
 
 
 def load(path_or_dict: str | Path | Mapping[str, Any]) -> Rubric:
-    """A rubric from a JSON file, or from data already parsed (numbers as int, Decimal or text)."""
+    """A rubric from a JSON file (read up to its size limit only), or from data already parsed
+    (numbers as int, Decimal or text)."""
     if isinstance(path_or_dict, Mapping):
         return from_dict(path_or_dict)
     path = Path(path_or_dict)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM from Notepad is harmless
+        with path.open("rb") as stream:
+            raw = stream.read(RUBRIC_JSON.max_bytes + 1)
     except OSError as exc:
         raise RubricError([f"file: 无法读取评分表文件“{path.name}”：{exc.strerror or exc}"]) from exc
+    if len(raw) > RUBRIC_JSON.max_bytes:
+        raise exceeded("file_bytes", f"{RUBRIC_JSON.what[0]}“{path.name}”超过上限{size_text(RUBRIC_JSON.max_bytes)}",
+                       f"the {RUBRIC_JSON.what[1]} '{path.name}' is over the limit of "
+                       f"{size_text(RUBRIC_JSON.max_bytes)}")
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from Notepad is harmless
     except UnicodeDecodeError as exc:
         raise RubricError([f"file: 评分表文件“{path.name}”不是UTF-8编码"]) from exc
-    return loads(text)
+    return loads(text, path.name)
 
 
 def _band_dict(band: Band) -> dict[str, Any]:
