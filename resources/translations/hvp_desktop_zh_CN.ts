@@ -5,7 +5,7 @@
     <name>Application</name>
     <message>
         <location filename="../../hvp_desktop/app.py" line="129"/>
-        <source>Locked after %n minute(s) without use.</source>
+        <source>Locked after %n min without use.</source>
         <translation>已%n分钟无操作，自动锁定。</translation>
     </message>
     <message>
@@ -2430,7 +2430,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../hvp_desktop/gui/main_window.py" line="151"/>
-        <source>After %n minute(s)</source>
+        <source>After %n min</source>
         <translation>
             <numerusform>%n分钟后</numerusform>
         </translation>
