@@ -21,8 +21,19 @@ SALT_BYTES = 16
 
 @dataclass(frozen=True)
 class RawKey:
-    key: bytes
+    key: bytes  # held as a bytearray, so that `wipe` can zero it in place
     salt: bytes
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", bytearray(self.key))
+
+    def wipe(self) -> None:
+        """Zero the key in place (issue 18 §6): every holder of this object sees zeros from now on.
+        Python cannot promise more: a transient `bytes` from the KDF or a hex string made for a
+        connection may linger in freed memory until it is reused."""
+        self.key[:] = bytes(len(self.key))
+
+    __hash__ = None  # a mutable key is not a dict key
 
     def pragma_value(self) -> str:
         """The `PRAGMA key` literal: x'<key><salt>' tells SQLCipher to skip its KDF."""
