@@ -1,33 +1,74 @@
-"""The main window: navigation between the panels that exist, menus, status bar."""
+"""The main window: navigation between the panels that exist, menus, status bar; the lock
+screen in their place while the file is locked (issue 18).
+
+Locking (`close_file`) keeps what was typed: a score or comment still in its cell editor is
+committed through the sheet's normal save (a draft, in the file) and a score the rubric refused
+is kept with the place in the form (expert, round, application, cell); then the open dialogs are
+closed, the runner finishes its writes, and every panel, model and dock is destroyed — nothing
+read from the file stays in a widget. `reopen` builds them again on the unlocked file and puts
+the expert back where they were, their typed text in its cell.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from hvp_desktop import __version__
-from hvp_desktop.gui import round_actions, settings
+from hvp_desktop.gui import idle_lock, round_actions, settings
 from hvp_desktop.gui.applications_panel import ApplicationsPanel
 from hvp_desktop.gui.deadlines_dock import DeadlinesDock
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.ranking_panel import RankingPanel
 from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.scoring_panel import ScoringPanel
-from hvp_desktop.gui.unlock_dialog import NewPasswordDialog
+from hvp_desktop.gui.unlock_dialog import LockScreen, NewPasswordDialog
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops.core import Changes
 
 
+def backup_op(wf: WorkingFile, kind: str) -> Changes:
+    """A backup on the runner's thread (between writes); nothing in the file changes."""
+    wf.backup(kind)
+    return Changes()
+
+
 class MainWindow(QMainWindow):
-    """`lock_requested` asks the app to close this file and show the unlock dialog;
-    `language_changed(code)` asks it to rebuild the window in another language."""
+    """`lock_requested` asks the app to lock the file (it calls `close_file`, closes the file and
+    the lock screen takes the panels' place); `unlocked(wf)` is the lock screen's unlocked file;
+    `restore_requested(backup)` asks the app to put a backup in place of the file;
+    `idle_minutes_changed(n)` tells the idle lock its new time; `language_changed(code)` asks it
+    to rebuild the window in another language."""
 
     lock_requested = Signal()
+    unlocked = Signal(object)
+    restore_requested = Signal(object)
+    idle_minutes_changed = Signal(int)
     language_changed = Signal(str)
 
     def __init__(self, wf: WorkingFile, parent: QWidget | None = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
+        self.lock_screen: LockScreen | None = None
+        self._view_state: dict | None = None
+        self._open(wf, runner)
+        self.resize(1280, 720)
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None
+
+    def _open(self, wf: WorkingFile, runner: Runner | None = None) -> None:
+        """The panels, the dock and the menus on an unlocked file."""
         self.wf = wf
         # Every change to the file goes through the runner; the panels listen to its announcements.
         self.runner = runner if runner is not None else Runner(wf, self)
@@ -35,6 +76,7 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         self.form = load_form("main_window", central, margin=0)
         self.setCentralWidget(central)
+        central.show()  # at once: on a shown window the layout would only show it from the event loop
         self.applications = ApplicationsPanel(wf, self.runner, self)
         self.applications.import_requested.connect(self.import_applications)
         self._add_panel(self.tr("Applications"), self.applications)
@@ -51,9 +93,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.deadlines], [170], Qt.Orientation.Vertical)  # the list keeps most of the height
         # On a 1366×768 laptop the scoring form needs the height: the dock shows with the list only.
         self.form.navigation.currentRowChanged.connect(lambda row: self.deadlines.setVisible(row == 0))
+        self.deadlines.setVisible(self.form.navigation.currentRow() == 0)
+        self.menuBar().clear()
         self._build_menus()
         self.statusBar().showMessage(str(wf.path))
-        self.resize(1280, 720)
 
     def _add_panel(self, title: str, panel: QWidget) -> None:
         self.form.panels.addWidget(panel)
@@ -98,8 +141,19 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, self.tr("&Import applications…"), self.import_applications,
                                           QKeySequence("Ctrl+I"))
         self._action(file_menu, self.tr("Change &password…"), self.change_password)
+        self._action(file_menu, self.tr("&Restore from backup…"), self.restore_backup)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L"))
+        idle_menu = file_menu.addMenu(self.tr("Lock when i&dle"))
+        self.idle_actions = QActionGroup(self)
+        chosen = settings.idle_lock_minutes()
+        for minutes in idle_lock.CHOICES:
+            text = self.tr("Never") if minutes == 0 else self.tr("After %n min", "", minutes)
+            action = QAction(text, self, checkable=True, checked=minutes == chosen)
+            action.setData(minutes)
+            action.triggered.connect(lambda _checked, m=minutes: self.set_idle_minutes(m))
+            self.idle_actions.addAction(action)
+            idle_menu.addAction(action)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         round_menu = self.menuBar().addMenu(self.tr("&Round"))
@@ -135,6 +189,12 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        settings.set_idle_lock_minutes(minutes)
+        for action in self.idle_actions.actions():
+            action.setChecked(action.data() == minutes)
+        self.idle_minutes_changed.emit(minutes)
 
     def _choose_language(self, code: str) -> None:
         if code != settings.language():
@@ -207,12 +267,23 @@ class MainWindow(QMainWindow):
 
     def change_password(self) -> None:
         dialog = NewPasswordDialog(self, ask_file=False)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        held = [dialog.password()] if accepted else []
+        dialog.forget_password()  # the password leaves the dialog's fields either way
+        dialog.deleteLater()
+        if not accepted:
             return
-        new_password = dialog.password()
 
         def rekey(wf) -> Changes:
-            wf.change_password(new_password)
+            wf.change_password(held.pop())  # the closure keeps no copy once used
+            from hvp_desktop.store import backups
+
+            # Backups under the old password would still open with it (a password changed because
+            # it leaked): they go, and one is made under the new one.
+            for old in backups.list_backups(wf.path):
+                if old.kind != "replaced":
+                    old.path.unlink(missing_ok=True)
+            wf.backup("close")
             return Changes()
 
         # On the runner's one writer thread: no other write can run while the file is re-keyed.
@@ -222,6 +293,115 @@ class MainWindow(QMainWindow):
                                                                    self.tr("The password was changed.")),
                         on_failed=lambda exc: QMessageBox.critical(self, self.tr("Change password"), str(exc)))
 
+    def restore_backup(self) -> None:
+        """File → Restore from backup…: choose a backup; the app then locks the file, puts the
+        backup in place (the file in use is moved aside) and asks the password."""
+        from hvp_desktop.gui.restore_dialog import RestoreDialog
+        from hvp_desktop.store import crypto
+
+        self.runner.wait()  # what was saved is in the file the dialog compares with
+        key = crypto.RawKey(bytes(self.wf._key.key), self.wf._key.salt)  # a copy, wiped below
+        try:
+            self.dialog = RestoreDialog(self.wf.path, key, self, current_open=True)
+            accepted = self.dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            key.wipe()
+        chosen = self.dialog.chosen if accepted else None
+        self.dialog.deleteLater()
+        self.dialog = None
+        if chosen is not None:
+            self.restore_requested.emit(chosen)
+
+    # -- lock -----------------------------------------------------------------------------------
+    def close_file(self, reason: str = "") -> None:
+        """Keep what was typed, close every dialog, let the runner finish, destroy the panels and
+        show the lock screen. The app closes the file itself afterwards."""
+        if self.locked:
+            return
+        QApplication.sendPostedEvents()  # an Enter just pressed commits its cell from the event queue
+        self._view_state = self._capture()
+        for widget in QApplication.topLevelWidgets():  # dialogs, message boxes, menus, popups
+            if widget is not self and widget.isVisible():
+                if isinstance(widget, QDialog):
+                    widget.reject()
+                widget.close()
+        for dialog in self.findChildren(QDialog):
+            dialog.deleteLater()
+        self.runner.close()  # the typed score's save (and every other queued write) lands first
+        self.runner.changed.disconnect()  # an outcome delivered late reaches no panel of the closed file
+        self.runner.deleteLater()
+        settings.settings().setValue("main_window/geometry", self.saveGeometry())
+        self.removeDockWidget(self.deadlines)
+        self.deadlines.deleteLater()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        self.applications = self.scoring = self.ranking = self.deadlines = self.form = None
+        self.dialog = None
+        path, self.wf, self.runner = self.wf.path, None, None
+        self.menuBar().clear()
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.statusBar().clearMessage()
+        self.setWindowTitle(self.tr("hvp-desktop — locked"))
+        self.lock_screen = LockScreen(path, reason, self)
+        self.lock_screen.unlocked.connect(self.unlocked.emit)
+        self.lock_screen.quit_requested.connect(self.close)
+        self.setCentralWidget(self.lock_screen)
+        self.lock_screen.show()
+        self.lock_screen.password_edit.setFocus()
+
+    def reopen(self, wf: WorkingFile) -> None:
+        """The unlocked file: the panels again, where the user was, with what they had typed."""
+        screen = self.takeCentralWidget()
+        if screen is not None:
+            screen.deleteLater()  # later: this may run inside the lock screen's own slot
+        self.lock_screen = None
+        self._open(wf)
+        state, self._view_state = self._view_state, None
+        if state:
+            self._restore(state)
+
+    def _capture(self) -> dict:
+        state: dict = {"panel": self.form.navigation.currentRow()}
+        scoring = self.scoring
+        table = scoring.table
+        editor = QApplication.focusWidget()
+        if table.state() == QAbstractItemView.State.EditingState and editor is not None \
+                and table.isAncestorOf(editor):
+            # what is in the cell editor goes through the sheet's own save, as Enter would
+            table.commitData(editor)
+            table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        model = scoring.model
+        if model is not None and scoring.expert_id is not None:
+            here = table.currentIndex()
+            state["scoring"] = {"expert": scoring.expert_id, "application": scoring.application_id,
+                                "cell": (here.row(), here.column()) if here.isValid() else None,
+                                "refused": dict(model.refused), "focus": table.hasFocus() or editor is not None
+                                and table.isAncestorOf(editor)}
+        state["search"] = self.applications.form.searchEdit.text()
+        return state
+
+    def _restore(self, state: dict) -> None:
+        self.form.navigation.setCurrentRow(state.get("panel", 0))
+        if state.get("search"):
+            self.applications.form.searchEdit.setText(state["search"])
+        where = state.get("scoring")
+        scoring = self.scoring
+        if not where or not scoring.choose(where["expert"], where["application"]) or scoring.model is None:
+            return
+        model = scoring.model
+        refused = where.get("refused") or {}
+        if refused and not model.read_only:
+            model.refused.update(refused)  # a refused score is typed input: it comes back in its cell, marked
+            model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1))
+            model.on_refused(model._first_refusal())
+        if where.get("cell"):
+            row, column = where["cell"]
+            scoring.table.setCurrentIndex(model.index(row, column))
+        if where.get("focus"):
+            scoring.table.setFocus()
+
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About hvp-desktop"), self.tr(
             "hvp-desktop %1\n\nThe offline tool of the expert panels of the Huangpu district's "
@@ -229,5 +409,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings.settings().setValue("main_window/geometry", self.saveGeometry())
-        self.runner.wait()  # a write under way finishes before the window goes
+        if self.runner is not None:
+            self.runner.wait()  # a write under way finishes before the window goes
         super().closeEvent(event)

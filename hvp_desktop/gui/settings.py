@@ -1,4 +1,5 @@
-"""What the app remembers between runs (QSettings): recent files, language, window geometry."""
+"""What the app remembers between runs (QSettings): recent files, language, window geometry, the
+idle time before the file locks itself."""
 
 from __future__ import annotations
 
@@ -47,3 +48,17 @@ def ui_language() -> str:
 
 def set_language(code: str) -> None:
     settings().setValue("language", code)
+
+
+def idle_lock_minutes() -> int:
+    """Minutes without use before the file locks itself (issue 18); 0 = never. Default 10."""
+    from hvp_desktop.gui.idle_lock import DEFAULT_MINUTES
+
+    try:
+        return max(int(settings().value("idle_lock_minutes", DEFAULT_MINUTES)), 0)
+    except (TypeError, ValueError):
+        return DEFAULT_MINUTES
+
+
+def set_idle_lock_minutes(minutes: int) -> None:
+    settings().setValue("idle_lock_minutes", int(minutes))

@@ -1,18 +1,138 @@
-"""Unlock an existing working file, create a new one, or open the demo."""
+"""Unlock an existing working file, create a new one, or open the demo; the lock screen that
+stands in the main window while the file is locked (issue 18).
+
+Wrong passwords slow down (store/unlock_backoff.py, shared with the CLI and kept across runs):
+from the 3rd in a row on a file the Unlock button waits 1, 2, 4 … at most 60 seconds, with a
+countdown. After an unlock the password field is emptied (its undo history with it).
+A damaged file is named with its damage, and Restore from backup… is offered.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QListWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hvp_desktop.gui import settings
 from hvp_desktop.gui.forms import load_form
-from hvp_desktop.store.engine import MIN_PASSWORD_LENGTH, WorkingFile
+from hvp_desktop.store import unlock_backoff
+from hvp_desktop.store.engine import MIN_PASSWORD_LENGTH, DamagedFile, WorkingFile
 from hvp_desktop.store.errors import WorkingFileError, WrongPassword
 
 FILE_FILTER = "hvp-desktop (*.hvpdb)"
+
+
+class Backoff(QObject):
+    """Holds `button` disabled with a countdown while wrong passwords make the next try wait."""
+
+    def __init__(self, button: QPushButton, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.button = button
+        self._text = button.text()
+        self._until = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._tick)
+
+    def left(self) -> int:
+        return max(0, int(self._until - time.monotonic() + 0.999))
+
+    def waiting(self) -> bool:
+        return self.left() > 0
+
+    def resume(self, path: str | Path) -> None:
+        """A wait started earlier for this file (another dialog, the lock screen, the CLI) goes on here."""
+        if path:
+            self._wait_until(time.monotonic() + unlock_backoff.wait_seconds(path))
+
+    def failed(self, path: str | Path) -> int:
+        """One more wrong password; returns the seconds the next try waits."""
+        unlock_backoff.record_failure(path)
+        delay = unlock_backoff.wait_seconds(path)
+        if delay > 0:
+            self._wait_until(time.monotonic() + delay)
+        return int(delay + 0.999)
+
+    def succeeded(self, path: str | Path) -> None:
+        unlock_backoff.clear(path)
+
+    def _wait_until(self, until: float) -> None:
+        self._until = until
+        if self.waiting():
+            self.button.setEnabled(False)
+            self._tick()
+            self._timer.start()
+
+    def _tick(self) -> None:
+        left = self.left()
+        if left <= 0:
+            self._timer.stop()
+            self.button.setText(self._text)
+            self.button.setEnabled(True)
+            return
+        self.button.setText(QCoreApplication.translate("UnlockDialog", "%1 (%2 s)")
+                            .replace("%1", self._text).replace("%2", str(left)))
+
+
+def try_open(path: str, password_edit: QLineEdit, backoff: Backoff, show) -> tuple[WorkingFile | None, DamagedFile | None]:
+    """Open `path` with the password typed in `password_edit`; `show(text)` tells what went
+    wrong. Returns (the file, None), or (None, the damage found), or (None, None)."""
+    if backoff.waiting():
+        return None, None
+    try:
+        wf = WorkingFile.open(path, password_edit.text())
+    except WrongPassword:
+        delay = backoff.failed(path)
+        text = QCoreApplication.translate("UnlockDialog", "Wrong password. The file was not changed.")
+        if delay:
+            text += " " + QCoreApplication.translate("UnlockDialog", "Wait %n s before the next try.", "", delay)
+        show(text)
+        password_edit.selectAll()
+        password_edit.setFocus()
+        return None, None
+    except DamagedFile as exc:
+        backoff.succeeded(path)  # the password was right
+        show(QCoreApplication.translate("UnlockDialog", "The working file is damaged.") + "\n" + str(exc))
+        return None, exc
+    except (WorkingFileError, OSError) as exc:
+        show(str(exc))
+        return None, None
+    backoff.succeeded(path)
+    password_edit.setText("")  # the password leaves the widget: setText also clears the undo history
+    return wf, None
+
+
+def restore_after_damage(parent: QWidget, path: str, password: str) -> str | None:
+    """The restore dialog for a file found damaged at open (the password was right); returns the
+    message to show after a restore, None when nothing was restored."""
+    from hvp_desktop.gui.restore_dialog import RestoreDialog
+    from hvp_desktop.store import backups
+
+    key = backups.key_for(path, password)
+    if key is None:
+        return None
+    try:
+        dialog = RestoreDialog(Path(path), key, parent, current_open=False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.outcome
+    finally:
+        key.wipe()
 
 
 def _toggle_echo(show: bool, *edits: QLineEdit) -> None:
@@ -44,6 +164,11 @@ class UnlockDialog(QDialog):
         f.recentList.itemActivated.connect(lambda _item: f.passwordEdit.setFocus())
         f.browseButton.clicked.connect(self._browse)
         f.showPasswordCheck.toggled.connect(lambda on: _toggle_echo(on, f.passwordEdit))
+        self.backoff = Backoff(f.openButton, self)
+        self.restore_button = QPushButton(self.tr("Restore from backup…"), self)
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self.restore_backup)
+        self.layout().addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignRight)
         f.openButton.clicked.connect(self.unlock)
         f.cancelButton.clicked.connect(self.reject)
         f.newButton.clicked.connect(self._new_file)
@@ -53,6 +178,8 @@ class UnlockDialog(QDialog):
             f.fileEdit.setText(str(path))
         elif f.recentList.count():
             f.recentList.setCurrentRow(0)
+        f.fileEdit.textChanged.connect(lambda text: self.backoff.resume(text.strip()))
+        self.backoff.resume(f.fileEdit.text().strip())
         f.passwordEdit.setFocus()
         self.resize(600, 420)
 
@@ -79,18 +206,22 @@ class UnlockDialog(QDialog):
             self.show_message(self.tr("Enter the password."))
             f.passwordEdit.setFocus()
             return
-        try:
-            self.working_file = WorkingFile.open(path, f.passwordEdit.text())
-        except WrongPassword:
-            self.show_message(self.tr("Wrong password. The file was not changed."))
-            f.passwordEdit.selectAll()
-            f.passwordEdit.setFocus()
-            return
-        except (WorkingFileError, OSError) as exc:
-            self.show_message(str(exc))
+        self.working_file, damaged = try_open(path, f.passwordEdit, self.backoff, self.show_message)
+        self.restore_button.setVisible(damaged is not None and damaged.backup is not None)
+        if self.working_file is None:
             return
         settings.add_recent_file(path)
         self.accept()
+
+    def restore_backup(self) -> None:
+        """The file was found damaged: choose a backup to put in its place, then open it."""
+        f = self.form
+        outcome = restore_after_damage(self, f.fileEdit.text().strip(), f.passwordEdit.text())
+        if outcome is not None:
+            self.restore_button.hide()
+            self.unlock()
+            if self.working_file is None:
+                self.show_message(outcome)
 
     def open_demo(self) -> None:
         from hvp_desktop.demo import DEMO_PASSWORD, create_demo
@@ -157,6 +288,11 @@ class NewPasswordDialog(QDialog):
     def password(self) -> str:
         return self.form.passwordEdit.text()
 
+    def forget_password(self) -> None:
+        """Empty both fields (and their undo history) once the password was used."""
+        self.form.passwordEdit.setText("")
+        self.form.repeatEdit.setText("")
+
     def _accept(self) -> None:
         f = self.form
         if len(f.passwordEdit.text()) < MIN_PASSWORD_LENGTH:
@@ -176,4 +312,96 @@ class NewPasswordDialog(QDialog):
             except (WorkingFileError, OSError) as exc:
                 f.messageLabel.setText(str(exc))
                 return
+            self.forget_password()
         self.accept()
+
+
+class LockScreen(QWidget):
+    """What the main window shows while the file is locked: no data, the file's name, the password
+    asked again (with the same slow-down as the unlock dialog). `unlocked(wf)` on success."""
+
+    unlocked = Signal(object)
+    quit_requested = Signal()
+
+    def __init__(self, path: str | Path, reason: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = str(path)
+        self.setObjectName("lockScreen")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        box = QFrame(self)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setMaximumWidth(560)
+        box.setMinimumWidth(420)
+        row.addWidget(box, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        self.title = QLabel(self.tr("The working file is locked"), box)
+        self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(self.title)
+        self.file_label = QLabel(self.tr("File: %1").replace("%1", Path(path).name), box)
+        self.file_label.setToolTip(self.path)
+        layout.addWidget(self.file_label)
+        self.reason_label = QLabel(reason or self.tr("Enter the password to go on where you were."), box)
+        self.reason_label.setWordWrap(True)
+        layout.addWidget(self.reason_label)
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("Password:"), box))
+        self.password_edit = QLineEdit(box)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setObjectName("lockPasswordEdit")
+        form.addWidget(self.password_edit, 1)
+        layout.addLayout(form)
+        self.show_check = QCheckBox(self.tr("Show password"), box)
+        self.show_check.toggled.connect(lambda on: _toggle_echo(on, self.password_edit))
+        layout.addWidget(self.show_check)
+        self.message_label = QLabel(box)
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message_label)
+        buttons = QHBoxLayout()
+        self.restore_button = QPushButton(self.tr("Restore from backup…"), box)
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self.restore_backup)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        self.quit_button = QPushButton(self.tr("Quit"), box)
+        self.quit_button.clicked.connect(self.quit_requested.emit)
+        buttons.addWidget(self.quit_button)
+        self.unlock_button = QPushButton(self.tr("Unlock"), box)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        buttons.addWidget(self.unlock_button)
+        layout.addLayout(buttons)
+        self.password_edit.returnPressed.connect(self.unlock)
+        self.backoff = Backoff(self.unlock_button, self)
+        self.backoff.resume(self.path)
+        self.password_edit.setFocus()
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    def unlock(self) -> None:
+        if not self.password_edit.text():
+            self.show_message(self.tr("Enter the password."))
+            self.password_edit.setFocus()
+            return
+        wf, damaged = try_open(self.path, self.password_edit, self.backoff, self.show_message)
+        self.restore_button.setVisible(damaged is not None and damaged.backup is not None)
+        if wf is not None:
+            self.message_label.clear()
+            self.unlocked.emit(wf)
+
+    def restore_backup(self) -> None:
+        outcome = restore_after_damage(self, self.path, self.password_edit.text())
+        if outcome is not None:
+            self.restore_button.hide()
+            self.reason_label.setText(outcome)
+            self.unlock()

@@ -520,6 +520,26 @@ def _everything(app, checker: Checker) -> None:  # noqa: PLR0915 (one screen aft
     top_keys = [k for k in (_access_key(a.text()) for a in win.menuBar().actions()) if k]
     if len(top_keys) != len(set(top_keys)):
         checker.problem("menus", f"access keys repeat in the menu bar: {top_keys}")
+
+    # -- backups and the lock (issue 18) ---------------------------------------------------------
+    from hvp_desktop.gui.restore_dialog import RestoreDialog
+    from hvp_desktop.store import crypto
+
+    wf.backup("close")
+    from hvp_desktop.store import backups
+
+    checker.data_ascii.insert(0, re.compile(re.escape(backups.folder_of(wf.path).name)))  # a folder: the disk's words
+    key = crypto.RawKey(bytes(wf._key.key), wf._key.salt)
+    show(RestoreDialog(wf.path, key, win, current_open=True), "restore-backup")
+    key.wipe()
+    app.lock(QApplication.translate("Application", "Locked after %n min without use.", "", 10))
+    win.lock_screen.password_edit.setText("wrong password")
+    win.lock_screen.unlock()  # the message a wrong password gets
+    checker.inspect(win, "lock-screen")
+    win.lock_screen.password_edit.setText(os.environ.get("HVP_SCREENS_PASSWORD", "hvp-demo-2026"))
+    win.lock_screen.unlock()  # the file open again for the end of the run
+    if win.locked:
+        checker.problem("lock-screen", "the lock screen did not unlock with the password")
     del Qt
 
 

@@ -41,7 +41,8 @@ def test_every_screen_fits_1366x768_and_speaks_one_language(lang, _demo_master, 
     names = {shot.split("-", 2)[-1].removesuffix(".png") for shot in report["shots"]}
     # the three panels and the dialogs the issue names, at least
     assert {"applications", "scoring", "ranking", "shortlist-confirmation", "choose-round", "holiday-arrangement",
-            "declare-conflict", "paper-sheet", "application-tab2", "unlock", "refusal"} <= names, names
+            "declare-conflict", "paper-sheet", "application-tab2", "unlock", "refusal", "restore-backup",
+            "lock-screen"} <= names, names
     assert all((SCREENS / shot).stat().st_size > 1000 for shot in report["shots"])
     assert report["problems"] == [], "\n".join(
         f"{p['where']}: {p['what']}" + (f" — {p['text']!r}" if p["text"] else "") for p in report["problems"])
