@@ -49,6 +49,7 @@ from hvp_desktop.domain.model import (
 )
 from hvp_desktop.reports import cells
 from hvp_desktop.reports.cells import CellError
+from hvp_desktop.reports.workbook_out import as_text, save_workbook
 from hvp_desktop.reports.xlsx_limits import UnreadableWorkbook, WorkbookScan, check_workbook
 
 IGNORE = "ignore"  # header_map target: the column is read by no field
@@ -1363,9 +1364,7 @@ def _bold_header(sheet: Worksheet, row: int, titles: Sequence[str]) -> None:
 
 
 def _write_value(sheet: Worksheet, row: int, column: int, value: Any) -> None:
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # a text that looks like a formula stays text
+    as_text(sheet.cell(row=row, column=column, value=value))  # a text that looks like a formula stays text
 
 
 def _error_text(errors: Iterable[RowError]) -> str:
@@ -1416,7 +1415,7 @@ def write_rejected(result: ParseResult, out_path: str | Path) -> None:
     sheet.column_dimensions["A"].width = 8
     sheet.column_dimensions[get_column_letter(len(titles))].width = 60
     sheet.freeze_panes = "B2"
-    workbook.save(out_path)
+    save_workbook(workbook, out_path)  # every text cell text (issue 18), 0o600
 
 
 _TEMPLATE_NOTES: dict[str, str] = {
@@ -1502,7 +1501,7 @@ def write_template(out_path: str | Path) -> None:
     _template_validations(sheet, specs)
     sheet.freeze_panes = "A3"
     _template_instructions(workbook.create_sheet(TEMPLATE_NOTES_SHEET), specs)
-    workbook.save(out_path)
+    save_workbook(workbook, out_path)
 
 
 def _template_title(sheet: Worksheet, width: int) -> None:

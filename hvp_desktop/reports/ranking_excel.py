@@ -3,15 +3,14 @@
 Sheets: the summary (the ranking with its rule line, the flags and their explanations, the
 method's sensitivity), one sheet per panel expert (their criterion points and leniency), and the
 rubric. Numbers are written as numbers (exact Decimals), never as text, so the workbook can be
-checked and re-added by anyone. The file is written to a temporary file beside the target and
-moved into place, so a failed export never leaves a half-written .xlsx behind.
+checked and re-added by anyone; names and comments are text, never formulas. The file is saved
+by `workbook_out.save_workbook`: readable by the user alone, written beside the target and moved
+into place, so a failed export never leaves a half-written .xlsx behind.
 """
 
 from __future__ import annotations
 
 import math
-import os
-import secrets
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
@@ -23,6 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hvp_desktop.reports.workbook_out import save_workbook
 from hvp_desktop.scoring.aggregate import TRIM_FROM, Method
 from hvp_desktop.scoring.analysis import Flag, FlagKind, Row
 from hvp_desktop.scoring.ranking import Line, LineKind
@@ -147,16 +147,8 @@ def write_ranking(view: RoundRanking, path: str | Path) -> Path:
         _expert_sheet(workbook.create_sheet(_sheet_name(f"专家-{name}", used)), view, expert)
     _rubric_sheet(workbook.create_sheet(RUBRIC_SHEET), view)
     workbook.active = 0  # LibreOffice's CSV export and Excel both open on the summary
-    temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
-    # os.open rather than mkstemp: mkstemp's 0600 would make the export unreadable to colleagues
-    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    try:
-        workbook.save(temp)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return path
+    # names and comments as text, never formulas; 0o600; replaced only once whole (issue 18)
+    return save_workbook(workbook, path)
 
 
 def _sheet_name(wanted: str, used: set[str]) -> str:

@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hvp_desktop.domain.limits import RUBRIC_TABLE
 from hvp_desktop.reports.excel_import import WorkbookError, normalise_header, read_sheet
+from hvp_desktop.reports.workbook_out import formula, save_workbook
 from hvp_desktop.scoring.rubric import (
     MAX_TOTAL,
     Criterion,
@@ -460,7 +461,7 @@ def write_rubric_table(rubric: Rubric, path: str | Path) -> None:
     _write_total(sheet, last + 1)
     sheet.freeze_panes = "A3"
     _write_notes(workbook.create_sheet(NOTES_SHEET_TITLE))
-    workbook.save(path)
+    save_workbook(workbook, path)  # text stays text (no formula injection), 0o600
 
 
 def _write_title(sheet: Worksheet, title: str) -> None:
@@ -526,7 +527,7 @@ def _write_total(sheet: Worksheet, row: int) -> None:
     letter = get_column_letter(points)
     sheet.cell(row=row, column=2, value="合计").font = Font(bold=True)
     # a formula, so the sum follows edits made in Excel (import skips this row)
-    sheet.cell(row=row, column=points, value=f"=SUM({letter}3:{letter}{row - 1})").font = Font(bold=True)
+    formula(sheet.cell(row=row, column=points), f"=SUM({letter}3:{letter}{row - 1})").font = Font(bold=True)
 
 
 _NOTES: tuple[tuple[str, str], ...] = (

@@ -224,12 +224,18 @@ def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(exported, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["排名.xlsx"]
 
 
-def test_the_export_is_readable_by_others_like_any_saved_file(exported, tmp_path):
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_export_is_readable_by_its_owner_alone_whatever_the_umask(exported, tmp_path):
+    """Scores are confidential (issue 18): 0o600 even under a permissive umask, and over a 0o644 file."""
     view, _path, _apps, _experts = exported
-    written = write_ranking(view, tmp_path / "out.xlsx")
+    (tmp_path / "out.xlsx").write_bytes(b"old")
+    os.chmod(tmp_path / "out.xlsx", 0o644)
     umask = os.umask(0)
-    os.umask(umask)
-    assert written.stat().st_mode & 0o777 == 0o666 & ~umask
+    try:
+        written = write_ranking(view, tmp_path / "out.xlsx")
+    finally:
+        os.umask(umask)
+    assert written.stat().st_mode & 0o777 == 0o600
 
 
 def _soffice() -> str | None:
