@@ -1045,7 +1045,8 @@ class _RowOutcome:
 
     def _plain_field(self, spec: FieldSpec) -> Any:
         if spec.kind == "bool":
-            written = "".join((cells.to_text(self.raw(spec.id)) if isinstance(self.raw(spec.id), str) else "").split())
+            raw = self.raw(spec.id)  # a text of invisible characters only cleans to None (found by fuzzing)
+            written = "".join(((cells.to_text(raw) or "") if isinstance(raw, str) else "").split())
             for phrase, declared in spec.rule_answers:
                 if phrase in written:
                     self.implied[declared] = True

@@ -290,8 +290,9 @@ class _Parts:
                     self.check_encoding(chunk)
                     first = False
                 buffer = tail + chunk
-                if b"\x00" in chunk:
-                    raise self.not_utf8()
+                if b"\x00" in chunk:  # no XML holds one; in UTF-16 every other byte is one
+                    raise self.refuse("encoding", "含有空字符（\\0），不是UTF-8编码的合格XML",
+                                      "holds a NUL character: not well-formed XML in UTF-8")
                 if _DTD.search(buffer):  # before expat sees it: no entity is ever expanded
                     raise self.refuse("dtd", "含有DTD（实体声明），Excel文件不会有，拒绝读取",
                                       "declares a DTD (entities): no Excel part does; refused")
