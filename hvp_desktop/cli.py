@@ -62,9 +62,19 @@ def _read_password(args, *, env: str = "HVP_PASSWORD", file_attr: str = "passwor
 
 
 def _open(args, *, migrate: bool = True):
+    from hvp_desktop.store import unlock_backoff
     from hvp_desktop.store.engine import WorkingFile
+    from hvp_desktop.store.errors import WrongPassword
 
-    return WorkingFile.open(args.file, _read_password(args), migrate=migrate)
+    password = _read_password(args)
+    unlock_backoff.wait(args.file)  # from the 3rd wrong password in a row on this file (issue 18)
+    try:
+        wf = WorkingFile.open(args.file, password, migrate=migrate)
+    except WrongPassword:
+        unlock_backoff.record_failure(args.file)
+        raise
+    unlock_backoff.clear(args.file)
+    return wf
 
 
 def _emit(args, payload: dict, lines: list[str]) -> None:
@@ -89,9 +99,9 @@ def cmd_demo(args) -> int:
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
     if args.copy_of:  # a pristine demo built earlier (make run keeps one): copied, not built again
-        import shutil
+        from hvp_desktop.private_files import copy_private
 
-        shutil.copyfile(args.copy_of, tmp)
+        copy_private(args.copy_of, tmp)  # 0o600, like every file the app writes
     else:
         create_demo(tmp, password).close()
     if path.exists():
@@ -284,6 +294,9 @@ def cmd_passwd(args) -> int:
     try:
         new = _read_password(args, env="HVP_NEW_PASSWORD", file_attr="new_password_file",
                              prompt="新密码 (new password): ")
+        from hvp_desktop.store.engine import check_new_password
+
+        check_new_password(new)  # a weak one is refused before it is typed again (issue 18)
         if not (args.new_password_file or os.environ.get("HVP_NEW_PASSWORD")):
             if getpass.getpass("再次输入新密码 (repeat): ") != new:
                 raise CliError("两次输入的新密码不一致 (passwords differ)", EXIT_REJECTED)

@@ -24,7 +24,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from hvp_desktop import __version__
+from hvp_desktop import __version__, private_files
 
 LOGGER_NAME = "hvp_desktop"
 APP_DIR_NAME = "hvp-desktop"
@@ -205,7 +205,7 @@ def setup(kind: str) -> Path | None:
             _handler.close()
             _handler = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_files.make_dirs(path.parent)  # 0o700, the data folder above it too when made here
             handler = _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
                                                   encoding="utf-8")
         except OSError as exc:

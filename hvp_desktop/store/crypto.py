@@ -4,11 +4,16 @@ We derive SQLCipher 4's own key (PBKDF2-HMAC-SHA512, 256,000 iterations, 32 byte
 file's 16-byte salt) with `cryptography`, then give every connection the raw key and salt.
 The file therefore stays a standard SQLCipher 4 file that the `sqlcipher` shell opens with
 the plain password, while opening a connection costs ~0.1 ms instead of a full KDF.
+Passwords are Unicode-normalised (NFC) before derivation (issue 18): "Café" typed with a
+composed é or as e + a combining accent is one password. Files made before that were keyed
+with the password as typed; `password_forms` gives the raw form as a second try so nobody is
+locked out.
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives import hashes
@@ -47,9 +52,23 @@ def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
 
 
-def derive(password: str, salt: bytes) -> RawKey:
+def normalise(password: str) -> str:
+    """The form a password is derived from: Unicode NFC."""
+    return unicodedata.normalize("NFC", password)
+
+
+def password_forms(password: str) -> list[str]:
+    """The forms to try when opening: NFC, then the password as typed if that differs (a file
+    keyed before passwords were normalised)."""
+    nfc = normalise(password)
+    return [nfc] if nfc == password else [nfc, password]
+
+
+def derive(password: str, salt: bytes, *, normalise: bool = True) -> RawKey:
+    """The raw key for `password` (NFC-normalised unless `normalise=False`) and `salt`."""
+    text = unicodedata.normalize("NFC", password) if normalise else password
     kdf = PBKDF2HMAC(algorithm=hashes.SHA512(), length=KEY_BYTES, salt=salt, iterations=KDF_ITERATIONS)
-    return RawKey(kdf.derive(password.encode("utf-8")), salt)
+    return RawKey(kdf.derive(text.encode("utf-8")), salt)
 
 
 def read_salt(path: str | os.PathLike) -> bytes:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import platform
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,11 +26,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from hvp_desktop.store import crypto, migrations
+from hvp_desktop import private_files
+from hvp_desktop.store import crypto, migrations, password_policy
 from hvp_desktop.store.errors import FileLocked, NotAWorkingFile, WorkingFileError, WrongPassword
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = password_policy.MIN_LENGTH
 
 
 def _raw_connect(path: Path, key: crypto.RawKey, *, read_only: bool = False) -> sqlcipher3.Connection:
@@ -61,10 +61,10 @@ def _check_header(path: Path) -> None:
 
 
 def check_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise WorkingFileError(
-            f"密码至少需要{MIN_PASSWORD_LENGTH}个字符。 (The password needs at least {MIN_PASSWORD_LENGTH} characters.)"
-        )
+    """Refuse a weak new password with the reason (password_policy's rules) as a WorkingFileError."""
+    reason = password_policy.problem(password)
+    if reason is not None:
+        raise WorkingFileError(reason)
 
 
 class _OwnerLock:
@@ -73,29 +73,71 @@ class _OwnerLock:
     A second opener — another window, the CLI, a `passwd` — is refused instead of writing into
     a file that may be swapped underneath it. The OS drops the lock if the process dies, so a
     lock file left by a crash does not block anyone.
+
+    Deleting the lock file is where two openers could both "hold" the file (issue 18: 8,406
+    overlaps in 20 s): a process that had opened the old lock file locked it once it was free,
+    while a third created and locked a new one under the same name. So the lock file is deleted
+    only by its holder, while it still holds the lock, and every opener checks after locking that
+    the file it locked is still the one under the name (same inode); if not, it lets go and tries
+    again on the file now in place. While one process holds a lock whose file is under the name,
+    no other process can pass that check.
+    `db_path` must be the real path (symlinks resolved), so every name of a file shares one lock.
     """
+
+    ATTEMPTS = 5
 
     def __init__(self, db_path: Path) -> None:
         self.path = db_path.with_name(db_path.name + ".lock")
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            _lock_fd(self._fd)
-        except OSError as exc:
-            os.close(self._fd)
-            raise FileLocked(
-                f"文件已在另一个窗口或程序中打开：{db_path}；请先在那里关闭或锁定。"
-                f" (The file is open in another window or program; close it there first.)"
-            ) from exc
+        self._fd = -1
+        for _ in range(self.ATTEMPTS):
+            fd = private_files.open_fd(self.path, os.O_RDWR | os.O_CREAT)
+            try:
+                _lock_fd(fd)
+            except OSError as exc:
+                os.close(fd)
+                raise FileLocked(
+                    f"文件已在另一个窗口或程序中打开：{db_path}；请先在那里关闭或锁定。"
+                    f" (The file is open in another window or program; close it there first.)"
+                ) from exc
+            if _is_current(fd, self.path):
+                self._fd = fd
+                break
+            _unlock_fd(fd)  # a lock file no longer under its name locks nothing: try the new one
+            os.close(fd)
+        else:
+            raise FileLocked(f"无法锁定文件：{db_path}（锁文件不断被替换） (the lock file keeps being replaced)")
         os.ftruncate(self._fd, 0)
         os.write(self._fd, f"{os.getpid()}@{platform.node()}\n".encode())
 
     def release(self) -> None:
         if self._fd < 0:
             return
-        self.path.unlink(missing_ok=True)
+        if os.name == "posix":  # Windows cannot delete a file it has open: the lock file stays there
+            try:
+                if _is_current(self._fd, self.path):
+                    self.path.unlink()  # still locked: whoever opens this file now fails the check
+            except OSError:
+                pass
         _unlock_fd(self._fd)
         os.close(self._fd)
         self._fd = -1
+
+
+def _is_current(fd: int, path: Path) -> bool:
+    """Whether the open file `fd` is still the one named `path` (POSIX: same device and inode)."""
+    if os.name != "posix":
+        return True  # Windows does not delete or replace a file another process has open
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except FileNotFoundError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def real_path(path: str | os.PathLike) -> Path:
+    """The file a path names, symlinks resolved: the lock, WAL, backups and re-keyed copy all sit
+    beside the real file, and a password change replaces the real file, never the link."""
+    return Path(os.path.realpath(os.fspath(path)))
 
 
 if os.name == "nt":
@@ -119,7 +161,7 @@ else:
 
 def ensure_not_open(path: str | os.PathLike) -> None:
     """Raise FileLocked if some WorkingFile (here or in another process) holds `path` open."""
-    _OwnerLock(Path(path)).release()
+    _OwnerLock(real_path(path)).release()
 
 
 class _Gate:
@@ -174,11 +216,13 @@ class WorkingFile:
     # -- life cycle -------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike, password: str, *, migrate: bool = True) -> WorkingFile:
-        path = Path(path)
+        path = real_path(path)  # once, here: a link and its target are one file with one lock
         _check_header(path)
         key = _open_key(path, password)  # issue 18 §7: a damaged page is named, not taken for a wrong password
         wf = cls(path, key)
         wf._owns_key = True  # derived here: wiped when the file is closed
+        for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            private_files.tighten(own)  # a file made before issue 18 (0644) becomes its owner's alone
         # A re-keyed copy left by a password change that was killed before its swap: the file
         # itself is the old one, whole, and opens with the old password (just done).
         for leftover in (path.with_name(path.name + ".rekey"), path.with_name(path.name + ".rekey-wal"),
@@ -194,7 +238,7 @@ class WorkingFile:
 
     @classmethod
     def create(cls, path: str | os.PathLike, password: str) -> WorkingFile:
-        path = Path(path)
+        path = real_path(path)
         check_new_password(password)
         if path.exists():
             raise WorkingFileError(f"文件已存在，不会覆盖：{path} (file exists; not overwritten)")
@@ -205,6 +249,8 @@ class WorkingFile:
         tmp = path.with_name(path.name + ".creating")
         tmp.unlink(missing_ok=True)
         try:
+            # made empty with mode 0o600 first: SQLite keeps the mode and gives it to -wal and -shm
+            private_files.create_empty(tmp)
             con = _raw_connect(tmp, key)
             try:
                 con.execute("PRAGMA journal_mode = WAL")
@@ -335,6 +381,7 @@ class WorkingFile:
     # -- internals --------------------------------------------------------------------------
     def _export_rekeyed(self, tmp: Path, new_key: crypto.RawKey) -> None:
         """Write the whole database, encrypted under `new_key`, to `tmp`, and check it."""
+        private_files.create_empty(tmp)  # 0o600 before SQLite writes a byte into it
         con = _raw_connect(self.path, self._key)
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -380,7 +427,7 @@ class WorkingFile:
             return
         self.engine.dispose()
         backup = self.path.with_name(f"{self.path.name}.v{pending[0].version - 1}.bak")
-        shutil.copy2(self.path, backup)  # an encrypted copy: the same key opens it
+        private_files.copy_private(self.path, backup)  # an encrypted copy (0o600): the same key opens it
         con = _raw_connect(self.path, self._key)
         try:
             migrations.upgrade(con)
@@ -422,16 +469,21 @@ class DamagedFile(WorkingFileError):
 
 
 def _try_keys(path: Path, password: str) -> crypto.RawKey:
-    """The key the password gives for `path`, tried read-only (a read-write connection that
-    fails would still, when closed, checkpoint a WAL left by a crash into the file)."""
-    key = crypto.derive(password, crypto.read_salt(path))
-    try:
-        _raw_connect(path, key, read_only=True).close()
-    except sqlcipher3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise WrongPassword() from exc
-        raise WorkingFileError(f"无法打开文件：{exc} (cannot open the file)") from exc
-    return key
+    """The key that opens `path`: the password's NFC form first, then (a file made before
+    passwords were normalised) the password exactly as typed. Raises WrongPassword."""
+    salt = crypto.read_salt(path)
+    for form in crypto.password_forms(password):
+        key = crypto.derive(form, salt, normalise=False)
+        # The key is tried read-only: a read-write connection that fails would still, when
+        # closed, checkpoint a WAL left by a crash into the file.
+        try:
+            _raw_connect(path, key, read_only=True).close()
+        except sqlcipher3.DatabaseError as exc:
+            if "not a database" in str(exc):
+                continue
+            raise WorkingFileError(f"无法打开文件：{exc} (cannot open the file)") from exc
+        return key
+    raise WrongPassword()
 
 
 def _open_key(path: Path, password: str) -> crypto.RawKey:
