@@ -506,7 +506,8 @@ def _open_key(path: Path, password: str) -> crypto.RawKey:
             raise
         key = backups.key_for(path, password)
         good = backups.newest_good(path, key) if key is not None else None
-        raise DamagedFile(path, [str(exc.__cause__)], good.path if good else None) from exc
+        pages = backups.page_problems(path, key) if key is not None else []  # name the pages when it can
+        raise DamagedFile(path, pages or [str(exc.__cause__)], good.path if good else None) from exc
     problems = backups.page_problems(path, key)
     if problems:
         good = backups.newest_good(path, key)

@@ -103,7 +103,7 @@ def test_daily_due_once_a_day(demo_file):
     assert backups.daily_due(demo_file, today=datetime.now().date() + timedelta(days=1))
 
 
-@pytest.mark.parametrize(("page", "zero"), [(5, False), (300, True), (587, False)])
+@pytest.mark.parametrize(("page", "zero"), [(5, False), (21, False), (300, True), (587, False)])
 def test_a_damaged_page_is_named_at_open_with_the_newest_good_backup(demo_file, page, zero):
     with WorkingFile.open(demo_file, DEMO_PASSWORD) as wf:
         good = wf.backup("close")
