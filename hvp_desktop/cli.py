@@ -87,6 +87,7 @@ def _emit(args, payload: dict, lines: list[str]) -> None:
 # -- commands ----------------------------------------------------------------------------------
 def cmd_demo(args) -> int:
     from hvp_desktop.demo import DEMO_PASSWORD, create_demo
+    from hvp_desktop.store import heads
 
     password = os.environ.get("HVP_PASSWORD") or DEMO_PASSWORD
     if args.password_file:
@@ -116,6 +117,8 @@ def cmd_demo(args) -> int:
     for stale in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         stale.unlink(missing_ok=True)
     os.replace(tmp, path)
+    heads.follow(Path(args.copy_of) if args.copy_of else tmp, path, copy=bool(args.copy_of))
+    Path(f"{tmp}.lock").unlink(missing_ok=True)
     _emit(args, {"file": str(path.resolve()), "password": password},
           [f"演示文件 (demo file): {path.resolve()}", f"密码 (password): {password}"])
     return EXIT_OK
@@ -259,7 +262,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from hvp_desktop.store import audit, decisions, queries, ranking
+    from hvp_desktop.store import audit, decisions, migrations, queries, ranking
     from hvp_desktop.store.errors import damaged_errors
 
     wf = _open(args, migrate=False)  # a diagnosis changes nothing, not even the schema
@@ -267,24 +270,35 @@ def cmd_check(args) -> int:
         version = wf.schema_version()
         try:
             integrity = wf.integrity_errors()
+            schema = wf.schema_problems()
             chain = queries.verify_chain(wf)
             states = decisions.state_mismatches(wf)
             if version >= ranking.SCHEMA_WITH_CONSOLIDATIONS:  # an older file is diagnosed as it is
                 states += ranking.consolidation_mismatches(wf)
+            replayed = queries.replay_report(wf) if version >= migrations.SCHEMA_WITH_REPLAY and not schema else None
+            heads = queries.head_problems(wf, [Path(p) for p in args.against])
         except damaged_errors() as exc:  # a damaged page: report it, that is check's job
             integrity = [_message_of(exc)]
             chain = audit.ChainReport(0, ["审计链无法读取 (audit chain unreadable)"])
-            states = []
+            states, schema, replayed, heads = [], [], None, []
     finally:
         wf.close()
-    ok = not integrity and chain.ok and not states
-    payload = {"ok": ok, "schema_version": version, "integrity": integrity or ["ok"],
-               "audit_events": chain.events, "audit_problems": chain.problems, "state_problems": states}
+    rows = replayed.problems if replayed else []
+    ok = not integrity and not schema and chain.ok and not states and not rows and not heads
+    payload = {"ok": ok, "schema_version": version, "integrity": integrity or ["ok"], "schema_problems": schema,
+               "audit_events": chain.events, "audit_problems": chain.problems, "state_problems": states,
+               "replayed": bool(replayed and replayed.baseline), "replay_problems": rows, "head_problems": heads}
     lines = [f"SQLCipher完整性 (integrity): {'正常 ok' if not integrity else '; '.join(integrity)}",
+             f"文件结构 (tables at schema {version}): " + ("正常 ok" if not schema else "不符 MISMATCH"),
              f"审计链 (audit chain): {chain.events} 条事件, " + ("完好 intact" if chain.ok else "有问题 BROKEN"),
              "状态、决定记录与汇总结果 (states and consolidated results rebuilt): "
-             + ("一致 consistent" if not states else "不一致 MISMATCH")]
-    lines += [f"  {p}" for p in chain.problems + states]
+             + ("一致 consistent" if not states else "不一致 MISMATCH"),
+             "各表与审计记录重放 (tables replayed from the audit chain): "
+             + ("未重放：文件早于结构版本8 not replayed: made before schema 8" if not (replayed and replayed.baseline)
+                else "一致 consistent" if not rows else f"{len(rows)} 处不一致 MISMATCH"),
+             "审计链末端与文件外的记录 (chain head against the copies kept outside the file): "
+             + ("一致 consistent" if not heads else "不一致 MISMATCH")]
+    lines += [f"  {p}" for p in schema + chain.problems + states + rows + heads]
     _emit(args, payload, lines)
     return EXIT_OK if ok else EXIT_REJECTED
 
@@ -749,6 +763,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(run=cmd_import)
 
     sp = with_file("check", "检查加密完整性与审计链 (integrity and audit chain)")
+    sp.add_argument("--against", action="append", default=[], metavar="EXPORT",
+                    help="与导出文件中记录的审计链末端比对 (compare with the audit head an export carries)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_check)
 

@@ -33,6 +33,9 @@ def demo_file(_demo_master, tmp_path) -> Path:
     """A fresh copy of the demo working file (84 applications in 2 rounds)."""
     path = tmp_path / "demo.hvpdb"
     shutil.copy2(_demo_master, path)
+    head = _demo_master.with_name(_demo_master.name + ".head")  # the audit head kept beside it
+    if head.exists():
+        shutil.copy2(head, path.with_name(path.name + ".head"))
     return path
 
 

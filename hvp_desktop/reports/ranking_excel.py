@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -26,6 +27,7 @@ from hvp_desktop.reports.workbook_out import save_workbook
 from hvp_desktop.scoring.aggregate import TRIM_FROM, Method
 from hvp_desktop.scoring.analysis import Flag, FlagKind, Row
 from hvp_desktop.scoring.ranking import Line, LineKind
+from hvp_desktop.store.heads import XLSX_PROPERTY
 
 if TYPE_CHECKING:  # reports sit beside store: only the view's shape is needed, not the store
     from hvp_desktop.store.ranking import RoundRanking
@@ -147,6 +149,8 @@ def write_ranking(view: RoundRanking, path: str | Path) -> Path:
         _expert_sheet(workbook.create_sheet(_sheet_name(f"专家-{name}", used)), view, expert)
     _rubric_sheet(workbook.create_sheet(RUBRIC_SHEET), view)
     workbook.active = 0  # LibreOffice's CSV export and Excel both open on the summary
+    if view.audit_head:  # where the file's audit chain stood: `check --against` compares (issue 18)
+        workbook.custom_doc_props.append(StringProperty(name=XLSX_PROPERTY, value=view.audit_head))
     # names and comments as text, never formulas; 0o600; replaced only once whole (issue 18)
     return save_workbook(workbook, path)
 

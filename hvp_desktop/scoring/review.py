@@ -79,6 +79,7 @@ class RoundData:
     tie: StoredTie | None
     history: list[LockView]
     reopen_refusal: tuple[str, str] | None  # (Chinese, English)
+    audit_head: str = ""  # "SEQ:HASH" of the audit chain when read: stamped on exports (issue 18)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class RoundRanking:
     missing: dict[int, list[int]] = field(default_factory=dict)
     reopen_refusal: tuple[str, str] | None = None  # why a confirmed result can no longer be withdrawn
     vetoed: dict[int, list[str]] = field(default_factory=dict)  # application → veto items most sheets found
+    audit_head: str = ""  # the audit chain's head the data was read at ("SEQ:HASH")
 
     @property
     def locked(self) -> bool:
@@ -194,4 +196,4 @@ def review(data: RoundData, method: Method | None = None) -> RoundRanking:
     lock = next((h for h in data.history if h.reopened_at is None), None)
     return RoundRanking(data.round_id, data.title, data.kind, data.year, result, data.names, data.experts, data.chair,
                         rubric, data.points, explained, tie_view, lock, data.history, data.missing,
-                        data.reopen_refusal, vetoed)
+                        data.reopen_refusal, vetoed, data.audit_head)

@@ -82,6 +82,10 @@ class AuditLog:
         self._seq = int(self._head_seq.value)
         self._hash = self._head_hash.value
 
+    @property
+    def head(self) -> tuple[int, str]:
+        return self._seq, self._hash
+
     def append(self, action: str, entity: str, entity_id=None, payload: dict | None = None) -> AuditEvent:
         seq = self._seq + 1
         at = datetime.now(UTC).isoformat(timespec="microseconds")

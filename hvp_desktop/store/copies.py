@@ -7,7 +7,7 @@ snapshot is one operation (`ops/copies.py`); reading one is `snapshot` here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
@@ -20,6 +20,7 @@ class Snapshot:
     owner: str | None = None  # the expert a copy belongs to (their UUID)
     device: str = ""  # the device it was read on
     refs: dict[str, dict[str, str]] = field(default_factory=dict)  # table → column → referenced table
+    blind: bool = False  # read from or for an expert's file: outcomes withheld (WITHHELD_FROM_EXPERTS)
 
 
 def references(table) -> dict[str, str]:
@@ -70,9 +71,30 @@ TRAVELLING = ("rounds", "enterprises", "applications", "co_applicants", "experts
               "conflicts", "rubrics", "score_sheets", "score_entries")
 
 
+# Blind scoring (issue 18): what an expert's copy never carries — the outcome of other reviews —
+# with the value the copy holds instead (the application as it stood before any decision).
+WITHHELD_FROM_EXPERTS = {"applications": {"state": "applied", "preliminary_score": None}}
+
+
+def withhold_outcomes(snap: Snapshot) -> Snapshot:
+    for table, blanks in WITHHELD_FROM_EXPERTS.items():
+        for record in snap.tables.get(table, []):
+            record.update(blanks)
+    return replace(snap, blind=True)
+
+
+def same_record(table: str, mine: dict, theirs: dict, *, from_expert: bool) -> bool:
+    """Whether two versions of a record agree; an expert's copy is compared without what it withholds."""
+    if not from_expert:
+        return mine == theirs
+    skip = WITHHELD_FROM_EXPERTS.get(table, {})
+    return {k: v for k, v in mine.items() if k not in skip} == {k: v for k, v in theirs.items() if k not in skip}
+
+
 def whole(s, *, owner: str | None = None) -> Snapshot:
     """Every travelling record of a file."""
     from hvp_desktop.store.models import Base
 
     models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
-    return snapshot(s, [(models[t], models[t].__table__.c.id.is_not(None)) for t in TRAVELLING], owner=owner)
+    snap = snapshot(s, [(models[t], models[t].__table__.c.id.is_not(None)) for t in TRAVELLING], owner=owner)
+    return replace(snap, blind=owner is not None)

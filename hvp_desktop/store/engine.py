@@ -265,6 +265,7 @@ class WorkingFile:
         _fsync_dir(path.parent)
         wf = cls(path, key)
         wf._owns_key = True
+        wf.write_baseline()
         return wf
 
     def close(self) -> None:
@@ -321,6 +322,11 @@ class WorkingFile:
     def schema_version(self) -> int:
         with self._gate.shared(), self.engine.connect() as c:
             return c.exec_driver_sql("PRAGMA user_version").scalar_one()
+
+    def schema_problems(self) -> list[str]:
+        """How the file's tables differ from those its schema version promises ([] when sound)."""
+        with self._gate.shared(), self.engine.connect() as c:
+            return migrations.shape_problems(c.connection.driver_connection)
 
     def integrity_errors(self) -> list[str]:
         """SQLite's integrity check plus SQLCipher's page HMAC check; [] when all is well."""
@@ -427,12 +433,27 @@ class WorkingFile:
             return
         self.engine.dispose()
         backup = self.path.with_name(f"{self.path.name}.v{pending[0].version - 1}.bak")
-        private_files.copy_private(self.path, backup)  # an encrypted copy (0o600): the same key opens it
+        if not backup.exists():  # the oldest copy at that version is kept: a retried upgrade adds none
+            private_files.copy_private(self.path, backup)  # an encrypted copy (0o600): the same key opens it
         con = _raw_connect(self.path, self._key)
         try:
             migrations.upgrade(con)
+        except sqlcipher3.Error as exc:
+            # Each script runs in one transaction: the file is as it was (`check` names how its
+            # tables differ from its version number, when that is why).
+            raise WorkingFileError(
+                f"文件结构与其版本号（{pending[0].version - 1}）不符，无法升级：{exc}。文件未改动。"
+                f" (The file's tables do not match its schema version {pending[0].version - 1}; "
+                "it was not upgraded and is unchanged.)") from exc
         finally:
             con.close()
+        self.write_baseline()  # migrated rows: the replay starts again from here
+
+    def write_baseline(self) -> None:
+        """Append a `rows.baseline` audit event holding every row (see replay.py)."""
+        from hvp_desktop.store.ops.core import write_baseline  # the one path of every write
+
+        write_baseline(self)
 
 
 def _fsync_file(path: Path) -> None:

@@ -55,7 +55,7 @@ def expert_snapshot(master: WorkingFile, expert_id: int) -> copies.Snapshot:
         rounds = select(Application.round_id).where(apps)
         labels = select(Round.rubric_version).where(Round.id.in_(rounds))
         sheets = select(ScoreSheet.id).where(ScoreSheet.expert_id == expert_id, ScoreSheet.application_id.in_(assigned))
-        return copies.snapshot(s, [
+        snap = copies.snapshot(s, [
             (Round, Round.id.in_(rounds)),
             (Enterprise, Enterprise.id.in_(select(Application.enterprise_id).where(apps))),
             (Application, apps),
@@ -67,6 +67,10 @@ def expert_snapshot(master: WorkingFile, expert_id: int) -> copies.Snapshot:
             (ScoreSheet, ScoreSheet.id.in_(sheets)),
             (ScoreEntry, ScoreEntry.sheet_id.in_(sheets)),
         ], owner=expert.uuid)
+    # Blind scoring (issue 18): no outcome of other reviews travels — the state an application
+    # reached (shortlisted, selected, passed …) and the third party's preliminary score stay in the
+    # master. The copy is as the application stood before any decision, as its (empty) history says.
+    return copies.withhold_outcomes(snap)
 
 
 def write_expert_file(master: WorkingFile, expert_id: int, path: str | Path, password: str) -> dict[str, int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -255,6 +255,7 @@ class AuditEvent(Base):
     """One change; `hash` covers this event and the previous event's hash."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_action", "action", "seq"),)  # schema 8: the replay's events
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String)  # ISO 8601 UTC, as hashed
     actor: Mapped[str] = mapped_column(Text)

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -177,6 +178,30 @@ def verify_chain(wf: WorkingFile):
 
     with wf.session() as s:
         return audit.verify(s)
+
+
+def replay_report(wf: WorkingFile):
+    """The tables compared with their replay from the audit chain (`replay.ReplayReport`)."""
+    from hvp_desktop.store import replay
+
+    with wf.session() as s:
+        return replay.compare(s)
+
+
+def head_problems(wf: WorkingFile, exports: list[Path] = ()) -> list[str]:
+    """The chain's head kept beside the file and stamped on `exports`, each compared with the chain."""
+    from hvp_desktop.store import heads
+
+    kept = [h for h in [heads.read_sidecar(wf.path)] if h is not None]
+    problems = []
+    for path in exports:
+        head = heads.read_export(Path(path))
+        if head is None:
+            problems.append(f"{Path(path).name}中没有审计链记录 ({Path(path).name} carries no audit head)")
+        else:
+            kept.append(head)
+    with wf.session() as s:
+        return problems + heads.mismatches(s, kept)
 
 
 def rubric_choice(wf: WorkingFile, application_id: int) -> tuple[str | None, str]:

@@ -32,6 +32,7 @@ from hvp_desktop.scoring.review import (  # noqa: F401  (the chair's view, re-ex
     review,
 )
 from hvp_desktop.scoring.rubric import Rubric
+from hvp_desktop.store import heads
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import (
     Application,
@@ -190,7 +191,7 @@ def round_data(s, round_id: int, *, reload: bool = False, fill_cache: bool = Fal
     return RoundData(round_id, rnd.title, rnd.kind, rnd.year, settings_of(rnd), line_of(rnd, assessed_years(s, round_id)),
                      round_rubric(s, rnd), dict(matrix.applications), experts, chair, points, missing,
                      sorted(scored_apps), explanations, tie, history,
-                     reopen_refusal(s, standing) if standing is not None else None)
+                     reopen_refusal(s, standing) if standing is not None else None, heads.current(s).text())
 
 
 def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, *,

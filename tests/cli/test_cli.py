@@ -373,17 +373,18 @@ def test_check_ok_then_tampered(cli, hvpdb, workbook, row, cli_password):
     assert done.returncode == 0, done.stderr
     result = as_json(done)
     assert result["ok"] is True
-    assert result["audit_events"] == 5  # round, 2 × (enterprise, application)
+    assert result["audit_events"] == 7  # baseline, round, 2 × (enterprise, application), the rows left
+    assert result["replayed"] is True and result["replay_problems"] == [] and result["head_problems"] == []
     assert result["integrity"] == ["ok"] and result["audit_problems"] == []
     assert result["schema_version"] == migrations.LATEST
 
     with WorkingFile.open(hvpdb, cli_password) as wf, wf.engine.begin() as c:
-        c.exec_driver_sql("UPDATE audit_events SET payload = replace(payload, '王伟', '张三') WHERE seq = 3")
+        c.exec_driver_sql("UPDATE audit_events SET payload = replace(payload, '王伟', '张三') WHERE seq = 4")
     done = cli("check", hvpdb, "--json")
     assert done.returncode == 1
     result = as_json(done)
     assert result["ok"] is False
-    assert any("event 3" in p for p in result["audit_problems"])
+    assert any("event 4" in p for p in result["audit_problems"])
 
 
 # ------------------------------------------------------------------------------ passwords
@@ -396,7 +397,8 @@ def test_passwd_with_password_file_and_env(cli, hvpdb, tmp_path, cli_password, w
     done = cli("passwd", hvpdb, "--password-file", old, password=None, new_password="全新的密码-2027")
     assert done.returncode == 0, done.stderr
     assert "Password changed" in done.stdout
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["old.txt", "applications.xlsx", hvpdb.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["old.txt", "applications.xlsx", hvpdb.name,
+                                                                 f"{hvpdb.name}.head"])
 
     with pytest.raises(WrongPassword):
         WorkingFile.open(hvpdb, cli_password)

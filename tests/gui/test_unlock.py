@@ -29,7 +29,8 @@ def test_wrong_password_is_refused_clearly_and_file_untouched(qtbot, demo_file):
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.working_file is None
     assert _digest(demo_file) == before
-    assert sorted(p.name for p in demo_file.parent.iterdir()) == ["demo.hvpdb"]
+    # nothing beside the file but its audit head (which came with the copy): no -wal, no lock left
+    assert sorted(p.name for p in demo_file.parent.iterdir()) == ["demo.hvpdb", "demo.hvpdb.head"]
 
 
 def test_right_password_unlocks_and_is_remembered_as_recent(qtbot, demo_file):

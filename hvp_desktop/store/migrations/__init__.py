@@ -34,6 +34,7 @@ def all_migrations() -> list[Migration]:
 
 
 LATEST = len(all_migrations())
+SCHEMA_WITH_REPLAY = 8  # from here every change leaves a `rows` audit event (store/replay.py)
 
 
 def current_version(con) -> int:
@@ -63,3 +64,39 @@ def upgrade(con, target: int | None = None) -> list[int]:
             raise
         applied.append(mig.version)
     return applied
+
+
+def _shape(con) -> dict[str, list]:
+    """Tables, indexes and each table's columns, as SQLite reports them."""
+    shape: dict[str, list] = {}
+    for kind, name in con.execute(
+            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").fetchall():
+        shape[f"{kind} {name}"] = ([tuple(r[1:4]) for r in con.execute(f'PRAGMA table_info("{name}")')]
+                                   if kind == "table" else [])
+    return shape
+
+
+def shape_problems(con) -> list[str]:
+    """How a file's tables differ from what its version number promises (a file edited by hand, or
+    a version number set back): [] when they match."""
+    import sqlcipher3
+
+    version = current_version(con)
+    if version > LATEST:
+        return []  # refused at open anyway
+    reference = sqlcipher3.connect(":memory:", isolation_level=None)
+    try:
+        upgrade(reference, version)
+        want = _shape(reference)
+    finally:
+        reference.close()
+    have = _shape(con)
+    problems = []
+    for name in sorted(set(want) | set(have)):
+        if name not in have:
+            problems.append(f"结构版本{version}应有{name}，文件中没有 (schema {version} has {name}; the file has not)")
+        elif name not in want:
+            problems.append(f"文件中的{name}不属于结构版本{version} ({name} is not part of schema {version})")
+        elif want[name] != have[name]:
+            problems.append(f"{name}的列与结构版本{version}不符 ({name}: columns differ from schema {version})")
+    return problems

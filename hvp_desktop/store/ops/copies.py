@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store.copies import Snapshot, records
+from hvp_desktop.store.copies import Snapshot, records, same_record
 from hvp_desktop.store.models import Assignment, Base, Meta, ScoreSheet
 from hvp_desktop.store.ops.core import EXPERT_OF_FILE, Tx, operation
 from hvp_desktop.store.sheets import conflict_of, rubric_in
@@ -46,7 +46,7 @@ def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
         added = unchanged = 0
         for rec in rows:
             if rec["uuid"] in mine:
-                if mine[rec["uuid"]] != rec:
+                if not same_record(table, mine[rec["uuid"]], rec, from_expert=snap.blind):
                     raise RuleViolation("FILE", f"记录{rec['uuid']}（{table}）在两个文件中内容不同，不能覆盖",
                                         f"Record {rec['uuid']} ({table}) differs between the two files; "
                                         "it is not overwritten.")

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from hvp_desktop.domain.model import RoundKind, SeatRole
 from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.store import heads, replay
 from hvp_desktop.store.audit import Actor, AuditLog
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, Expert, Meta, PanelSeat, Round
@@ -91,6 +92,7 @@ class Tx:
             self.owner = _meta(session, EXPERT_OF_FILE)  # an expert's own file: their UUID
             self.secretary = _meta(session, SECRETARY_NAME) or ""
             self.audit = AuditLog(session)
+            replay.track(session)
         else:  # an operation composed into a batch: the same transaction and chain
             self.device, self.owner, self.secretary, self.audit = within.device, within.owner, within.secretary, \
                 within.audit
@@ -168,9 +170,10 @@ def batch(wf: WorkingFile) -> Iterator[Tx]:
         _batches.open = {**open_, id(wf): tx}
         try:
             yield tx
-            s.flush()
+            replay.log_rows(s, tx.audit)
         finally:
             _batches.open = open_
+    heads.record(wf, tx.audit.head)
 
 
 def operation(*, role: str = "secretary", expert_file: bool = False) -> Callable:
@@ -188,17 +191,27 @@ def operation(*, role: str = "secretary", expert_file: bool = False) -> Callable
             if outer is not None:
                 return _apply(Tx(outer.s, wf, role, within=outer), args, kwargs)
             with wf.session(write=True) as s:
-                return _apply(Tx(s, wf, role), args, kwargs)
+                tx = Tx(s, wf, role)
+                changes = _apply(tx, args, kwargs)
+            heads.record(wf, tx.audit.head)  # committed: the head leaves the file too
+            return changes
 
         def _apply(tx: Tx, args, kwargs) -> Changes:
             if tx.owner is not None and not expert_file:
                 raise RuleViolation("FILE", "专家本人的工作文件只能用于评分和申请回避",
                                     "An expert's own working file is for scoring and declaring conflicts only.")
             value = fn(tx, *args, **kwargs)
-            tx.s.flush()
+            replay.log_rows(tx.s, tx.audit)  # the rows it left, for `check` to replay
             return value if isinstance(value, Changes) else tx.changes(value)
 
         run.operation = True
         return run
 
     return wrap
+
+
+@operation(role="system", expert_file=True)
+def write_baseline(tx: Tx) -> None:
+    """Every row of the file in one audit event, from which `check` replays: written when a file
+    is made and after each migration (a migration changes rows no operation recorded)."""
+    replay.log_baseline(tx.s, tx.audit)

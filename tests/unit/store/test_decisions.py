@@ -111,7 +111,7 @@ def snapshot(sql, wf) -> dict:
 
 def last_audit(sql, wf) -> tuple[str, str, str | None, dict]:
     action, entity, entity_id, payload = sql(wf).rows(
-        "SELECT action, entity, entity_id, payload FROM audit_events ORDER BY seq DESC LIMIT 1")[0]
+        "SELECT action, entity, entity_id, payload FROM audit_events WHERE action NOT LIKE 'rows%' ORDER BY seq DESC LIMIT 1")[0]
     return action, entity, entity_id, json.loads(payload)
 
 

@@ -4,7 +4,7 @@ through the operations layer with every record's UUID (issue 16)."""
 from __future__ import annotations
 
 from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.store import audit, copies, expert_file, panel, sheets
+from hvp_desktop.store import audit, copies, decisions, expert_file, panel, queries, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, Expert, ScoreSheet
 from hvp_desktop.store.ops import copies as copy_ops
@@ -44,6 +44,23 @@ def test_the_expert_file_holds_only_their_own_work(demo_wf, tmp_path):
     assert not path.read_bytes().startswith(b"SQLite format 3")  # encrypted under its own password
 
 
+def test_the_expert_file_passes_check_and_shows_no_outcome_of_other_reviews(demo_wf, tmp_path):
+    """Issue 18: `check` reported 33 mismatches in an expert's file (states copied without their
+    decisions), and the expert saw who was selected and the preliminary scores."""
+    me, path, _counts = _write(demo_wf, tmp_path, "李明")
+    with WorkingFile.open(path, PASSWORD) as mine:
+        assert decisions.state_mismatches(mine) == []
+        assert queries.replay_report(mine).problems == [] and queries.replay_report(mine).baseline
+        assert queries.head_problems(mine) == []
+        rows = queries.application_rows(mine)
+        assert rows and {r.state for r in rows} == {"applied"}
+        with mine.session() as s:
+            assert s.query(Application).filter(Application.preliminary_score.is_not(None)).count() == 0
+    with demo_wf.session() as s:  # the master has both
+        assert s.query(Application).filter(Application.preliminary_score.is_not(None)).count() > 0
+        assert s.query(Application).filter(Application.state != "applied").count() > 0
+
+
 def test_every_record_keeps_its_uuid_and_content_there_and_back(demo_wf, tmp_path):
     """Master → expert's file → a third file, and back into the master: every record is found by
     its UUID with the same content, and installing it again changes nothing."""
@@ -65,10 +82,15 @@ def test_every_record_keeps_its_uuid_and_content_there_and_back(demo_wf, tmp_pat
     for table, records in in_expert_file.items():
         assert records == in_third[table], table
         for uid, record in records.items():
-            assert in_master[table][uid] == record, (table, uid)
+            assert copies.same_record(table, in_master[table][uid], record, from_expert=True), (table, uid)
             total += 1
     assert total > 50
-    back = copy_ops.install(demo_wf, copies.Snapshot(theirs.tables, None, theirs.device, theirs.refs))
+    # no outcome of other reviews in the expert's copy (blind scoring), though the master has them
+    assert {r["state"] for r in in_expert_file["applications"].values()} == {"applied"}
+    assert {r["preliminary_score"] for r in in_expert_file["applications"].values()} == {None}
+    assert {r["state"] for uid, r in in_master["applications"].items() if uid in in_expert_file["applications"]} \
+        != {"applied"}
+    back = copy_ops.install(demo_wf, copies.Snapshot(theirs.tables, None, theirs.device, theirs.refs, blind=True))
     assert all(c["added"] == 0 for c in back.value.values())
     assert not back  # nothing touched
 

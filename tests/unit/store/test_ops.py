@@ -232,7 +232,7 @@ def test_a_refused_operation_leaves_the_files_bytes_unchanged(rnd, what):
 # -- who did it -------------------------------------------------------------------------------
 def _last_event(wf) -> AuditEvent:
     with wf.session() as s:
-        return s.query(AuditEvent).order_by(AuditEvent.seq.desc()).first()
+        return s.query(AuditEvent).filter(AuditEvent.action != "rows").order_by(AuditEvent.seq.desc()).first()
 
 
 def test_every_audit_event_names_the_device_the_role_and_the_person(rnd):
