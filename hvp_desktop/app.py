@@ -107,6 +107,7 @@ class Application:
             old.deleteLater()
             old.hide()
         self._start_guards()
+        self.window.warn_if_changed_outside()
         self.daily_backup()
 
     def _start_guards(self) -> None:
@@ -182,6 +183,7 @@ class Application:
     def unlocked(self, wf) -> None:
         self.wf = wf
         self.window.reopen(wf)
+        self.window.warn_if_changed_outside()
         if self.idle is not None:
             self.idle.reset()
         self.daily_backup()

@@ -74,6 +74,7 @@ def _open(args, *, migrate: bool = True):
         unlock_backoff.record_failure(args.file)
         raise
     unlock_backoff.clear(args.file)
+    wf.backup_on_close = True  # a command that changed the file leaves a backup (issue 18 §7)
     return wf
 
 

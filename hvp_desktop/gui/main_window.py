@@ -275,15 +275,8 @@ class MainWindow(QMainWindow):
             return
 
         def rekey(wf) -> Changes:
+            # the old key's backups go and one is made under the new password (engine.change_password)
             wf.change_password(held.pop())  # the closure keeps no copy once used
-            from hvp_desktop.store import backups
-
-            # Backups under the old password would still open with it (a password changed because
-            # it leaked): they go, and one is made under the new one.
-            for old in backups.list_backups(wf.path):
-                if old.kind != "replaced":
-                    old.path.unlink(missing_ok=True)
-            wf.backup("close")
             return Changes()
 
         # On the runner's one writer thread: no other write can run while the file is re-keyed.
@@ -350,6 +343,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.lock_screen)
         self.lock_screen.show()
         self.lock_screen.password_edit.setFocus()
+
+    def warn_if_changed_outside(self) -> bool:
+        """Issue 18: the audit chain's head kept beside the file (heads.py) no longer in the file —
+        it was edited with the key, or replaced by an older copy. Said once at open; True if said."""
+        from hvp_desktop.store import queries
+
+        if self.wf is None or not queries.head_problems(self.wf):
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed outside hvp-desktop"), self.tr(
+            "This working file does not match the record of its history that hvp-desktop keeps beside it: "
+            "since it was last used here, it was changed outside the app or replaced by an older copy. "
+            "Its scores and decisions may not be what the panel entered. Have the secretariat run "
+            "“hvp-desktop check” on it before relying on it."), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("changedOutside")
+        box.open()
+        return True
 
     def reopen(self, wf: WorkingFile) -> None:
         """The unlocked file: the panels again, where the user was, with what they had typed."""

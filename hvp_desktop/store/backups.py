@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 import sqlcipher3
 
 from hvp_desktop import private_files
-from hvp_desktop.store import crypto
+from hvp_desktop.store import crypto, heads
 from hvp_desktop.store.errors import WorkingFileError
 
 if TYPE_CHECKING:
@@ -233,6 +233,7 @@ def restore(path: str | os.PathLike, backup: Backup | Path, *, now: datetime | N
             if path.exists():
                 aside = _target_name(path, "replaced", now or datetime.now())
                 os.replace(path, aside)
+                heads.follow(path, aside)  # the chain's head goes with the file it describes
                 for suffix in ("-wal", "-shm"):
                     extra = Path(f"{path}{suffix}")
                     if extra.exists():

@@ -12,6 +12,7 @@ Choices, and why:
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
 import threading
@@ -209,6 +210,7 @@ class WorkingFile:
         self._key = key
         self._owns_key = False  # a key handed in (tests share one) is the caller's to wipe
         self._gate = _Gate()
+        self.backup_on_close = False  # the command line asks for one; the GUI makes its own
         self.write_transactions = 0  # BEGIN IMMEDIATE issued on this file (tests count them per operation)
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -269,6 +271,8 @@ class WorkingFile:
         return wf
 
     def close(self) -> None:
+        if self.backup_on_close and self.write_transactions:
+            self._backup_quietly()
         self.engine.dispose()  # last connection closed: SQLite checkpoints and removes the WAL
         self._owner.release()
         if self._owns_key:
@@ -294,6 +298,13 @@ class WorkingFile:
         from hvp_desktop.store import backups
 
         return backups.make_backup(self, kind)
+
+    def _backup_quietly(self, kind: str = "close") -> None:
+        """A backup that never fails what it follows (a close, a password change): logged instead."""
+        try:
+            self.backup(kind)
+        except WorkingFileError as exc:
+            logging.getLogger(__name__).warning("no backup: %s", exc)
 
     def __enter__(self) -> WorkingFile:
         return self
@@ -353,6 +364,7 @@ class WorkingFile:
         new_key = crypto.derive(new_password, crypto.new_salt())
         with self._gate.exclusive():
             self._rekey(new_key)
+        self._backup_quietly()  # the old key's backups went with it: one under the new password
 
     def _rekey(self, new_key: crypto.RawKey) -> None:
         tmp = self.path.with_name(self.path.name + ".rekey")
@@ -375,12 +387,21 @@ class WorkingFile:
             for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
                 leftover.unlink(missing_ok=True)
             raise
-        self._key = new_key  # from here on the file on disk is the re-keyed one
+        old_key, self._key = self._key, new_key  # from here on the file on disk is the re-keyed one
+        if self._owns_key:
+            old_key.wipe()
+        self._owns_key = True
         _fsync_dir(self.path.parent)
-        # Pre-migration copies still open with the old password: a password changed because it
-        # leaked must not leave readable copies behind.
+        # Copies under the old key still open with the old password: a password changed because it
+        # leaked must not leave readable copies behind — pre-migration copies and backups go, and
+        # a backup under the new password is made (files set aside by a restore are kept: the user's).
         for backup in self.path.parent.glob(f"{self.path.name}.v*.bak"):
             backup.unlink(missing_ok=True)
+        from hvp_desktop.store import backups
+
+        for old in backups.list_backups(self.path):
+            if old.kind != "replaced":
+                old.path.unlink(missing_ok=True)
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

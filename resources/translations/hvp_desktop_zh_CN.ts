@@ -4,17 +4,17 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hvp_desktop/app.py" line="129"/>
+        <location filename="../../hvp_desktop/app.py" line="130"/>
         <source>Locked after %n min without use.</source>
         <translation>已%n分钟无操作，自动锁定。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/app.py" line="132"/>
+        <location filename="../../hvp_desktop/app.py" line="133"/>
         <source>Locked because the screen was locked or the computer went to sleep.</source>
         <translation>屏幕已锁定或计算机进入睡眠，工作文件已锁定。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/app.py" line="204"/>
+        <location filename="../../hvp_desktop/app.py" line="206"/>
         <source>Enter the password to open it.</source>
         <translation>请输入密码打开。</translation>
     </message>
@@ -2394,7 +2394,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="140"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="343"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="336"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2437,7 +2437,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="157"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="344"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="337"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2506,33 +2506,43 @@
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="291"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="284"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="292"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="294"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="287"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="293"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="286"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="346"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="339"/>
         <source>hvp-desktop — locked</source>
         <translation>hvp-desktop — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="406"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="354"/>
+        <source>Changed outside hvp-desktop</source>
+        <translation>文件在本程序之外被改动</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="355"/>
+        <source>This working file does not match the record of its history that hvp-desktop keeps beside it: since it was last used here, it was changed outside the app or replaced by an older copy. Its scores and decisions may not be what the panel entered. Have the secretariat run “hvp-desktop check” on it before relying on it.</source>
+        <translation>此工作文件与本程序在其旁保存的审计记录不符：自上次在此使用以来，文件在本程序之外被改动，或被较早的副本替换。其中的评分和决定可能并非专家组录入的内容。请秘书处先用本程序的命令行对其作完整性检查，再使用此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="415"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="407"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="416"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>

@@ -398,7 +398,7 @@ def test_passwd_with_password_file_and_env(cli, hvpdb, tmp_path, cli_password, w
     assert done.returncode == 0, done.stderr
     assert "Password changed" in done.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["old.txt", "applications.xlsx", hvpdb.name,
-                                                                 f"{hvpdb.name}.head"])
+                                                                 f"{hvpdb.name}.head", f"{hvpdb.name}.backups"])
 
     with pytest.raises(WrongPassword):
         WorkingFile.open(hvpdb, cli_password)
@@ -493,3 +493,19 @@ def test_version(cli):
     done = cli("--version")
     assert done.returncode == 0
     assert done.stdout.startswith("hvp-desktop ")
+
+
+def test_a_command_that_changed_the_file_leaves_a_backup_and_passwd_keeps_none_under_the_old_key(
+        cli, hvpdb, cli_password, workbook, row, tmp_path):
+    from hvp_desktop.store import backups, crypto
+
+    done = cli("import", hvpdb, workbook([row(1)]))
+    assert done.returncode == 0, done.stderr
+    made = backups.list_backups(hvpdb)
+    assert len(made) == 1 and crypto.read_salt(made[0].path) == crypto.read_salt(hvpdb)  # same key
+    assert cli("check", hvpdb).returncode == 0
+    assert len(backups.list_backups(hvpdb)) == 1  # a diagnosis changes nothing: no backup either
+    assert cli("passwd", hvpdb, new_password="全新的密码-2028").returncode == 0
+    after = backups.list_backups(hvpdb)
+    assert made[0].path not in [b.path for b in after]  # the old password no longer opens any copy
+    assert len(after) == 1 and crypto.read_salt(after[0].path) == crypto.read_salt(hvpdb)

@@ -512,6 +512,21 @@ def _everything(app, checker: Checker) -> None:  # noqa: PLR0915 (one screen aft
     box.show()
     checker.inspect(box, "unexpected-error")
     box.close()
+    from hvp_desktop.store import heads
+
+    kept = heads.sidecar(wf.path).read_bytes() if heads.sidecar(wf.path).exists() else None
+    heads.sidecar(wf.path).write_text('{"seq": 999999, "hash": "%s"}' % ("0" * 64))  # a head the file lacks
+    if win.warn_if_changed_outside():
+        settle()
+        changed = win.findChild(QMessageBox, "changedOutside")
+        checker.inspect(changed, "changed-outside")
+        changed.accept()
+    else:
+        checker.problem("changed-outside", "no warning for a head the file does not hold")
+    if kept is None:
+        heads.sidecar(wf.path).unlink()
+    else:
+        heads.sidecar(wf.path).write_bytes(kept)
     for menu_action in win.menuBar().actions():  # access keys, unique in every menu
         menu = menu_action.menu()
         keys = [k for k in (_access_key(a.text()) for a in menu.actions() if not a.isSeparator()) if k]

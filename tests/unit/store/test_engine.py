@@ -217,7 +217,11 @@ def test_change_password(imported, db_path, password, chain, sql):
     assert queries.application_rows(imported) == rows_before
     assert not [n for n in listing(db_path.parent) if n.endswith(".rekey")]
     imported.close()
-    assert listing(db_path.parent) == [db_path.name]
+    assert listing(db_path.parent) == [db_path.name, f"{db_path.name}.backups"]  # one backup, new password
+    from hvp_desktop.store import backups
+
+    made = backups.list_backups(db_path)
+    assert len(made) == 1 and crypto.read_salt(made[0].path) == crypto.read_salt(db_path)
     assert crypto.read_salt(db_path) != salt_before
     assert not db_path.read_bytes().startswith(b"SQLite format 3")
 
