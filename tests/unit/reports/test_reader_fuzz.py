@@ -24,8 +24,10 @@ them all standalone and prints the counts (what bench/reliability.py reports).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -74,6 +76,7 @@ REFUSALS: dict[str, tuple[type[BaseException], ...]] = {
 RESULTS: dict[str, Counter] = {reader: Counter() for reader in READERS}
 
 _WORK = Path(tempfile.mkdtemp(prefix="hvp-fuzz-"))
+atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
 
 
 def _read_rubric(path: Path):
