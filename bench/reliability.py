@@ -2,14 +2,16 @@
 
 - kill trials: a writer SIGKILLed at a random moment of scoring, of an import and of a password
   change (tests/trials.py); changes lost must be 0, damaged files 0;
-- password races: a save every 10 ms while the password changes (store level; the GUI level is
-  tests/gui/test_password_race.py); 0 damaged, 0 lost;
-- fuzzed inputs: every reader's fuzz tests (tests/unit/reports/test_reader_fuzz.py) run with
-  HVP_FUZZ_EXAMPLES examples each; crashes and hangs must be 0;
+- password races: a save every 10 ms while the password changes, at the store level and in the
+  real main window (tests/gui/test_password_race.py); 0 damaged, 0 lost;
+- fuzzed inputs: every reader's fuzzing (tests/unit/reports/test_reader_fuzz.py, run standalone)
+  with HVP_FUZZ_EXAMPLES generated inputs each plus the hand-made malformed workbooks; crashes
+  and hangs must be 0;
 - tampering: every direct edit of tests/unit/store/test_tamper.py made with the key on a copy of
   the demo, and how many `check` named (must be all).
 
-Usage: python bench/reliability.py [--sample]   (--sample: the bounded run CI makes)
+Usage: python bench/reliability.py [--sample] [trials] [gui] [fuzz] [tamper]
+(--sample: the bounded run the suite makes; naming parts runs only those)
 """
 
 from __future__ import annotations
@@ -51,24 +53,41 @@ def kill_trials(report: Report, counts: dict) -> None:
 
 
 def fuzzing(report: Report, examples: int) -> None:
+    """The readers' fuzzing module run standalone (its --json summary: inputs, crashes, hangs)."""
     module = ROOT / "tests" / "unit" / "reports" / "test_reader_fuzz.py"
-    if not module.exists():
-        print("# fuzz tests not found: skipped", flush=True)
-        return
-    env = dict(os.environ, HVP_FUZZ_EXAMPLES=str(examples), QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, HVP_FUZZ_EXAMPLES=str(examples), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(module), "-rA"],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, str(module), "--json"], cwd=ROOT, env=env, capture_output=True, text=True)
     report.seconds("fuzz_wall_time", time.perf_counter() - started, "s", 1)
-    counts = {m.group(1): int(m.group(2)) for m in re.finditer(r"fuzz\.(\w+): (\d+) inputs", done.stdout)}
-    for reader, n in sorted(counts.items()):
-        report.figure(f"fuzz_{reader}_inputs", n, "inputs")
-    failed = len(re.findall(r"^FAILED ", done.stdout, re.M))
-    report.figure("fuzz_tests_failed", failed, "tests")
-    report.target("fuzz_crashes_and_hangs", failed + (0 if done.returncode in (0, 1) else 1), 0, "failures")
-    if counts:
-        report.target("fuzz_fewest_inputs_per_reader_shortfall", max(0, examples - min(counts.values())), 0,
-                      "inputs")
+    try:
+        summary = json.loads(done.stdout.strip().splitlines()[-1])["readers"]
+    except (IndexError, ValueError, KeyError):
+        print(f"# fuzzing did not report: {done.stderr[-2000:]}", flush=True)
+        report.target("fuzz_reported", 1, 0, "failures")
+        return
+    for reader, counts in sorted(summary.items()):
+        report.figure(f"fuzz_{reader}_inputs", counts["inputs"], "inputs")
+        report.figure(f"fuzz_{reader}_refused", counts["refused"], "inputs")
+        report.figure(f"fuzz_{reader}_slowest", counts["slowest_ms"], "ms")
+    report.target("fuzz_crashes", sum(c["crash"] for c in summary.values()), 0, "inputs")
+    report.target("fuzz_hangs", sum(c["hang"] for c in summary.values()), 0, "inputs")
+    report.target("fuzz_fewest_inputs_shortfall", max(0, examples - min(c["inputs"] for c in summary.values())), 0,
+                  "inputs")
+
+
+def gui_races(report: Report, races: int) -> None:
+    """File → Change password in the real main window while saves come every 10 ms (pytest-qt)."""
+    env = dict(os.environ, HVP_GUI_RACES=str(races), QT_QPA_PLATFORM="offscreen")
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "tests/gui/test_password_race.py"], cwd=ROOT, env=env, capture_output=True, text=True)
+    report.seconds("gui_race_wall_time", time.perf_counter() - started, "s", 1)
+    tail = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    passed = int(m.group(1)) if (m := re.search(r"(\d+) passed", tail)) else 0
+    report.figure("gui_race_runs", races, "runs")
+    report.figure("gui_race_passed", passed, "runs")
+    report.target("gui_race_failed", races - passed, 0, "runs")
 
 
 def tampering(report: Report) -> None:
@@ -109,10 +128,16 @@ def tampering(report: Report) -> None:
 
 def main(argv: list[str]) -> int:
     counts = SAMPLE if "--sample" in argv else FULL
+    parts = [a for a in argv if not a.startswith("--")] or ["trials", "gui", "fuzz", "tamper"]
     report = Report("reliability")
-    kill_trials(report, counts)
-    fuzzing(report, counts["fuzz"])
-    tampering(report)
+    if "trials" in parts:
+        kill_trials(report, counts)
+    if "gui" in parts:
+        gui_races(report, counts["races"])
+    if "fuzz" in parts:
+        fuzzing(report, counts["fuzz"])
+    if "tamper" in parts:
+        tampering(report)
     return report.finish()
 
 
