@@ -21,6 +21,7 @@ class Snapshot:
     device: str = ""  # the device it was read on
     refs: dict[str, dict[str, str]] = field(default_factory=dict)  # table → column → referenced table
     blind: bool = False  # read from or for an expert's file: outcomes withheld (WITHHELD_FROM_EXPERTS)
+    head: str = ""  # the audit chain's head of the file it was read from ("SEQ:HASH", issue 18)
 
 
 def references(table) -> dict[str, str]:
@@ -50,12 +51,13 @@ def records(s, model, where) -> list[dict]:
 
 def snapshot(s, selection, *, owner: str | None = None) -> Snapshot:
     """`selection`: (model, where) pairs, referenced tables before the tables that refer to them."""
+    from hvp_desktop.store import heads
     from hvp_desktop.store.models import Meta
 
     device = s.get(Meta, "device_id")
     return Snapshot({m.__tablename__: records(s, m, where) for m, where in selection}, owner,
                     device.value if device else "",
-                    {m.__tablename__: references(m.__table__) for m, _ in selection})
+                    {m.__tablename__: references(m.__table__) for m, _ in selection}, head=heads.current(s).text())
 
 
 def by_uuid(s, tables) -> dict[str, dict[str, dict]]:

@@ -69,7 +69,7 @@ def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
             added += 1
         counts[table] = {"added": added, "unchanged": unchanged}
     tx.log("copy.installed", "file", snap.owner or "", {
-        "from_device": snap.device, "owner": snap.owner, "counts": counts,
+        "from_device": snap.device, "from_head": snap.head, "owner": snap.owner, "counts": counts,
         "records": {t: [r["uuid"] for r in rows] for t, rows in snap.tables.items()}})
     return counts
 

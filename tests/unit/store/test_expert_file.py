@@ -3,8 +3,10 @@ through the operations layer with every record's UUID (issue 16)."""
 
 from __future__ import annotations
 
+import json
+
 from hvp_desktop.domain.rules import RuleViolation
-from hvp_desktop.store import audit, copies, decisions, expert_file, panel, queries, sheets
+from hvp_desktop.store import audit, copies, decisions, expert_file, heads, panel, queries, sheets
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, Expert, ScoreSheet
 from hvp_desktop.store.ops import copies as copy_ops
@@ -56,9 +58,12 @@ def test_the_expert_file_passes_check_and_shows_no_outcome_of_other_reviews(demo
         assert rows and {r.state for r in rows} == {"applied"}
         with mine.session() as s:
             assert s.query(Application).filter(Application.preliminary_score.is_not(None)).count() == 0
+            # the master's head it was made at, in the expert's own chain
+            installed = s.query(audit.AuditEvent).filter_by(action="copy.installed").one()
     with demo_wf.session() as s:  # the master has both
         assert s.query(Application).filter(Application.preliminary_score.is_not(None)).count() > 0
         assert s.query(Application).filter(Application.state != "applied").count() > 0
+        assert json.loads(installed.payload)["from_head"] == heads.current(s).text()
 
 
 def test_every_record_keeps_its_uuid_and_content_there_and_back(demo_wf, tmp_path):
