@@ -1002,6 +1002,109 @@
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="343"/>
+        <source>Previous page (PgUp)</source>
+        <translation>上一页（PgUp）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="345"/>
+        <source>Next page (PgDn)</source>
+        <translation>下一页（PgDn）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="349"/>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="351"/>
+        <source>Zoom out (-)</source>
+        <translation>缩小（-）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="352"/>
+        <source>Fit to width (0)</source>
+        <translation>适合宽度（0）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="352"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="353"/>
+        <source>Zoom in (+)</source>
+        <translation>放大（+）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="392"/>
+        <source>Type a note on this page; it is kept as you type.</source>
+        <translation>在此填写本页批注，输入即保存。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="449"/>
+        <source>No document is open.</source>
+        <translation>未打开文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="466"/>
+        <source>Opening “%1”…</source>
+        <translation>正在打开“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="531"/>
+        <source>“%1” cannot be shown here: this kind of file (%2) is not a PDF, JPEG or PNG.</source>
+        <translation>无法显示“%1”：该文件类型（%2）不是 PDF、JPEG 或 PNG。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="532"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="534"/>
+        <source>“%1” is protected by a password and cannot be shown here.</source>
+        <translation>“%1”设有密码保护，无法在此显示。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="536"/>
+        <source>“%1” cannot be shown: the PDF is damaged or incomplete.</source>
+        <translation>无法显示“%1”：PDF 文件已损坏或不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="538"/>
+        <source>“%1” cannot be shown: the image is damaged or incomplete.</source>
+        <translation>无法显示“%1”：图片已损坏或不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="560"/>
+        <source>Page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="561"/>
+        <source> of %1</source>
+        <translation> 页，共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="570"/>
+        <source>Your private notes on page %1</source>
+        <translation>我的批注（第 %1 页，仅本人可见）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="572"/>
+        <source>Your private notes on this image</source>
+        <translation>我的批注（本图片，仅本人可见）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="574"/>
+        <source>Notes</source>
+        <translation>批注</translation>
+    </message>
+</context>
+<context>
     <name>ExplainFlagDialog</name>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="115"/>
@@ -4299,6 +4402,34 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../hvp_desktop/gui/tasks.py" line="88"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailStrip</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="809"/>
+        <source>Drop files here to add them</source>
+        <translation>将文件拖放到此处即可添加</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="861"/>
+        <source>“%1” is protected by a password and cannot be shown here.</source>
+        <translation>“%1”设有密码保护，无法在此显示。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="863"/>
+        <source>“%1” cannot be shown: the file is damaged or not a PDF or an image.</source>
+        <translation>无法显示“%1”：文件已损坏，或不是 PDF 或图片。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="914"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="915"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
     </message>
 </context>
 <context>
