@@ -18,6 +18,7 @@ CHECKS = {
     "PAPER": ("纸质打分表录入", "paper sheet keying"),
     "FILE": ("工作文件", "working file"),
     "INPUT": ("输入", "input"),
+    "CHECKLIST": ("现场核查", "on-site checklist"),  # visits and findings (issue 19)
 }
 
 

@@ -40,7 +40,8 @@ def records(s, model, where) -> list[dict]:
     refs = references(table)
     ids = _uuid_maps(s, set(refs.values()))
     out = []
-    for row in s.execute(select(table).where(where).order_by(table.c.id)).mappings():
+    order = [table.c.id] if "id" in table.c else list(table.primary_key.columns)
+    for row in s.execute(select(table).where(where).order_by(*order)).mappings():
         rec = {k: v for k, v in row.items() if k != "id"}
         for col, target in refs.items():
             if rec[col] is not None:
@@ -61,16 +62,27 @@ def snapshot(s, selection, *, owner: str | None = None) -> Snapshot:
 
 
 def by_uuid(s, tables) -> dict[str, dict[str, dict]]:
-    """Every record of `tables` (models), table → uuid → record: for comparing two files."""
+    """Every record of `tables` (models), table → key (its UUID, or its content address) → record:
+    for comparing two files."""
     out = {}
     for model in tables:
-        out[model.__tablename__] = {r["uuid"]: r for r in records(s, model, model.__table__.c.id.is_not(None))}
+        table = model.__table__
+        cols = record_key(table)
+        out[model.__tablename__] = {":".join(str(r[c]) for c in cols): r
+                                    for r in records(s, model, table.c[cols[0]].is_not(None))}
     return out
 
 
-# What travels between files, referenced tables first (the audit chain stays with its file).
+# What travels between files, referenced tables first (the audit chain stays with its file; an
+# expert's page notes and reading places stay in the expert's file).
 TRAVELLING = ("rounds", "enterprises", "applications", "co_applicants", "experts", "panel_seats", "assignments",
-              "conflicts", "rubrics", "score_sheets", "score_entries")
+              "conflicts", "rubrics", "score_sheets", "score_entries", "checklists", "visits", "findings",
+              "attachments", "blob_chunks")
+
+
+def record_key(table) -> list[str]:
+    """The columns that name a record in every file: its UUID, or (file chunks) its content address."""
+    return ["uuid"] if "uuid" in table.c else [c.name for c in table.primary_key.columns]
 
 
 # Blind scoring (issue 18): what an expert's copy never carries — the outcome of other reviews —
@@ -98,5 +110,6 @@ def whole(s, *, owner: str | None = None) -> Snapshot:
     from hvp_desktop.store.models import Base
 
     models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
-    snap = snapshot(s, [(models[t], models[t].__table__.c.id.is_not(None)) for t in TRAVELLING], owner=owner)
+    every = [(models[t], models[t].__table__.c[record_key(models[t].__table__)[0]].is_not(None)) for t in TRAVELLING]
+    snap = snapshot(s, every, owner=owner)
     return replace(snap, blind=owner is not None)

@@ -20,14 +20,19 @@ from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import (
     Application,
     Assignment,
+    Attachment,
+    BlobChunk,
     CoApplicantRow,
     Enterprise,
     Expert,
+    Finding,
     PanelSeat,
     Round,
     ScoreEntry,
     ScoreSheet,
+    StoredChecklist,
     StoredRubric,
+    Visit,
 )
 from hvp_desktop.store.ops import copies as copy_ops
 from hvp_desktop.store.ops.core import EXPERT_OF_FILE
@@ -51,21 +56,37 @@ def expert_snapshot(master: WorkingFile, expert_id: int) -> copies.Snapshot:
         # only what the expert still scores: a conflicted application is neither assigned nor copied
         assigned = select(Assignment.application_id).where(Assignment.expert_id == expert_id)
         centres = select(Application.assesses_application_id).where(Application.id.in_(assigned))
-        apps = or_(Application.id.in_(assigned), Application.id.in_(centres))
+        # the centre's earlier assessments too: a re-assessment starts from their visits (issue 19)
+        earlier = Application.assesses_application_id.in_(
+            select(Application.assesses_application_id).where(Application.id.in_(assigned)))
+        apps = or_(Application.id.in_(assigned), Application.id.in_(centres), earlier)
         rounds = select(Application.round_id).where(apps)
         labels = select(Round.rubric_version).where(Round.id.in_(rounds))
         sheets = select(ScoreSheet.id).where(ScoreSheet.expert_id == expert_id, ScoreSheet.application_id.in_(assigned))
+        # the expert's own visits, and the earlier ones a re-assessment continues; the documents of
+        # their applications and the evidence of those visits (issue 19: they travel with the file)
+        visits = select(Visit.id).where(or_(
+            (Visit.expert_id == expert_id) & Visit.application_id.in_(assigned),
+            Visit.application_id.in_(select(Application.id).where(earlier).where(Application.id.not_in(assigned)))))
+        files = or_((Attachment.kind == "document") & Attachment.application_id.in_(select(Application.id).where(apps)),
+                    Attachment.visit_id.in_(visits))
         snap = copies.snapshot(s, [
             (Round, Round.id.in_(rounds)),
             (Enterprise, Enterprise.id.in_(select(Application.enterprise_id).where(apps))),
             (Application, apps),
             (CoApplicantRow, CoApplicantRow.application_id.in_(select(Application.id).where(apps))),
-            (Expert, Expert.id == expert_id),
+            (Expert, (Expert.id == expert_id) | Expert.id.in_(select(Visit.expert_id).where(Visit.id.in_(visits)))),
             (PanelSeat, (PanelSeat.expert_id == expert_id) & PanelSeat.round_id.in_(rounds)),
             (Assignment, Assignment.expert_id == expert_id),
             (StoredRubric, StoredRubric.label.in_(labels)),
             (ScoreSheet, ScoreSheet.id.in_(sheets)),
             (ScoreEntry, ScoreEntry.sheet_id.in_(sheets)),
+            (StoredChecklist, StoredChecklist.label.in_(select(Round.checklist_version).where(Round.id.in_(rounds)))
+             | StoredChecklist.label.in_(select(Visit.checklist_label).where(Visit.id.in_(visits)))),
+            (Visit, Visit.id.in_(visits)),
+            (Finding, Finding.visit_id.in_(visits)),
+            (Attachment, files),
+            (BlobChunk, BlobChunk.digest.in_(select(Attachment.sha256).where(files))),
         ], owner=expert.uuid)
     # Blind scoring (issue 18): no outcome of other reviews travels — the state an application
     # reached (shortlisted, selected, passed …) and the third party's preliminary score stay in the

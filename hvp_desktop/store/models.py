@@ -62,6 +62,7 @@ class Round(Base):
     tie_breaks: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of rubric section codes, in order
     applications: Mapped[list[Application]] = relationship(back_populates="round")
     uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
+    checklist_version: Mapped[str | None] = mapped_column(Text)  # the on-site checklist, frozen at the first visit
 
 
 class Enterprise(Base):
@@ -238,17 +239,103 @@ class Decision(Base):
 
 
 class Attachment(Base):
-    """Evidence kept inside the encrypted file, never beside it."""
+    """A file kept inside the encrypted working file, never beside it (issue 19): an application's
+    document (申报书, audit report, certificate) or a visit's evidence for one checklist item. The
+    bytes are hash-addressed chunks (BlobChunk), stored once however often the file is attached."""
 
     __tablename__ = "attachments"
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id"))
+    item_code: Mapped[str | None] = mapped_column(String)  # the checklist item evidence is for
+    kind: Mapped[str] = mapped_column(String)  # "document" | "evidence"
     filename: Mapped[str] = mapped_column(Text)
     media_type: Mapped[str] = mapped_column(String)
     sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int]
     added_at: Mapped[datetime]
     uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
+
+
+class BlobChunk(Base):
+    """One MiB of a stored file, addressed by the whole file's SHA-256 and the chunk's number."""
+
+    __tablename__ = "blob_chunks"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class StoredChecklist(Base):
+    """An on-site checklist template as loaded and reviewed, kept whole; rounds and visits refer to
+    its label (schema 9)."""
+
+    __tablename__ = "checklists"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    body: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+
+
+class Visit(Base):
+    """An expert's on-site visit to a centre being assessed: when, where, who; its findings per
+    checklist item. A re-assessment's visit names the visit whose failed items it checks again."""
+
+    __tablename__ = "visits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"))
+    expert_id: Mapped[int | None] = mapped_column(ForeignKey("experts.id"))
+    checklist_label: Mapped[str] = mapped_column(Text)
+    rectification_of: Mapped[int | None] = mapped_column(ForeignKey("visits.id"))
+    visited_on: Mapped[date | None]
+    place: Mapped[str | None] = mapped_column(Text)
+    enterprise_participants: Mapped[str | None] = mapped_column(Text)
+    panel_participants: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[str | None] = mapped_column(String)  # "HH:MM", as the expert writes it
+    ended_at: Mapped[str | None] = mapped_column(String)
+    created_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+
+
+class Finding(Base):
+    """One checklist item as found on site: met / partly / not met / not checked, the figure found
+    where the item has one, a note."""
+
+    __tablename__ = "findings"
+    __table_args__ = (UniqueConstraint("visit_id", "item_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"))
+    item_code: Mapped[str] = mapped_column(String)
+    status: Mapped[str] = mapped_column(String)
+    figure: Mapped[Decimal | None] = mapped_column(DecimalText)
+    note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+
+
+class PageNote(Base):
+    """An expert's private note on one page of an application's document (stays in their file)."""
+
+    __tablename__ = "page_notes"
+    __table_args__ = (UniqueConstraint("attachment_id", "expert_id", "page"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"))
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    page: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+
+
+class ReadingPosition(Base):
+    """The page of a document an expert left, where it opens again."""
+
+    __tablename__ = "reading_positions"
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"), primary_key=True)
+    page: Mapped[int]
 
 
 class AuditEvent(Base):

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store.copies import Snapshot, records, same_record
+from hvp_desktop.store.copies import Snapshot, record_key, records, same_record
 from hvp_desktop.store.models import Assignment, Base, Meta, ScoreSheet
 from hvp_desktop.store.ops.core import EXPERT_OF_FILE, Tx, operation
 from hvp_desktop.store.sheets import conflict_of, rubric_in
@@ -42,13 +42,19 @@ def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {}
     for table, rows in snap.tables.items():
         model, refs = MODELS[table], snap.refs.get(table, {})
-        mine = {r["uuid"]: r for r in records(s, model, model.uuid.in_([r["uuid"] for r in rows]))} if rows else {}
+        cols = record_key(model.__table__)
+
+        def key(rec: dict, cols=cols) -> tuple:
+            return tuple(rec[c] for c in cols)
+
+        first = model.__table__.c[cols[0]]
+        mine = {key(r): r for r in records(s, model, first.in_({r[cols[0]] for r in rows}))} if rows else {}
         added = unchanged = 0
         for rec in rows:
-            if rec["uuid"] in mine:
-                if not same_record(table, mine[rec["uuid"]], rec, from_expert=snap.blind):
-                    raise RuleViolation("FILE", f"记录{rec['uuid']}（{table}）在两个文件中内容不同，不能覆盖",
-                                        f"Record {rec['uuid']} ({table}) differs between the two files; "
+            if key(rec) in mine:
+                if not same_record(table, mine[key(rec)], rec, from_expert=snap.blind):
+                    raise RuleViolation("FILE", f"记录{key(rec)[0]}（{table}）在两个文件中内容不同，不能覆盖",
+                                        f"Record {key(rec)[0]} ({table}) differs between the two files; "
                                         "it is not overwritten.")
                 unchanged += 1
                 continue
@@ -63,14 +69,16 @@ def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
             s.flush()
             if table == "score_sheets":
                 _check_sheet(s, row)
-            local.setdefault(table, {})[rec["uuid"]] = row.id
+            if "uuid" in rec:
+                local.setdefault(table, {})[rec["uuid"]] = row.id
             if table in KIND_OF_TABLE:
                 tx.touch(**{KIND_OF_TABLE[table]: {row.id if table != "rubrics" else row.label}})
             added += 1
         counts[table] = {"added": added, "unchanged": unchanged}
     tx.log("copy.installed", "file", snap.owner or "", {
         "from_device": snap.device, "from_head": snap.head, "owner": snap.owner, "counts": counts,
-        "records": {t: [r["uuid"] for r in rows] for t, rows in snap.tables.items()}})
+        "records": {t: [":".join(str(r[c]) for c in record_key(MODELS[t].__table__)) for r in rows]
+                    for t, rows in snap.tables.items()}})
     return counts
 
 

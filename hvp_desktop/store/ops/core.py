@@ -56,10 +56,12 @@ class Changes:
     ranking: frozenset[int] = frozenset()  # rounds with a new explanation, tie decision or lock
     register: frozenset[str] = frozenset()  # credit codes: the R3 register and R4/R21 bans
     mappings: frozenset[str] = frozenset()  # remembered import headers
+    visits: frozenset[int] = frozenset()  # applications whose on-site visits or findings changed
+    documents: frozenset[int] = frozenset()  # applications whose attached documents changed
     value: Any = field(default=None, compare=False)
 
     KINDS = ("applications", "sheets", "rounds", "experts", "seats", "assignments", "conflicts", "rubrics",
-             "calendar", "decisions", "settings", "ranking", "register", "mappings")
+             "calendar", "decisions", "settings", "ranking", "register", "mappings", "visits", "documents")
 
     def __bool__(self) -> bool:
         return any(getattr(self, k) for k in self.KINDS)
