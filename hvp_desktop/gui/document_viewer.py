@@ -403,7 +403,7 @@ class DocumentViewer(QWidget):
 
         self.note_label = QLabel()
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText(self.tr("Type a note on this page; it is kept as you type."))
+        self.note_edit.setPlaceholderText(self.tr("Type a note here; it is kept as you type."))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.textChanged.connect(self._on_note_typed)
         self.note_edit.installEventFilter(self)

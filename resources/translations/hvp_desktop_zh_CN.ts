@@ -1004,102 +1004,102 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="343"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="357"/>
         <source>Previous page (PgUp)</source>
         <translation>上一页（PgUp）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="345"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="359"/>
         <source>Next page (PgDn)</source>
         <translation>下一页（PgDn）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="349"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="363"/>
         <source>Page</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="351"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="365"/>
         <source>Zoom out (-)</source>
         <translation>缩小（-）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="352"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="366"/>
         <source>Fit to width (0)</source>
         <translation>适合宽度（0）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="352"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="366"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="353"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="367"/>
         <source>Zoom in (+)</source>
         <translation>放大（+）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="392"/>
-        <source>Type a note on this page; it is kept as you type.</source>
-        <translation>在此填写本页批注，输入即保存。</translation>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="406"/>
+        <source>Type a note here; it is kept as you type.</source>
+        <translation>在此填写批注，输入即保存。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="449"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="463"/>
         <source>No document is open.</source>
         <translation>未打开文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="466"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="480"/>
         <source>Opening “%1”…</source>
         <translation>正在打开“%1”…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="531"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="545"/>
         <source>“%1” cannot be shown here: this kind of file (%2) is not a PDF, JPEG or PNG.</source>
         <translation>无法显示“%1”：该文件类型（%2）不是 PDF、JPEG 或 PNG。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="532"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="546"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="534"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="548"/>
         <source>“%1” is protected by a password and cannot be shown here.</source>
         <translation>“%1”设有密码保护，无法在此显示。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="536"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="550"/>
         <source>“%1” cannot be shown: the PDF is damaged or incomplete.</source>
         <translation>无法显示“%1”：PDF 文件已损坏或不完整。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="538"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="552"/>
         <source>“%1” cannot be shown: the image is damaged or incomplete.</source>
         <translation>无法显示“%1”：图片已损坏或不完整。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="560"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="574"/>
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="561"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="575"/>
         <source> of %1</source>
         <translation> 页，共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="570"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="584"/>
         <source>Your private notes on page %1</source>
         <translation>我的批注（第 %1 页，仅本人可见）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="572"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="586"/>
         <source>Your private notes on this image</source>
         <translation>我的批注（本图片，仅本人可见）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="574"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="588"/>
         <source>Notes</source>
         <translation>批注</translation>
     </message>
@@ -4407,27 +4407,27 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>ThumbnailStrip</name>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="809"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="823"/>
         <source>Drop files here to add them</source>
         <translation>将文件拖放到此处即可添加</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="861"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="874"/>
         <source>“%1” is protected by a password and cannot be shown here.</source>
         <translation>“%1”设有密码保护，无法在此显示。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="863"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="876"/>
         <source>“%1” cannot be shown: the file is damaged or not a PDF or an image.</source>
         <translation>无法显示“%1”：文件已损坏，或不是 PDF 或图片。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="914"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="927"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/document_viewer.py" line="915"/>
+        <location filename="../../hvp_desktop/gui/document_viewer.py" line="928"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>

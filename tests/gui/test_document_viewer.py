@@ -120,6 +120,16 @@ def _files_holding(marker: bytes, since: float) -> list[str]:
     return found
 
 
+def test_the_marker_scan_finds_a_marker_on_disk():
+    """The scan itself works: a file written in the temp folder with a marker is found."""
+    value = f"HVP-PROBE-{uuid.uuid4().hex[:24]}".encode()
+    started = time.time()
+    with tempfile.NamedTemporaryFile(prefix="hvp-probe-") as f:
+        f.write(b"x" * ((1 << 22) - 10) + value + b"y")  # across the scan's chunk boundary
+        f.flush()
+        assert _files_holding(value, started) == [f.name]
+
+
 @pytest.fixture
 def viewer(qtbot):
     widget = DocumentViewer()
@@ -484,6 +494,9 @@ def test_screenshots_at_1366x768(qtbot, lang, marker):
 
         viewer.show_document("b", items[1][1], "image/png", png)
         _shown_image(viewer, qtbot)
+        strip.set_current("b")
+        qtbot.wait(50)
+        assert window.grab().save(str(SCREENS / f"document-viewer-image-{lang}.png"))
         viewer.show_document("d", "broken.jpg", "image/jpeg", b"\xff\xd8\xffbroken")
         qtbot.waitUntil(lambda: viewer.stack.currentWidget() is viewer.message, timeout=3000)
         qtbot.wait(50)
