@@ -18,7 +18,7 @@ from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
-            "rubric", "expert-file", "rank", "export-ranking", "assessment-round")
+            "rubric", "checklist", "expert-file", "rank", "export-ranking", "assessment-round")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -511,10 +511,57 @@ def cmd_rubric(args) -> int:
     return EXIT_OK
 
 
-def _round_for(wf, year: int, rubric_kind: str) -> int:
+def cmd_checklist(args) -> int:
+    """The on-site checklist (issue 19): export the shipped one as a table to edit, review a table
+    (show), or keep one in a working file (add), optionally chosen for an assessment round."""
+    from hvp_desktop.domain import checklist as checklists
+    from hvp_desktop.reports.checklist_excel import read_checklist_table, write_checklist_table
+
+    if args.action == "export":
+        write_checklist_table(checklists.default_checklist(), Path(args.table))
+        print(args.table)
+        return EXIT_OK
+    source = Path(args.table)
+    if source.suffix.lower() == ".json":
+        checklist = checklists.load(source)
+    else:
+        if not (args.title and args.version):
+            raise CliError("从Excel读取现场核查表须给出 --title 和 --version (--title and --version are needed)")
+        checklist = read_checklist_table(source, title=args.title, version=args.version)
+    lines = [f"{checklist.label}  {checklist.source}"]
+    for item in checklist.items:
+        extra = ""
+        if item.threshold is not None:
+            extra = f"  ≥ {checklists.format_number(item.threshold.minimum)}{item.threshold.unit}"
+        lines.append(f"  {item.code:<7} {checklists.KIND_TEXT[item.kind][0]:<4} {item.title}{extra}"
+                     f"  → {'、'.join(item.informs)}")
+    lines.append(f"  共 {len(checklist.items)} 项 ({len(checklist.items)} items)")
+    if args.action == "show":
+        print("\n".join(lines))
+        return EXIT_OK
+    if not args.file:
+        raise CliError("checklist add 需要工作文件：--file FILE")
+    from hvp_desktop.store.ops import visits as visit_ops
+
+    def store(wf) -> None:
+        if args.round is None:
+            visit_ops.store_checklist(wf, checklist)
+        else:
+            visit_ops.set_round_checklist(wf, _round_for(wf, args.round, "annual", args.kind), checklist)
+
+    _with_file(args, store)
+    done = "已存入工作文件 (stored in the working file)"
+    if args.round is not None:
+        done += f"，并设为{args.round}年度考核所用现场核查表 (and chosen for the {args.round} assessment round)"
+    print("\n".join([*lines, done]))
+    return EXIT_OK
+
+
+def _round_for(wf, year: int, rubric_kind: str, assessment: str | None = None) -> int:
     from hvp_desktop.store import queries
 
-    kinds = ["recognition"] if rubric_kind == "recognition" else ["year1", "year2", "rectification"]
+    kinds = ["recognition"] if rubric_kind == "recognition" else [assessment] if assessment else [
+        "year1", "year2", "rectification"]
     ids = queries.round_ids(wf, year, kinds)
     if len(ids) != 1:
         raise CliError(f"{year}年度没有唯一的{'认定' if rubric_kind == 'recognition' else '考核'}轮次", EXIT_REJECTED)
@@ -814,6 +861,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--version", metavar="YYYY.N")
     sp.add_argument("--round", type=int, metavar="YEAR", help="add时同时设为该年度轮次的评分表（评分开始前）")
     sp.set_defaults(run=cmd_rubric)
+
+    sp = sub.add_parser("checklist", help="现场核查表：审阅、存入工作文件、导出默认表 (on-site checklists: show, add, export)")
+    sp.add_argument("action", choices=("show", "add", "export"))
+    sp.add_argument("table", help="Excel现场核查表或JSON（export时为输出文件）")
+    sp.add_argument("--file", help="工作文件（add时）")
+    sp.add_argument("--password-file", help="读取密码的文件（第一行）")
+    sp.add_argument("--title")
+    sp.add_argument("--version", metavar="YYYY.N")
+    sp.add_argument("--round", type=int, metavar="YEAR", help="add时同时设为该年度考核轮次的核查表（现场核查开始前）")
+    sp.add_argument("--kind", choices=("year1", "year2", "rectification"), help="--round 的考核类别")
+    sp.set_defaults(run=cmd_checklist)
 
     sp = with_file("expert-file", "为专家笔记本生成仅含本人评审内容的工作文件 (an expert's own file)")
     sp.add_argument("out", help="专家文件 (*.hvpdb)")

@@ -79,6 +79,8 @@ PRELIMINARY_SCORES = WorkbookLimits(("初审得分表", "preliminary scores work
                                     max_rows=10_000, max_columns=200, max_cells=400_000)
 RUBRIC_TABLE = WorkbookLimits(("评分表", "rubric table"), max_file_bytes=5 * MB, max_rows=2_000, max_columns=50,
                               max_cells=50_000, max_tags=1_000_000)
+CHECKLIST_TABLE = WorkbookLimits(("现场核查表", "checklist table"), max_file_bytes=5 * MB, max_rows=2_000,
+                                 max_columns=50, max_cells=50_000, max_tags=1_000_000)
 
 
 @dataclass(frozen=True)
