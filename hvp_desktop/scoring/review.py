@@ -80,6 +80,7 @@ class RoundData:
     history: list[LockView]
     reopen_refusal: tuple[str, str] | None  # (Chinese, English)
     audit_head: str = ""  # "SEQ:HASH" of the audit chain when read: stamped on exports (issue 18)
+    checklist_vetoes: dict[int, list[str]] = field(default_factory=dict)  # 否决项 most on-site visits found
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,8 @@ def review(data: RoundData, method: Method | None = None) -> RoundRanking:
         if bonus_cap:
             maxima[BONUS] = bonus_cap
         sections = {sec.code: [c.code for c in sec.criteria] for sec in rubric.sections if sec.kind == "scored"}
+    for app, items in data.checklist_vetoes.items():  # the on-site checklist's veto items (issue 19)
+        vetoed[app] = sorted(set(vetoed.get(app, [])) | set(items))
     tie = data.tie
     result = analysis.analyse(points, data.line, settings, maxima=maxima, sections=sections,
                               missing=data.missing, chair_order=tie.order if tie else None,

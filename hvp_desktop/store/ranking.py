@@ -50,6 +50,7 @@ from hvp_desktop.store.models import (
 from hvp_desktop.store.panel import Matrix, SheetState, matrix_in
 from hvp_desktop.store.round_lock import locked
 from hvp_desktop.store.sheets import rubric_in
+from hvp_desktop.store.visits import checklist_vetoes
 
 SCHEMA_WITH_CONSOLIDATIONS = 5  # migrations/0005_ranking.sql
 ASSESSMENT_YEAR = {RoundKind.YEAR1: 1, RoundKind.YEAR2: 2}
@@ -191,7 +192,8 @@ def round_data(s, round_id: int, *, reload: bool = False, fill_cache: bool = Fal
     return RoundData(round_id, rnd.title, rnd.kind, rnd.year, settings_of(rnd), line_of(rnd, assessed_years(s, round_id)),
                      round_rubric(s, rnd), dict(matrix.applications), experts, chair, points, missing,
                      sorted(scored_apps), explanations, tie, history,
-                     reopen_refusal(s, standing) if standing is not None else None, heads.current(s).text())
+                     reopen_refusal(s, standing) if standing is not None else None, heads.current(s).text(),
+                     checklist_vetoes(s, round_id) if RoundKind(rnd.kind) != RoundKind.RECOGNITION else {})
 
 
 def analyse_round(wf: WorkingFile, round_id: int, method: Method | None = None, *,

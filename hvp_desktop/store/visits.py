@@ -158,3 +158,32 @@ def findings_by_criterion(view: VisitView) -> dict[str, list[tuple[checklists.It
 
 def figure_of(view: VisitView, code: str) -> Decimal | None:
     return view.finding(code).figure
+
+
+def assessment_of(wf: WorkingFile, application_id: int) -> tuple[int | None, str | None]:
+    """(the year an assessment row assesses — 1 or 2, for its pass mark —, its round's kind:
+    "year1" | "year2" | "rectification" | "recognition"); (None, None) for no such application."""
+    from hvp_desktop.store.models import Round
+
+    with wf.session() as s:
+        row = s.execute(select(Application.assessed_year, Round.kind).join(Round, Round.id == Application.round_id)
+                        .where(Application.id == application_id)).one_or_none()
+        return (None, None) if row is None else (row[0], str(row[1].value if hasattr(row[1], "value") else row[1]))
+
+
+def checklist_vetoes(s, round_id: int) -> dict[int, list[str]]:
+    """Applications of the round a veto item (否决项) fails: found not met by more than half of the
+    visits to the centre — as a rubric's veto item counts when most sheets found it."""
+    found: dict[int, list[list[str]]] = {}
+    rows = s.scalars(select(Visit).join(Application, Visit.application_id == Application.id)
+                     .where(Application.round_id == round_id))
+    for visit in rows:
+        view = visit_view(s, visit)
+        found.setdefault(visit.application_id, []).append(checklists.vetoed(view.checklist, view.findings))
+    out = {}
+    for app, per_visit in found.items():
+        codes = {c for v in per_visit for c in v}
+        majority = sorted(c for c in codes if sum(c in v for v in per_visit) * 2 > len(per_visit))
+        if majority:
+            out[app] = majority
+    return out

@@ -179,3 +179,29 @@ def test_the_visit_and_the_documents_travel_in_the_experts_file(reassessment, tm
         assert queries.replay_report(mine).problems == [] and decisions.state_mismatches(mine) == []
         with pytest.raises(RuleViolation, match="FILE"):
             visit_ops.add_document(mine, mine_app, "x.pdf", pdf())
+
+
+def test_a_veto_item_most_visits_found_not_met_fails_the_centre_whatever_its_points(demo_wf):
+    """Deliverable 4: veto items decide before points — in the round's ranking, as a rubric's do."""
+    from hvp_desktop.store import ranking
+
+    with demo_wf.engine.connect() as c:
+        rows = c.exec_driver_sql(
+            "SELECT a.id, a.round_id, s.expert_id FROM applications a JOIN rounds r ON r.id = a.round_id "
+            "JOIN assignments s ON s.application_id = a.id WHERE r.kind = 'rectification' ORDER BY a.id, s.expert_id"
+        ).all()
+    app, round_id = rows[0][0], rows[0][1]
+    experts = [e for a, _r, e in rows if a == app]
+    veto = next(i.code for i in visits.default_checklist().items if i.kind == checklists.ItemKind.VETO)
+    before = ranking.analyse_round(demo_wf, round_id)
+    assert app not in before.vetoed
+    needed = len(experts) // 2 + 1
+    for n, expert in enumerate(experts):
+        visit = visit_ops.open_visit(demo_wf, app, expert).value
+        visit_ops.set_finding(demo_wf, visit, veto, "not_met" if n < needed - 1 else "met")
+    assert app not in ranking.analyse_round(demo_wf, round_id).vetoed  # not yet more than half
+    last = visit_ops.open_visit(demo_wf, app, experts[needed - 1]).value
+    visit_ops.set_finding(demo_wf, last, veto, "not_met")
+    after = ranking.analyse_round(demo_wf, round_id)
+    assert after.vetoed[app] == [veto]
+    assert not next(r for r in after.analysis.rows if r.application == app).inside
