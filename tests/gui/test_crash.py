@@ -49,7 +49,7 @@ def _close_the_box_when_shown(h: crash.CrashHandler, seen: list[str]) -> None:
         if box is not None and box.isVisible():
             seen.append(f"{box.text()}\n{box.informativeText()}")
             box.button(QMessageBox.StandardButton.Ok).click()
-        elif tries[0] < 500:
+        elif tries[0] < 3000:  # up to ~30 s: a loaded machine (CI beside other work) is slow to show it
             QTimer.singleShot(10, poll)
 
     QTimer.singleShot(0, poll)
