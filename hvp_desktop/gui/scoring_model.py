@@ -4,6 +4,10 @@ Edits go through a QUndoStack; each command saves to the working file at once (e
 saved; closing the lid loses nothing), and undo saves the previous value back. A score the rubric
 (or the file) refuses stays in its cell, in red, with the reason as its tooltip, until it is
 fixed; the sheet itself keeps the last accepted value.
+
+In an assessment round the last column shows, beside each criterion, what the expert found on
+site for the checklist items that inform it (status, the figure and its threshold, a ✎ for a
+note), the whole of it as the cell's tooltip (`set_findings`).
 """
 
 from __future__ import annotations
@@ -14,15 +18,83 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
 
+from hvp_desktop.domain import checklist as checklists
+from hvp_desktop.gui import settings
 from hvp_desktop.scoring import rubric as rubrics
 
-SECTION, CODE, TITLE, MAX, SCORE, COMMENT = range(6)
+SECTION, CODE, TITLE, MAX, SCORE, COMMENT, FINDINGS = range(7)
 _HEADERS = (
     QT_TRANSLATE_NOOP("SheetModel", "Section"), QT_TRANSLATE_NOOP("SheetModel", "Code"),
     QT_TRANSLATE_NOOP("SheetModel", "Criterion"), QT_TRANSLATE_NOOP("SheetModel", "Max"),
     QT_TRANSLATE_NOOP("SheetModel", "Score"), QT_TRANSLATE_NOOP("SheetModel", "Comment"),
+    QT_TRANSLATE_NOOP("SheetModel", "On site"),
 )
 _NO_PARENT = QModelIndex()
+Findings = list[tuple[checklists.Item, checklists.Finding]]
+# The worst first: what the cell is coloured by.
+_SEVERITY = {checklists.Status.NOT_MET: 0, checklists.Status.PARTLY: 2, checklists.Status.NOT_CHECKED: 3,
+             checklists.Status.MET: 4}
+STATUS_COLOURS = {checklists.Status.MET: "#1b7f3b", checklists.Status.PARTLY: "#a15c00",
+                  checklists.Status.NOT_MET: "#b00020", checklists.Status.NOT_CHECKED: "#666666"}
+
+
+def _english() -> bool:
+    return settings.ui_language() == "en"
+
+
+def status_text(status: checklists.Status) -> str:
+    """符合 / Met …, in the UI's language."""
+    return checklists.STATUS_TEXT[checklists.Status(status)][1 if _english() else 0]
+
+
+def figure_text(item: checklists.Item, figure) -> str:
+    """The figure found with its unit, as the plan writes it (100万元; 1,000,000 RMB)."""
+    unit = item.threshold.unit if item.threshold is not None else ""
+    return checklists._amount_en(figure, unit) if _english() else checklists._amount_zh(figure, unit)
+
+
+def threshold_text(item: checklists.Item, figure) -> str | None:
+    problem = checklists.threshold_problem(item, figure)
+    return None if problem is None else problem[1 if _english() else 0]
+
+
+def severity(item: checklists.Item, finding: checklists.Finding) -> int:
+    """0 not met, 1 a figure below its threshold, 2 partly, 3 not checked, 4 met."""
+    if finding.status == checklists.Status.NOT_MET:
+        return 0
+    if threshold_text(item, finding.figure):
+        return 1
+    return _SEVERITY[finding.status]
+
+
+def findings_summary(findings: Findings) -> str:
+    """One short line: each linked item's status, its figure (⚠ below the threshold), ✎ for a note."""
+    parts = []
+    for item, finding in findings:
+        text = status_text(finding.status)
+        if finding.figure is not None:
+            text += " " + figure_text(item, finding.figure) + (" ⚠" if threshold_text(item, finding.figure) else "")
+        if finding.note:
+            text += " ✎"
+        parts.append(text)
+    return " / ".join(parts)
+
+
+def findings_detail(findings: Findings) -> str:
+    """Everything found for the linked items, one paragraph each (the tooltip)."""
+    blocks = []
+    for item, finding in findings:
+        lines = [f"{item.code} {item.title}: {status_text(finding.status)}"]
+        if finding.figure is not None:
+            lines.append(QCoreApplication.translate("SheetModel", "Found: %1").replace(
+                "%1", figure_text(item, finding.figure)))
+            problem = threshold_text(item, finding.figure)
+            if problem:
+                lines.append("⚠ " + problem)
+        if finding.note:
+            lines.append(finding.note)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def score_problem(criterion: rubrics.Criterion, points: Decimal) -> str | None:
@@ -86,6 +158,14 @@ class SheetModel(QAbstractTableModel):
         self.undo_stack = QUndoStack(self)
         self.on_refused: Callable[[str], None] = lambda _message: None
         self.refused: dict[str, tuple[str, str]] = {}  # code → (the typed score, why it was refused)
+        self.findings: dict[str, Findings] | None = None  # None: not an assessment round
+
+    def set_findings(self, findings: dict[str, Findings] | None) -> None:
+        """The on-site findings by criterion code ({} when the expert recorded no visit; None in a
+        recognition round)."""
+        self.findings = findings
+        if self.criteria:
+            self.dataChanged.emit(self.index(0, FINDINGS), self.index(len(self.criteria) - 1, FINDINGS))
 
     def scores(self) -> dict[str, Decimal | None]:
         return {code: points for code, (points, _comment) in self.entries.items()}
@@ -117,6 +197,8 @@ class SheetModel(QAbstractTableModel):
         criterion = self.criteria[index.row()]
         points, comment = self.entries[criterion.code]
         column = index.column()
+        if column == FINDINGS:
+            return self._findings_data(criterion.code, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == SECTION:
                 section = self._section_of[criterion.code]
@@ -157,6 +239,21 @@ class SheetModel(QAbstractTableModel):
             return QColor("#b00020")
         if role == Qt.ItemDataRole.BackgroundRole and column == SCORE and not self.read_only:
             return QColor("#fffbe6") if points is None else None
+        return None
+
+    def _findings_data(self, code: str, role):
+        found = (self.findings or {}).get(code)
+        if not found:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return findings_summary(found)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return findings_detail(found)
+        worst = min(severity(item, finding) for item, finding in found)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor({0: "#b00020", 1: "#b00020", 2: "#a15c00", 3: "#666666"}.get(worst, "#1b7f3b"))
+        if role == Qt.ItemDataRole.BackgroundRole and worst <= 1:
+            return QColor("#fde2e1")
         return None
 
     def refusal(self, row: int) -> str | None:

@@ -1,12 +1,19 @@
 """The expert's scoring form: the application's key facts and the rubric's guidance beside the
 sheet; keyboard-only flow (Tab / Enter through criteria, digits type a score); undo/redo; every
-change saved at once; submit with the conflict-of-interest statement and a drawn signature."""
+change saved at once; submit with the conflict-of-interest statement and a drawn signature.
+
+Beside the form (issue 19): the application's documents (F6 or the Documents button shows or
+hides them; the width is remembered), each opening at the page the expert left, with their private
+notes per page kept in the working file; in an assessment round, the on-site findings of the
+checklist items that inform each criterion, in the sheet's last column and in full under the
+guidance for the current criterion."""
 
 from __future__ import annotations
 
+import functools
 from html import escape
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,6 +21,8 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QHeaderView,
+    QLabel,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,17 +30,35 @@ from PySide6.QtWidgets import (
 
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui import labels, settings
+from hvp_desktop.gui.document_viewer import DocumentViewer, ThumbnailStrip
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.runner import Runner
-from hvp_desktop.gui.scoring_model import COMMENT, SCORE, SECTION, TITLE, SheetModel
+from hvp_desktop.gui.scoring_model import (
+    COMMENT,
+    FINDINGS,
+    SCORE,
+    SECTION,
+    STATUS_COLOURS,
+    TITLE,
+    SheetModel,
+    figure_text,
+    status_text,
+    threshold_text,
+)
 from hvp_desktop.gui.signature_pad import SignaturePad
+from hvp_desktop.gui.tasks import run_task
 from hvp_desktop.gui.widgets import fit_popup
 from hvp_desktop.scoring import rubric as rubrics
-from hvp_desktop.store import expert_file, panel, queries, round_lock, sheets
+from hvp_desktop.store import expert_file, panel, queries, round_lock, sheets, visits
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops import panel as panel_ops
 from hvp_desktop.store.ops import sheets as sheet_ops
+from hvp_desktop.store.ops import visits as visit_ops
 from hvp_desktop.store.ops.core import Changes
+
+DOCUMENTS_SHORTCUT = "F6"
+DOCUMENTS_WIDTH = 520  # the pane's first width at 1366×768; then the one the expert left
+REMEMBER_PAGE_MS = 1500  # the page left is written once paging pauses this long
 
 
 def _message(exc: Exception) -> str:
@@ -102,6 +129,21 @@ class ScoringPanel(QWidget):
         f.splitter.setStretchFactor(0, 0)
         f.splitter.setStretchFactor(1, 1)
         f.splitter.setSizes([330, 850])
+        self.documents = DocumentsPane(wf, runner, self)
+        f.documentsSplitter.replaceWidget(1, self.documents)
+        f.documentsPane.deleteLater()
+        f.documentsSplitter.setCollapsible(0, False)
+        f.documentsSplitter.setStretchFactor(0, 1)
+        f.documentsSplitter.setStretchFactor(1, 0)
+        f.documentsSplitter.splitterMoved.connect(lambda *_a: self._documents_moved())
+        f.documentsButton.setToolTip(self.tr("Show or hide the application's documents beside the form (%1)")
+                                     .replace("%1", DOCUMENTS_SHORTCUT))
+        f.documentsButton.toggled.connect(self.show_documents)
+        QShortcut(QKeySequence(DOCUMENTS_SHORTCUT), self, activated=self.toggle_documents,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        f.findingsBox.setVisible(False)
+        self._findings: dict | None = None  # criterion code → [(item, finding)]; None: not an assessment
+        self._round_kinds: dict[int, str] = {}
         self.model: SheetModel | None = None
         self.sheet: sheets.Sheet | None = None
         self.locked_on = None  # the date the chair consolidated the open sheet's round
@@ -130,6 +172,47 @@ class ScoringPanel(QWidget):
         f.undoButton.clicked.connect(self.undo)
         f.redoButton.clicked.connect(self.redo)
         self.reload()
+        shown = settings.settings().value("scoring/documents_shown", True)
+        self.show_documents(shown not in (False, "false", 0, "0"))
+
+    # -- the documents beside the form ------------------------------------------------------------
+    def documents_shown(self) -> bool:
+        return not self.documents.isHidden() and self.form.documentsSplitter.sizes()[1] > 0
+
+    def toggle_documents(self) -> None:
+        self.show_documents(not self.documents_shown())
+
+    def show_documents(self, shown: bool) -> None:
+        f = self.form
+        f.documentsButton.blockSignals(True)
+        f.documentsButton.setChecked(shown)
+        f.documentsButton.blockSignals(False)
+        store = settings.settings()
+        if shown:
+            self.documents.setVisible(True)
+            width = int(store.value("scoring/documents_width", DOCUMENTS_WIDTH) or DOCUMENTS_WIDTH)
+            total = max(sum(f.documentsSplitter.sizes()), self.width(), width + 400)
+            width = min(max(width, 240), total - 400)
+            f.documentsSplitter.setSizes([total - width, width])
+        else:
+            self._documents_moved()
+            self.documents.setVisible(False)
+        store.setValue("scoring/documents_shown", shown)
+        self.documents.set_active(shown)
+
+    def _documents_moved(self) -> None:
+        """Keep the width the expert gave the pane; dragged shut, it is hidden."""
+        width = self.form.documentsSplitter.sizes()[1]
+        if self.documents.isHidden():
+            return
+        if width > 0:
+            settings.settings().setValue("scoring/documents_width", width)
+        elif self.form.documentsButton.isChecked():
+            self.form.documentsButton.blockSignals(True)
+            self.form.documentsButton.setChecked(False)
+            self.form.documentsButton.blockSignals(False)
+            settings.settings().setValue("scoring/documents_shown", False)
+            self.documents.set_active(False)
 
     # -- choosing ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -157,6 +240,7 @@ class ScoringPanel(QWidget):
         expert_id = self.form.expertCombo.currentData()
         self._assignments = queries.expert_assignments(self.wf, expert_id) if expert_id is not None else []
         rounds = [r for r in queries.rounds(self.wf) if any(a.round_id == r.id for a in self._assignments)]
+        self._round_kinds = {r.id: str(r.kind) for r in rounds}
         combo.blockSignals(True)
         combo.clear()
         for r in rounds:
@@ -223,6 +307,8 @@ class ScoringPanel(QWidget):
             f.factsLabel.setText(self.tr("Choose an expert, a round and one of their applications."))
             f.rubricLabel.clear()
             f.guidanceBrowser.clear()
+            f.findingsBox.setVisible(False)
+            self.documents.set_application(None, None)
             self._update_totals()
             return
         try:
@@ -233,8 +319,10 @@ class ScoringPanel(QWidget):
             f.messageLabel.setText(_message(exc))
             self.table.setModel(None)
             self.model = self.sheet = None
+            self.documents.set_application(None, None)
             return
         self.expert_id, self.application_id = expert_id, app_id
+        self.documents.set_application(expert_id, app_id)
         entries = self.sheet.entries if self.sheet else {}
         self.locked_on = round_lock.lock_date_of_application(self.wf, app_id)  # consolidated by the chair
         read_only = (self.sheet is not None and self.sheet.status != "draft") or self.locked_on is not None
@@ -249,6 +337,9 @@ class ScoringPanel(QWidget):
         header.setSectionResizeMode(SECTION, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COMMENT, 200)
         self.table.setColumnWidth(SECTION, 120)  # section titles elide; the whole title is the tooltip
+        header.setSectionResizeMode(FINDINGS, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(FINDINGS, 130)  # a short line; the whole findings are the tooltip
+        self._load_findings()
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentChanged.connect(self._show_guidance)
         self.table.setCurrentIndex(where if where is not None and where.isValid()
@@ -288,6 +379,55 @@ class ScoringPanel(QWidget):
         self.form.guidanceBrowser.setHtml(
             f"<h3>{escape(criterion.code)} {escape(criterion.title)}</h3><p>{step}</p>"
             f"<p>{escape(criterion.guidance)}</p><ul>{bands}</ul>")
+        self._show_findings(criterion)
+
+    # -- the on-site findings beside each criterion (assessment rounds) -----------------------------
+    def _load_findings(self) -> None:
+        """The current expert's visit to this centre, by criterion; nothing in a recognition round."""
+        f = self.form
+        kind = self._round_kinds.get(f.roundCombo.currentData())
+        if self.model is None or kind in (None, "recognition"):
+            self._findings = None
+        else:
+            mine = visits.visits_of(self.wf, self.application_id, self.expert_id)
+            self._findings = visits.findings_by_criterion(mine[-1]) if mine else {}
+        if self.model is not None:
+            self.model.set_findings(self._findings)
+            self.table.setColumnHidden(FINDINGS, self._findings is None)
+        f.findingsBox.setVisible(self._findings is not None)
+        current = self.table.currentIndex()
+        if self.model is not None and current.isValid():
+            self._show_findings(self.model.criteria[current.row()])
+
+    def _show_findings(self, criterion) -> None:
+        browser = self.form.findingsBrowser
+        if self._findings is None:
+            browser.clear()
+            return
+        if not self._findings:
+            browser.setHtml("<p style='color:#555555'>" + escape(self.tr(
+                "No on-site visit recorded by %1 for this centre yet.").replace(
+                "%1", self.form.expertCombo.currentText())) + "</p>")
+            return
+        found = self._findings.get(criterion.code, [])
+        if not found:
+            browser.setHtml("<p style='color:#555555'>" + escape(self.tr(
+                "No checklist item informs %1.").replace("%1", criterion.code)) + "</p>")
+            return
+        blocks = []
+        for item, finding in found:
+            colour = STATUS_COLOURS[finding.status]
+            lines = [f"<b>{escape(item.code)} {escape(item.title)}</b>: "
+                     f"<span style='color:{colour}; font-weight:bold'>{escape(status_text(finding.status))}</span>"]
+            if finding.figure is not None:
+                lines.append(escape(self.tr("Found: %1").replace("%1", figure_text(item, finding.figure))))
+                problem = threshold_text(item, finding.figure)
+                if problem:
+                    lines.append(f"<span style='color:#b00020'>⚠ {escape(problem)}</span>")
+            if finding.note:
+                lines.append(f"<i>{escape(finding.note)}</i>")
+            blocks.append("<p>" + "<br>".join(lines) + "</p>")
+        browser.setHtml("".join(blocks))
 
     def _update_totals(self) -> None:
         f = self.form
@@ -380,6 +520,11 @@ class ScoringPanel(QWidget):
     def apply_changes(self, changes: Changes, initiator=None) -> None:
         """Refresh what an operation touched (a panel, an assignment, a conflict, a sheet, a
         confirmation or its withdrawal); a score this form just saved is already shown."""
+        if self.application_id is not None and initiator is not self.documents:
+            if self.application_id in changes.documents:
+                self.documents.refresh()
+            if self.application_id in changes.visits and self.model is not None:
+                self._load_findings()
         if initiator is not None and initiator is self.model:
             return
         if changes.concerns("experts", "seats"):
@@ -428,6 +573,172 @@ class ScoringPanel(QWidget):
             return
         self.submit_dialog = SubmitDialog(self.runner, self.sheet.id, self.model.total(), self)
         self.submit_dialog.open()
+
+
+class DocumentsPane(QWidget):
+    """The application's documents beside the form: thumbnails, and the chosen one in the viewer at
+    the page this expert left, with their notes per page. Bytes, notes and the page are read on a
+    worker (`tasks.run_task`), never on the GUI thread; a note is saved when the viewer says it
+    changed (after a pause in typing), the page left once paging pauses (REMEMBER_PAGE_MS)."""
+
+    def __init__(self, wf: WorkingFile, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wf, self.runner = wf, runner
+        self.expert_id: int | None = None
+        self.application_id: int | None = None
+        self.items: list[visits.AttachmentInfo] = []
+        self.active = False  # shown: documents are read only for a visible pane
+        self._stale = True  # the list is to be read again when the pane is next active
+        self._request = 0
+        self._chosen: dict[int, int] = {}  # application → the document last opened in it
+        self._page_left: tuple[int, int, int] | None = None  # (attachment, expert, page) still to write
+        self._remember = QTimer(self, singleShot=True, interval=REMEMBER_PAGE_MS, timeout=self.flush_page)
+        self.loading = None  # the running read (a tasks.Task)
+
+        self.title = QLabel(self.tr("The application's documents"))
+        self.title.setStyleSheet("font-weight: bold;")
+        self.strip = ThumbnailStrip(self, thumb_size=56)
+        self.strip.set_removable(False)  # the secretariat's: kept, not removed from here
+        self.strip.setAcceptDrops(False)
+        self.strip.viewport().setAcceptDrops(False)
+        self.strip.setToolTip(self.tr("Click a document to open it beside the form"))
+        self.viewer = DocumentViewer(self)
+        self.viewer.set_notes_enabled(True)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555555;")
+        shown = QWidget(self)
+        column = QVBoxLayout(shown)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.strip)
+        column.addWidget(self.viewer, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(shown)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack, 1)
+        self.strip.document_activated.connect(lambda key: self.open_document(int(key)))
+        self.viewer.page_changed.connect(self._page_changed)
+        self.viewer.note_edited.connect(self._note_edited)
+        self._say(self.tr("Choose an application to see its documents."))
+
+    # -- what is shown ------------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        if active and self._stale:
+            self.refresh()
+        elif not active:
+            self.keep_typed()
+
+    def set_application(self, expert_id: int | None, application_id: int | None) -> None:
+        if (expert_id, application_id) == (self.expert_id, self.application_id):
+            return
+        self.keep_typed()
+        self.viewer.clear()
+        self.expert_id, self.application_id = expert_id, application_id
+        self.items = []
+        self.strip.set_items([])
+        self._stale = True
+        if self.active:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the application's list of documents again (cheap); the one shown stays if it still is."""
+        self._stale = False
+        if self.application_id is None or self.expert_id is None:
+            self.items = []
+            self._say(self.tr("Choose an application to see its documents."))
+            return
+        self.items = visits.documents_of(self.wf, self.application_id)
+        if not self.items:
+            self.viewer.clear()
+            self.strip.set_items([])
+            self._say(self.tr("No documents for this application"))
+            return
+        wf = self.wf
+        self.strip.set_items([(str(d.id), d.filename, d.media_type, functools.partial(visits.attachment_bytes, wf, d.id))
+                              for d in self.items])
+        self.stack.setCurrentIndex(1)
+        ids = [d.id for d in self.items]
+        shown = self.viewer.key()
+        if shown is not None and int(shown) in ids:
+            self.strip.set_current(shown)
+            return
+        chosen = self._chosen.get(self.application_id)
+        self.open_document(chosen if chosen in ids else ids[0])
+
+    def open_document(self, attachment_id: int) -> None:
+        """Read the bytes, the page left and the notes on a worker, then show them."""
+        info = next((d for d in self.items if d.id == attachment_id), None)
+        if info is None or self.expert_id is None:
+            return
+        self.strip.set_current(str(attachment_id))
+        if self.viewer.key() == str(attachment_id):
+            return
+        self.keep_typed()
+        self._chosen[self.application_id] = attachment_id
+        self._request += 1
+        request, wf, expert_id = self._request, self.wf, self.expert_id
+
+        def read(_progress, _cancelled):
+            return (visits.attachment_bytes(wf, attachment_id), visits.reading_position(wf, attachment_id, expert_id),
+                    visits.page_notes(wf, attachment_id, expert_id))
+
+        def done(result) -> None:
+            if request != self._request or expert_id != self.expert_id:
+                return  # another document was chosen meanwhile
+            data, page, notes = result
+            self.viewer.show_document(str(attachment_id), info.filename, info.media_type, data, page, notes)
+            self.stack.setCurrentIndex(1)
+
+        def failed(exc: BaseException) -> None:
+            if request == self._request:
+                self._say(self.tr("“%1” cannot be read from the working file: %2")
+                          .replace("%1", info.filename).replace("%2", _message(exc)))
+
+        self.loading = run_task(self, read, label=self.tr("Opening “%1”…").replace("%1", info.filename),
+                                on_done=done, on_error=failed, cancellable=False)
+
+    # -- what the expert leaves: the page, the notes ---------------------------------------------------
+    def _page_changed(self, key: str, page: int) -> None:
+        if self.expert_id is None:
+            return
+        if self._page_left is not None and self._page_left[0] != int(key):
+            self.flush_page()
+        self._page_left = (int(key), self.expert_id, page)
+        self._remember.start()  # paging on quickly writes only where it stops
+
+    def flush_page(self) -> None:
+        self._remember.stop()
+        left, self._page_left = self._page_left, None
+        if left is not None:
+            self._run(visit_ops.remember_page, *left)
+
+    def _note_edited(self, key: str, page: int, text: str) -> None:
+        if self.expert_id is not None:
+            self._run(visit_ops.note_page, int(key), self.expert_id, page, text)
+
+    def _run(self, op, *args) -> None:
+        try:
+            self.runner.run(op, *args, parent=self, initiator=self)
+        except RuntimeError:  # the file is closing (the lock): the runner took its last write
+            pass
+
+    def keep_typed(self) -> None:
+        """The note being typed and the page left, saved now (another document, application, hide)."""
+        self.viewer.flush_note()
+        self.flush_page()
+
+    def hideEvent(self, event) -> None:
+        self.keep_typed()
+        super().hideEvent(event)
 
 
 class ReasonDialog(QDialog):
