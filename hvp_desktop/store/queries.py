@@ -231,20 +231,22 @@ class RoundInfo:
     places: int
     places_override_reason: str | None
     rubric_label: str | None
+    checklist_label: str | None = None  # the on-site checklist, once chosen or frozen (issue 19)
 
 
 def round_info(wf: WorkingFile, round_id: int) -> RoundInfo | None:
     with wf.session() as s:
         r = s.get(Round, round_id)
         return None if r is None else RoundInfo(r.id, r.year, r.kind, r.title, r.places, r.places_override_reason,
-                                                r.rubric_version)
+                                                r.rubric_version, r.checklist_version)
 
 
 # -- the GUI's scoring flow (issue 17) ------------------------------------------------------------
 def rounds(wf: WorkingFile) -> list[RoundInfo]:
     """Every round, newest year first: the GUI names each in its own language from (year, kind)."""
     with wf.session() as s:
-        return [RoundInfo(r.id, r.year, r.kind, r.title, r.places, r.places_override_reason, r.rubric_version)
+        return [RoundInfo(r.id, r.year, r.kind, r.title, r.places, r.places_override_reason, r.rubric_version,
+                          r.checklist_version)
                 for r in s.scalars(select(Round).order_by(Round.year.desc(), Round.kind))]
 
 

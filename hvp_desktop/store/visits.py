@@ -187,3 +187,8 @@ def checklist_vetoes(s, round_id: int) -> dict[int, list[str]]:
         if majority:
             out[app] = majority
     return out
+
+
+def checklist_by_label(wf: WorkingFile, label: str) -> checklists.Checklist:
+    with wf.session() as s:
+        return checklist_in(s, label)

@@ -479,6 +479,323 @@
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="30"/>
+        <source>On-site checklist of %1</source>
+        <translation>%1的现场核查表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="33"/>
+        <source>Item</source>
+        <translation>核查事项</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="33"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="33"/>
+        <source>Minimum</source>
+        <translation>最低要求</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="33"/>
+        <source>Informs</source>
+        <translation>对应评分指标</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="44"/>
+        <source>In use for this round: </source>
+        <translation>本轮采用：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="44"/>
+        <source>Loaded for review: </source>
+        <translation>已载入待审阅：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="64"/>
+        <source>%1 items, %2 of them veto items.</source>
+        <translation>共%1项，其中否决项%2项。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="73"/>
+        <source>Checklist table</source>
+        <translation>现场核查表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="80"/>
+        <source>The table cannot be used:</source>
+        <translation>此表不能使用：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_dialog.py" line="90"/>
+        <source>Export the default checklist</source>
+        <translation>导出默认现场核查表</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistForm</name>
+    <message>
+        <location filename="../../ui/checklist_dialog.ui" line="10"/>
+        <source>Title of the checklist table</source>
+        <translation>现场核查表名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.ui" line="12"/>
+        <source>Load Excel table…</source>
+        <translation>载入Excel表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.ui" line="13"/>
+        <source>Export the default…</source>
+        <translation>导出默认表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.ui" line="21"/>
+        <source>Use for this round</source>
+        <translation>用于本轮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.ui" line="22"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="20"/>
+        <source>Code</source>
+        <translation type="unfinished">编号</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="20"/>
+        <source>Rule</source>
+        <translation type="unfinished">规则</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="21"/>
+        <source>Item</source>
+        <translation type="unfinished">项目</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="21"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="22"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="22"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="23"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="23"/>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="24"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="153"/>
+        <source>Carried over from the failed assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="168"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="271"/>
+        <source>No centre to visit: an expert sees here the centres of the assessment rounds they are assigned to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="430"/>
+        <source>Assessment total: %1 points (the expert&apos;s score sheet, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="433"/>
+        <source>No score sheet yet: the total comes from the expert&apos;s annual-assessment sheet in the Scoring panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="436"/>
+        <source>Veto items not met: %1 — they fail the assessment whatever the points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="457"/>
+        <source>To rectify by %1 (%n item(s)):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="546"/>
+        <source>%1: “%2” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="608"/>
+        <source>Add evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="608"/>
+        <source>Photos and PDFs (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="618"/>
+        <source>Adding evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="621"/>
+        <source>Remove evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="622"/>
+        <source>Take this file off the item? It is removed from the working file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanelForm</name>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="10"/>
+        <source>&amp;Expert:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="15"/>
+        <source>&amp;Centre:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="27"/>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="30"/>
+        <source>yyyy-MM-dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="32"/>
+        <source>Pl&amp;ace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="34"/>
+        <source>&amp;Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="39"/>
+        <source>End:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="44"/>
+        <source>Enterp&amp;rise:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="46"/>
+        <source>Who took part for the enterprise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="48"/>
+        <source>Pane&amp;l:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="50"/>
+        <source>Who took part for the panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="68"/>
+        <source>&amp;1 Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="69"/>
+        <source>&amp;2 Partly met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="70"/>
+        <source>&amp;3 Not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="71"/>
+        <source>&amp;0 Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="73"/>
+        <source>&amp;P Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="74"/>
+        <source>&amp;N Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="79"/>
+        <source>Outcome of the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="112"/>
+        <source>&amp;Figure found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="117"/>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="124"/>
+        <source>Evidence (drop photos or PDFs here):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_panel.ui" line="126"/>
+        <source>Add e&amp;vidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingDialog</name>
     <message>
         <location filename="../../hvp_desktop/gui/import_dialog.py" line="135"/>
@@ -1102,6 +1419,48 @@
         <location filename="../../hvp_desktop/gui/document_viewer.py" line="588"/>
         <source>Notes</source>
         <translation>批注</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPane</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="598"/>
+        <source>The application&apos;s documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="604"/>
+        <source>Click a document to open it beside the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="626"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="657"/>
+        <source>Choose an application to see its documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="663"/>
+        <source>No documents for this application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="703"/>
+        <source>“%1” cannot be read from the working file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="706"/>
+        <source>Opening “%1”…</source>
+        <translation type="unfinished">正在打开“%1”…</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="126"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2481,91 +2840,96 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="82"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="83"/>
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="84"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="85"/>
         <source>Scoring</source>
         <translation>专家打分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="86"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="87"/>
         <source>Ranking</source>
         <translation>排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="140"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="336"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="89"/>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="143"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="340"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="141"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="144"/>
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="143"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="146"/>
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="144"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="147"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="146"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="149"/>
         <source>&amp;Lock</source>
         <translation>锁定文件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="147"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="150"/>
         <source>Lock when i&amp;dle</source>
         <translation>闲置时自动锁定(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="154"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="154"/>
         <source>After %n min</source>
         <translation>
             <numerusform>%n分钟后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="157"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="337"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="341"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="159"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="162"/>
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="160"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="163"/>
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="161"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="164"/>
         <source>&amp;Shortlist (formal review and R15)…</source>
         <translation>形式审查与确定备选单位(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="164"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="167"/>
         <source>Selected &amp;list (R16)…</source>
         <translation>拟认定名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="165"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="168"/>
         <source>Expert pa&amp;nel…</source>
         <translation>专家组(&amp;N)…</translation>
     </message>
@@ -2574,78 +2938,78 @@
         <translation type="vanished">专家组(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="166"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="169"/>
         <source>R&amp;ubric…</source>
         <translation>评分表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="168"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="171"/>
         <source>Open an &amp;assessment round…</source>
         <translation>建立考核轮次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="170"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="173"/>
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="172"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="174"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="177"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="182"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="183"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="186"/>
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="284"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="287"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="285"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="287"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="288"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="290"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="286"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="289"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="339"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="343"/>
         <source>hvp-desktop — locked</source>
         <translation>hvp-desktop — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="354"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="358"/>
         <source>Changed outside hvp-desktop</source>
         <translation>文件在本程序之外被改动</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="355"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="359"/>
         <source>This working file does not match the record of its history that hvp-desktop keeps beside it: since it was last used here, it was changed outside the app or replaced by an older copy. Its scores and decisions may not be what the panel entered. Have the secretariat run “hvp-desktop check” on it before relying on it.</source>
         <translation>此工作文件与本程序在其旁保存的审计记录不符：自上次在此使用以来，文件在本程序之外被改动，或被较早的副本替换。其中的评分和决定可能并非专家组录入的内容。请秘书处先用本程序的命令行对其作完整性检查，再使用此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="415"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="419"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="416"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="420"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -2654,12 +3018,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 黄埔区高价值专利培育布局中心评审专家组离线工具。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="165"/>
         <source>Bureau &amp;confirms the shortlist (R15)…</source>
         <translation>区知识产权局确认备选单位(&amp;C)（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="163"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="166"/>
         <source>Party &amp;group approves a list (R16/R19)…</source>
         <translation>党组研究通过名单(&amp;G)（R16/R19）…</translation>
     </message>
@@ -4075,62 +4439,82 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">请选择专家及其负责评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="118"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="139"/>
+        <source>Show or hide the application&apos;s documents beside the form (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="160"/>
         <source>Type part of a name</source>
         <translation>输入名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="223"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="307"/>
         <source>Choose an expert, a round and one of their applications.</source>
         <translation>请选择专家、轮次及其评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="256"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="347"/>
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="275"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="366"/>
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="286"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="377"/>
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="302"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="409"/>
+        <source>No on-site visit recorded by %1 for this centre yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="415"/>
+        <source>No checklist item informs %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="423"/>
+        <source>Found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="442"/>
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="305"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="445"/>
         <source>Scored: %1</source>
         <translation>已打分：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="315"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="455"/>
         <source>Consolidated on %1: read-only.</source>
         <translation>评审结果已于%1确认：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="319"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="459"/>
         <source>Submitted (revision %1): read-only.</source>
         <translation>已提交（第 %1 版）：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="371"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="511"/>
         <source>Correct the sheet</source>
         <translation>更正专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="372"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="512"/>
         <source>Why must the submitted sheet be corrected? The reason is kept with the new revision.</source>
         <translation>已提交的专家打分表为何需要更正？理由随新修订版存档。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="404"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="549"/>
         <source>%1 and %2: why can you not score this application impartially? The application leaves your list.</source>
         <translation>%1与%2：请写明申请回避的原因（存在何种利害关系）。申请回避后，该申报将从您的列表中移除。</translation>
     </message>
@@ -4139,7 +4523,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">请说明更正已提交评分表的理由：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="403"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="548"/>
         <source>Declare a conflict of interest</source>
         <translation>申请回避</translation>
     </message>
@@ -4148,7 +4532,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="427"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="572"/>
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -4176,27 +4560,37 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>输入名称中的几个字即可找到申报</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="82"/>
+        <location filename="../../ui/scoring_panel.ui" line="29"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="62"/>
+        <source>On-site findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scoring_panel.ui" line="106"/>
         <source>Paper sheet…</source>
         <translation>纸质专家打分表…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="84"/>
+        <location filename="../../ui/scoring_panel.ui" line="108"/>
         <source>Declare a conflict…</source>
         <translation>申请回避…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="85"/>
+        <location filename="../../ui/scoring_panel.ui" line="109"/>
         <source>Declare a conflict of interest with this applicant: the application leaves your list</source>
         <translation>与该申报单位存在利害关系，申请回避：该申报将从您的列表中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="91"/>
+        <location filename="../../ui/scoring_panel.ui" line="115"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="92"/>
+        <location filename="../../ui/scoring_panel.ui" line="116"/>
         <source>Correct the submitted sheet in a new revision, with a reason</source>
         <translation>以新修订版更正已提交的专家打分表，须写明理由</translation>
     </message>
@@ -4205,17 +4599,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">声明利益冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="87"/>
+        <location filename="../../ui/scoring_panel.ui" line="111"/>
         <source>Sheets overview…</source>
         <translation>专家打分表总览…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="88"/>
+        <location filename="../../ui/scoring_panel.ui" line="112"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="89"/>
+        <location filename="../../ui/scoring_panel.ui" line="113"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -4224,7 +4618,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">更正（新建修订版）…</translation>
     </message>
     <message>
-        <location filename="../../ui/scoring_panel.ui" line="94"/>
+        <location filename="../../ui/scoring_panel.ui" line="118"/>
         <source>Submit and sign…</source>
         <translation>提交并签名…</translation>
     </message>
@@ -4268,67 +4662,77 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="27"/>
         <source>Section</source>
         <translation>一级指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="21"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="27"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="22"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="28"/>
         <source>Criterion</source>
         <translation>二级指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="22"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="28"/>
         <source>Max</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="23"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="29"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="23"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="29"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="32"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="30"/>
+        <source>On site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="89"/>
+        <source>Found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="104"/>
         <source>not a number</source>
         <translation>不是有效数字</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="36"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="108"/>
         <source>a score is between 0 and %1 points</source>
         <translation>分值应在0至%1分之间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="38"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="110"/>
         <source>a score is a multiple of %1 points</source>
         <translation>分值应为%1分的整数倍</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="50"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="122"/>
         <source>the score is below %1% of the maximum (%2 points)</source>
         <translation>得分低于满分的%1%（%2分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="55"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="127"/>
         <source>the score is at the edge of the band %1 (%2–%3 points)</source>
         <translation>得分处于%1档次（%2–%3分）的边界</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="58"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="130"/>
         <source>A comment is required: %1.</source>
         <translation>须填写评语：%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="222"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -4336,12 +4740,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="517"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="828"/>
         <source>Sheets overview</source>
         <translation>专家打分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="520"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="831"/>
         <source>✓ submitted · ✎ draft · ○ not started · ✗ stepped aside (conflict of interest). Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · ✎ 草稿 · ○ 未开始 · ✗ 已申请回避。尚缺 %1 份专家打分表。</translation>
     </message>
@@ -4350,7 +4754,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="524"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="835"/>
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺专家打分表的申报</translation>
     </message>
@@ -4358,22 +4762,22 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="475"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="786"/>
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="477"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="788"/>
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后专家打分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="480"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="791"/>
         <source>I have no interest in common with this applicant.</source>
         <translation>本人与该申报单位不存在利害关系</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="492"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="803"/>
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>
