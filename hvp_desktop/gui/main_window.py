@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from hvp_desktop import __version__
 from hvp_desktop.gui import idle_lock, round_actions, settings
 from hvp_desktop.gui.applications_panel import ApplicationsPanel
+from hvp_desktop.gui.checklist_panel import ChecklistPanel
 from hvp_desktop.gui.deadlines_dock import DeadlinesDock
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.ranking_panel import RankingPanel
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
         self._add_panel(self.tr("Scoring"), self.scoring)
         self.ranking = RankingPanel(wf, self.runner, self)
         self._add_panel(self.tr("Ranking"), self.ranking)
+        self.checklist = ChecklistPanel(wf, self.runner, self)
+        self._add_panel(self.tr("Checklist"), self.checklist)
         self.form.navigation.currentRowChanged.connect(self.form.panels.setCurrentIndex)
         self.form.navigation.setCurrentRow(0)
         self._fix_navigation_width()
@@ -320,6 +323,7 @@ class MainWindow(QMainWindow):
                 widget.close()
         for dialog in self.findChildren(QDialog):
             dialog.deleteLater()
+        self.checklist.flush()  # a note being typed on site is saved with the rest
         self.runner.close()  # the typed score's save (and every other queued write) lands first
         self.runner.changed.disconnect()  # an outcome delivered late reaches no panel of the closed file
         self.runner.deleteLater()
@@ -329,7 +333,7 @@ class MainWindow(QMainWindow):
         old = self.takeCentralWidget()
         if old is not None:
             old.deleteLater()
-        self.applications = self.scoring = self.ranking = self.deadlines = self.form = None
+        self.applications = self.scoring = self.ranking = self.checklist = self.deadlines = self.form = None
         self.dialog = None
         path, self.wf, self.runner = self.wf.path, None, None
         self.menuBar().clear()

@@ -29,8 +29,8 @@ def _visible_names(panel) -> list[str]:
 def test_only_built_panels_are_in_the_navigation(qtbot, demo_wf):
     window = _window(qtbot, demo_wf)
     nav = window.form.navigation
-    assert [nav.item(i).text() for i in range(nav.count())] == ["Applications", "Scoring", "Ranking"]
-    assert window.form.panels.count() == 3
+    assert [nav.item(i).text() for i in range(nav.count())] == ["Applications", "Scoring", "Ranking", "Checklist"]
+    assert window.form.panels.count() == 4
 
 
 def test_list_shows_every_application_newest_year_first(qtbot, demo_wf):
