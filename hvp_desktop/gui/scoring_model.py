@@ -6,8 +6,8 @@ saved; closing the lid loses nothing), and undo saves the previous value back. A
 fixed; the sheet itself keeps the last accepted value.
 
 In an assessment round the last column shows, beside each criterion, what the expert found on
-site for the checklist items that inform it (status, the figure and its threshold, a ✎ for a
-note), the whole of it as the cell's tooltip (`set_findings`).
+site for the checklist items that inform it (a mark per item, ⚠ for a figure below its
+threshold, ✎ for a note), the whole of it in words as the cell's tooltip (`set_findings`).
 """
 
 from __future__ import annotations
@@ -67,13 +67,18 @@ def severity(item: checklists.Item, finding: checklists.Finding) -> int:
     return _SEVERITY[finding.status]
 
 
+STATUS_MARKS = {checklists.Status.MET: "✓", checklists.Status.PARTLY: "◐", checklists.Status.NOT_MET: "✗",
+                checklists.Status.NOT_CHECKED: "○"}
+
+
 def findings_summary(findings: Findings) -> str:
-    """One short line: each linked item's status, its figure (⚠ below the threshold), ✎ for a note."""
+    """A few characters: each linked item's mark (✓ met, ◐ partly, ✗ not met, ○ not checked), ⚠ for
+    a figure below its threshold, ✎ for a note; the words and figures are in the tooltip and the box."""
     parts = []
     for item, finding in findings:
-        text = status_text(finding.status)
-        if finding.figure is not None:
-            text += " " + figure_text(item, finding.figure) + (" ⚠" if threshold_text(item, finding.figure) else "")
+        text = STATUS_MARKS[finding.status]
+        if finding.figure is not None and threshold_text(item, finding.figure):
+            text += "⚠"
         if finding.note:
             text += " ✎"
         parts.append(text)

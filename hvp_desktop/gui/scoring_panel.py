@@ -57,7 +57,7 @@ from hvp_desktop.store.ops import visits as visit_ops
 from hvp_desktop.store.ops.core import Changes
 
 DOCUMENTS_SHORTCUT = "F6"
-DOCUMENTS_WIDTH = 520  # the pane's first width at 1366×768; then the one the expert left
+DOCUMENTS_WIDTH = 480  # the pane's first width at 1366×768; then the one the expert left
 REMEMBER_PAGE_MS = 1500  # the page left is written once paging pauses this long
 
 
@@ -194,11 +194,22 @@ class ScoringPanel(QWidget):
             total = max(sum(f.documentsSplitter.sizes()), self.width(), width + 400)
             width = min(max(width, 240), total - 400)
             f.documentsSplitter.setSizes([total - width, width])
+            left = sum(f.splitter.sizes())
+            if left > 0:
+                f.splitter.setSizes([min(270, left // 3), left - min(270, left // 3)])
         else:
             self._documents_moved()
             self.documents.setVisible(False)
         store.setValue("scoring/documents_shown", shown)
         self.documents.set_active(shown)
+        if self.model is not None:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Narrower facts and comment columns while the documents take half the screen."""
+        shown = not self.documents.isHidden()
+        self.table.setColumnWidth(COMMENT, 130 if shown else 200)
+        self.table.setColumnWidth(SECTION, 90 if shown else 120)
 
     def _documents_moved(self) -> None:
         """Keep the width the expert gave the pane; dragged shut, it is hidden."""
@@ -338,7 +349,8 @@ class ScoringPanel(QWidget):
         self.table.setColumnWidth(COMMENT, 200)
         self.table.setColumnWidth(SECTION, 120)  # section titles elide; the whole title is the tooltip
         header.setSectionResizeMode(FINDINGS, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(FINDINGS, 130)  # a short line; the whole findings are the tooltip
+        self.table.setColumnWidth(FINDINGS, 64)  # marks; the findings in words and figures are the tooltip
+        self._fit_columns()
         self._load_findings()
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentChanged.connect(self._show_guidance)

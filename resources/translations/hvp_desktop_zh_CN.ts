@@ -608,11 +608,16 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="24"/>
-        <source>Evidence</source>
+        <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="153"/>
+        <source>Required: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_model.py" line="155"/>
         <source>Carried over from the failed assessment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,39 +650,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="457"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="458"/>
         <source>To rectify by %1 (%n item(s)):</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="461"/>
+        <source>Still not met after rectification (%n item(s)):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="546"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="550"/>
         <source>%1: “%2” is not a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="608"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="612"/>
         <source>Add evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="608"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="612"/>
         <source>Photos and PDFs (*.jpg *.jpeg *.png *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="618"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="622"/>
         <source>Adding evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="621"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="625"/>
         <source>Remove evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="622"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="626"/>
         <source>Take this file off the item? It is removed from the working file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -725,72 +737,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="46"/>
+        <location filename="../../ui/checklist_panel.ui" line="48"/>
         <source>Who took part for the enterprise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="48"/>
+        <location filename="../../ui/checklist_panel.ui" line="50"/>
         <source>Pane&amp;l:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="50"/>
+        <location filename="../../ui/checklist_panel.ui" line="52"/>
         <source>Who took part for the panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="68"/>
+        <location filename="../../ui/checklist_panel.ui" line="72"/>
         <source>&amp;1 Met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="69"/>
+        <location filename="../../ui/checklist_panel.ui" line="73"/>
         <source>&amp;2 Partly met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="70"/>
+        <location filename="../../ui/checklist_panel.ui" line="74"/>
         <source>&amp;3 Not met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="71"/>
+        <location filename="../../ui/checklist_panel.ui" line="75"/>
         <source>&amp;0 Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="73"/>
+        <location filename="../../ui/checklist_panel.ui" line="77"/>
         <source>&amp;P Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="74"/>
+        <location filename="../../ui/checklist_panel.ui" line="78"/>
         <source>&amp;N Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="79"/>
+        <location filename="../../ui/checklist_panel.ui" line="83"/>
         <source>Outcome of the assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="112"/>
+        <location filename="../../ui/checklist_panel.ui" line="116"/>
         <source>&amp;Figure found:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="117"/>
+        <location filename="../../ui/checklist_panel.ui" line="122"/>
         <source>N&amp;ote:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="124"/>
+        <location filename="../../ui/checklist_panel.ui" line="129"/>
         <source>Evidence (drop photos or PDFs here):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_panel.ui" line="126"/>
+        <location filename="../../ui/checklist_panel.ui" line="131"/>
         <source>Add e&amp;vidence…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,35 +1436,35 @@
 <context>
     <name>DocumentsPane</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="598"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="610"/>
         <source>The application&apos;s documents</source>
-        <translation type="unfinished"></translation>
+        <translation>申报材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="604"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="616"/>
         <source>Click a document to open it beside the form</source>
-        <translation type="unfinished"></translation>
+        <translation>点击文件，在打分表旁打开</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="626"/>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="657"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="638"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="669"/>
         <source>Choose an application to see its documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一项申报，查看其申报材料。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="663"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="675"/>
         <source>No documents for this application</source>
-        <translation type="unfinished"></translation>
+        <translation>本申报暂无申报材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="703"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="715"/>
         <source>“%1” cannot be read from the working file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从工作文件中读取“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="706"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="718"/>
         <source>Opening “%1”…</source>
-        <translation type="unfinished">正在打开“%1”…</translation>
+        <translation>正在打开“%1”…</translation>
     </message>
 </context>
 <context>
@@ -4441,7 +4453,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="139"/>
         <source>Show or hide the application&apos;s documents beside the form (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>在打分表旁显示或隐藏申报材料（%1）</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="160"/>
@@ -4449,72 +4461,72 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>输入名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="307"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="318"/>
         <source>Choose an expert, a round and one of their applications.</source>
         <translation>请选择专家、轮次及其评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="347"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="359"/>
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="366"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="378"/>
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="377"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="389"/>
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="409"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="421"/>
         <source>No on-site visit recorded by %1 for this centre yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1尚未记录对该中心的现场核查。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="415"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="427"/>
         <source>No checklist item informs %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>现场核查表中没有对应%1的核查事项。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="423"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="435"/>
         <source>Found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>核查数值：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="442"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="454"/>
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="445"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="457"/>
         <source>Scored: %1</source>
         <translation>已打分：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="455"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="467"/>
         <source>Consolidated on %1: read-only.</source>
         <translation>评审结果已于%1确认：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="459"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="471"/>
         <source>Submitted (revision %1): read-only.</source>
         <translation>已提交（第 %1 版）：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="511"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="523"/>
         <source>Correct the sheet</source>
         <translation>更正专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="512"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="524"/>
         <source>Why must the submitted sheet be corrected? The reason is kept with the new revision.</source>
         <translation>已提交的专家打分表为何需要更正？理由随新修订版存档。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="549"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="561"/>
         <source>%1 and %2: why can you not score this application impartially? The application leaves your list.</source>
         <translation>%1与%2：请写明申请回避的原因（存在何种利害关系）。申请回避后，该申报将从您的列表中移除。</translation>
     </message>
@@ -4523,7 +4535,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">请说明更正已提交评分表的理由：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="548"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="560"/>
         <source>Declare a conflict of interest</source>
         <translation>申请回避</translation>
     </message>
@@ -4532,7 +4544,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="572"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="584"/>
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -4562,12 +4574,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../ui/scoring_panel.ui" line="29"/>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>申报材料</translation>
     </message>
     <message>
         <location filename="../../ui/scoring_panel.ui" line="62"/>
         <source>On-site findings</source>
-        <translation type="unfinished"></translation>
+        <translation>现场核查结果</translation>
     </message>
     <message>
         <location filename="../../ui/scoring_panel.ui" line="106"/>
@@ -4694,45 +4706,45 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <message>
         <location filename="../../hvp_desktop/gui/scoring_model.py" line="30"/>
         <source>On site</source>
-        <translation type="unfinished"></translation>
+        <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="89"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="94"/>
         <source>Found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>核查数值：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="104"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="109"/>
         <source>not a number</source>
         <translation>不是有效数字</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="108"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="113"/>
         <source>a score is between 0 and %1 points</source>
         <translation>分值应在0至%1分之间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="110"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="115"/>
         <source>a score is a multiple of %1 points</source>
         <translation>分值应为%1分的整数倍</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="122"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="127"/>
         <source>the score is below %1% of the maximum (%2 points)</source>
         <translation>得分低于满分的%1%（%2分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="127"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="132"/>
         <source>the score is at the edge of the band %1 (%2–%3 points)</source>
         <translation>得分处于%1档次（%2–%3分）的边界</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="130"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="135"/>
         <source>A comment is required: %1.</source>
         <translation>须填写评语：%1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_model.py" line="222"/>
+        <location filename="../../hvp_desktop/gui/scoring_model.py" line="227"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -4740,12 +4752,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="828"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="840"/>
         <source>Sheets overview</source>
         <translation>专家打分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="831"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="843"/>
         <source>✓ submitted · ✎ draft · ○ not started · ✗ stepped aside (conflict of interest). Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · ✎ 草稿 · ○ 未开始 · ✗ 已申请回避。尚缺 %1 份专家打分表。</translation>
     </message>
@@ -4754,7 +4766,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation type="vanished">✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="835"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="847"/>
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺专家打分表的申报</translation>
     </message>
@@ -4762,22 +4774,22 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="786"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="798"/>
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="788"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="800"/>
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后专家打分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="791"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="803"/>
         <source>I have no interest in common with this applicant.</source>
         <translation>本人与该申报单位不存在利害关系</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="803"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="815"/>
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>

@@ -536,6 +536,9 @@ def _everything(app, checker: Checker) -> None:  # noqa: PLR0915 (one screen aft
     if len(top_keys) != len(set(top_keys)):
         checker.problem("menus", f"access keys repeat in the menu bar: {top_keys}")
 
+    # -- issue 19: the application's documents beside the scoring form, the findings beside each criterion --
+    _scoring_documents(win, wf, checker)
+
     # -- backups and the lock (issue 18) ---------------------------------------------------------
     from hvp_desktop.gui.restore_dialog import RestoreDialog
     from hvp_desktop.store import crypto
@@ -556,6 +559,65 @@ def _everything(app, checker: Checker) -> None:  # noqa: PLR0915 (one screen aft
     if win.locked:
         checker.problem("lock-screen", "the lock screen did not unlock with the password")
     del Qt
+
+
+def _scoring_documents(win, wf, checker: Checker) -> None:
+    """An expert's form in an assessment round with the centre's documents open beside it (at
+    page 2, with a note) and the on-site findings beside the criteria. What the demo lacks (a
+    document, a visit's findings) is added to this copy of it, and counts as the file's data."""
+    from hvp_desktop.gui import document_viewer
+    from hvp_desktop.store import round_lock, visits
+    from hvp_desktop.store.ops import visits as visit_ops
+    from tests.gui.test_document_viewer import pdf_bytes
+
+    with wf.engine.connect() as c:
+        pairs = c.exec_driver_sql(
+            "SELECT a.id, s.expert_id FROM applications a JOIN rounds r ON r.id = a.round_id "
+            "JOIN assignments s ON s.application_id = a.id WHERE r.kind <> 'recognition' ORDER BY a.id").all()
+    if not pairs:
+        checker.problem("scoring-documents", "no assessment round with an assigned expert in the demo")
+        return
+    open_pairs = [(a, e) for a, e in pairs if round_lock.lock_date_of_application(wf, a) is None] or pairs
+    app, expert = next(((a, e) for a, e in open_pairs if visits.documents_of(wf, a) and visits.visits_of(wf, a, e)),
+                       open_pairs[0])
+    english = checker.lang == "en"
+    if not visits.documents_of(wf, app):
+        visit_ops.add_document(wf, app, "申报书.pdf", pdf_bytes(b"HVP-SCREENS", pages=3))
+        visit_ops.add_document(wf, app, "2025年度专项审计报告.pdf", pdf_bytes(b"HVP-SCREENS", pages=2))
+    document = visits.documents_of(wf, app)[0]
+    note = "Funding on this page differs from the audit report" if english else "本页经费数字与审计报告不一致"
+    visit_ops.note_page(wf, document.id, expert, 1, note)
+    visit_ops.remember_page(wf, document.id, expert, 1)
+    if not visits.visits_of(wf, app, expert):
+        visit = visit_ops.open_visit(wf, app, expert).value
+        for item in visits.get_visit(wf, visit).checklist.items[:8]:
+            if item.threshold is not None:
+                visit_ops.set_finding(wf, visit, item.code, "not_met", item.threshold.minimum - 1,
+                                      "现场核实仅2名专职人员，其余为兼职")
+            else:
+                visit_ops.set_finding(wf, visit, item.code, "partly" if item.code.endswith("2") else "met")
+    fresh = Checker(checker.lang, data_strings(wf), checker.out)  # what was added is the file's data now
+    checker.data_cjk = sorted(set(checker.data_cjk) | set(fresh.data_cjk), key=len, reverse=True)
+    checker.data_ascii = fresh.data_ascii + checker.data_ascii
+
+    win.form.navigation.setCurrentRow(1)
+    scoring = win.scoring
+    scoring.show_documents(True)
+    if not scoring.choose(expert, app):
+        checker.problem("scoring-documents", "the expert's form for the assessed centre did not open")
+        return
+    pane = scoring.documents
+    pane.open_document(document.id)
+    deadline = time.monotonic() + 10
+    while pane.viewer.key() != str(document.id) and time.monotonic() < deadline:
+        settle(0.05)
+    document_viewer.wait_for_workers()
+    settle(0.3)
+    row = next((r for r, c in enumerate(scoring.model.criteria) if c.code.startswith("R5.3")), 2)
+    scoring.table.setCurrentIndex(scoring.model.index(row, 4))
+    checker.inspect(win, "scoring-documents")
+    if pane.viewer.page() != 1:
+        checker.problem("scoring-documents", f"the document opened at page {pane.viewer.page() + 1}, not where left (2)")
 
 
 def _access_key(text: str) -> str | None:
