@@ -21,7 +21,7 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("ChecklistModel", "Item"), QT_TRANSLATE_NOOP("ChecklistModel", "Kind"),
     QT_TRANSLATE_NOOP("ChecklistModel", "Before"), QT_TRANSLATE_NOOP("ChecklistModel", "Found"),
     QT_TRANSLATE_NOOP("ChecklistModel", "Figure"), QT_TRANSLATE_NOOP("ChecklistModel", "Note"),
-    QT_TRANSLATE_NOOP("ChecklistModel", "Evidence"),
+    QT_TRANSLATE_NOOP("ChecklistModel", "Files"),
 )
 _NO_PARENT = QModelIndex()
 STATUS_COLOURS = {
@@ -39,9 +39,10 @@ def word(pair: tuple[str, str]) -> str:
 
 
 def figure_text(item: checklists.Item, figure) -> str:
+    """The figure found as the table shows it: 2, 1,150,000."""
     if figure is None:
         return ""
-    return checklists.format_number(figure)
+    return format(figure.normalize(), ",f") if abs(figure) >= 10000 else checklists.format_number(figure)
 
 
 def minimum_text(item: checklists.Item) -> str:
@@ -139,8 +140,7 @@ class ChecklistModel(QAbstractTableModel):
             if column == FIGURE:
                 if item.threshold is None:
                     return ""
-                found = figure_text(item, finding.figure)
-                return f"{found or '—'}  ({minimum_text(item)})"
+                return figure_text(item, finding.figure) or "—"
             if column == NOTE:
                 return finding.note.replace("\n", " ")
             if column == EVIDENCE:
@@ -149,6 +149,8 @@ class ChecklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == FIGURE and problem:
                 return problem
+            if column == FIGURE and item.threshold is not None:
+                return QCoreApplication.translate("ChecklistModel", "Required: %1").replace("%1", minimum_text(item))
             if column == CODE and item.code in self.carried:
                 return QCoreApplication.translate("ChecklistModel", "Carried over from the failed assessment")
             if column == TITLE:

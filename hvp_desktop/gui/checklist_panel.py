@@ -163,7 +163,7 @@ class ChecklistPanel(QWidget):
         self.strip.remove_requested.connect(self.remove_evidence)
         f.splitter.setStretchFactor(0, 3)
         f.splitter.setStretchFactor(1, 2)
-        f.splitter.setSizes([700, 460])
+        f.splitter.setSizes([780, 420])
         f.visitDate.setMinimumDate(NO_DATE)
         f.visitDate.setSpecialValueText(self.tr("not set"))
         f.visitDate.setDate(NO_DATE)
@@ -339,8 +339,8 @@ class ChecklistPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((CODE, 68), (RULE, 44), (KIND, 76), (BEFORE, 76), (STATUS, 84), (FIGURE, 150),
-                              (NOTE, 110), (EVIDENCE, 44)):
+        for column, width in ((CODE, 62), (RULE, 36), (KIND, 72), (BEFORE, 74), (STATUS, 78), (FIGURE, 84),
+                              (NOTE, 96), (EVIDENCE, 52)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentChanged.connect(self._show_item)
         self._load_header(view)
@@ -451,11 +451,14 @@ class ChecklistPanel(QWidget):
             consequence = word(checklists.CONSEQUENCE_TEXT[checklists.Consequence(outcome.consequence)])
             html += (f"<br><b style='color:{colour}'>{escape(consequence)}</b> — "
                      f"{escape(word(checklists.outcome_text(outcome, year)))}")
-            if outcome.consequence == checklists.Consequence.RECTIFICATION:
+            if not outcome.passed:
                 items = checklists.rectification_items(checklist, findings)
                 listed = "; ".join(f"{i.code} {i.title}" for i in items) or "—"
-                html += "<br><b>" + escape(self.tr("To rectify by %1 (%n item(s)):", "", len(items))
-                                           .replace("%1", outcome.due.isoformat())) + f"</b> {escape(listed)}"
+                if outcome.consequence == checklists.Consequence.RECTIFICATION:
+                    head = self.tr("To rectify by %1:").replace("%1", outcome.due.isoformat())
+                else:
+                    head = self.tr("Still not met after rectification:")
+                html += f"<br><b>{escape(head)}</b> {escape(listed)}"
         f.outcomeLabel.setText(html)
 
     # -- the visit's header ---------------------------------------------------------------------

@@ -539,6 +539,9 @@ def _everything(app, checker: Checker) -> None:  # noqa: PLR0915 (one screen aft
     # -- issue 19: the application's documents beside the scoring form, the findings beside each criterion --
     _scoring_documents(win, wf, checker)
 
+    # -- issue 19: the on-site checklist ---------------------------------------------------------
+    _checklist(win, wf, checker)
+
     # -- backups and the lock (issue 18) ---------------------------------------------------------
     from hvp_desktop.gui.restore_dialog import RestoreDialog
     from hvp_desktop.store import crypto
@@ -618,6 +621,95 @@ def _scoring_documents(win, wf, checker: Checker) -> None:
     checker.inspect(win, "scoring-documents")
     if pane.viewer.page() != 1:
         checker.problem("scoring-documents", f"the document opened at page {pane.viewer.page() + 1}, not where left (2)")
+
+
+def _checklist(win, wf, checker: Checker) -> None:
+    """The on-site checklist at a centre of an open assessment round: statuses, a figure below its
+    threshold (the current item, flagged), a photo as evidence, the outcome; then the photo in the
+    viewer. What the demo lacks is added to this copy and counts as the file's data."""
+    from datetime import date
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from hvp_desktop.domain import checklist as checklists
+    from hvp_desktop.gui import document_viewer
+    from hvp_desktop.store import round_lock, visits
+    from hvp_desktop.store.ops import visits as visit_ops
+
+    nav = win.form.navigation
+    nav.setCurrentRow(3)
+    panel = win.checklist
+    combo = panel.form.centreCombo
+    chosen = None
+    for i in range(panel.form.expertCombo.count()):
+        panel.form.expertCombo.setCurrentIndex(i)
+        for j in range(combo.count()):
+            if round_lock.lock_date_of_application(wf, combo.itemData(j)) is None:
+                chosen = (panel.form.expertCombo.itemData(i), combo.itemData(j))
+                break
+        if chosen:
+            break
+    if chosen is None:
+        checker.problem("checklist", "no centre of an open assessment round to visit in the demo")
+        return
+    expert, app = chosen
+    panel.choose(expert, app)
+    win.runner.wait()
+    deadline = time.monotonic() + 10
+    while panel.model is None and time.monotonic() < deadline:
+        settle(0.05)
+    if panel.model is None:
+        checker.problem("checklist", "the visit did not open")
+        return
+    visit = panel.view.id
+    view = visits.get_visit(wf, visit)
+    items = view.checklist.items
+    if not view.visited_on:
+        visit_ops.save_visit_details(wf, visit, visited_on=date(2026, 11, 20),
+                                     place="企业研发大楼三楼会议室", enterprise_participants="王总（总经理）、李工（知识产权部）",
+                                     panel_participants="专家组3人、工作人员1人", started_at="09:30", ended_at="11:45")
+    staff = next(i for i in items if i.threshold is not None)
+    veto = next(i for i in items if i.kind == checklists.ItemKind.VETO)
+    for n, item in enumerate(items[:14]):
+        if view.finding(item.code).status != checklists.Status.NOT_CHECKED:
+            continue
+        status = "not_met" if item is veto else "partly" if n % 5 == 3 else "met"
+        visit_ops.set_finding(wf, visit, item.code, status, None, "制度文件齐全，运行记录抽查3份" if n == 2 else None)
+    visit_ops.set_finding(wf, visit, staff.code, "not_met", staff.threshold.minimum - 1, "现场核实仅2名专职人员，其余为兼职")
+    if not view.evidence.get(staff.code):
+        image = QImage(800, 600, QImage.Format.Format_RGB32)
+        image.fill(QColor("#e8eef5"))
+        painter = QPainter(image)
+        painter.fillRect(60, 60, 420, 300, QColor("#5b8bd6"))
+        painter.fillRect(300, 260, 420, 280, QColor("#f0b35b"))
+        painter.end()
+        array = QByteArray()
+        buffer = QBuffer(array)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        buffer.close()
+        visit_ops.add_evidence(wf, visit, staff.code, "现场照片-人员名册.png", array.data())
+        visit_ops.add_evidence(wf, visit, staff.code, "劳动合同抽查.png", array.data())
+    fresh = Checker(checker.lang, data_strings(wf), checker.out)
+    checker.data_cjk = sorted(set(checker.data_cjk) | set(fresh.data_cjk), key=len, reverse=True)
+    checker.data_ascii = fresh.data_ascii + checker.data_ascii
+    panel._clear()  # shown again as the file holds it now
+    panel.choose(expert, app)
+    panel.table.setCurrentIndex(panel.model.index(panel.model.row_of(staff.code), 5))
+    panel.table.setFocus()
+    document_viewer.wait_for_workers()
+    settle(0.3)
+    checker.inspect(win, "checklist")
+    keys = panel.strip.keys()
+    if keys:
+        panel.open_evidence(keys[0])
+        document_viewer.wait_for_workers()
+        settle(0.3)
+        checker.inspect(panel.evidence_dialog, "checklist-evidence")
+        panel.evidence_dialog.reject()
+    else:
+        checker.problem("checklist", "the evidence did not show")
 
 
 def _access_key(text: str) -> str | None:

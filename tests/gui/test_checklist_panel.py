@@ -184,7 +184,7 @@ def test_a_whole_visit_by_keyboard_with_evidence_total_veto_and_rectification_li
     assert [a.filename for a in stored] == ["现场照片.png", "任命文件.pdf"]
     assert visits.attachment_bytes(wf, stored[0].id) == photo and visits.attachment_bytes(wf, stored[1].id) == scan
     with wf.engine.connect() as c:  # inside the encrypted file, not next to it
-        assert c.exec_driver_sql("SELECT count(*) FROM attachments").scalar() == 2
+        assert c.exec_driver_sql("SELECT count(*) FROM attachments WHERE visit_id = ?", (p.view.id,)).scalar() == 2
     assert marker not in wf.path.read_bytes()
     assert p.model.data(p.model.index(p.model.row_of(staff.code), 8)) == "2"
     p.open_evidence(p.strip.keys()[1])  # the PDF in the viewer, from memory
