@@ -12,6 +12,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from hvp_desktop import demo_files as files
+from hvp_desktop.domain import checklist as checklists
 from hvp_desktop.domain.credit_code import ALPHABET, make
 from hvp_desktop.domain.formal_review import Outcome
 from hvp_desktop.domain.lifecycle import RECOGNITION, Event, Kind, support_purpose
@@ -28,16 +30,18 @@ from hvp_desktop.scoring import analysis
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.scoring.aggregate import Method
 from hvp_desktop.scoring.ranking import Line
-from hvp_desktop.store import decisions, panel, queries, ranking
+from hvp_desktop.store import decisions, panel, queries, ranking, visits
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops import applications as app_ops
 from hvp_desktop.store.ops import decisions as decision_ops
 from hvp_desktop.store.ops import panel as panel_ops
 from hvp_desktop.store.ops import ranking as ranking_ops
 from hvp_desktop.store.ops import sheets as sheet_ops
+from hvp_desktop.store.ops import visits as visit_ops
 from hvp_desktop.store.ops.core import batch
 
 DEMO_PASSWORD = "hvp-demo-2026"
+_CALLS = ((2025, 38, 2025), (2026, 46, 2026))  # year, applications, seed
 
 _PREFIXES = ["广州", "广东", "粤港澳"]
 _CORES = [
@@ -130,7 +134,7 @@ def create_demo(path: str | Path, password: str = DEMO_PASSWORD, *, with_decisio
     wf = WorkingFile.create(path, password)
     rows = [
         (f"demo:{year}:{i + 1}", data)
-        for year, count, seed in ((2025, 38, 2025), (2026, 46, 2026))
+        for year, count, seed in _CALLS
         for i, data in enumerate(applications(year, count, seed))
     ]
     app_ops.import_applications(wf, rows)
@@ -153,6 +157,8 @@ def _run_the_years(wf: WorkingFile) -> None:
     rows = queries.application_rows(wf)
     by_year = {y: sorted((r for r in rows if r.year == y), key=lambda r: r.id) for y in (2025, 2026)}
     round_of = {y: by_year[y][0].round_id for y in by_year}
+    recognition = {r.id: data for year, count, seed in _CALLS  # what each applicant declared (for its documents)
+                   for r, data in zip(by_year[year], applications(year, count, seed), strict=True)}
 
     # 2026's call meets two exclusions: a centre recognised under the earlier programme (R3) and a
     # title revoked in 2025 (R4). Recorded before any review so both rounds see them.
@@ -172,6 +178,7 @@ def _run_the_years(wf: WorkingFile) -> None:
         _seat_panel(wf, year1, experts[:5], experts[1])
         sheet_ops.set_round_rubric(wf, year1, annual_label)
     _score(wf, year1, annual, annual_label, quality, experts[:5], rng)
+    year1_visits = _visit_year1(wf, year1, quality, experts)  # on site, before the round is locked
     _explain_all(wf, year1)
     ranking_ops.consolidate(wf, year1, date(2026, 11, 6))
     passed = [r.id for r in queries.application_rows(wf)
@@ -203,6 +210,7 @@ def _run_the_years(wf: WorkingFile) -> None:
             panel_ops.record_conflict(wf, experts[3], rows[0], ConflictSource.DECLARED, "曾受聘为该中心整改方案提供咨询")
         _score(wf, again, annual, annual_label, dict.fromkeys(rows, 0.74), visitors, rng,
                drafts={(experts[2], rows[0])}, not_started={(experts[4], rows[-1])})
+        _visit_rectification(wf, again, year1_visits, experts)
 
     # 2026: 46 applicants, so the preliminary scores shortlist at least 2 × 20 (R15).
     _confirm_manual_checks(wf, [r.id for r in by_year[2026] if r.id not in (r3.id, r4.id)])
@@ -219,6 +227,7 @@ def _run_the_years(wf: WorkingFile) -> None:
         decision_ops.start_publicity(wf, chosen, RECOGNITION, date(2026, 11, 20))
         decision_ops.record(wf, chosen[2], Event.of(Kind.OBJECTION_FILED, date(2026, 11, 23), purpose=RECOGNITION,
                                                     text="反映该企业知识产权部门为临时组建"))
+    _documents(wf, recognition, year1, again, list(year1_visits), chosen)
 
 
 def _the_2025_call(wf: WorkingFile, round_id: int):
@@ -367,6 +376,241 @@ def _explain_all(wf: WorkingFile, round_id: int, words: dict[tuple[int, int], tu
             author, text = (words or {}).get((flag.expert, flag.application),
                                              ("chair", "经专家组合议，该项评分差异属专业判断范围，维持原评分"))
             ranking_ops.explain_flag(wf, flag, author, text)
+
+
+# -- the on-site visits and the files (issue 19) ----------------------------------------------------
+
+_ROADS = ["科学大道", "开源大道", "开创大道", "瑞和路", "神舟路", "伴河路", "香雪三路", "科丰路", "揽月路"]
+_SECRETARY = "区市场监管局（知识产权局）刘婷（记录）"
+_YEAR1_DAYS = [date(2026, 10, 27), date(2026, 10, 29), date(2026, 11, 3), date(2026, 11, 5)]  # Tue, Thu: workdays
+
+# Per item: what an expert writes when it is met (a full note and a short one, as two experts
+# would), and when it is only partly met.
+_NOTES: dict[str, tuple[str, str, str]] = {
+    "R5.1": ("查阅董事会决议及任命文件，中心主任由公司副总经理担任，访谈确认其主持中心月度例会", "任命文件齐全，高管任中心负责人",
+             "任命文件已印发，但负责人近半年未参加中心例会"),
+    "R5.2": ("知识产权部为一级部门，有独立办公区和部门职责文件，直接向中心主任汇报", "独立部门，职责文件已见",
+             "知识产权部挂靠法务部，职责文件尚未单列"),
+    "R5.3": ("核对劳动合同及社保缴纳记录，专职人员均在岗", "花名册与社保记录一致", "部分人员同时承担法务工作"),
+    "R6.1": ("培育—布局—转化流程已写入公司制度，现场抽查2个项目记录完整", "培育和转化运用模式运行正常",
+             "模式已制定，运行记录仅覆盖一个产品线"),
+    "R6.2": ("重大事项协商决策制度已印发，查看本年度会议纪要4份", "有会议纪要，决策留痕", "制度已建立，会议纪要不全"),
+    "R6.3": ("已通过ISO56005贯标评价，查看评价报告及内审记录", "贯标材料齐全", "贯标咨询进行中，尚未完成评价"),
+    "R7.1": ("核对专项审计报告及经费专账，经费不含人员薪酬", "专账与审计报告一致", "经费台账未与人员薪酬分列"),
+    "R7.2": ("办公场所、专利检索数据库及软硬件均有保障", "保障到位", "检索数据库账号仅1个，使用受限"),
+    "R8.1": ("知识产权信息管理系统已上线，现场演示检索与预警功能", "系统运行正常，已演示", "系统刚上线，竞争信息收集尚未常态化"),
+    "R8.2": ("查看年度竞争态势分析报告2份，结论已用于研发立项", "分析报告已见", "仅有一份技术需求分析，未见竞争态势分析"),
+    "R8.3": ("本年度发明专利授权和PCT申请较申报时均有增长，数据经国家知识产权局系统核对", "授权及PCT数量增长",
+             "发明授权增长，PCT申请持平"),
+    "R9.1": ("抽查5件申请的申请前评估表，评估意见已落实到撰写", "申请前评估执行到位", "评估表格式化填写，实质内容较少"),
+    "R9.2": ("专利导航、挖掘和前置评审制度齐全，查看评审会记录", "制度齐全并执行", "前置评审制度尚未覆盖全部研发项目"),
+    "R9.3": ("全生命周期管控制度已建立，年费缴纳及放弃均有审批", "管控制度运行正常", "放弃专利未见审批记录"),
+    "R9.4": ("抽查3件专利流程档案，自研发立项至授权各环节资料完整", "流程档案完整", "2024年以前的档案仍在补录"),
+    "R9.5": ("本年度申报中国专利奖1项、广东专利奖1项", "已申报专利奖", "已准备材料，尚未申报"),
+    "R10.1": ("2项高价值专利已实施产业化，查看销售合同与产品说明", "转化运用有实效", "产业化项目处于中试阶段"),
+    "R10.2": ("与合作高校签订联合研发协议，共同申请发明专利3件", "产学研合作有成果", "合作协议已签，尚无共同成果"),
+    "R10.3": ("专利产品营业收入同比增长，财务报表可查", "营收增长可查", "营收增长，与专利产品的关联说明不足"),
+    "R11.1": ("已办理知识产权质押融资一笔，查看登记通知书", "质押融资已开展", "尚在与银行洽谈质押融资"),
+    "R11.2": ("知识产权保护制度已印发，员工培训记录齐全", "保护制度健全", "保护制度已起草，未正式印发"),
+    "R11.3": ("与区知识产权保护中心建立联络机制，有往来函件", "常态化沟通机制已建立", "仅有一次联络记录"),
+    "R11.4": ("本年度发起维权1件，已立案", "已主动开展维权", "发现侵权线索，尚未采取措施"),
+    "R12.1": ("已形成年度经验总结并在园区交流", "经验总结已见", "总结材料较简略"),
+    "R12.2": ("举办行业专利运营交流会1场，参会企业20余家", "举办交流会并有记录", "参加交流会，未举办"),
+    "R13.1": ("设立专利奖励基金，对发明人给予奖励", "有专利奖励办法", "奖励办法尚在修订"),
+}
+
+# The centres that fail year 1: what the panel found (the same facts, each expert's own words).
+_FAILED: list[dict[str, tuple[str, int | None, str]]] = [
+    {"R5.3": ("not_met", 2, "现场核实专职知识产权工作人员仅2人，另1人为法务部兼职，未达3人以上的要求"),
+     "R7.1": ("not_met", 860000, "经费台账含人员工资，剔除人员薪酬后为86万元，低于100万元"),
+     "R9.4": ("partly", None, "抽查3件专利，其中2件缺少研发立项至申请阶段的流程档案"),
+     "R8.2": ("partly", None, "仅有一份技术需求分析，未见竞争态势分析")},
+    {"R5.3": ("not_met", 2, "专职知识产权工作人员2人（1人试用期），未达3人以上的要求"),
+     "R9.4": ("not_met", None, "未建立专利流程档案，授权、驳回、终止等资料分散在代理机构"),
+     "R6.3": ("partly", None, "贯标咨询进行中，尚未完成评价"),
+     "R10.1": ("partly", None, "产业化项目处于中试阶段，未见销售合同")},
+]
+# What the re-assessment finds: rectified, but for the list's last item still only partly.
+_RECTIFIED: dict[str, tuple[str, int | None, str]] = {
+    "R5.3": ("met", 4, "新招聘专职知识产权工程师2名，核对劳动合同及社保缴纳记录，现专职4人"),
+    "R7.1": ("met", 1150000, "经费台账已剔除人员薪酬并单独建账，2026年1—10月投入115万元（不含人员薪酬）"),
+    "R9.4": ("met", None, "已建立专利流程档案管理办法，抽查3件专利，流程档案完整"),
+    "R8.2": ("met", None, "补充完成竞争态势分析报告1份，已用于下一年度研发立项"),
+    "R6.3": ("met", None, "已通过ISO56005贯标评价，查看评价报告"),
+    "R10.1": ("met", None, "首批订单已交付，查看销售合同及发票"),
+}
+_STILL_PARTLY = {"R9.4": "已建立流程档案管理办法，2024年以前的档案仍在补录，已完成约七成",
+                 "R10.1": "中试完成，首批订单已签，尚未形成稳定销售"}
+
+
+def _people(rng: random.Random) -> str:
+    roles = ["副总经理、中心主任", "知识产权部经理", "专利工程师", "研发中心总监", "财务部主管"]
+    return "；".join(f"{role} {rng.choice(_SURNAMES)}{rng.choice(_GIVEN)}" for role in roles[:rng.randint(3, 5)])
+
+
+def _place(name: str, rng: random.Random) -> str:
+    return f"{name}知识产权部会议室（广州市黄埔区{rng.choice(_ROADS)}{rng.randint(3, 299)}号）"
+
+
+def _visit_year1(wf: WorkingFile, round_id: int, quality: dict[int, float], experts: list[int]) -> dict:
+    """The year-1 visits (R17), before the round is consolidated: the panel visits four centres and
+    each expert present records every item, with photos and scans of what they saw. The two
+    centres that fail (scored below 70) have items not met: their rectification list. The value:
+    centre name → {expert: visit}."""
+    rng = random.Random(19)
+    names = dict(panel.sheet_matrix(wf, round_id).applications)
+    ranked = sorted(quality, key=quality.get, reverse=True)
+    failing = [a for a in ranked if quality[a] < 0.70][-2:]
+    plan = [(ranked[0], [experts[0], experts[3]], set()), (ranked[4], [experts[2], experts[4]], {"R6.3", "R11.1", "R12.2"})]
+    plan += [(app, experts[1:3], _FAILED[i]) for i, app in enumerate(failing)]
+    items = visits.default_checklist().items
+    pools = [_year1_files(f"y1:{n}", app in failing) for n, (app, _v, _f) in enumerate(plan)]
+    out: dict[str, dict[int, int]] = {}
+    with batch(wf):
+        for n, (app, visitors, found) in enumerate(plan):
+            place, people = _place(names[app], rng), _people(rng)
+            morning = n % 2 == 1
+            for k, expert in enumerate(visitors):
+                visit = visit_ops.open_visit(wf, app, expert).value
+                out.setdefault(names[app], {})[expert] = visit
+                visit_ops.save_visit_details(
+                    wf, visit, visited_on=_YEAR1_DAYS[n], place=place,
+                    enterprise_participants=people, panel_participants=_panel_names(visitors, experts),
+                    started_at="09:30" if morning else "14:00", ended_at="11:50" if morning else "16:40")
+                for item in items:
+                    visit_ops.set_finding(wf, visit, item.code, *_finding(item.code, found, k, rng))
+                for code, filename, data in pools[n][k::len(visitors)]:
+                    visit_ops.add_evidence(wf, visit, code, filename, data)
+    return out
+
+
+def _panel_names(visitors: list[int], experts: list[int]) -> str:
+    return "、".join(_EXPERTS[experts.index(e)][0] for e in visitors) + "；" + _SECRETARY
+
+
+def _finding(code: str, found, k: int, rng: random.Random) -> tuple[str, int | None, str]:
+    full, short, partly = _NOTES[code]
+    if isinstance(found, dict) and code in found:
+        return found[code]
+    if code in found:  # partly met at this centre
+        return "partly", None, partly
+    figure = {"R5.3": rng.choice([3, 4, 5, 6]), "R7.1": rng.choice([105, 120, 128, 150, 180]) * 10000}.get(code)
+    return "met", figure, full if k % 2 == 0 else short
+
+
+def _year1_files(seed: str, failing: bool) -> list[tuple[str, str, bytes]]:
+    """What the panel photographed and scanned at a centre (each expert attaches some of it)."""
+    pool = [("R5.2", "知识产权部办公区.jpg", files.photo("office", seed)),
+            ("R8.1", "知识产权信息管理系统截图.png", files.screenshot(seed)),
+            ("R9.4", "专利流程档案柜.jpg", files.photo("archive", seed)),
+            ("R9.2" if failing else "R6.2", *(("专利挖掘流程看板.jpg", files.photo("whiteboard", seed)) if failing
+                                              else ("重大事项协商会议.jpg", files.photo("meeting", seed))))]
+    if failing:
+        pool.append(("R5.3", "知识产权部人员花名册及社保记录（扫描件）.pdf",
+                     files.scan_pdf("人员花名册及社保记录", [files.scan_image(seed + ":staff", seal=False, table=True)])))
+    else:
+        pool.append(("R5.1", "中心负责人任命文件（扫描件）.pdf", files.scan_pdf("任命文件", [files.scan_image(seed)])))
+    return pool
+
+
+def _visit_rectification(wf: WorkingFile, round_id: int, year1: dict[str, dict[int, int]], experts: list[int]) -> None:
+    """The re-assessment visits (R17): each expert assigned continues a year-1 visit to the same
+    centre (their own if they made one) and checks its rectification list again: rectified, one
+    item still partly met. The first centre's visit is on 2026-11-26, after the demo's today: no
+    visit yet (and no documents), a clean slate for the tests of tests/unit/store/test_visits.py."""
+    rng = random.Random(1917)
+    matrix = panel.sheet_matrix(wf, round_id)
+    checklist = visits.default_checklist()
+    plans = []
+    for n, (app, name) in enumerate(sorted(matrix.applications)[1:]):
+        befores = {e: visits.get_visit(wf, v) for e, v in year1.get(name, {}).items()}
+        visitors = [e for e in experts if matrix.cells.get((e, app), panel.SheetState.NOT_ASSIGNED)
+                    not in (panel.SheetState.NOT_ASSIGNED, panel.SheetState.CONFLICTED)]
+        if not befores:
+            continue
+        listed = checklists.rectification_items(checklist, next(iter(befores.values())).findings)
+        partly = listed[-1].code
+        pool = [("R5.3", "新增专职人员劳动合同及社保缴纳证明（扫描件）.pdf",
+                 files.scan_pdf("劳动合同及社保缴纳证明", [files.scan_image(f"rect:{n}", table=True)])),
+                ("R5.3", "新增专职人员工位.jpg", files.photo("office", f"rect:{n}")),
+                (partly, "整改材料.jpg", files.photo("archive" if partly == "R9.4" else "meeting", f"rect:{n}"))]
+        plans.append((n, app, name, visitors, befores, partly, pool))
+    with batch(wf):
+        for n, app, name, visitors, befores, partly, pool in plans:
+            place, people = _place(name, rng), _people(rng)
+            for k, expert in enumerate(visitors):
+                before = befores.get(expert) or next(iter(befores.values()))
+                visit = visit_ops.open_visit(wf, app, expert, rectification_of=before.id).value
+                visit_ops.save_visit_details(wf, visit, visited_on=date(2026, 11, 24) + timedelta(days=n), place=place,
+                                             enterprise_participants=people,
+                                             panel_participants=_panel_names(visitors, experts),
+                                             started_at="09:30", ended_at="11:40")
+                for code in ("R5.1", "R5.2"):
+                    visit_ops.set_finding(wf, visit, code, "met", None, "复核，与第一年度考核时一致")
+                for item in checklists.rectification_items(checklist, before.findings):
+                    found = ("partly", None, _STILL_PARTLY[partly]) if item.code == partly \
+                        else _RECTIFIED.get(item.code, ("met", None, "已整改，核对整改材料"))
+                    visit_ops.set_finding(wf, visit, item.code, *found)
+                for code, filename, data in pool[k % 2:k % 2 + 2]:
+                    visit_ops.add_evidence(wf, visit, code, filename, data)
+
+
+def _declared(data: ApplicationData) -> files.Declared:
+    return files.Declared(
+        data.enterprise_name, data.credit_code, data.year, data.contact_name or "", data.contact_phone or "",
+        data.applied_on or date(data.year, 4, 1), data.ip_staff_count or 3, data.ip_budget_yuan or Decimal(1000000),
+        data.valid_invention_patents or 0, data.pct_applications or 0, tuple(c.name for c in data.co_applicants),
+        data.iso56005, data.senior_executive_principal, data.independent_ip_department)
+
+
+def _documents(wf: WorkingFile, recognition: dict[int, ApplicationData], year1: int, again: int | None,
+               visited: list[str], newcomers: list[int]) -> None:
+    """The applications' own documents: 申报书, audit report and a patent certificate for the
+    centres assessed and a few of 2026's applicants; the year-1 work summaries; a rectification
+    report. (The first re-assessed centre's documents are left for the tests to add.)"""
+    names = dict(panel.sheet_matrix(wf, year1).applications)
+    rectified = sorted(panel.sheet_matrix(wf, again).applications) if again is not None else []
+    left_out = rectified[0][1] if rectified else None
+    by_name = {d.enterprise_name: app for app, d in recognition.items()}
+    added: list[tuple[int, str, bytes]] = []
+    order = visited + sorted(n for n in names.values() if n not in visited)
+    centres = [by_name[n] for n in order if n != left_out][:4]
+    for app in centres + newcomers[:3]:
+        d = _declared(recognition[app])
+        added += [(app, "申报书.pdf", files.application_pdf(d)),
+                  (app, f"{d.year - 1}年度知识产权工作经费专项审计报告.pdf", files.audit_pdf(d, str(app))),
+                  (app, "发明专利证书.jpg", files.photo("certificate", f"patent:{app}"))]
+    for app, name in sorted(names.items()):
+        if name not in visited:
+            continue
+        d = _declared(recognition[by_name[name]])
+        grown = d.valid_invention_patents + 6 + app % 9
+        added.append((app, "第一年度建设工作总结.pdf", files.report_pdf(
+            "高价值专利培育布局中心第一年度建设工作总结", name,
+            ["中心自认定以来，按照建设方案推进各项任务，主要指标完成情况如下：",
+             "# 一、组织与制度", "中心由企业高管担任主要负责人，知识产权部配备专职人员，重大事项协商决策、专利导航与申请前置评审等"
+             "制度已印发并运行。",
+             "# 二、经费投入", f"本年度知识产权工作经费投入{files.yuan(d.ip_budget_yuan)}（不含人员薪酬），已单独建账。",
+             "# 三、下一年度计划", "完善专利全生命周期流程档案，推动两项高价值专利产业化，举办一次行业专利运营交流会。"],
+            [["指标", "申报时", "第一年度目标", "完成"],
+             ["有效发明专利（件）", str(d.valid_invention_patents), str(d.valid_invention_patents + 6), str(grown)],
+             ["专职知识产权工作人员（人）", str(d.ip_staff_count), str(max(3, d.ip_staff_count)),
+              str(max(3, d.ip_staff_count))],
+             ["PCT国际专利申请（件）", str(d.pct_applications), str(d.pct_applications + 2), str(d.pct_applications + 3)]],
+            [170, 90, 100, 91], signed_on=date(2026, 10, 15))))
+    for app, name in rectified[1:]:
+        added.append((app, "整改报告.pdf", files.report_pdf(
+            "第一年度考核整改报告", name,
+            ["根据第一年度考核专家组意见，本单位对照整改清单逐项整改，情况如下：",
+             "# 一、专职知识产权工作人员", "新招聘专职知识产权工程师2名，专职人员由2人增至4人，劳动合同及社保缴纳证明附后。",
+             "# 二、专利流程档案", "制定《专利流程档案管理办法》，对授权、驳回、终止等资料集中归档，历史档案正在补录。",
+             "# 三、其他事项", "完成ISO56005贯标评价；中试项目已签首批订单。"],
+            [["整改事项", "整改前", "整改后"], ["专职知识产权工作人员", "2人", "4人"],
+             ["专利流程档案", "未建立", "已建立，历史档案补录中"]],
+            [170, 140, 141], signed_on=date(2026, 11, 20))))
+    with batch(wf):
+        for app, filename, data in added:
+            visit_ops.add_document(wf, app, filename, data)
 
 
 # A drawn signature for the demo's submitted sheets: vector strokes, and the PNG rendered from them
