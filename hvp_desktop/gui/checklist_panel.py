@@ -363,13 +363,17 @@ class ChecklistPanel(QWidget):
         f = self.form
         finding = self.model.findings[item.code]
         informs = ", ".join(item.informs) or "—"
+        requirement = self.tr("Requirement")
+        verify = self.tr("How to verify on site")
+        evidence = self.tr("Evidence to collect")
+        criteria = self.tr("Informs the annual-assessment criteria")
         f.detailBrowser.setHtml(
             f"<h3>{escape(item.code)} {escape(item.title)} <small>({escape(item.rule)} · "
             f"{escape(word(checklists.KIND_TEXT[item.kind]))})</small></h3>"
-            f"<p><b>{escape(self.tr('Requirement'))}</b><br>{escape(item.requirement)}</p>"
-            f"<p><b>{escape(self.tr('How to verify on site'))}</b><br>{escape(item.verify)}</p>"
-            f"<p><b>{escape(self.tr('Evidence to collect'))}</b><br>{escape(item.evidence)}</p>"
-            f"<p><b>{escape(self.tr('Informs the annual-assessment criteria'))}</b> {escape(informs)}</p>"
+            f"<p><b>{escape(requirement)}</b><br>{escape(item.requirement)}</p>"
+            f"<p><b>{escape(verify)}</b><br>{escape(item.verify)}</p>"
+            f"<p><b>{escape(evidence)}</b><br>{escape(item.evidence)}</p>"
+            f"<p><b>{escape(criteria)}</b> {escape(informs)}</p>"
             + self._before_html(item))
         self._loading = True
         try:
@@ -396,7 +400,8 @@ class ChecklistPanel(QWidget):
             text += f" · {checklists.format_number(earlier.figure)}"
         if earlier.note:
             text += f" · {earlier.note}"
-        return f"<p><b>{escape(self.tr('At the failed assessment'))}</b> {escape(text)}</p>"
+        title = self.tr("At the failed assessment")
+        return f"<p><b>{escape(title)}</b> {escape(text)}</p>"
 
     def _show_problem(self, item: checklists.Item) -> None:
         finding = self.model.findings[item.code]

@@ -569,57 +569,57 @@
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="20"/>
         <source>Code</source>
-        <translation type="unfinished">编号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="20"/>
         <source>Rule</source>
-        <translation type="unfinished">规则</translation>
+        <translation>条款</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="21"/>
         <source>Item</source>
-        <translation type="unfinished">项目</translation>
+        <translation>核查事项</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="21"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="22"/>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>整改前</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="22"/>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>核查结论</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="23"/>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>核查数值</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="23"/>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>核查说明</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="24"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>佐证</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="153"/>
         <source>Required: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>要求：%1</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_model.py" line="155"/>
         <source>Carried over from the failed assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>上次考核不合格时须整改的事项</translation>
     </message>
 </context>
 <context>
@@ -627,71 +627,92 @@
     <message>
         <location filename="../../hvp_desktop/gui/checklist_panel.py" line="168"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未填写</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_panel.py" line="271"/>
         <source>No centre to visit: an expert sees here the centres of the assessment rounds they are assigned to.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无需现场核查的建设单位：此处列出专家被分配考核的年度考核轮次中的建设单位。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="430"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="366"/>
+        <source>Requirement</source>
+        <translation>建设要求</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="367"/>
+        <source>How to verify on site</source>
+        <translation>现场核查方法</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="368"/>
+        <source>Evidence to collect</source>
+        <translation>应收集的佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="369"/>
+        <source>Informs the annual-assessment criteria</source>
+        <translation>对应年度考核评分表指标</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="403"/>
+        <source>At the failed assessment</source>
+        <translation>上次考核核查结论</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="435"/>
         <source>Assessment total: %1 points (the expert&apos;s score sheet, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>考核得分：%1分（专家打分表，%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="433"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="438"/>
         <source>No score sheet yet: the total comes from the expert&apos;s annual-assessment sheet in the Scoring panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无专家打分表：考核得分取自专家在“专家打分”中填写的年度考核评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="436"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="441"/>
         <source>Veto items not met: %1 — they fail the assessment whatever the points.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="458"/>
-        <source>To rectify by %1 (%n item(s)):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="461"/>
-        <source>Still not met after rectification (%n item(s)):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>否决项不符合：%1——无论得分多少，考核均不合格。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="550"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="463"/>
+        <source>To rectify by %1:</source>
+        <translation>须于%1前整改：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="465"/>
+        <source>Still not met after rectification:</source>
+        <translation>整改后仍未达要求：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="554"/>
         <source>%1: “%2” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="612"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="616"/>
         <source>Add evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="612"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="616"/>
         <source>Photos and PDFs (*.jpg *.jpeg *.png *.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="622"/>
-        <source>Adding evidence…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="625"/>
-        <source>Remove evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>照片和PDF文件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/checklist_panel.py" line="626"/>
+        <source>Adding evidence…</source>
+        <translation>正在添加佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="629"/>
+        <source>Remove evidence</source>
+        <translation>删除佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="630"/>
         <source>Take this file off the item? It is removed from the working file.</source>
-        <translation type="unfinished"></translation>
+        <translation>从该事项中删除此文件？文件将从工作文件中删除。</translation>
     </message>
 </context>
 <context>
@@ -699,112 +720,107 @@
     <message>
         <location filename="../../ui/checklist_panel.ui" line="10"/>
         <source>&amp;Expert:</source>
-        <translation type="unfinished"></translation>
+        <translation>专家(&amp;E)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="15"/>
         <source>&amp;Centre:</source>
-        <translation type="unfinished"></translation>
+        <translation>建设单位(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="27"/>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_panel.ui" line="30"/>
-        <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
+        <translation>核查日期(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="32"/>
         <source>Pl&amp;ace:</source>
-        <translation type="unfinished"></translation>
+        <translation>核查地点(&amp;A)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="34"/>
         <source>&amp;Start:</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="39"/>
         <source>End:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="44"/>
         <source>Enterp&amp;rise:</source>
-        <translation type="unfinished"></translation>
+        <translation>企业参加人员(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="48"/>
         <source>Who took part for the enterprise</source>
-        <translation type="unfinished"></translation>
+        <translation>企业方参加人员及职务</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="50"/>
         <source>Pane&amp;l:</source>
-        <translation type="unfinished"></translation>
+        <translation>专家组参加人员(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="52"/>
         <source>Who took part for the panel</source>
-        <translation type="unfinished"></translation>
+        <translation>专家组成员及工作人员</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="72"/>
         <source>&amp;1 Met</source>
-        <translation type="unfinished"></translation>
+        <translation>符合(&amp;1)</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="73"/>
         <source>&amp;2 Partly met</source>
-        <translation type="unfinished"></translation>
+        <translation>部分符合(&amp;2)</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="74"/>
         <source>&amp;3 Not met</source>
-        <translation type="unfinished"></translation>
+        <translation>不符合(&amp;3)</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="75"/>
         <source>&amp;0 Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>未核查(&amp;0)</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="77"/>
         <source>&amp;P Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>上一项(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="78"/>
         <source>&amp;N Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一项(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="83"/>
         <source>Outcome of the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>考核结果</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="116"/>
         <source>&amp;Figure found:</source>
-        <translation type="unfinished"></translation>
+        <translation>核查数值(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="122"/>
         <source>N&amp;ote:</source>
-        <translation type="unfinished"></translation>
+        <translation>核查说明(&amp;O)：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="129"/>
         <source>Evidence (drop photos or PDFs here):</source>
-        <translation type="unfinished"></translation>
+        <translation>佐证材料（可将照片或PDF文件拖放到此处）：</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_panel.ui" line="131"/>
         <source>Add e&amp;vidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加佐证材料(&amp;V)…</translation>
     </message>
 </context>
 <context>
@@ -1472,7 +1488,7 @@
     <message>
         <location filename="../../hvp_desktop/gui/checklist_panel.py" line="126"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>佐证材料</translation>
     </message>
 </context>
 <context>
@@ -2869,7 +2885,7 @@
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="89"/>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>现场核查</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="143"/>
