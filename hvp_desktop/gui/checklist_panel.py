@@ -61,7 +61,7 @@ from hvp_desktop.gui.document_viewer import DocumentViewer, ThumbnailStrip
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.widgets import fit_popup
-from hvp_desktop.store import blobs, expert_file, panel, queries, sheets, visits
+from hvp_desktop.store import blobs, expert_file, panel, queries, round_lock, sheets, visits
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops import visits as visit_ops
 from hvp_desktop.store.ops.core import Changes
@@ -174,6 +174,7 @@ class ChecklistPanel(QWidget):
         self.application_id: int | None = None
         self.year: int | None = None
         self.kind: str | None = None
+        self.locked_on: date | None = None  # the round's result was confirmed: the visit is read-only
         self.opening: tuple[int, int] | None = None  # (expert, application) whose visit is being opened
         self.evidence_dialog: EvidenceDialog | None = None
         self._loading = False
@@ -182,6 +183,7 @@ class ChecklistPanel(QWidget):
 
         f.expertCombo.currentIndexChanged.connect(lambda _i: self._fill_centres())
         f.centreCombo.currentIndexChanged.connect(lambda _i: self.open_current())
+        f.centreCombo.activated.connect(lambda _i: self.table.setFocus())  # chosen: the items at once
         buttons = ((f.metButton, checklists.Status.MET), (f.partlyButton, checklists.Status.PARTLY),
                    (f.notMetButton, checklists.Status.NOT_MET), (f.notCheckedButton, checklists.Status.NOT_CHECKED))
         for button, status in buttons:
@@ -308,8 +310,10 @@ class ChecklistPanel(QWidget):
         self.table.setModel(None)
         self.model = self.view = None
         self.expert_id = self.application_id = None
+        self.locked_on = None
         self._note_code = None
         self._shown_evidence = ()
+        f.messageLabel.setStyleSheet("color: #b00020;")
         self.strip.set_items([])
         f.detailBrowser.clear()
         f.problemLabel.clear()
@@ -344,7 +348,15 @@ class ChecklistPanel(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentChanged.connect(self._show_item)
         self._load_header(view)
-        self._enable(True)
+        self.locked_on = round_lock.lock_date_of_application(self.wf, view.application_id)
+        self._enable(self.locked_on is None)
+        self.table.setEnabled(True)  # a confirmed round's visit is still read item by item
+        self.strip.setEnabled(True)
+        self.strip.set_removable(self.locked_on is None)
+        if self.locked_on is not None:
+            self.form.messageLabel.setStyleSheet("color: #1b7f3b;")
+            self.form.messageLabel.setText(self.tr("The round's result was confirmed on %1: this visit is read-only.")
+                                           .replace("%1", self.locked_on.isoformat()))
         self.table.setCurrentIndex(self.model.index(0, STATUS))
         self._update_outcome()
 
@@ -458,7 +470,7 @@ class ChecklistPanel(QWidget):
                      f"{escape(word(checklists.outcome_text(outcome, year)))}")
             if not outcome.passed:
                 items = checklists.rectification_items(checklist, findings)
-                listed = "; ".join(f"{i.code} {i.title}" for i in items) or "—"
+                listed = word(("；", "; ")).join(f"{i.code} {i.title}" for i in items) or "—"
                 if outcome.consequence == checklists.Consequence.RECTIFICATION:
                     head = self.tr("To rectify by %1:").replace("%1", outcome.due.isoformat())
                 else:
@@ -511,7 +523,7 @@ class ChecklistPanel(QWidget):
     # -- findings ----------------------------------------------------------------------------------
     def set_status(self, status: checklists.Status) -> None:
         item = self.current_item()
-        if item is None or self.view is None:
+        if item is None or self.view is None or self.locked_on is not None:
             return
         self.save_note()
         old = self.model.findings[item.code]
@@ -551,6 +563,7 @@ class ChecklistPanel(QWidget):
             if figure is not None and not figure.is_finite():
                 raise ValueError(text)
         except (ArithmeticError, ValueError):
+            self.form.messageLabel.setStyleSheet("color: #b00020;")
             self.form.messageLabel.setText(self.tr("%1: “%2” is not a number.").replace("%1", item.code)
                                            .replace("%2", text))
             return
@@ -606,6 +619,7 @@ class ChecklistPanel(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
 
     def _refused(self, exc: RuleViolation) -> None:
+        self.form.messageLabel.setStyleSheet("color: #b00020;")
         self.form.messageLabel.setText(exc.text(settings.ui_language()))
 
     # -- evidence ----------------------------------------------------------------------------------

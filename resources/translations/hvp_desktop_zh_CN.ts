@@ -630,87 +630,92 @@
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="271"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="273"/>
         <source>No centre to visit: an expert sees here the centres of the assessment rounds they are assigned to.</source>
         <translation>暂无需现场核查的建设单位：此处列出专家被分配考核的年度考核轮次中的建设单位。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="366"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="358"/>
+        <source>The round&apos;s result was confirmed on %1: this visit is read-only.</source>
+        <translation>本轮评审结果已于%1确认：本次现场核查记录只读。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="378"/>
         <source>Requirement</source>
         <translation>建设要求</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="367"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="379"/>
         <source>How to verify on site</source>
         <translation>现场核查方法</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="368"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="380"/>
         <source>Evidence to collect</source>
         <translation>应收集的佐证材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="369"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="381"/>
         <source>Informs the annual-assessment criteria</source>
         <translation>对应年度考核评分表指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="403"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="415"/>
         <source>At the failed assessment</source>
         <translation>上次考核核查结论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="435"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="447"/>
         <source>Assessment total: %1 points (the expert&apos;s score sheet, %2)</source>
         <translation>考核得分：%1分（专家打分表，%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="438"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="450"/>
         <source>No score sheet yet: the total comes from the expert&apos;s annual-assessment sheet in the Scoring panel.</source>
         <translation>尚无专家打分表：考核得分取自专家在“专家打分”中填写的年度考核评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="441"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="453"/>
         <source>Veto items not met: %1 — they fail the assessment whatever the points.</source>
         <translation>否决项不符合：%1——无论得分多少，考核均不合格。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="463"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="475"/>
         <source>To rectify by %1:</source>
         <translation>须于%1前整改：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="465"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="477"/>
         <source>Still not met after rectification:</source>
         <translation>整改后仍未达要求：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="554"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="567"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="616"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="630"/>
         <source>Add evidence</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="616"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="630"/>
         <source>Photos and PDFs (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>照片和PDF文件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="626"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="640"/>
         <source>Adding evidence…</source>
         <translation>正在添加佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="629"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="643"/>
         <source>Remove evidence</source>
         <translation>删除佐证材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="630"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="644"/>
         <source>Take this file off the item? It is removed from the working file.</source>
         <translation>从该事项中删除此文件？文件将从工作文件中删除。</translation>
     </message>

@@ -287,3 +287,25 @@ def test_a_10_mb_photo_keeps_the_gui_responsive_and_the_file_checks(qtbot, year2
         assert again.integrity_errors() == []
         assert queries.verify_chain(again).ok
         assert queries.replay_report(again).problems == []
+
+
+def test_a_visit_in_a_confirmed_round_is_read_only(qtbot, demo_wf, make_panel):
+    """The demo's year-1 round is confirmed: its visits are shown, item by item, and take no change."""
+    wf = demo_wf
+    with wf.engine.connect() as c:
+        found = c.exec_driver_sql(
+            "SELECT v.application_id, v.expert_id FROM visits v JOIN applications a ON a.id = v.application_id "
+            "JOIN rounds r ON r.id = a.round_id WHERE r.kind = 'year1' AND v.expert_id IS NOT NULL LIMIT 1").first()
+    if found is None:
+        pytest.skip("the demo has no year-1 visit")
+    app_id, expert = found
+    p = make_panel(wf)
+    _open(qtbot, p, expert, app_id)
+    assert p.locked_on is not None and not p.form.figureEdit.isEnabled() and not p.form.metButton.isEnabled()
+    p.runner.wait()  # (showing the panel opened the first centre's visit)
+    before = dict(p.model.findings)
+    p.table.setFocus()
+    _key(qtbot, p, Qt.Key.Key_3)
+    _key(qtbot, p, Qt.Key.Key_N)
+    assert p.model.findings == before and p.table.currentIndex().row() == 1
+    assert not p.runner.busy(), [j.fn for j in p.runner._pending]
