@@ -268,7 +268,7 @@ def test_a_10_mb_photo_keeps_the_gui_responsive_and_the_file_checks(qtbot, year2
 
     ticker = QTimer(interval=10, timeout=tick)
     ticker.start()
-    p.add_evidence_files([str(path)])
+    p.strip.files_dropped.emit([str(path)])  # dropped on the strip
     qtbot.waitUntil(lambda: len(p.strip.keys()) == 1 and not p.runner.busy(), timeout=30000)
     qtbot.waitUntil(lambda: dv.wait_for_workers(0), timeout=30000)  # the thumbnail made and shown,
     qtbot.wait(200)  # the GUI thread ticking all along
@@ -309,3 +309,27 @@ def test_a_visit_in_a_confirmed_round_is_read_only(qtbot, demo_wf, make_panel):
     _key(qtbot, p, Qt.Key.Key_N)
     assert p.model.findings == before and p.table.currentIndex().row() == 1
     assert not p.runner.busy(), [j.fn for j in p.runner._pending]
+
+
+def test_in_an_experts_own_file_the_panel_is_that_experts(qtbot, year2_centre, make_panel, tmp_path):
+    from hvp_desktop.store import expert_file
+
+    wf, expert, app_id = year2_centre
+    path = tmp_path / "expert.hvpdb"
+    expert_file.write_expert_file(wf, expert, path, "expert-visit-pass-1")
+    with WorkingFile.open(path, "expert-visit-pass-1") as mine:
+        me = expert_file.expert_of(mine)
+        p = make_panel(mine)
+        assert [p.form.expertCombo.itemData(i) for i in range(p.form.expertCombo.count())] == [me]
+        assert not p.form.expertCombo.isEnabled()
+        qtbot.waitUntil(lambda: p.model is not None, timeout=5000)
+        p.table.setFocus()
+        _key(qtbot, p, Qt.Key.Key_1)
+        p.form.nextButton.click()  # the buttons do what the keys do
+        p.form.partlyButton.click()
+        p.runner.close()
+        saved = visits.get_visit(mine, p.view.id)
+        first, second = p.model.items[:2]
+        assert saved.finding(first.code).status == checklists.Status.MET
+        assert saved.finding(second.code).status == checklists.Status.PARTLY
+        assert queries.replay_report(mine).problems == []
