@@ -118,6 +118,12 @@ def history_action_label(action: str) -> str:
             "sheet.corrected": QT_TRANSLATE_NOOP("Labels", "Score sheet corrected"),
             "paper.keyed": QT_TRANSLATE_NOOP("Labels", "Paper sheet keyed"),
             "ranking.flag_explained": QT_TRANSLATE_NOOP("Labels", "Flag explained"),
+            "visit.opened": QT_TRANSLATE_NOOP("Labels", "On-site visit begun"),
+            "visit.details": QT_TRANSLATE_NOOP("Labels", "Visit details recorded"),
+            "visit.finding": QT_TRANSLATE_NOOP("Labels", "On-site finding recorded"),
+            "visit.evidence": QT_TRANSLATE_NOOP("Labels", "Evidence added"),
+            "application.document": QT_TRANSLATE_NOOP("Labels", "Document added"),
+            "attachment.removed": QT_TRANSLATE_NOOP("Labels", "Attachment removed"),
         }.get(action, QT_TRANSLATE_NOOP("Labels", "Other change"))
     )
 

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self._action(round_menu, self.tr("Selected &list (R16)…"), self.record_selection)
         self._action(round_menu, self.tr("Expert pa&nel…"), self.edit_panel)
         self._action(round_menu, self.tr("R&ubric…"), self.edit_rubric)
+        self._action(round_menu, self.tr("On-site chec&klist…"), self.edit_checklist)
         round_menu.addSeparator()
         self._action(round_menu, self.tr("Open an &assessment round…"), self.open_assessment_round)
         round_menu.addSeparator()
@@ -253,6 +254,22 @@ class MainWindow(QMainWindow):
             self.dialog = RubricDialog(self.runner, round_id, self)
             self.dialog.open()
 
+    def edit_checklist(self) -> None:
+        """The on-site checklist of an assessment round (a recognition round has no visits)."""
+        from hvp_desktop.gui.checklist_dialog import ChecklistDialog
+        from hvp_desktop.store import queries
+
+        round_id = self._round()
+        if round_id is None:
+            return
+        if queries.round_info(self.wf, round_id).kind == "recognition":
+            QMessageBox.information(self, self.tr("On-site checklist"), self.tr(
+                "A recognition round has no on-site visits: choose an assessment round (year 1, year 2 or "
+                "re-assessment)."))
+            return
+        self.dialog = ChecklistDialog(self.runner, round_id, self)
+        self.dialog.open()
+
     def open_assessment_round(self) -> None:
         self.dialog = round_actions.AssessmentRoundDialog(self.runner, self)
         self.dialog.open()
@@ -324,6 +341,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.deleteLater()
         self.checklist.flush()  # a note being typed on site is saved with the rest
+        self.scoring.documents.keep_typed()  # and a page note, and the page the expert left
         self.runner.close()  # the typed score's save (and every other queued write) lands first
         self.runner.changed.disconnect()  # an outcome delivered late reaches no panel of the closed file
         self.runner.deleteLater()

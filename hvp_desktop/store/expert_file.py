@@ -65,9 +65,10 @@ def expert_snapshot(master: WorkingFile, expert_id: int) -> copies.Snapshot:
         sheets = select(ScoreSheet.id).where(ScoreSheet.expert_id == expert_id, ScoreSheet.application_id.in_(assigned))
         # the expert's own visits, and the earlier ones a re-assessment continues; the documents of
         # their applications and the evidence of those visits (issue 19: they travel with the file)
-        visits = select(Visit.id).where(or_(
-            (Visit.expert_id == expert_id) & Visit.application_id.in_(assigned),
-            Visit.application_id.in_(select(Application.id).where(earlier).where(Application.id.not_in(assigned)))))
+        shown = or_((Visit.expert_id == expert_id) & Visit.application_id.in_(assigned),
+                    Visit.application_id.in_(select(Application.id).where(earlier).where(Application.id.not_in(assigned))))
+        # and the visit each of those continues (a re-assessment's rectification_of), wherever it is
+        visits = select(Visit.id).where(or_(shown, Visit.id.in_(select(Visit.rectification_of).where(shown))))
         files = or_((Attachment.kind == "document") & Attachment.application_id.in_(select(Application.id).where(apps)),
                     Attachment.visit_id.in_(visits))
         snap = copies.snapshot(s, [

@@ -22,10 +22,6 @@
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <source>Formal review</source>
-        <translation type="vanished">形式审查</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="164"/>
         <source>Formal review: %1</source>
         <translation>形式审查：%1</translation>
@@ -99,10 +95,6 @@
         <translation>期限：%1</translation>
     </message>
     <message>
-        <source>confirmed by the secretary</source>
-        <translation type="vanished">秘书确认</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
@@ -131,14 +123,6 @@
         <translation>符合</translation>
     </message>
     <message>
-        <source>Below the commitment</source>
-        <translation type="vanished">低于承诺</translation>
-    </message>
-    <message>
-        <source>Commitment</source>
-        <translation type="vanished">承诺事项</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="227"/>
         <source>R1: the formal review of this application is over</source>
         <translation>R1：该申报的形式审查已结束</translation>
@@ -159,26 +143,14 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>provisional</source>
-        <translation type="vanished">暂定</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="242"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <source>Dates: </source>
-        <translation type="vanished">日期：</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
         <source>none pending</source>
         <translation>暂无待办</translation>
-    </message>
-    <message>
-        <source>Co-applicants (none)</source>
-        <translation type="vanished">联合申报单位（无）</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
@@ -230,10 +202,6 @@
         <translation>建设任务（R5–R13）</translation>
     </message>
     <message>
-        <source>Commitments (R5–R13)</source>
-        <translation type="vanished">建设承诺（R5–R13）</translation>
-    </message>
-    <message>
         <location filename="../../ui/application_detail.ui" line="65"/>
         <source>Decisions and dates</source>
         <translation>决定与日期</translation>
@@ -270,10 +238,6 @@
         <location filename="../../hvp_desktop/gui/application_model.py" line="58"/>
         <source>State</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Eligibility</source>
-        <translation type="vanished">资格</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/application_model.py" line="59"/>
@@ -376,10 +340,6 @@
         <location filename="../../ui/applications_panel.ui" line="20"/>
         <source>Formal review:</source>
         <translation>形式审查：</translation>
-    </message>
-    <message>
-        <source>Eligibility:</source>
-        <translation type="vanished">资格：</translation>
     </message>
     <message>
         <location filename="../../ui/applications_panel.ui" line="23"/>
@@ -907,10 +867,6 @@
 <context>
     <name>ConsolidateDialog</name>
     <message>
-        <source>Consolidate %1</source>
-        <translation type="vanished">汇总锁定：%1</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="198"/>
         <source>Confirm the result of %1</source>
         <translation>确认%1评审结果</translation>
@@ -957,10 +913,6 @@
         <location filename="../../ui/ranking_consolidate_dialog.ui" line="19"/>
         <source>The result is recorded for every application and the round is locked: sheets, settings, explanations and the tie decision cannot change until the chair withdraws the confirmation with a reason.</source>
         <translation>评审结果将记入每件申报，本轮随即锁定：在组长写明理由撤回确认之前，专家打分表、设置、说明和并列决定均不能更改。</translation>
-    </message>
-    <message>
-        <source>The result is recorded for every application and the round is locked: sheets, settings, explanations and the tie decision cannot change until the chair reopens it with a reason.</source>
-        <translation type="vanished">汇总后，每件申报的结果记入其生命周期，本轮随即锁定：评分表、汇总设置、偏离说明和并列决定均不能再修改，除非组长写明理由重新开放。</translation>
     </message>
 </context>
 <context>
@@ -1279,10 +1231,6 @@
         <location filename="../../hvp_desktop/gui/decision_actions.py" line="138"/>
         <source>no publicity awaits its result</source>
         <translation>没有等待结果的公示</translation>
-    </message>
-    <message>
-        <source>no publicity period is open today</source>
-        <translation type="vanished">今天不在任何公示期内</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/decision_actions.py" line="142"/>
@@ -1956,18 +1904,6 @@
 <context>
     <name>ImportForm</name>
     <message>
-        <source>Excel file:</source>
-        <translation type="vanished">Excel文件：</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation type="vanished">选择…</translation>
-    </message>
-    <message>
-        <source>Save template…</source>
-        <translation type="vanished">保存模板…</translation>
-    </message>
-    <message>
         <location filename="../../ui/import_dialog.ui" line="9"/>
         <source>E&amp;xcel file:</source>
         <translation>Excel文件(&amp;X)：</translation>
@@ -2048,21 +1984,9 @@
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <source>Rows without a year belong to</source>
-        <translation type="vanished">未填年度的行归入</translation>
-    </message>
-    <message>
         <location filename="../../ui/import_dialog.ui" line="105"/>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Import valid rows only…</source>
-        <translation type="vanished">只导入有效行…</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="vanished">导入</translation>
     </message>
 </context>
 <context>
@@ -2079,25 +2003,25 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="20"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="139"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="145"/>
         <source>Shortlisted</source>
         <translation>已列为备选单位</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="21"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="142"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="148"/>
         <source>Not selected</source>
         <translation>未列入拟认定名单</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="22"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="141"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="147"/>
         <source>Selected</source>
         <translation>列入拟认定名单</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="23"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="147"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="153"/>
         <source>Recognised</source>
         <translation>已认定</translation>
     </message>
@@ -2128,7 +2052,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="29"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="150"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="156"/>
         <source>Withdrawn</source>
         <translation>已退出</translation>
     </message>
@@ -2159,7 +2083,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="49"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="130"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="136"/>
         <source>To confirm</source>
         <translation>待确认</translation>
     </message>
@@ -2210,19 +2134,19 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="80"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="219"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="225"/>
         <source>Registered in the district</source>
         <translation>注册登记地在本区</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="81"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="220"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="226"/>
         <source>Tax relation in the district</source>
         <translation>税务征管关系在本区</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="82"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="221"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="227"/>
         <source>Statistics relation in the district</source>
         <translation>统计关系在本区</translation>
     </message>
@@ -2233,7 +2157,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="84"/>
-        <location filename="../../hvp_desktop/gui/labels.py" line="223"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="229"/>
         <source>Independent accounting</source>
         <translation>实行独立核算</translation>
     </message>
@@ -2374,450 +2298,476 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/labels.py" line="121"/>
+        <source>On-site visit begun</source>
+        <translation>开始现场核查</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="122"/>
+        <source>Visit details recorded</source>
+        <translation>记录现场核查信息</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="123"/>
+        <source>On-site finding recorded</source>
+        <translation>记录现场核查结论</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="124"/>
+        <source>Evidence added</source>
+        <translation>添加现场核查佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="125"/>
+        <source>Document added</source>
+        <translation>添加申报材料</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="126"/>
+        <source>Attachment removed</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/labels.py" line="127"/>
         <source>Other change</source>
         <translation>其他更改</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="128"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="134"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="129"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="135"/>
         <source>Failed</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="138"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="144"/>
         <source>Formal review failed</source>
         <translation>形式审查不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="140"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="146"/>
         <source>Not shortlisted</source>
         <translation>未列为备选单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="143"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="149"/>
         <source>Publicity started</source>
         <translation>开始公示</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="144"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="150"/>
         <source>Publicity end recounted</source>
         <translation>公示期满日重新计算</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="145"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="151"/>
         <source>Objection filed</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="146"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="152"/>
         <source>Objection decided</source>
         <translation>异议核实结论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="148"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="154"/>
         <source>Assessed</source>
         <translation>年度考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="149"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="155"/>
         <source>Support granted</source>
         <translation>给予资金扶持</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="151"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="157"/>
         <source>Confirmation withdrawn</source>
         <translation>撤回确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="152"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="158"/>
         <source>Shortlist confirmed by the bureau</source>
         <translation>经区知识产权局确认备选单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="153"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="159"/>
         <source>List approved by the bureau&apos;s party group</source>
         <translation>经区知识产权局党组研究通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="154"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="160"/>
         <source>Support withheld by the bureau</source>
         <translation>区知识产权局决定不予资金扶持</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="155"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="161"/>
         <source>Written request for the assessment</source>
         <translation>书面申请年度考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="156"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="162"/>
         <source>Rectification report</source>
         <translation>整改报告</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="165"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="171"/>
         <source>Secretariat</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="166"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="172"/>
         <source>Chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="167"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="173"/>
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="187"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="193"/>
         <source>%1 recognition review</source>
         <translation>%1年度认定评审</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="188"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="194"/>
         <source>%1 year-1 assessment</source>
         <translation>%1年度第一年度考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="189"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="195"/>
         <source>%1 year-2 assessment (final acceptance)</source>
         <translation>%1年度第二年度考核（期末验收）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="190"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="196"/>
         <source>%1 re-assessment after rectification</source>
         <translation>%1年度整改后重新考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="211"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="217"/>
         <source>%n place(s)</source>
         <translation>%n个名额</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="216"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="222"/>
         <source>The lead applicant is an enterprise</source>
         <translation>牵头申报单位为企业</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="217"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="223"/>
         <source>Carries out research, production and business normally</source>
         <translation>正常开展研发、生产和经营活动</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="218"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="224"/>
         <source>Has a sound financial system</source>
         <translation>有健全财务制度</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="222"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="228"/>
         <source>Independent legal person (a separately counted branch counts)</source>
         <translation>具有独立法人资格（单独入统的分公司视同）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="224"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="230"/>
         <source>Meets the credit management rules</source>
         <translation>符合信用管理相关规定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="225"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="231"/>
         <source>At most 2 co-applicants</source>
         <translation>联合申报单位不超过2家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="226"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="232"/>
         <source>Co-applicants are universities, research institutes or IP service agencies</source>
         <translation>联合申报单位为高校、科研院所或知识产权服务机构</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="227"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="233"/>
         <source>Not yet recognised as a cultivation or cultivation-and-layout centre</source>
         <translation>未被认定为高价值专利培育中心或培育布局中心</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="228"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="234"/>
         <source>No affiliated company recognised</source>
         <translation>关联企业未被认定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="229"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="235"/>
         <source>Shares no trade name with a recognised centre (or is not affiliated)</source>
         <translation>与已认定单位不共用字号（或经核实不属关联企业）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="230"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="236"/>
         <source>Not within a ban on applying (2 years after revocation or withdrawal)</source>
         <translation>不在禁止申报期内（取消称号或退出后2年）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="242"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="248"/>
         <source>The credit code shows an enterprise</source>
         <translation>统一社会信用代码表明为企业</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="243"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="249"/>
         <source>The credit code starts with “%1”: not an enterprise</source>
         <translation>统一社会信用代码以“%1”开头，不是企业</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="244"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="250"/>
         <source>A separately counted branch: counts as a legal person</source>
         <translation>单独入统的分公司，视同具有独立法人资格</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="245"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="251"/>
         <source>%n co-applicant(s)</source>
         <translation>共%n家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="246"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="252"/>
         <source>All of an allowed kind</source>
         <translation>类型符合</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="247"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="253"/>
         <source>Not of an allowed kind: %1</source>
         <translation>类型不符：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="248"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="254"/>
         <source>No recognition on record</source>
         <translation>未查到认定记录</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="249"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="255"/>
         <source>Already recognised: %1</source>
         <translation>已被认定：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="250"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="256"/>
         <source>No group declared (an empty cell declares none)</source>
         <translation>按申报：未填写所属集团/关联企业（申报为无）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="251"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="257"/>
         <source>%2 of the same group “%1” is recognised</source>
         <translation>同属“%1”的%2已被认定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="252"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="258"/>
         <source>No recognition on record in “%1”</source>
         <translation>“%1”内未查到认定记录</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="253"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="259"/>
         <source>No recognised centre with the same trade name</source>
         <translation>未发现与已认定单位相同的字号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="255"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="261"/>
         <source>Same trade name (“%2”) as the recognised %1: check against the recognised list whether they are affiliated</source>
         <translation>与已认定的%1字号相同（“%2”），须对照已认定名单核实是否为关联企业</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="257"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="263"/>
         <source>No ban in force</source>
         <translation>无生效的禁止申报</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="258"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="264"/>
         <source>Banned from applying until %1: %2</source>
         <translation>禁止申报至%1前：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="260"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="266"/>
         <source>No application date, and %1 has a ban (until %2): check against the application date</source>
         <translation>申报无申报日期，而%1年有禁止申报期（至%2前）：须按申报日期核实</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="269"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="275"/>
         <source>Declared yes</source>
         <translation>申报为“是”</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="270"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="276"/>
         <source>Declared no</source>
         <translation>申报为“否”</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="271"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="277"/>
         <source>Not declared: to confirm by hand</source>
         <translation>未申报，需人工核实</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="288"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="294"/>
         <source>A senior executive heads the centre</source>
         <translation>由企业高级管理人员担任中心负责人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="289"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="295"/>
         <source>An independent IP department</source>
         <translation>设立独立的知识产权部门</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="290"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="296"/>
         <source>At least 3 full-time IP staff</source>
         <translation>专职知识产权工作人员不少于3人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="291"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="297"/>
         <source>Implements ISO 56005</source>
         <translation>贯彻ISO 56005创新与知识产权管理指南</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="292"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="298"/>
         <source>IP funding of at least 1,000,000 RMB a year (salaries excluded)</source>
         <translation>知识产权工作经费每年不少于100万元（不包含人员薪酬）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="293"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="299"/>
         <source>Patent information analysis</source>
         <translation>开展专利信息分析</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="294"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="300"/>
         <source>Patent quality and whole-life-cycle management</source>
         <translation>专利质量与全生命周期管理</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="295"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="301"/>
         <source>Putting high-value patents into production, with universities and institutes</source>
         <translation>推动高价值专利产业化，与高校、科研院所合作</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="296"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="302"/>
         <source>IP finance and protection, with the rights protection bodies</source>
         <translation>知识产权金融与保护，与知识产权维权机构建立常态化沟通机制</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="297"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="303"/>
         <source>Demonstration: sharing the experience</source>
         <translation>示范引领：总结推广经验</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="298"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="304"/>
         <source>Other measures for cultivating high-value patents</source>
         <translation>其他有利于高价值专利培育及价值实现的措施</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="319"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="325"/>
         <source>%n staff</source>
         <translation>%n人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="322"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="328"/>
         <source>%1 (10k RMB)</source>
         <translation>%1万元</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="324"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="330"/>
         <source>Checked at the annual assessment</source>
         <translation>年度考核时核查</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="336"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="342"/>
         <source>Year-1 assessment may be requested</source>
         <translation>可申请第一年度考核</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="337"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="343"/>
         <source>Year-2 assessment (final acceptance) may be requested</source>
         <translation>可申请第二年度考核（期末验收）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="338"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="344"/>
         <source>Rectification period after the year-1 assessment ends</source>
         <translation>第一年度考核整改期满</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="339"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="345"/>
         <source>Rectification period after the year-2 assessment ends</source>
         <translation>第二年度考核整改期满</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="340"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="346"/>
         <source>Publicity of the recognition list ends</source>
         <translation>认定名单公示期满</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="341"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="347"/>
         <source>Publicity of the list of those who passed ends</source>
         <translation>考核合格名单公示期满</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="344"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="350"/>
         <source>Ban ends (may apply again from this day)</source>
         <translation>禁止申报期满（当日起可再申报）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="354"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="360"/>
         <source>the statutory holidays of %1 are not entered yet: weekdays counted (provisional)</source>
         <translation>%1年法定节假日安排尚未录入，按周一至周五推算（暂定）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="364"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="370"/>
         <source>cannot be computed (too few experts or applications)</source>
         <translation>无法计算（专家或申报不足）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="366"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="372"/>
         <source>the experts&apos; rankings agree closely</source>
         <translation>专家排序高度一致</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="368"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="374"/>
         <source>the experts&apos; rankings fairly agree</source>
         <translation>专家排序较为一致</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="370"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="376"/>
         <source>the experts&apos; rankings agree moderately</source>
         <translation>专家排序一致性一般</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="371"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="377"/>
         <source>the experts&apos; rankings agree weakly: discuss</source>
         <translation>专家排序一致性弱，建议讨论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="378"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="384"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="379"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="385"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="380"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="386"/>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="381"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="387"/>
         <source>stepped aside</source>
         <translation>已申请回避</translation>
     </message>
     <message>
-        <source>Result reopened</source>
-        <translation type="vanished">评审结果重新开放</translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="175"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="181"/>
         <source>recognition list</source>
         <translation>认定名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="176"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="182"/>
         <source>year-1 support</source>
         <translation>第一年度考核合格名单</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/labels.py" line="177"/>
+        <location filename="../../hvp_desktop/gui/labels.py" line="183"/>
         <source>year-2 support</source>
         <translation>第二年度考核合格名单</translation>
     </message>
@@ -2894,7 +2844,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="143"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="340"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="358"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2937,7 +2887,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="160"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="341"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="359"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2967,8 +2917,9 @@
         <translation>专家组(&amp;N)…</translation>
     </message>
     <message>
-        <source>Expert &amp;panel…</source>
-        <translation type="vanished">专家组(&amp;P)…</translation>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="170"/>
+        <source>On-site chec&amp;klist…</source>
+        <translation>现场核查表(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="169"/>
@@ -2976,73 +2927,83 @@
         <translation>评分表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="172"/>
         <source>Open an &amp;assessment round…</source>
         <translation>建立考核轮次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="173"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="174"/>
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="175"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="177"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="178"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="185"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="186"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="187"/>
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="287"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="266"/>
+        <source>On-site checklist</source>
+        <translation>现场核查表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="267"/>
+        <source>A recognition round has no on-site visits: choose an assessment round (year 1, year 2 or re-assessment).</source>
+        <translation>认定评审不作现场核查：请选择考核轮次（第一年度、第二年度或整改后重新考核）。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="304"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="288"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="290"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="305"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="307"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="289"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="306"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="343"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="361"/>
         <source>hvp-desktop — locked</source>
         <translation>hvp-desktop — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="358"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="376"/>
         <source>Changed outside hvp-desktop</source>
         <translation>文件在本程序之外被改动</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="359"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="377"/>
         <source>This working file does not match the record of its history that hvp-desktop keeps beside it: since it was last used here, it was changed outside the app or replaced by an older copy. Its scores and decisions may not be what the panel entered. Have the secretariat run “hvp-desktop check” on it before relying on it.</source>
         <translation>此工作文件与本程序在其旁保存的审计记录不符：自上次在此使用以来，文件在本程序之外被改动，或被较早的副本替换。其中的评分和决定可能并非专家组录入的内容。请秘书处先用本程序的命令行对其作完整性检查，再使用此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="419"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="437"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="420"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="438"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -3357,10 +3318,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>两次录入在 %1 处不一致（已标出）：请核对纸质专家打分表后重新录入。</translation>
     </message>
     <message>
-        <source>The keyings differ: %1. Check the paper sheet and key again.</source>
-        <translation type="vanished">两次录入不一致：%1。请核对纸质评分表后重新录入。</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/paper_entry.py" line="191"/>
         <source>Both keyings agree.</source>
         <translation>两次录入一致。</translation>
@@ -3368,10 +3325,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 </context>
 <context>
     <name>PaperEntryForm</name>
-    <message>
-        <source>A paper sheet is keyed twice, by two people or at two times, without seeing the other keying. It counts only when both keyings agree.</source>
-        <translation type="vanished">纸质评分表须由两人（或分两次）独立录入，录入时看不到另一次的结果；两次一致后才计入。</translation>
-    </message>
     <message>
         <location filename="../../ui/paper_entry_dialog.ui" line="12"/>
         <source>A paper sheet is keyed twice, by two people or at two times, without seeing the other keying. It counts only when both keyings agree. Type a score and press Enter for the next one; tick the comment where the expert wrote one.</source>
@@ -3391,10 +3344,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../ui/paper_entry_dialog.ui" line="33"/>
         <source>Compare the keyings</source>
         <translation>比对两次录入</translation>
-    </message>
-    <message>
-        <source>Compare the two keyings</source>
-        <translation type="vanished">比对两次录入</translation>
     </message>
     <message>
         <location filename="../../ui/paper_entry_dialog.ui" line="35"/>
@@ -3420,20 +3369,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>
             <numerusform>名额（至多 %n 个）：</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>Required above %n places (R14)</source>
-        <translation type="vanished">
-            <numerusform>超过 %n 家时必须填写（R14）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Places:</source>
-        <translation type="vanished">名额：</translation>
-    </message>
-    <message>
-        <source>Reason for more than 20:</source>
-        <translation type="vanished">超过20家的理由：</translation>
     </message>
 </context>
 <context>
@@ -3579,10 +3514,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../hvp_desktop/gui/ranking_model.py" line="203"/>
         <source>Standard deviation of the expert totals</source>
         <translation>专家总分的标准差</translation>
-    </message>
-    <message>
-        <source>Deviations that need a written explanation before consolidation</source>
-        <translation type="vanished">汇总前须书面说明的偏离标记</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_model.py" line="204"/>
@@ -3774,41 +3705,9 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>宽严度（与其他专家平均之差）：%1</translation>
     </message>
     <message>
-        <source>Not ready to consolidate: %1</source>
-        <translation type="vanished">尚不能汇总：%1</translation>
-    </message>
-    <message>
-        <source>Ready to consolidate: every sheet is in, every flag explained, no open tie at the line.</source>
-        <translation type="vanished">可以汇总：评分表已全部提交，偏离标记均已说明，名额线处没有待定的并列。</translation>
-    </message>
-    <message>
-        <source>Consolidated on %1: locked</source>
-        <translation type="vanished">已于%1汇总锁定</translation>
-    </message>
-    <message>
-        <source>Reopened on %1: %2</source>
-        <translation type="vanished">已于%1重新开放：%2</translation>
-    </message>
-    <message>
-        <source>Not consolidated yet</source>
-        <translation type="vanished">尚未汇总</translation>
-    </message>
-    <message>
-        <source>Consolidated on %1 (%2)</source>
-        <translation type="vanished">%1汇总（%2）</translation>
-    </message>
-    <message>
-        <source>reopened on %1: %2</source>
-        <translation type="vanished">%1重新开放：%2</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/ranking_panel.py" line="318"/>
         <source>The preliminary stage is read-only: choose the expert review stage.</source>
         <translation>初审阶段只供查看：请切换到专家评审阶段。</translation>
-    </message>
-    <message>
-        <source>Locked since %1: reopen it first.</source>
-        <translation type="vanished">已于%1汇总锁定：须先重新开放。</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_panel.py" line="339"/>
@@ -3824,10 +3723,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../hvp_desktop/gui/ranking_panel.py" line="343"/>
         <source>Not ready:</source>
         <translation>尚不能确认评审结果：</translation>
-    </message>
-    <message>
-        <source>The round is not consolidated.</source>
-        <translation type="vanished">本轮尚未汇总锁定。</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_panel.py" line="268"/>
@@ -3950,10 +3845,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <source>Confirm the result</source>
         <translation>确认评审结果</translation>
     </message>
-    <message>
-        <source>Consolidate</source>
-        <translation type="vanished">汇总锁定</translation>
-    </message>
 </context>
 <context>
     <name>RankingPanelForm</name>
@@ -4016,14 +3907,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../ui/ranking_panel.ui" line="116"/>
         <source>Withdraw the confirmation…</source>
         <translation>撤回确认…</translation>
-    </message>
-    <message>
-        <source>Consolidate…</source>
-        <translation type="vanished">汇总锁定…</translation>
-    </message>
-    <message>
-        <source>Reopen…</source>
-        <translation type="vanished">重新开放…</translation>
     </message>
 </context>
 <context>
@@ -4112,10 +3995,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>合格线</translation>
     </message>
     <message>
-        <source>%1 places line: %2 places (%3 inside)</source>
-        <translation type="vanished">%1 名额线：%2家（线内%3家）</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/ranking_model.py" line="74"/>
         <source>%1 places line: %2 (%3 inside)</source>
         <translation>%1 名额线：%2（线内%3家）</translation>
@@ -4180,21 +4059,9 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <source>by %1 instead of %2 (in use), %3 would cross the %4</source>
         <translation>若以%1代替%2（现用），%3将越过%4</translation>
     </message>
-    <message>
-        <source>by %1, %2 would cross the %3</source>
-        <translation type="vanished">按%1：%2 会越过%3</translation>
-    </message>
 </context>
 <context>
     <name>ReopenDialog</name>
-    <message>
-        <source>Reopen %1</source>
-        <translation type="vanished">重新开放：%1</translation>
-    </message>
-    <message>
-        <source>The result was consolidated on %1. Reopening records a reopened result for every application and unlocks the round; the reason is kept.</source>
-        <translation type="vanished">本轮结果已于%1汇总锁定。重新开放将为每件申报记录“评审结果重新开放”，并解除本轮锁定；理由随之存档。</translation>
-    </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_dialogs.py" line="233"/>
         <source>Withdraw the confirmation of %1</source>
@@ -4468,10 +4335,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>ScoringPanel</name>
     <message>
-        <source>Choose an expert and one of their applications.</source>
-        <translation type="vanished">请选择专家及其负责评审的申报。</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="139"/>
         <source>Show or hide the application&apos;s documents beside the form (%1)</source>
         <translation>在打分表旁显示或隐藏申报材料（%1）</translation>
@@ -4552,17 +4415,9 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>%1与%2：请写明申请回避的原因（存在何种利害关系）。申请回避后，该申报将从您的列表中移除。</translation>
     </message>
     <message>
-        <source>Why must the submitted sheet be corrected?</source>
-        <translation type="vanished">请说明更正已提交评分表的理由：</translation>
-    </message>
-    <message>
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="560"/>
         <source>Declare a conflict of interest</source>
         <translation>申请回避</translation>
-    </message>
-    <message>
-        <source>Why can you not score this application impartially?</source>
-        <translation type="vanished">请说明不能公正评审该申报的原因：</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="584"/>
@@ -4628,10 +4483,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>以新修订版更正已提交的专家打分表，须写明理由</translation>
     </message>
     <message>
-        <source>Declare a conflict of interest…</source>
-        <translation type="vanished">声明利益冲突…</translation>
-    </message>
-    <message>
         <location filename="../../ui/scoring_panel.ui" line="111"/>
         <source>Sheets overview…</source>
         <translation>专家打分表总览…</translation>
@@ -4645,10 +4496,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../ui/scoring_panel.ui" line="113"/>
         <source>Redo</source>
         <translation>重做</translation>
-    </message>
-    <message>
-        <source>Correct (new revision)…</source>
-        <translation type="vanished">更正（新建修订版）…</translation>
     </message>
     <message>
         <location filename="../../ui/scoring_panel.ui" line="118"/>
@@ -4781,10 +4628,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="843"/>
         <source>✓ submitted · ✎ draft · ○ not started · ✗ stepped aside (conflict of interest). Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · ✎ 草稿 · ○ 未开始 · ✗ 已申请回避。尚缺 %1 份专家打分表。</translation>
-    </message>
-    <message>
-        <source>✓ submitted · … draft · ○ not started · 回避 conflict of interest. Still missing: %1 sheet(s).</source>
-        <translation type="vanished">✓ 已提交 · … 草稿 · ○ 未开始 · 回避 利益冲突。尚缺 %1 份评分表。</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="847"/>
@@ -4978,45 +4821,6 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../ui/unlock_dialog.ui" line="57"/>
         <source>Unlock</source>
         <translation>解锁</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Choose a round</source>
-        <translation type="vanished">选择轮次</translation>
-    </message>
-    <message>
-        <source>Round:</source>
-        <translation type="vanished">轮次：</translation>
-    </message>
-    <message>
-        <source>Shortlist</source>
-        <translation type="vanished">入围</translation>
-    </message>
-    <message>
-        <source>Apply the formal review and shortlist %1? Applications that fail the formal review are rejected; with 40 or more applicants at least 2 × %2 are shortlisted by preliminary score (R15). This cannot be undone.</source>
-        <translation type="vanished">对 %1 进行形式审查并确定入围名单？形式审查不通过的申报将不予受理；申报数达到40家时，按初审得分确定不少于 2 × %2 家入围（R15）。此操作不可撤销。</translation>
-    </message>
-    <message>
-        <source>%1 shortlisted, %2 not shortlisted, %3 rejected in the formal review.</source>
-        <translation type="vanished">入围 %1 家，未入围 %2 家，形式审查不通过 %3 家。</translation>
-    </message>
-    <message>
-        <source>Fewer than 40 applied: all eligible applications go to expert review (R15).</source>
-        <translation type="vanished">申报不足40家：符合条件的申报全部进入专家评审（R15）。</translation>
-    </message>
-    <message>
-        <source>Shortlist line: %1 points (ties kept).</source>
-        <translation type="vanished">入围分数线：%1 分（同分者全部入围）。</translation>
-    </message>
-    <message>
-        <source>Holiday arrangement</source>
-        <translation type="vanished">节假日安排</translation>
-    </message>
-    <message>
-        <source>Holidays saved for %1. Dates in these years are no longer provisional.</source>
-        <translation type="vanished">已录入 %1 年的节假日安排，这些年份的日期不再是暂定。</translation>
     </message>
 </context>
 </TS>

@@ -15,9 +15,17 @@ def test_expert_file_from_the_command_line(cli, demo_file, tmp_path):
                new_password="li-ming-2026")
     assert done.returncode == 0, done.stderr
     counts = json.loads(done.stdout)
-    assert counts["experts"] == 1 and counts["score_sheets"] >= 1
+    assert counts["score_sheets"] >= 1
     with WorkingFile.open(out, "li-ming-2026") as mine:
-        assert expert_file.expert_of(mine) is not None
+        me = expert_file.expert_of(mine)
+        assert me is not None
+        with mine.engine.connect() as c:  # blind scoring: their own sheets only …
+            assert c.exec_driver_sql("SELECT DISTINCT expert_id FROM score_sheets").all() == [(me,)]
+            # … other experts appear only as the authors of the earlier visits a re-assessment continues
+            others = {r[0] for r in c.exec_driver_sql("SELECT id FROM experts WHERE id <> ?", (me,))}
+            visitors = {r[0] for r in c.exec_driver_sql("SELECT DISTINCT expert_id FROM visits")}
+            assert others <= visitors
+    assert counts["experts"] == 1 + len(others)
 
 
 def test_an_unknown_expert_is_a_message(cli, demo_file, tmp_path):
