@@ -150,6 +150,12 @@ class ApplicationDetailDialog(QDialog):
         f.buttonBox.rejected.connect(self.reject)
         f.overrideButton.clicked.connect(self.override_selected)
         f.reviewTable.itemSelectionChanged.connect(self._update_override_button)
+        # the application's own documents (issue 19): the secretariat's to add; read-only in an expert's file
+        from hvp_desktop.gui.attachments import DocumentsBox
+        from hvp_desktop.store import expert_file
+
+        self.documents = DocumentsBox(runner, application_id, self, editable=expert_file.expert_of(self.wf) is None)
+        self.documents_tab = f.tabs.insertTab(2, self.documents, "")
         self.reload()
         self.resize(1100, 640)
 
@@ -173,6 +179,8 @@ class ApplicationDetailDialog(QDialog):
         _fill(f.coApplicantsTable, [self.tr("No."), self.tr("Co-applicant"), self.tr("Kind")],
               [(str(i), c.name, labels.co_applicant_kind_label(c.kind)) for i, c in enumerate(data.co_applicants, 1)])
         f.tabs.setTabText(1, self.tr("Co-applicants (%n)", "", len(data.co_applicants)))
+        self.documents.reload()
+        f.tabs.setTabText(self.documents_tab, self.tr("Documents (%n)", "", self.documents.count()))
         self._fill_review(detail)
         self._fill_commitments(detail)
         self._fill_decisions(detail)
@@ -267,7 +275,7 @@ class ApplicationDetailDialog(QDialog):
         self.action_dialog = run_action(self.runner, self.application_id, action, self, self.today)
 
     def _changed(self, changes: Changes, _initiator=None) -> None:
-        if self.application_id in changes.applications or changes.concerns("calendar", "register"):
+        if self.application_id in changes.applications | changes.documents or changes.concerns("calendar", "register"):
             self.reload()
 
     def override_selected(self) -> None:

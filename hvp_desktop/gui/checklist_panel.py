@@ -20,11 +20,9 @@ consolidation.
 from __future__ import annotations
 
 import functools
-import os
 from datetime import date
 from decimal import Decimal
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -42,6 +40,7 @@ from PySide6.QtWidgets import (
 from hvp_desktop.domain import checklist as checklists
 from hvp_desktop.domain.rules import InvalidInput, RuleViolation
 from hvp_desktop.gui import labels, settings
+from hvp_desktop.gui.attachments import read_file
 from hvp_desktop.gui.checklist_model import (
     BEFORE,
     CODE,
@@ -61,7 +60,7 @@ from hvp_desktop.gui.document_viewer import DocumentViewer, ThumbnailStrip
 from hvp_desktop.gui.forms import load_form
 from hvp_desktop.gui.runner import Runner
 from hvp_desktop.gui.widgets import fit_popup
-from hvp_desktop.store import blobs, expert_file, panel, queries, round_lock, sheets, visits
+from hvp_desktop.store import expert_file, panel, queries, round_lock, sheets, visits
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops import visits as visit_ops
 from hvp_desktop.store.ops.core import Changes
@@ -81,18 +80,7 @@ NO_DATE = QDate(2000, 1, 1)  # the date edit's minimum: no date recorded yet
 def add_evidence_file(wf: WorkingFile, visit_id: int, code: str, path: str) -> Changes:
     """On the writer thread: read the file and keep it as evidence (the bytes stay in memory and go
     into the encrypted file; nothing is written anywhere else)."""
-    name = os.path.basename(path)
-    try:
-        size = os.path.getsize(path)
-        if size > blobs.MAX_BYTES:  # refused before reading it whole
-            raise RuleViolation("INPUT", f"“{name}”有{size / (1 << 20):.1f} MB，超过附件上限{blobs.MAX_BYTES >> 20} MB；"
-                                         "请压缩或拆分后再添加",
-                                f"“{name}” is {size / (1 << 20):.1f} MB, over the {blobs.MAX_BYTES >> 20} MB limit "
-                                "of an attachment: compress or split it first.")
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise RuleViolation("INPUT", f"无法读取文件“{name}”：{exc.strerror or exc}",
-                            f"“{name}” cannot be read: {exc.strerror or exc}.") from None
+    name, data = read_file(path)
     return visit_ops.add_evidence(wf, visit_id, code, name, data)
 
 

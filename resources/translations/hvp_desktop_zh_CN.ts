@@ -22,154 +22,161 @@
 <context>
     <name>ApplicationDetailDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="164"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="170"/>
         <source>Formal review: %1</source>
         <translation>形式审查：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="169"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="175"/>
         <source>Preliminary score (Annex 2)</source>
         <translation>初审得分（附件2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="177"/>
         <source>Imported from</source>
         <translation>导入来源</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="172"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="178"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="172"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="178"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="218"/>
         <source>Declared</source>
         <translation>申报内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="173"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="179"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="173"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="179"/>
         <source>Co-applicant</source>
         <translation>联合申报单位</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="173"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="179"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="175"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="181"/>
         <source>Co-applicants (%n)</source>
         <translation>
             <numerusform>联合申报单位（%n）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="183"/>
+        <source>Documents (%n)</source>
+        <translation>
+            <numerusform>申报材料（%n）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="189"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="197"/>
         <source>Verdict: %1. Each check names its rule; a check can be confirmed or overridden only with a written reason.</source>
         <translation>审查结论：%1。每一项均注明所依据的规则；人工确认或更改结果须写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="192"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="200"/>
         <source>set by hand</source>
         <translation>人工确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="209"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="217"/>
         <source>Below the requirement</source>
         <translation>未达要求</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="218"/>
         <source>Construction task</source>
         <translation>建设任务</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="255"/>
         <source>Dates: %1</source>
         <translation>期限：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="201"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="218"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="201"/>
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="210"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="201"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="218"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="193"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="201"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="209"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="217"/>
         <source>Meets</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="227"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="235"/>
         <source>R1: the formal review of this application is over</source>
         <translation>R1：该申报的形式审查已结束</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="240"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="248"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="242"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="250"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="255"/>
         <source>none pending</source>
         <translation>暂无待办</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="188"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="188"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="188"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="180"/>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="239"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="188"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="247"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -585,97 +592,97 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="168"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="156"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="273"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="261"/>
         <source>No centre to visit: an expert sees here the centres of the assessment rounds they are assigned to.</source>
         <translation>暂无需现场核查的建设单位：此处列出专家被分配考核的年度考核轮次中的建设单位。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="358"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="346"/>
         <source>The round&apos;s result was confirmed on %1: this visit is read-only.</source>
         <translation>本轮评审结果已于%1确认：本次现场核查记录只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="378"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="366"/>
         <source>Requirement</source>
         <translation>建设要求</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="379"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="367"/>
         <source>How to verify on site</source>
         <translation>现场核查方法</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="380"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="368"/>
         <source>Evidence to collect</source>
         <translation>应收集的佐证材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="381"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="369"/>
         <source>Informs the annual-assessment criteria</source>
         <translation>对应年度考核评分表指标</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="415"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="403"/>
         <source>At the failed assessment</source>
         <translation>上次考核核查结论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="447"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="435"/>
         <source>Assessment total: %1 points (the expert&apos;s score sheet, %2)</source>
         <translation>考核得分：%1分（专家打分表，%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="450"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="438"/>
         <source>No score sheet yet: the total comes from the expert&apos;s annual-assessment sheet in the Scoring panel.</source>
         <translation>尚无专家打分表：考核得分取自专家在“专家打分”中填写的年度考核评分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="453"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="441"/>
         <source>Veto items not met: %1 — they fail the assessment whatever the points.</source>
         <translation>否决项不符合：%1——无论得分多少，考核均不合格。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="475"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="463"/>
         <source>To rectify by %1:</source>
         <translation>须于%1前整改：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="477"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="465"/>
         <source>Still not met after rectification:</source>
         <translation>整改后仍未达要求：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="567"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="555"/>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="630"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="618"/>
         <source>Add evidence</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="630"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="618"/>
         <source>Photos and PDFs (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>照片和PDF文件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="640"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="628"/>
         <source>Adding evidence…</source>
         <translation>正在添加佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="643"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="631"/>
         <source>Remove evidence</source>
         <translation>删除佐证材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="644"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="632"/>
         <source>Take this file off the item? It is removed from the working file.</source>
         <translation>从该事项中删除此文件？文件将从工作文件中删除。</translation>
     </message>
@@ -1403,6 +1410,56 @@
     </message>
 </context>
 <context>
+    <name>DocumentsBox</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/attachments.py" line="102"/>
+        <source>Add &amp;documents…</source>
+        <translation>添加申报材料(&amp;D)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/attachments.py" line="127"/>
+        <source>%n document(s), kept encrypted in the working file. Click one to read it.</source>
+        <translation>
+            <numerusform>共%n份申报材料，加密保存在工作文件中。单击可阅读。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/attachments.py" line="130"/>
+        <source>No documents yet: add the application form, audit reports and certificates as PDF or photos, or drop them here.</source>
+        <translation>尚无申报材料：请以PDF或照片添加申报书、审计报告和证书，或将文件拖放到此处。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/attachments.py" line="132"/>
+        <source>No documents for this application.</source>
+        <translation>本申报暂无申报材料。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/attachments.py" line="138"/>
+        <source>Add documents</source>
+        <translation>添加申报材料</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/attachments.py" line="139"/>
+        <source>PDF and photos</source>
+        <translation>PDF和照片</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/attachments.py" line="145"/>
+        <source>Adding documents…</source>
+        <translation>正在添加申报材料…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/attachments.py" line="152"/>
+        <source>Remove document</source>
+        <translation>删除申报材料</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/attachments.py" line="153"/>
+        <source>Remove “%1” from the working file?</source>
+        <translation>从工作文件中删除“%1”？</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPane</name>
     <message>
         <location filename="../../hvp_desktop/gui/scoring_panel.py" line="610"/>
@@ -1439,7 +1496,7 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="126"/>
+        <location filename="../../hvp_desktop/gui/checklist_panel.py" line="114"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
@@ -3100,17 +3157,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="290"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="298"/>
         <source>Found by the app: %1</source>
         <translation>程序审查发现：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="294"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="302"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/application_detail.py" line="297"/>
+        <location filename="../../hvp_desktop/gui/application_detail.py" line="305"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
