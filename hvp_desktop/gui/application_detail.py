@@ -157,7 +157,7 @@ class ApplicationDetailDialog(QDialog):
         self.documents = DocumentsBox(runner, application_id, self, editable=expert_file.expert_of(self.wf) is None)
         self.documents_tab = f.tabs.insertTab(2, self.documents, "")
         self.reload()
-        self.resize(1100, 640)
+        self.resize(1320, 660)  # seven tabs and the actions column, within a 1366×768 screen
 
     def reload(self) -> None:
         detail = queries.application_detail(self.wf, self.application_id)
