@@ -11,6 +11,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
-            "rubric", "checklist", "expert-file", "rank", "export-ranking", "assessment-round")
+            "rubric", "checklist", "expert-file", "rank", "export-ranking", "export-sheets", "assessment-round")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -752,6 +753,52 @@ def cmd_export_ranking(args) -> int:
     return EXIT_OK
 
 
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
+
+
+def _safe_name(text: str) -> str:
+    """A file name's part from a name: no path separators, reserved or control characters."""
+    return _UNSAFE_NAME.sub("_", text).strip("._") or "_"
+
+
+def cmd_export_sheets(args) -> int:
+    """One PDF per submitted score sheet of the round (issue 20; unsigned for now), files 0600."""
+    from hvp_desktop.private_files import write_replacing
+    from hvp_desktop.reports.pdf_sheet import render_score_sheet
+    from hvp_desktop.store import queries
+    from hvp_desktop.store import reports as report_data
+
+    outdir = Path(args.outdir)
+    if not outdir.is_dir():
+        raise CliError(f"输出文件夹不存在：{outdir} (the output folder does not exist)")
+    written: list[str] = []
+
+    def work(wf) -> None:
+        rounds = dict(queries.round_list(wf))
+        if args.round not in rounds:
+            known = "；".join(f"{i} {t}" for i, t in sorted(rounds.items())) or "无"
+            raise CliError(f"没有编号为{args.round}的轮次 (no such round)；现有轮次 (rounds): {known}", EXIT_REJECTED)
+        taken: set[str] = set()
+        for sheet_id, enterprise, expert, revision in report_data.submitted_sheets(wf, args.round):
+            name = f"{args.round}-{_safe_name(enterprise)}-{_safe_name(expert)}-r{revision}"
+            if name in taken:  # two experts of the same name
+                name += f"-{sheet_id}"
+            taken.add(name)
+            pdf = render_score_sheet(report_data.score_sheet_report(wf, sheet_id))
+            target = outdir / f"{name}.pdf"
+            try:
+                write_replacing(target, lambda temp, pdf=pdf: temp.write_bytes(pdf))
+            except OSError as exc:
+                raise CliError(f"无法写入 {target}：{exc.strerror or exc} (cannot write the PDF)") from exc
+            written.append(str(target.resolve()))
+
+    _with_file(args, work)
+    _emit(args, {"round": args.round, "folder": str(outdir.resolve()), "files": written},
+          [f"已导出{len(written)}份专家打分表 (score sheets exported): {outdir.resolve()}",
+           *(f"  {Path(f).name}" for f in written)])
+    return EXIT_OK
+
+
 def cmd_assessment_round(args) -> int:
     """R17/R18: a year's assessment round of the centres in the state that assessment is for."""
     from hvp_desktop.domain.model import RoundKind
@@ -894,6 +941,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_export_ranking)
+
+    sp = with_file("export-sheets", "导出轮次中已提交的专家打分表PDF（每份一个文件） (export the round's score sheets as PDFs)")
+    sp.add_argument("outdir", metavar="OUTDIR", help="输出文件夹（须已存在）")
+    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_export_sheets)
 
     sp = with_file("assessment-round", "建立年度考核轮次（R17/R18） (open an assessment round)")
     sp.add_argument("--year", type=int, required=True, metavar="YEAR", help="考核年度")

@@ -1,0 +1,194 @@
+"""The expert score sheet as a PDF (issue 20): the embedded CJK font, what the sheet says, page
+breaks with the header repeated, the footer and QR code of every page, the same bytes twice.
+
+poppler-utils (pdffonts, pdftotext, pdftoppm) is the independent reader."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hvp_desktop.reports import pdf_fonts
+from hvp_desktop.reports.pdf_sheet import (
+    CriterionRow,
+    SectionRow,
+    SheetReport,
+    qr_modules,
+    render_score_sheet,
+    report_digest,
+)
+from hvp_desktop.store import queries
+from hvp_desktop.store import reports as report_data
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+SCREENS = Path(__file__).resolve().parents[2] / "screens"
+RARE_NAME = "王㐀䶮"  # CJK Extension A: U+3400 and U+4DAE
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+def _pdf(tmp_path: Path, pdf: bytes, name: str = "sheet.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(pdf)
+    return path
+
+
+def _pages(path: Path) -> list[str]:
+    return _run("pdftotext", "-layout", str(path), "-").split("\f")[:-1]
+
+
+def _fonts(path: Path) -> list[list[str]]:
+    lines = _run("pdffonts", str(path)).splitlines()[2:]
+    return [line.split() for line in lines if line.strip()]
+
+
+def _first_submitted(wf) -> tuple[int, int]:
+    for round_id, _title in queries.round_list(wf):
+        sheets = report_data.submitted_sheets(wf, round_id)
+        if sheets:
+            return round_id, sheets[0][0]
+    raise AssertionError("the demo has no submitted sheet")
+
+
+def long_sheet(criteria: int = 25, comment_chars: int = 180, expert: str = RARE_NAME) -> SheetReport:
+    """A synthetic sheet: `criteria` criteria in 5 sections, each with a long comment."""
+    sections, rows = [], []
+    for s in range(5):
+        code = "ABCDE"[s]
+        sections.append(SectionRow(code, f"第{s + 1}个一级指标的标题", "scored", "20", "15"))
+        for i in range(criteria // 5):
+            text = f"{code}{i + 1}的评语：" + ("材料齐全，知识产权管理制度健全，专职人员配备到位，" * 20)[:comment_chars]
+            rows.append(CriterionRow(code, f"{code}{i + 1}", f"二级指标{code}{i + 1}的标题", "4", "3", text))
+    return SheetReport(
+        round_title="2026年度认定评审", enterprise_name="广州黄埔测试科技有限公司", credit_code="91440112MA5TEST01X",
+        expert_name=expert, expert_organisation="华南理工大学", rubric_title="高价值专利培育布局中心认定评分表",
+        rubric_version="2026.1", rubric_digest="ab" * 32, sections=tuple(sections), rows=tuple(rows), total="75",
+        max_total="100", vetoes=(), statement="本人与该申报单位不存在利害关系",
+        statement_confirmed_at="2026-11-30 20:32（北京时间）", submitted_at="2026-11-30 20:32（北京时间）", revision=2,
+        correction_reason="更正B2的得分", sheet_uuid="00000000-0000-4000-8000-000000000025", audit_head="12:" + "cd" * 32)
+
+
+@pytest.fixture
+def demo_sheet(demo_wf):
+    _round, sheet_id = _first_submitted(demo_wf)
+    return report_data.score_sheet_report(demo_wf, sheet_id)
+
+
+def test_a_demo_sheet_prints_its_data_in_an_embedded_subset_font(demo_sheet, tmp_path):
+    path = _pdf(tmp_path, render_score_sheet(demo_sheet))
+    fonts = _fonts(path)
+    assert fonts, "no font in the PDF"
+    for row in fonts:  # name type encoding emb sub uni object-id generation
+        assert row[-5:-3] == ["yes", "yes"], f"font not embedded as a subset: {row}"
+        assert "STSong" not in row[0]
+    text = _run("pdftotext", str(path), "-")
+    flat = re.sub(r"\s+", "", text)
+    for word in ("专家打分表", "评审轮次", "申报单位", "评分表", "一级指标", "二级指标", "分值", "得分", "评语", "合计",
+                 "声明", "签名", demo_sheet.enterprise_name, demo_sheet.expert_name, demo_sheet.round_title,
+                 demo_sheet.credit_code, demo_sheet.rubric_digest[:8], demo_sheet.statement):
+        assert re.sub(r"\s+", "", word) in flat, word
+    for row in demo_sheet.rows:
+        assert row.code in text
+    layout = "\n".join(_pages(path))
+    assert re.search(rf"合计\s+{demo_sheet.max_total}\s+{re.escape(demo_sheet.total)}\s", layout)
+    assert demo_sheet.signature_png, "the demo's submitted sheet has a drawn signature"
+
+
+def test_a_rare_name_character_is_printed_not_a_missing_glyph(tmp_path):
+    assert pdf_fonts.covers(RARE_NAME) == []
+    path = _pdf(tmp_path, render_score_sheet(long_sheet(criteria=5)))
+    assert RARE_NAME in _run("pdftotext", str(path), "-")
+
+
+def test_every_page_has_page_x_of_y_the_document_id_and_the_digest(demo_sheet, tmp_path):
+    path = _pdf(tmp_path, render_score_sheet(demo_sheet))
+    pages = _pages(path)
+    digest = report_digest(demo_sheet)
+    for number, page in enumerate(pages, start=1):
+        # drawn as "第 1 页 共 2 页"; pdftotext leaves out the spaces between CJK and digits
+        assert f"第{number}页共{len(pages)}页" in re.sub(r"\s+", "", page)
+        assert demo_sheet.document_id in page
+        assert digest in page
+
+
+def test_a_long_sheet_breaks_across_pages_with_the_header_repeated(tmp_path):
+    data = long_sheet(criteria=25, comment_chars=200)
+    pdf = render_score_sheet(data)
+    path = _pdf(tmp_path, pdf)
+    pages = _pages(path)
+    assert len(pages) >= 3
+    for page in pages[:-1]:  # the last page may hold only the signature block
+        assert re.search(r"二级指标\s+分值\s+得分\s+评语", page), page[:400]
+    text = "\n".join(pages)
+    for row in data.rows:
+        assert row.code in text
+    assert RARE_NAME in text
+    assert all(f"第{i}页共{len(pages)}页" in re.sub(r"\s+", "", page) for i, page in enumerate(pages, start=1))
+    continued = next(i for i, page in enumerate(pages, start=1) if i > 1 and "二级指标" in page)
+    _screens(path, "pdf_sheet_long", [1, continued])
+
+
+def test_a_comment_longer_than_a_page_goes_on_in_rows_of_its_own(tmp_path):
+    data = long_sheet(criteria=5, comment_chars=200)
+    row = dataclasses.replace(data.rows[0], comment="很长的评语。" * 600)
+    data = dataclasses.replace(data, rows=(row, *data.rows[1:]))
+    path = _pdf(tmp_path, render_score_sheet(data))
+    assert "评语续" in _run("pdftotext", str(path), "-")
+
+
+def test_the_qr_code_carries_the_document_id_page_and_digest(tmp_path):
+    data = long_sheet(criteria=5)
+    pdf = render_score_sheet(data)
+    modules = qr_modules(f"HVP-SHEET|{data.document_id}|1/1|sha256:{report_digest(data)}")
+    assert len(modules.rows) >= 41  # version 6 or more: ~120 bytes at level M
+    # drawn as one filled path of the dark modules: as many `re` operators on the page
+    stream = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", "-", "-"], input=pdf,
+                            capture_output=True).stdout if shutil.which("qpdf") else b""
+    if stream:
+        assert stream.count(b" re\n") >= sum(map(sum, modules.rows))
+
+
+def test_the_same_data_gives_the_same_bytes_and_the_digest_follows_the_data(demo_sheet):
+    assert render_score_sheet(demo_sheet) == render_score_sheet(demo_sheet)
+    other = dataclasses.replace(demo_sheet, total="1")
+    assert report_digest(other) != report_digest(demo_sheet)
+    resigned = dataclasses.replace(demo_sheet, signature_png=b"another image")
+    assert report_digest(resigned) != report_digest(demo_sheet)
+    assert re.fullmatch(r"[0-9a-f]{64}", report_digest(demo_sheet))
+
+
+def test_a_draft_is_refused_with_a_message(demo_wf):
+    from sqlalchemy import select
+
+    from hvp_desktop.domain.rules import RuleViolation
+    from hvp_desktop.store.models import ScoreSheet
+
+    with demo_wf.session() as s:
+        draft = s.scalar(select(ScoreSheet.id).where(ScoreSheet.status == "draft").limit(1))
+    if draft is None:
+        pytest.skip("the demo has no draft sheet")
+    with pytest.raises(RuleViolation) as caught:
+        report_data.score_sheet_report(demo_wf, draft)
+    assert caught.value.rule == "SHEET"
+
+
+def test_the_demo_sheet_screens(demo_sheet, tmp_path):
+    path = _pdf(tmp_path, render_score_sheet(demo_sheet))
+    _screens(path, "pdf_sheet_demo", [1, len(_pages(path))])
+
+
+def _screens(path: Path, stem: str, pages: list[int]) -> None:
+    """pdftoppm at 1366 px wide into tests/screens/ (git-ignored), for a person to look at."""
+    SCREENS.mkdir(exist_ok=True)
+    for page in dict.fromkeys(pages):
+        _run("pdftoppm", "-png", "-r", "80", "-scale-to-x", "1366", "-scale-to-y", "-1", "-f", str(page),
+             "-l", str(page), "-singlefile", str(path), str(SCREENS / f"{stem}_p{page}"))
+        assert (SCREENS / f"{stem}_p{page}.png").stat().st_size > 10_000
