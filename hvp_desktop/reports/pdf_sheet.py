@@ -155,6 +155,8 @@ def _criteria_table(data: SheetReport, st, width: float):
         rows.append([_p(heading, st["section"]), "", _p(section.max_points, st["num"]),
                      _p(section.subtotal, st["num"]), _p("小计", st["base"])])
         style += [("SPAN", (0, at), (1, at)), ("BACKGROUND", (0, at), (-1, at), colors.HexColor("#f3f3f3"))]
+        if by_section.get(section.code):  # a section's heading never ends a page alone
+            style.append(("NOSPLIT", (0, at), (-1, at + 1)))
         for row in by_section.get(section.code, []):
             parts = _chunks(row.comment)
             rows.append([_p(row.code, st["base"]), _p(row.title, st["base"]), _p(row.max_points, st["num"]),

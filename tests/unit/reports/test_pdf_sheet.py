@@ -132,6 +132,9 @@ def test_a_long_sheet_breaks_across_pages_with_the_header_repeated(tmp_path):
         assert row.code in text
     assert RARE_NAME in text
     assert all(f"第{i}页共{len(pages)}页" in re.sub(r"\s+", "", page) for i, page in enumerate(pages, start=1))
+    for page in pages:  # a section's heading is never the last row of a page
+        tail = page[page.rfind("一级指标"):] if "一级指标" in page else ""
+        assert not tail or re.search(r"\n\s*[A-E]\d\s", tail), tail[:200]
     continued = next(i for i, page in enumerate(pages, start=1) if i > 1 and "二级指标" in page)
     _screens(path, "pdf_sheet_long", [1, continued])
 
