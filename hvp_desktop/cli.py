@@ -19,7 +19,7 @@ from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
-            "rubric", "checklist", "expert-file", "rank", "export-ranking", "export-sheets", "assessment-round")
+            "rubric", "checklist", "expert-file", "rank", "export-ranking", "export-sheets", "assessment-round", "ca")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -820,6 +820,87 @@ def cmd_assessment_round(args) -> int:
     return EXIT_OK
 
 
+# -- the panel's certificates (issue 20) -------------------------------------------------------
+def _expert_named(wf, name: str) -> int:
+    from hvp_desktop.store.certificates import experts_named
+
+    matches = experts_named(wf, name)
+    if len(matches) != 1:
+        raise CliError(f"没有（唯一的）专家“{name}” (no such expert, or more than one)", EXIT_REJECTED)
+    return matches[0]
+
+
+def _secret_file(args, attr: str, what: str) -> str | None:
+    """The first line of the file named by `--{attr}`, or None when the option is not given."""
+    if not getattr(args, attr, None):
+        return None
+    return _read_password(args, file_attr=attr, env="", prompt=what)
+
+
+def cmd_ca(args) -> int:
+    """The panel's root certificate and the experts' signing certificates."""
+    from hvp_desktop.store import certificates as certs
+    from hvp_desktop.store.ops import certificates as cert_ops
+
+    wf = _open(args)
+    try:
+        if args.action == "init":
+            from datetime import date
+
+            fp = cert_ops.create_panel_ca(wf, args.year or date.today().year).value
+            _emit(args, {"fingerprint": fp, "short_fingerprint": certs.short_fingerprint(fp)},
+                  ["已创建专家组根证书 (the panel's root certificate is made)",
+                   f"指纹 (fingerprint): {certs.short_fingerprint(fp)}", f"SHA-256: {fp}"])
+        elif args.action in ("issue", "import"):
+            expert_id = _expert_named(wf, args.expert)
+            pin = _secret_file(args, "pin_file", "PIN: ")
+            if args.action == "issue":
+                fp = cert_ops.issue_certificate(wf, expert_id, pin).value
+            else:
+                try:
+                    data = Path(args.p12).read_bytes()
+                except OSError as exc:
+                    raise CliError(f"无法读取证书文件 {args.p12}: {exc.strerror} (cannot read the certificate file)"
+                                   ) from exc
+                if args.p12_password_file:
+                    p12_password = _secret_file(args, "p12_password_file", "")
+                elif sys.stdin and sys.stdin.isatty():
+                    p12_password = getpass.getpass("证书文件密码 (password of the .p12, empty if none): ") or None
+                else:
+                    p12_password = None
+                fp = cert_ops.import_certificate(wf, expert_id, data, p12_password, pin).value
+            info = next(c for c in certs.expert_certificates(wf) if c.fingerprint == fp)
+            _emit(args, info.as_json(),
+                  [f"{info.expert}: {'已签发' if info.source == 'issued' else '已导入'} ({info.source})"
+                   f"{'，PIN保护 (PIN)' if info.pin_protected else ''}",
+                   f"指纹 (fingerprint): {certs.short_fingerprint(fp)}",
+                   *([] if info.issued_by_panel else ["注意：此证书不是本专家组根证书签发的 (not issued by this panel)"])])
+        elif args.action == "export-root":
+            from hvp_desktop.private_files import open_private
+
+            pem, fp = certs.root_certificate_pem(wf), certs.root_fingerprint(wf)
+            if pem is None:
+                raise CliError("本文件还没有专家组根证书：先运行 ca init (no root certificate yet)", EXIT_REJECTED)
+            with open_private(args.out, "w", encoding="ascii") as out:
+                out.write(pem)
+            _emit(args, {"file": str(Path(args.out).resolve()), "fingerprint": fp,
+                         "short_fingerprint": certs.short_fingerprint(fp)},
+                  [f"根证书 (root certificate): {Path(args.out).resolve()}",
+                   f"指纹 (fingerprint): {certs.short_fingerprint(fp)}", f"SHA-256: {fp}"])
+        else:  # list
+            fp = certs.root_fingerprint(wf)
+            rows = certs.expert_certificates(wf)
+            _emit(args, {"root": fp and {"fingerprint": fp, "short_fingerprint": certs.short_fingerprint(fp)},
+                         "certificates": [r.as_json() for r in rows]},
+                  [f"根证书 (root): {certs.short_fingerprint(fp) if fp else '无 (none)'}",
+                   *(f"{r.expert}\t{r.source}\t{'本组' if r.issued_by_panel else '外部'}\t"
+                     f"{'PIN' if r.pin_protected else '-'}\t{r.not_after:%Y-%m-%d}\t{certs.short_fingerprint(r.fingerprint)}"
+                     for r in rows)])
+    finally:
+        wf.close()
+    return EXIT_OK
+
+
 def cmd_template(args) -> int:
     from hvp_desktop.reports.excel_import import write_template
 
@@ -954,6 +1035,29 @@ def build_parser() -> argparse.ArgumentParser:
                     help="year1 第一年考核；year2 第二年考核（验收）；rectification 整改复核")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_assessment_round)
+
+    sp = sub.add_parser("ca", help="专家组根证书与专家签名证书 (the panel's certificates)")
+    ca = sp.add_subparsers(dest="action", required=True)
+
+    def ca_action(name: str, help_text: str) -> argparse.ArgumentParser:
+        action = ca.add_parser(name, help=help_text)
+        action.add_argument("file", help="工作文件 (*.hvpdb)")
+        action.add_argument("--password-file", help="读取密码的文件（第一行）")
+        action.add_argument("--json", action="store_true")
+        action.set_defaults(run=cmd_ca)
+        return action
+
+    ca_action("init", "创建专家组根证书 (make the panel's root)").add_argument("--year", type=int, metavar="Y")
+    action = ca_action("issue", "为专家签发签名证书 (issue an expert's certificate)")
+    action.add_argument("--expert", required=True, help="专家姓名")
+    action.add_argument("--pin-file", help="PIN文件（第一行）：私钥以此PIN加密 (the key is encrypted under it)")
+    action = ca_action("import", "导入专家自己的PKCS#12证书 (import an expert's .p12/.pfx)")
+    action.add_argument("p12", metavar="P12", help=".p12 / .pfx 文件")
+    action.add_argument("--expert", required=True, help="专家姓名")
+    action.add_argument("--p12-password-file", help="证书文件密码的文件（第一行）")
+    action.add_argument("--pin-file", help="PIN文件（第一行）")
+    ca_action("export-root", "导出根证书PEM并显示指纹 (export the root PEM)").add_argument("out", metavar="OUT.pem")
+    ca_action("list", "列出签名证书 (list the certificates)")
 
     sp = sub.add_parser("template", help="写出申报信息导入模板 (write the import template)")
     sp.add_argument("out")

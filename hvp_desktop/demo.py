@@ -33,6 +33,7 @@ from hvp_desktop.scoring.ranking import Line
 from hvp_desktop.store import decisions, panel, queries, ranking, visits
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops import applications as app_ops
+from hvp_desktop.store.ops import certificates as cert_ops
 from hvp_desktop.store.ops import decisions as decision_ops
 from hvp_desktop.store.ops import panel as panel_ops
 from hvp_desktop.store.ops import ranking as ranking_ops
@@ -256,6 +257,7 @@ def _the_2025_call(wf: WorkingFile, round_id: int):
     # One withdrew by written request (R21); one is not assessed yet (overdue since 2026-10-16).
     decision_ops.record(wf, centres[-1], Event.of(Kind.WITHDRAWN, date(2026, 6, 30)), note="企业书面申请退出")
     experts = [panel_ops.add_expert(wf, *e).value for e in _EXPERTS]
+    _certificates(wf, experts)
     annual = rubrics.default_rubrics()["annual"]
     annual_label = sheet_ops.store_rubric(wf, annual).value
 
@@ -274,6 +276,15 @@ _EXPERTS = [
     ("陈静", "广州市知识产权局（退休）", "高级工程师", "专利运营"),
     ("黄志强", "广东工业大学", "教授", "机械电子"),
 ]
+
+
+def _certificates(wf: WorkingFile, experts: list[int]) -> None:
+    """The panel's root and a certificate for every expert (issue 20), without PINs, so that the
+    demo signs at once (RSA keys: ~0.2 s for the root, ~70 ms an expert)."""
+    with batch(wf):
+        cert_ops.create_panel_ca(wf, 2025)
+        for expert_id in experts:
+            cert_ops.issue_certificate(wf, expert_id, None)
 
 
 def _rows_of(wf: WorkingFile, round_id: int) -> list[int]:

@@ -19,6 +19,7 @@ CHECKS = {
     "FILE": ("工作文件", "working file"),
     "INPUT": ("输入", "input"),
     "CHECKLIST": ("现场核查", "on-site checklist"),  # visits and findings (issue 19)
+    "SIGN": ("签名", "signature"),  # the panel's certificates and signing keys (issue 20)
 }
 
 

@@ -77,7 +77,8 @@ def by_uuid(s, tables) -> dict[str, dict[str, dict]]:
 # expert's page notes and reading places stay in the expert's file).
 TRAVELLING = ("rounds", "enterprises", "applications", "co_applicants", "experts", "panel_seats", "assignments",
               "conflicts", "rubrics", "score_sheets", "score_entries", "checklists", "visits", "findings",
-              "attachments", "blob_chunks")
+              "attachments", "blob_chunks", "panel_roots", "signing_identities")
+# Never travelling: the panel's root key (`panel_root_keys`, issue 20) stays in the secretary's file.
 
 
 def record_key(table) -> list[str]:

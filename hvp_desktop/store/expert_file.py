@@ -1,6 +1,7 @@
 """An expert's own working file, for their laptop (blind scoring): only the applications assigned
 to them (and the declared figures of the centres they assess), the round's rubric, their own seat
-and their own sheets — no other expert's scores, nothing of the applications they stepped aside
+and their own sheets, their own signing key and the panel's root certificate (issue 20) — no other
+expert's scores or keys, nothing of the applications they stepped aside
 from.
 
 The copy is a plain snapshot (`copies.snapshot`) installed by one operation (`ops.copies.install`)
@@ -26,10 +27,12 @@ from hvp_desktop.store.models import (
     Enterprise,
     Expert,
     Finding,
+    PanelRoot,
     PanelSeat,
     Round,
     ScoreEntry,
     ScoreSheet,
+    SigningIdentity,
     StoredChecklist,
     StoredRubric,
     Visit,
@@ -88,6 +91,10 @@ def expert_snapshot(master: WorkingFile, expert_id: int) -> copies.Snapshot:
             (Finding, Finding.visit_id.in_(visits)),
             (Attachment, files),
             (BlobChunk, BlobChunk.digest.in_(select(Attachment.sha256).where(files))),
+            # issue 20: the panel's root certificate (never its key, a table of its own that stays in
+            # the master) and this expert's own signing identities, so that they sign on their laptop
+            (PanelRoot, PanelRoot.id.is_not(None)),
+            (SigningIdentity, SigningIdentity.expert_id == expert_id),
         ], owner=expert.uuid)
     # Blind scoring (issue 18): no outcome of other reviews travels — the state an application
     # reached (shortlisted, selected, passed …) and the third party's preliminary score stay in the

@@ -478,3 +478,54 @@ class Consolidation(Base):
     reopen_reason: Mapped[str | None] = mapped_column(Text)
     uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
 
+
+
+class PanelRoot(Base):
+    """The panel's root certificate (issue 20): public, it travels to the experts' files so that
+    anyone holding it can check a signed sheet. Its private key is `PanelRootKey`, apart."""
+
+    __tablename__ = "panel_roots"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificate: Mapped[str] = mapped_column(Text)  # PEM
+    fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 of the DER, hex upper case
+    not_after: Mapped[datetime]
+    created_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+
+
+class PanelRootKey(Base):
+    """The root's private key, PKCS#8 PEM, never copied out of the secretary's file. It is not
+    encrypted again: the working file's SQLCipher encryption (the file's password) protects it, as
+    it protects everything else in the file; a second password only the same secretary would type
+    would add nothing but a way to lose the key. A BLOB, so the audit chain holds its digest only."""
+
+    __tablename__ = "panel_root_keys"
+    __table_args__ = (UniqueConstraint("root_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    root_id: Mapped[int] = mapped_column(ForeignKey("panel_roots.id"))
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+
+
+class SigningIdentity(Base):
+    """An expert's key and certificate for signing sheets (issue 20): issued by the panel's root or
+    imported from the expert's own PKCS#12. The key is PKCS#8 PEM, encrypted under the expert's PIN
+    when they set one (a shared laptop: nobody else can sign as them), otherwise protected by the
+    working file's encryption. The newest row of an expert that is not replaced is the one in use."""
+
+    __tablename__ = "signing_identities"
+    __table_args__ = (CheckConstraint("source IN ('issued', 'imported')", name="ck_identity_source"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    certificate: Mapped[str] = mapped_column(Text)  # PEM
+    chain: Mapped[str] = mapped_column(Text)  # PEM of the issuers (the panel's root, or the p12's CAs)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    pin_protected: Mapped[bool]
+    source: Mapped[str] = mapped_column(String)  # "issued" | "imported"
+    issued_by_panel: Mapped[bool]  # the certificate chains to this panel's root
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    not_after: Mapped[datetime]
+    created_at: Mapped[datetime]
+    replaced_at: Mapped[datetime | None]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
