@@ -875,6 +875,13 @@ def cmd_ca(args) -> int:
                    f"{'，PIN保护 (PIN)' if info.pin_protected else ''}",
                    f"指纹 (fingerprint): {certs.short_fingerprint(fp)}",
                    *([] if info.issued_by_panel else ["注意：此证书不是本专家组根证书签发的 (not issued by this panel)"])])
+        elif args.action == "pin":
+            expert_id = _expert_named(wf, args.expert)
+            old_pin, new_pin = _secret_file(args, "pin_file", "PIN: "), _secret_file(args, "new_pin_file", "PIN: ")
+            protected = cert_ops.set_pin(wf, expert_id, old_pin, new_pin).value
+            _emit(args, {"expert": args.expert, "pin_protected": protected},
+                  [f"{args.expert}: " + ("签名密钥已受PIN保护 (the signing key is under the new PIN)" if protected
+                                         else "签名密钥已取消PIN (the signing key has no PIN now)")])
         elif args.action == "export-root":
             from hvp_desktop.private_files import open_private
 
@@ -1056,6 +1063,10 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--expert", required=True, help="专家姓名")
     action.add_argument("--p12-password-file", help="证书文件密码的文件（第一行）")
     action.add_argument("--pin-file", help="PIN文件（第一行）")
+    action = ca_action("pin", "设置、更改或取消签名密钥的PIN (set, change or remove a key's PIN)")
+    action.add_argument("--expert", required=True, help="专家姓名")
+    action.add_argument("--pin-file", help="当前PIN的文件（第一行；尚无PIN时省略）")
+    action.add_argument("--new-pin-file", help="新PIN的文件（第一行；省略则取消PIN）")
     ca_action("export-root", "导出根证书PEM并显示指纹 (export the root PEM)").add_argument("out", metavar="OUT.pem")
     ca_action("list", "列出签名证书 (list the certificates)")
 

@@ -98,11 +98,17 @@ def withhold_outcomes(snap: Snapshot) -> Snapshot:
     return replace(snap, blind=True)
 
 
+# What an expert may change in their own file without it counting as a different record: the PIN
+# their signing key is encrypted under (issue 20, `ops.certificates.set_pin`).
+KEPT_BY_EXPERTS = {"signing_identities": ("private_key", "pin_protected")}
+
+
 def same_record(table: str, mine: dict, theirs: dict, *, from_expert: bool) -> bool:
-    """Whether two versions of a record agree; an expert's copy is compared without what it withholds."""
+    """Whether two versions of a record agree; an expert's copy is compared without what it withholds
+    and what the expert keeps as they chose it."""
     if not from_expert:
         return mine == theirs
-    skip = WITHHELD_FROM_EXPERTS.get(table, {})
+    skip = {*WITHHELD_FROM_EXPERTS.get(table, {}), *KEPT_BY_EXPERTS.get(table, ())}
     return {k: v for k, v in mine.items() if k not in skip} == {k: v for k, v in theirs.items() if k not in skip}
 
 

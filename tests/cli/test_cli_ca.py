@@ -91,3 +91,23 @@ def test_ca_messages_not_tracebacks(cli, hvpdb, tmp_path):
     assert done.returncode == 1 and "无此人" in done.stderr
     done = cli("ca", "import", hvpdb, "--expert", "张伟", tmp_path / "missing.p12")
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_ca_pin_set_changed_and_removed(cli, hvpdb, tmp_path):
+    _with_experts(hvpdb, "王芳")
+    assert cli("ca", "init", hvpdb).returncode == 0
+    assert cli("ca", "issue", hvpdb, "--expert", "王芳").returncode == 0
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("first-1357\n", encoding="utf-8")
+    second.write_text("second-2468\n", encoding="utf-8")
+    done = cli("ca", "pin", hvpdb, "--expert", "王芳", "--new-pin-file", first, "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["pin_protected"], done.stderr
+    done = cli("ca", "pin", hvpdb, "--expert", "王芳", "--pin-file", second, "--new-pin-file", first)
+    assert done.returncode == 1 and "PIN" in done.stderr and "Traceback" not in done.stderr
+    assert cli("ca", "pin", hvpdb, "--expert", "王芳", "--pin-file", first, "--new-pin-file", second).returncode == 0
+    with WorkingFile.open(hvpdb, CLI_PASSWORD) as wf:
+        wang = certs.experts_named(wf, "王芳")[0]
+        assert certs.same_key(*certs.signing_identity(wf, wang, "second-2468")[:2])
+    assert cli("ca", "pin", hvpdb, "--expert", "王芳", "--pin-file", second).returncode == 0
+    with WorkingFile.open(hvpdb, CLI_PASSWORD) as wf:
+        certs.signing_identity(wf, wang)  # no PIN any more

@@ -112,3 +112,21 @@ def import_certificate(tx: Tx, expert_id: int, p12_bytes: bytes, p12_password: s
             "not_after": row.not_after.isoformat(), "pin": row.pin_protected, "replaces": replaced})
     tx.touch(experts={expert_id})
     return row.fingerprint
+
+
+@operation(expert_file=True)
+def set_pin(tx: Tx, expert_id: int, old_pin: str | None, new_pin: str | None) -> bool:
+    """The expert sets, changes or removes (`new_pin` None) the PIN of their signing key, in their
+    own file too (a shared laptop: they choose it themselves, nobody else types it). The current
+    PIN is needed; the value is whether the key is now protected."""
+    expert = tx.act_as_expert(expert_id)
+    row = certs.current_identity(tx.s, expert_id)
+    if row is None:
+        raise RuleViolation("SIGN", "该专家还没有签名证书", "This expert has no signing certificate.")
+    key = certs.unlock_key(row.private_key, row.pin_protected, old_pin)
+    row.private_key = certs.key_pem(key, new_pin or None)
+    row.pin_protected = bool(new_pin)
+    tx.s.flush()
+    tx.log("certificate.pin", "expert", expert.uuid, {"identity": row.uuid, "pin": row.pin_protected})
+    tx.touch(experts={expert_id})
+    return row.pin_protected

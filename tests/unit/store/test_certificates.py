@@ -239,3 +239,31 @@ def test_the_expert_file_carries_their_key_only_and_never_the_root_key(rnd, tmp_
         with pytest.raises(RuleViolation):  # an expert's file issues nothing
             cert_ops.issue_certificate(mine, local)
     assert queries.replay_report(wf).problems == [] and decisions.state_mismatches(wf) == []
+
+
+def test_the_expert_changes_their_pin_in_their_own_file(rnd, tmp_path):
+    from hvp_desktop.store import copies
+    from hvp_desktop.store.ops import copies as copy_ops
+
+    wf = rnd.wf
+    cert_ops.create_panel_ca(wf, 2026)
+    me = rnd.experts[0]
+    cert_ops.issue_certificate(wf, me)  # no PIN yet: the secretary does not choose it
+    path = tmp_path / "mine.hvpdb"
+    expert_file.write_expert_file(wf, me, path, "expert-pass-1")
+    with WorkingFile.open(path, "expert-pass-1") as mine:
+        local = expert_file.expert_of(mine)
+        cert_ops.set_pin(mine, local, None, PIN)
+        with pytest.raises(RuleViolation):
+            certs.signing_identity(mine, local)
+        with pytest.raises(RuleViolation):
+            cert_ops.set_pin(mine, local, "guess-1234", "mine-5678")  # the current PIN is needed
+        key, cert, _chain = certs.signing_identity(mine, local, PIN)
+        assert _signs(key, cert)
+        assert queries.replay_report(mine).problems == []
+        with mine.session() as s:
+            theirs = copies.whole(s, owner=mine.meta_value("expert_of_this_file"))
+    counts = copy_ops.install(wf, theirs).value  # back into the master: the same records
+    assert counts["signing_identities"] == {"added": 0, "unchanged": 1}
+    certs.signing_identity(wf, me)  # the master's copy is as the secretary issued it
+    assert queries.replay_report(wf).problems == []
