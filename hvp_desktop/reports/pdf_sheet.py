@@ -77,7 +77,7 @@ def _styles(font: str):
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
 
-    base = ParagraphStyle("base", fontName=font, fontSize=9, leading=12.5, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
     return {
         "base": base,
         "title": ParagraphStyle("title", parent=base, fontSize=18, leading=24, alignment=TA_CENTER, spaceAfter=8),
@@ -143,8 +143,8 @@ def _criteria_table(data: SheetReport, st, width: float):
         ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
         ("FONTNAME", (0, 0), (-1, -1), st["base"].fontName),  # else empty cells name Helvetica
         ("SPAN", (0, 0), (1, 0)),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4ee")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
@@ -168,7 +168,8 @@ def _criteria_table(data: SheetReport, st, width: float):
     at = len(rows)
     rows.append([_p("合计", st["section"]), "", _p(data.max_total, st["num"]), _p(data.total, st["num"]),
                  _p("否决项：" + "、".join(data.vetoes) if data.vetoes else "", st["base"])])
-    style += [("SPAN", (0, at), (1, at)), ("BACKGROUND", (0, at), (-1, at), colors.HexColor("#dde4ee"))]
+    style += [("SPAN", (0, at), (1, at)), ("BACKGROUND", (0, at), (-1, at), colors.HexColor("#dde4ee")),
+              ("NOSPLIT", (0, at - 1), (-1, at))]  # the total never stands alone on a page
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
