@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from sqlalchemy import select
@@ -128,16 +129,30 @@ def issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
         return False
     try:
         cert.verify_directly_issued_by(issuer)
-    except (ValueError, TypeError, Exception):  # InvalidSignature, an unsupported key type …
+    except (ValueError, TypeError, InvalidSignature):  # not its issuer, an unsupported key type
         return False
     return True
 
 
+def sign(key, data: bytes) -> bytes:
+    """`data` signed with SHA-256 by the key: RSA PKCS#1 v1.5 (the panel's keys), ECDSA for an
+    imported elliptic-curve key (for signing a sheet's canonical content, issue 20 §4)."""
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        return key.sign(data, ec.ECDSA(hashes.SHA256()))
+    return key.sign(data, padding.PKCS1v15(), hashes.SHA256())
+
+
 def verify_signature(cert: x509.Certificate, signature: bytes, data: bytes) -> bool:
-    """Whether `signature` is the certificate's key's RSA PKCS#1 v1.5 SHA-256 signature of `data`."""
+    """Whether `signature` is the certificate's key's SHA-256 signature of `data` (see `sign`)."""
+    public = cert.public_key()
     try:
-        cert.public_key().verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
-    except Exception:
+        if isinstance(public, ec.EllipticCurvePublicKey):
+            public.verify(signature, data, ec.ECDSA(hashes.SHA256()))
+        elif isinstance(public, rsa.RSAPublicKey):
+            public.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
+        else:
+            return False
+    except InvalidSignature:
         return False
     return True
 
@@ -200,11 +215,8 @@ def read_p12(data: bytes, password: str | None, *, now: datetime | None = None):
     if cert is None or not same_key(key, cert):
         raise RuleViolation("SIGN", "证书文件中没有与私钥匹配的证书",
                             "The certificate file holds no certificate for its private key.")
-    if not isinstance(key, rsa.RSAPrivateKey):
-        from cryptography.hazmat.primitives.asymmetric import ec
-
-        if not isinstance(key, ec.EllipticCurvePrivateKey):
-            raise RuleViolation("SIGN", "仅支持RSA或椭圆曲线密钥", "Only RSA or elliptic-curve keys can sign.")
+    if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise RuleViolation("SIGN", "仅支持RSA或椭圆曲线密钥", "Only RSA or elliptic-curve keys can sign.")
     if cert.not_valid_after_utc < now:
         raise RuleViolation("SIGN", f"证书已于{cert.not_valid_after_utc:%Y-%m-%d}过期",
                             f"The certificate expired on {cert.not_valid_after_utc:%Y-%m-%d}.")

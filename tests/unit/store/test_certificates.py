@@ -267,3 +267,29 @@ def test_the_expert_changes_their_pin_in_their_own_file(rnd, tmp_path):
     assert counts["signing_identities"] == {"added": 0, "unchanged": 1}
     certs.signing_identity(wf, me)  # the master's copy is as the secretary issued it
     assert queries.replay_report(wf).problems == []
+
+
+def test_data_signed_with_the_key_verifies_against_its_certificate_only(ca):
+    """Issue 20 §4 signs a sheet's canonical content: the helpers, for RSA and an imported EC key."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    wf, (zhang, li, wang) = ca
+    cert_ops.issue_certificate(wf, zhang)
+    cert_ops.issue_certificate(wf, li)
+    now = datetime.now(UTC)
+    ec_key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "王芳")])
+    ec_cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(ec_key.public_key())
+               .serial_number(3).not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=9))
+               .sign(ec_key, hashes.SHA256()))
+    cert_ops.import_certificate(wf, wang, pkcs12.serialize_key_and_certificates(
+        b"w", ec_key, ec_cert, None, serialization.NoEncryption()), None)
+    data = "2026|申报A|张伟|rubric-hash|A1=35.5".encode()
+    keys = {e: certs.signing_identity(wf, e)[:2] for e in (zhang, li, wang)}
+    for key, cert in keys.values():
+        signature = certs.sign(key, data)
+        assert certs.verify_signature(cert, signature, data)
+        assert not certs.verify_signature(cert, signature, data + b" ")  # one character changed
+    forged = certs.sign(keys[li][0], data)  # another expert's key
+    assert not certs.verify_signature(keys[zhang][1], forged, data)
+    assert not certs.verify_signature(keys[wang][1], forged, data)
