@@ -179,6 +179,15 @@ def test_the_qr_code_drawn_on_each_page_is_the_code_of_its_text(tmp_path):
                 assert (image.getpixel((int(x), int(y))) < 128) == dark, (page, r, c)
 
 
+def test_bonus_and_veto_sections_are_named_and_the_veto_found_is_printed(tmp_path):
+    data = long_sheet(criteria=5)
+    sections = (*data.sections, SectionRow("J", "加分项标题", "bonus", "5", "3"), SectionRow("V", "否决项标题", "veto", "1", "1"))
+    rows = (*data.rows, CriterionRow("J", "J1", "获得专利奖", "5", "3", ""), CriterionRow("V", "V1", "专职人员少于3名", "1", "1", ""))
+    data = dataclasses.replace(data, sections=sections, rows=rows, vetoes=("V1",))
+    text = re.sub(r"\s+", "", _run("pdftotext", str(_pdf(tmp_path, render_score_sheet(data))), "-"))
+    assert "加分项标题（加分项）" in text and "否决项标题（否决项）" in text and "否决项：V1" in text
+
+
 def test_the_same_data_gives_the_same_bytes_and_the_digest_follows_the_data(demo_sheet):
     assert render_score_sheet(demo_sheet) == render_score_sheet(demo_sheet)
     other = dataclasses.replace(demo_sheet, total="1")
