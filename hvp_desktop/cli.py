@@ -19,7 +19,8 @@ from hvp_desktop import __version__
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
-            "rubric", "checklist", "expert-file", "rank", "export-ranking", "export-sheets", "assessment-round", "ca")
+            "rubric", "checklist", "expert-file", "rank", "export-ranking", "export-sheets", "assessment-round", "ca",
+            "verify")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -761,10 +762,27 @@ def _safe_name(text: str) -> str:
     return _UNSAFE_NAME.sub("_", text).strip("._") or "_"
 
 
+def _sheet_signer(wf, expert: str, pin: str | None, cache: dict):
+    """(key, cert, chain, expert uuid) of the sheet's expert, once per expert; refused when the
+    expert is not unique by name, has no certificate, or needs a PIN not given (or wrong)."""
+    from hvp_desktop.store import certificates as certs
+    from hvp_desktop.store import queries
+
+    if expert not in cache:
+        expert_id = _expert_named(wf, expert)
+        uuids = [key for key, name in queries.expert_names(wf).items() if name == expert and not key.isdigit()]
+        if len(uuids) != 1:
+            raise CliError(f"专家“{expert}”不唯一，无法签名 (the expert's name is not unique)", EXIT_REJECTED)
+        cache[expert] = (*certs.signing_identity(wf, expert_id, pin), uuids[0])
+    return cache[expert]
+
+
 def cmd_export_sheets(args) -> int:
-    """One PDF per submitted score sheet of the round (issue 20; unsigned for now), files 0600."""
+    """One PDF per submitted score sheet of the round (issue 20), files 0600; with --sign each is
+    signed (PAdES B-B) by its expert's key, the signer block drawn in the page."""
     from hvp_desktop.private_files import write_replacing
-    from hvp_desktop.reports.pdf_sheet import render_score_sheet
+    from hvp_desktop.reports.pdf_sheet import SignerBlock, render_score_sheet, render_signable_sheet
+    from hvp_desktop.reports.pdf_sign import sign_pdf
     from hvp_desktop.store import queries
     from hvp_desktop.store import reports as report_data
 
@@ -772,6 +790,8 @@ def cmd_export_sheets(args) -> int:
     if not outdir.is_dir():
         raise CliError(f"输出文件夹不存在：{outdir} (the output folder does not exist)")
     written: list[str] = []
+    pin = _secret_file(args, "pin_file", "PIN: ") if args.sign else None
+    signers: dict = {}
 
     def work(wf) -> None:
         rounds = dict(queries.round_list(wf))
@@ -784,7 +804,14 @@ def cmd_export_sheets(args) -> int:
             if name in taken:  # two experts of the same name
                 name += f"-{sheet_id}"
             taken.add(name)
-            pdf = render_score_sheet(report_data.score_sheet_report(wf, sheet_id))
+            data = report_data.score_sheet_report(wf, sheet_id)
+            if args.sign:
+                key, cert, chain, uuid = _sheet_signer(wf, expert, pin, signers)
+                sheet = render_signable_sheet(data, SignerBlock(expert, "评审专家", data.submitted_at, uuid))
+                pdf = sign_pdf(sheet.pdf, key, cert, chain, name=expert, role="评审专家", page=sheet.page,
+                               box=sheet.box)
+            else:
+                pdf = render_score_sheet(data)
             target = outdir / f"{name}.pdf"
             try:
                 write_replacing(target, lambda temp, pdf=pdf: temp.write_bytes(pdf))
@@ -793,8 +820,8 @@ def cmd_export_sheets(args) -> int:
             written.append(str(target.resolve()))
 
     _with_file(args, work)
-    _emit(args, {"round": args.round, "folder": str(outdir.resolve()), "files": written},
-          [f"已导出{len(written)}份专家打分表 (score sheets exported): {outdir.resolve()}",
+    _emit(args, {"round": args.round, "folder": str(outdir.resolve()), "files": written, "signed": args.sign},
+          [f"已导出{len(written)}份{'已签名的' if args.sign else ''}专家打分表 (score sheets exported): {outdir.resolve()}",
            *(f"  {Path(f).name}" for f in written)])
     return EXIT_OK
 
@@ -818,6 +845,48 @@ def cmd_assessment_round(args) -> int:
           [f"已建立考核轮次（编号{opened['round']}），{len(opened['rows'])}个中心 (assessment round opened):",
            *(f"  {name}" for name in opened["rows"])])
     return EXIT_OK
+
+
+def cmd_verify(args) -> int:
+    """A signed PDF checked offline against the panel's root (--root, or the working file's)."""
+    from hvp_desktop.reports.pdf_sign import verify_pdf
+    from hvp_desktop.store import certificates as certs
+
+    if args.root:
+        try:
+            roots = certs.load_chain(Path(args.root).read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            raise CliError(f"无法读取根证书 {args.root}：{exc} (cannot read the root certificate)", EXIT_REJECTED) from exc
+    elif args.file:
+        pems: list[str | None] = []
+        wf = _open(args, migrate=False)  # verifying changes nothing, not even the schema
+        try:
+            pems.append(certs.root_certificate_pem(wf))
+        finally:
+            wf.close()
+        if not pems[0]:
+            raise CliError("工作文件中没有专家组根证书 (the working file has no panel root)", EXIT_REJECTED)
+        roots = certs.load_chain(pems[0])
+    else:
+        raise CliError("请用 --root ROOT.pem 或 --file 工作文件 给出根证书 (give --root or --file)")
+    if not roots:
+        raise CliError(f"{args.root} 中没有证书 (no certificate in it)", EXIT_REJECTED)
+    try:
+        data = Path(args.pdf).read_bytes()
+    except OSError as exc:
+        raise CliError(f"无法读取 {args.pdf}：{exc.strerror or exc} (cannot read the PDF)") from exc
+    report = verify_pdf(data, roots)
+    yes_no = {True: "是 yes", False: "否 no", None: "—"}
+    lines = [f"{'通过 OK' if report.ok else '不通过 REFUSED'}：{report.message_zh} ({report.message_en})"]
+    if report.signed:
+        lines += [f"  内容完好 (intact): {yes_no[report.intact]}",
+                  f"  签名人 (signed by): {report.signer_name} serialNumber={report.signer_serial}",
+                  f"  由本专家组根证书签发 (issued by this panel's root): {yes_no[report.trusted]}",
+                  f"  签名时间 (signing time): {report.signing_time}",
+                  f"  签名后追加内容 (added after signing): {yes_no[report.modified_after_signing]}",
+                  f"  签名人即表中专家 (signer is the sheet's expert): {yes_no[report.signer_is_sheet_expert]}"]
+    _emit(args, report.as_json(), lines)
+    return EXIT_OK if report.ok else EXIT_REJECTED
 
 
 # -- the panel's certificates (issue 20) -------------------------------------------------------
@@ -1034,7 +1103,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("outdir", metavar="OUTDIR", help="输出文件夹（须已存在）")
     sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
     sp.add_argument("--json", action="store_true")
+    sp.add_argument("--sign", action="store_true", help="每份由其专家的密钥签名（PAdES） (sign each with its expert's key)")
+    sp.add_argument("--pin-file", help="PIN文件（第一行）：专家密钥受PIN保护时 (for a PIN-protected key)")
     sp.set_defaults(run=cmd_export_sheets)
+
+    sp = sub.add_parser("verify", help="验证已签名的PDF (verify a signed PDF)")
+    sp.add_argument("pdf", metavar="FILE.pdf")
+    sp.add_argument("--root", metavar="ROOT.pem", help="专家组根证书 (the panel's root certificate)")
+    sp.add_argument("--file", help="工作文件：用其中的根证书 (take the root from a working file)")
+    sp.add_argument("--password-file", help="工作文件的密码文件（第一行）")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_verify)
 
     sp = with_file("assessment-round", "建立年度考核轮次（R17/R18） (open an assessment round)")
     sp.add_argument("--year", type=int, required=True, metavar="YEAR", help="考核年度")

@@ -24,9 +24,29 @@ from xml.sax.saxutils import escape
 from hvp_desktop.domain.sheet_report import CriterionRow, SectionRow, SheetReport
 from hvp_desktop.reports import pdf_fonts
 
-__all__ = ["CriterionRow", "SectionRow", "SheetReport", "render_score_sheet", "report_digest"]
+__all__ = ["CriterionRow", "SectionRow", "SheetReport", "SignableSheet", "SignerBlock", "render_score_sheet",
+           "render_signable_sheet", "report_digest"]
 
 QR_PREFIX = "HVP-SHEET"
+EXPERT_KEYWORD = "hvp-expert:"  # the PDF's /Keywords carry the sheet's expert uuid (see pdf_sign)
+SIGNER_BOX_HEIGHT = 30  # mm
+
+
+@dataclasses.dataclass(frozen=True)
+class SignerBlock:
+    """What the visible digital signature shows, drawn into the page by the sheet itself (the
+    signature field is laid over it with no appearance of its own: pyHanko draws no CJK stamp)."""
+
+    name: str
+    role: str
+    when: str  # "YYYY-MM-DD HH:MM" (Beijing time)
+    expert_uuid: str
+
+
+class SignableSheet(NamedTuple):
+    pdf: bytes
+    page: int  # 0-based page index of the signer block
+    box: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points
 COMMENT_CHUNK = 500  # characters of a comment per table row: one row never outgrows a page
 
 
@@ -204,6 +224,43 @@ def _signature_block(data: SheetReport, st, width: float):
     return table
 
 
+def _signer_flowable(data: SheetReport, signer: SignerBlock, font: str, width: float, placed: list):
+    """A framed block (name, role, time, the drawn signature) that notes where it was drawn."""
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Flowable
+
+    height = SIGNER_BOX_HEIGHT * mm
+
+    class SignerFlowable(Flowable):
+        def wrap(self, _aw, _ah):
+            return width, height
+
+        def draw(self) -> None:
+            c = self.canv
+            x, y = c.absolutePosition(0, 0)
+            placed.append((len(getattr(c, "_kept", ())), (x, y, x + width, y + height)))
+            c.saveState()
+            c.setStrokeColorRGB(0.2, 0.3, 0.6)
+            c.setLineWidth(0.8)
+            c.rect(0, 0, width, height)
+            c.setFillColorRGB(0, 0, 0)
+            c.setFont(font, 10)
+            c.drawString(4 * mm, height - 7 * mm, "数字签名（PAdES）")
+            c.setFont(font, 9)
+            c.drawString(4 * mm, height - 13 * mm, f"签名人：{signer.name}")
+            c.drawString(4 * mm, height - 18.5 * mm, f"身份：{signer.role}")
+            c.drawString(4 * mm, height - 24 * mm, f"时间：{signer.when}")
+            if data.signature_png:
+                image = ImageReader(io.BytesIO(data.signature_png))
+                iw, ih = image.getSize()
+                scale = min(60 * mm / iw, (height - 6 * mm) / ih)
+                c.drawImage(image, width - 4 * mm - iw * scale, 3 * mm, iw * scale, ih * scale, mask="auto")
+            c.restoreState()
+
+    return SignerFlowable()
+
+
 def _page_canvas(data: SheetReport, digest: str, font: str):
     """A canvas that keeps its pages until `save`, then stamps each with page x of y, the
     document id, the digest and the QR code (the total is known only at the end)."""
@@ -264,6 +321,16 @@ def _page_canvas(data: SheetReport, digest: str, font: str):
 
 def render_score_sheet(data: SheetReport) -> bytes:
     """The sheet as PDF bytes; the same data gives the same bytes."""
+    return _render(data, None).pdf
+
+
+def render_signable_sheet(data: SheetReport, signer: SignerBlock) -> SignableSheet:
+    """The sheet with a signer block under the signature table, and where that block is (for
+    `pdf_sign.sign_pdf`'s field). The expert's uuid goes into the PDF's keywords."""
+    return _render(data, signer)
+
+
+def _render(data: SheetReport, signer: SignerBlock | None) -> SignableSheet:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
@@ -276,6 +343,7 @@ def render_score_sheet(data: SheetReport) -> bytes:
         buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=36 * mm,
         title=f"专家打分表 {data.enterprise_name} {data.expert_name}", author=data.expert_name,
         subject=data.document_id, creator="hvp-desktop", invariant=1, initialFontName=font,
+        keywords=f"{EXPERT_KEYWORD}{signer.expert_uuid}" if signer else "",
     )
     width = doc.width
     story = [
@@ -286,5 +354,9 @@ def render_score_sheet(data: SheetReport) -> bytes:
         Spacer(1, 5 * mm),
         KeepTogether([_signature_block(data, st, width)]),
     ]
+    placed: list = []
+    if signer is not None:
+        story += [Spacer(1, 4 * mm), _signer_flowable(data, signer, font, width, placed)]
     doc.build(story, canvasmaker=_page_canvas(data, digest, font))
-    return buffer.getvalue()
+    page, box = placed[-1] if placed else (0, (0.0, 0.0, 0.0, 0.0))
+    return SignableSheet(buffer.getvalue(), page, box)
