@@ -265,7 +265,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from hvp_desktop.store import audit, decisions, migrations, queries, ranking
+    from hvp_desktop.store import audit, certificates, decisions, migrations, queries, ranking
     from hvp_desktop.store.errors import damaged_errors
 
     wf = _open(args, migrate=False)  # a diagnosis changes nothing, not even the schema
@@ -280,17 +280,21 @@ def cmd_check(args) -> int:
                 states += ranking.consolidation_mismatches(wf)
             replayed = queries.replay_report(wf) if version >= migrations.SCHEMA_WITH_REPLAY and not schema else None
             heads = queries.head_problems(wf, [Path(p) for p in args.against])
+            signed = (queries.sheet_signature_problems(wf)
+                      if version >= certificates.SCHEMA_WITH_SHEET_SIGNATURES and not schema else None)
         except damaged_errors() as exc:  # a damaged page: report it, that is check's job
             integrity = [_message_of(exc)]
             chain = audit.ChainReport(0, ["审计链无法读取 (audit chain unreadable)"])
-            states, schema, replayed, heads = [], [], None, []
+            states, schema, replayed, heads, signed = [], [], None, [], None
     finally:
         wf.close()
     rows = replayed.problems if replayed else []
-    ok = not integrity and not schema and chain.ok and not states and not rows and not heads
+    signatures = [f"{zh} ({en})" for zh, en in signed.problems] if signed else []
+    ok = not integrity and not schema and chain.ok and not states and not rows and not heads and not signatures
     payload = {"ok": ok, "schema_version": version, "integrity": integrity or ["ok"], "schema_problems": schema,
                "audit_events": chain.events, "audit_problems": chain.problems, "state_problems": states,
-               "replayed": bool(replayed and replayed.baseline), "replay_problems": rows, "head_problems": heads}
+               "replayed": bool(replayed and replayed.baseline), "replay_problems": rows, "head_problems": heads,
+               "signature_problems": signatures, "sheet_signatures": signed.as_json() if signed else None}
     lines = [f"SQLCipher完整性 (integrity): {'正常 ok' if not integrity else '; '.join(integrity)}",
              f"文件结构 (tables at schema {version}): " + ("正常 ok" if not schema else "不符 MISMATCH"),
              f"审计链 (audit chain): {chain.events} 条事件, " + ("完好 intact" if chain.ok else "有问题 BROKEN"),
@@ -300,10 +304,24 @@ def cmd_check(args) -> int:
              + ("未重放：文件早于结构版本8 not replayed: made before schema 8" if not (replayed and replayed.baseline)
                 else "一致 consistent" if not rows else f"{len(rows)} 处不一致 MISMATCH"),
              "审计链末端与文件外的记录 (chain head against the copies kept outside the file): "
-             + ("一致 consistent" if not heads else "不一致 MISMATCH")]
-    lines += [f"  {p}" for p in schema + chain.problems + states + rows + heads]
+             + ("一致 consistent" if not heads else "不一致 MISMATCH"),
+             "专家打分表签名 (sheet signatures): " + _signature_line(signed)]
+    lines += [f"  {p}" for p in schema + chain.problems + states + rows + heads + signatures]
     _emit(args, payload, lines)
     return EXIT_OK if ok else EXIT_REJECTED
+
+
+def _signature_line(signed) -> str:
+    if signed is None:
+        return "未核验：文件早于结构版本11 not verified: made before schema 11"
+    text = (f"{signed.checked} 份验证通过 verified" if not signed.problems
+            else f"{len(signed.problems)} 份不符 MISMATCH, {signed.checked} 份验证通过 verified")
+    notes = []
+    if signed.unsigned:
+        notes.append(f"{signed.unsigned} 份未签名（提交时专家无签名证书） unsigned: no certificate at submission")
+    if signed.unsigned_paper:
+        notes.append(f"{signed.unsigned_paper} 份纸质录入未签名 paper sheets keyed by the secretariat, unsigned")
+    return text + ("；注 note: " + "；".join(notes) if notes else "")
 
 
 def cmd_passwd(args) -> int:

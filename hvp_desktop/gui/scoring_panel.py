@@ -583,7 +583,8 @@ class ScoringPanel(QWidget):
         if problems:
             self.form.messageLabel.setText(self.tr("Not ready: %1").replace("%1", "；".join(problems[:3])))
             return
-        self.submit_dialog = SubmitDialog(self.runner, self.sheet.id, self.model.total(), self)
+        self.submit_dialog = SubmitDialog(self.runner, self.sheet.id, self.model.total(), self,
+                                          expert_id=self.expert_id)
         self.submit_dialog.open()
 
 
@@ -792,7 +793,8 @@ class ReasonDialog(QDialog):
 
 
 class SubmitDialog(QDialog):
-    def __init__(self, runner: Runner, sheet_id: int, total, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, sheet_id: int, total, parent: QWidget | None = None, *,
+                 expert_id: int | None = None) -> None:
         super().__init__(parent)
         self.runner, self.sheet_id = runner, sheet_id
         self.setWindowTitle(self.tr("Submit and sign"))
@@ -805,6 +807,10 @@ class SubmitDialog(QDialog):
         self.pad = SignaturePad(f.padHolder)
         QVBoxLayout(f.padHolder).addWidget(self.pad)
         f.clearButton.clicked.connect(self.pad.clear)
+        # The sheet is signed as data with the expert's key (issue 20 §4): a key under a PIN needs it
+        self.needs_pin = expert_id is not None and queries.identity_needs_pin(runner.wf, expert_id)
+        f.pinLabel.setVisible(self.needs_pin)
+        f.pinEdit.setVisible(self.needs_pin)
         f.buttonBox.accepted.connect(self.submit)
         f.buttonBox.rejected.connect(self.reject)
         self.resize(600, 420)
@@ -814,14 +820,22 @@ class SubmitDialog(QDialog):
         if self.pad.is_empty():
             f.messageLabel.setText(self.tr("Please sign in the box."))
             return
+        if self.needs_pin and not f.pinEdit.text():
+            f.messageLabel.setText(self.tr("Enter the PIN of your signing key."))
+            f.pinEdit.setFocus()
+            return
         f.buttonBox.setEnabled(False)  # one submission at a time
 
         def refused(exc: RuleViolation) -> None:
             f.buttonBox.setEnabled(True)
             f.messageLabel.setText(_message(exc))
+            if exc.rule == "SIGN" and self.needs_pin:
+                f.pinEdit.selectAll()
+                f.pinEdit.setFocus()
 
         self.runner.run(sheet_ops.submit, self.sheet_id, statement_confirmed=f.statementCheck.isChecked(),
-                        signature_strokes=self.pad.strokes, signature_png=self.pad.to_png(), parent=self,
+                        signature_strokes=self.pad.strokes, signature_png=self.pad.to_png(),
+                        pin=f.pinEdit.text() if self.needs_pin else None, parent=self,
                         on_done=lambda _c: self.accept(), on_refused=refused,
                         on_failed=lambda _e: f.buttonBox.setEnabled(True))
 

@@ -35,6 +35,7 @@ ROOT_NAME = "高价值专利培育布局中心评审专家组 根证书 {year}"
 ORGANISATION = "黄埔区高价值专利培育布局中心评审专家组"
 DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")  # id-kp-documentSigning (RFC 9336)
 MIN_PIN = 4
+SCHEMA_WITH_SHEET_SIGNATURES = 11  # from here a submitted sheet may carry its expert's signature
 
 
 # -- plain crypto -------------------------------------------------------------------------------
@@ -291,6 +292,130 @@ def signing_identity(wf, expert_id: int, pin: str | None = None):
             raise RuleViolation("SIGN", "该专家还没有签名证书", "This expert has no signing certificate.")
         pem, protected, cert, chain = row.private_key, row.pin_protected, row.certificate, row.chain
     return unlock_key(pem, protected, pin), load_certificate(cert), load_chain(chain)
+
+
+def signing_identity_in(s, expert_id: int, pin: str | None = None):
+    """Within a session: (private key, certificate row) the expert signs with now, or None when they
+    have no signing identity; a wrong or missing PIN is refused (check SIGN)."""
+    row = current_identity(s, expert_id)
+    if row is None:
+        return None
+    return unlock_key(row.private_key, row.pin_protected, pin), row
+
+
+def identity_needs_pin(wf, expert_id: int) -> bool:
+    """Whether the expert's signing key in use is protected by a PIN (the submit dialog asks for it)."""
+    with wf.session() as s:
+        row = current_identity(s, expert_id)
+        return bool(row is not None and row.pin_protected)
+
+
+# -- score sheets signed as data (issue 20 §4) --------------------------------------------------
+def sheet_content(s, sheet, version: int | None = None) -> bytes:
+    """The canonical content of a sheet as it is in the file (domain/sheet_content.py)."""
+    from hvp_desktop.domain import sheet_content as content
+    from hvp_desktop.store.models import Application, Expert, Round, StoredRubric
+
+    app = s.get(Application, sheet.application_id)
+    rnd = s.get(Round, app.round_id) if app is not None else None
+    expert = s.get(Expert, sheet.expert_id)
+    digest = s.scalar(select(StoredRubric.digest).where(StoredRubric.label == sheet.rubric_version).limit(1))
+    return content.canonical_content(
+        round_uuid=rnd.uuid if rnd else "", application_uuid=app.uuid if app else "",
+        expert_uuid=expert.uuid if expert else "", rubric_label=sheet.rubric_version, rubric_digest=digest,
+        revision=sheet.revision, entries=[(e.criterion_code, e.points, e.comment) for e in sheet.entries],
+        signature_png=sheet.signature_png, statement_confirmed_at=sheet.statement_confirmed_at,
+        submitted_at=sheet.submitted_at, transcribed=sheet.transcribed_from_paper,
+        version=version or content.VERSION)
+
+
+def sign_sheet(s, sheet, key, identity) -> None:
+    """Sign the sheet's canonical content with the expert's key; the signature, the certificate's
+    fingerprint and the content's version are kept with the sheet."""
+    from hvp_desktop.domain.sheet_content import VERSION
+
+    s.flush()
+    sheet.content_signature = sign(key, sheet_content(s, sheet, VERSION))
+    sheet.signed_by, sheet.signed_content_v = identity.fingerprint, VERSION
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    checked: int  # submitted sheets whose signature verifies
+    problems: list[tuple[str, str]]  # (zh, en), one per sheet named
+    unsigned: int  # submitted electronic sheets without a signature (older files, no certificate)
+    unsigned_paper: int  # paper sheets keyed by the secretariat: never signed by the expert
+
+    def as_json(self) -> dict:
+        return {"verified": self.checked, "unsigned": self.unsigned, "unsigned_paper": self.unsigned_paper,
+                "problems": [{"zh": zh, "en": en} for zh, en in self.problems]}
+
+
+def sheet_signature_problems(wf) -> SignatureReport:
+    """Every submitted sheet checked against its expert's certificate (the identity it was signed
+    with, replaced ones included): content edited after submission and a signature made with another
+    expert's key are named; unsigned sheets are counted."""
+    from hvp_desktop.domain.model import SheetStatus
+    from hvp_desktop.domain.sheet_content import VERSION as CONTENT_VERSION
+    from hvp_desktop.store.models import Application, Expert, ScoreSheet, SigningIdentity
+
+    with wf.session() as s:
+        names = dict(s.execute(select(Expert.id, Expert.name)).all())
+        apps = dict(s.execute(select(Application.id, Application.enterprise_name)).all())
+        by_print: dict[str, tuple[int, x509.Certificate]] = {}
+        for row in s.scalars(select(SigningIdentity)):
+            try:
+                by_print[row.fingerprint] = (row.expert_id, load_certificate(row.certificate))
+            except ValueError:
+                continue
+        checked, unsigned, paper, problems = 0, 0, 0, []
+        sheets = s.scalars(select(ScoreSheet).where(ScoreSheet.status == SheetStatus.SUBMITTED.value)
+                           .order_by(ScoreSheet.id))
+        for sheet in sheets:
+            who, what = names.get(sheet.expert_id, f"#{sheet.expert_id}"), apps.get(sheet.application_id, "?")
+            zh_name = f"专家{who}对{what}的打分表（第{sheet.revision}版）"
+            en_name = f"{who}'s sheet for {what} (revision {sheet.revision})"
+            if sheet.content_signature is None:
+                if sheet.transcribed_from_paper:
+                    paper += 1
+                else:
+                    unsigned += 1
+                continue
+            if sheet.signed_content_v != CONTENT_VERSION:
+                problems.append((f"{zh_name}：签名内容版本{sheet.signed_content_v}未知",
+                                 f"{en_name}: unknown signed content version {sheet.signed_content_v}"))
+                continue
+            try:
+                data = sheet_content(s, sheet, sheet.signed_content_v)
+            except (ValueError, ArithmeticError):  # a score that is not a number any more
+                problems.append((f"{zh_name}：签名与内容不符（提交后被改动，内容无法读取）",
+                                 f"{en_name}: the signature does not match the content: edited after submission "
+                                 f"(the content cannot be read)"))
+                continue
+            signer = by_print.get(sheet.signed_by or "")
+            if signer is not None and signer[0] != sheet.expert_id:
+                other = names.get(signer[0], f"#{signer[0]}")
+                problems.append((f"{zh_name}：由另一位专家（{other}）的密钥签名",
+                                 f"{en_name}: signed with another expert's key ({other}'s)"))
+                continue
+            if signer is not None and verify_signature(signer[1], sheet.content_signature, data):
+                checked += 1
+                continue
+            impostor = next((expert_id for expert_id, cert in by_print.values()
+                             if expert_id != sheet.expert_id and verify_signature(cert, sheet.content_signature, data)),
+                            None)
+            if impostor is not None:
+                other = names.get(impostor, f"#{impostor}")
+                problems.append((f"{zh_name}：由另一位专家（{other}）的密钥签名",
+                                 f"{en_name}: signed with another expert's key ({other}'s)"))
+            elif signer is None:
+                problems.append((f"{zh_name}：签名证书不在本文件中（{short_fingerprint(sheet.signed_by or '')}）",
+                                 f"{en_name}: the signing certificate is not in this file "
+                                 f"({short_fingerprint(sheet.signed_by or '')})"))
+            else:
+                problems.append((f"{zh_name}：签名与内容不符（提交后被改动）",
+                                 f"{en_name}: the signature does not match the content: edited after submission"))
+        return SignatureReport(checked, problems, unsigned, paper)
 
 
 def expert_certificates(wf) -> list[CertificateInfo]:

@@ -210,6 +210,10 @@ class ScoreSheet(Base):
     signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     entries: Mapped[list[ScoreEntry]] = relationship(cascade="all, delete-orphan")
     uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)  # stable across laptops (schema 6)
+    # schema 11: the canonical content (domain/sheet_content.py) signed with the expert's key at submission
+    content_signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signed_by: Mapped[str | None] = mapped_column(Text)  # the signing certificate's SHA-256 fingerprint
+    signed_content_v: Mapped[int | None]
 
 
 class ScoreEntry(Base):

@@ -297,3 +297,18 @@ def passed_centres(wf: WorkingFile) -> dict[int, list[int]]:
                 if f"support_y{year}" not in centre.approvals:
                     out.setdefault(year, []).append(app_id)
     return out
+
+
+def sheet_signature_problems(wf: WorkingFile):
+    """Every submitted sheet's signature checked against its expert's certificate (issue 20 §4):
+    see store/certificates.sheet_signature_problems."""
+    from hvp_desktop.store import certificates
+
+    return certificates.sheet_signature_problems(wf)
+
+
+def identity_needs_pin(wf: WorkingFile, expert_id: int) -> bool:
+    """Whether the expert's signing key is protected by a PIN (asked for at submission)."""
+    from hvp_desktop.store import certificates
+
+    return certificates.identity_needs_pin(wf, expert_id)

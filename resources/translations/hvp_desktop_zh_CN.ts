@@ -1462,33 +1462,33 @@
 <context>
     <name>DocumentsPane</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="610"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="611"/>
         <source>The application&apos;s documents</source>
         <translation>申报材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="616"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="617"/>
         <source>Click a document to open it beside the form</source>
         <translation>点击文件，在打分表旁打开</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="638"/>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="669"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="639"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="670"/>
         <source>Choose an application to see its documents.</source>
         <translation>请选择一项申报，查看其申报材料。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="675"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="676"/>
         <source>No documents for this application</source>
         <translation>本申报暂无申报材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="715"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="716"/>
         <source>“%1” cannot be read from the working file: %2</source>
         <translation>无法从工作文件中读取“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="718"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="719"/>
         <source>Opening “%1”…</source>
         <translation>正在打开“%1”…</translation>
     </message>
@@ -4677,17 +4677,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="840"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="854"/>
         <source>Sheets overview</source>
         <translation>专家打分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="843"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="857"/>
         <source>✓ submitted · ✎ draft · ○ not started · ✗ stepped aside (conflict of interest). Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · ✎ 草稿 · ○ 未开始 · ✗ 已申请回避。尚缺 %1 份专家打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="847"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="861"/>
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺专家打分表的申报</translation>
     </message>
@@ -4695,24 +4695,29 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="798"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="800"/>
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="800"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="802"/>
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后专家打分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="803"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="805"/>
         <source>I have no interest in common with this applicant.</source>
         <translation>本人与该申报单位不存在利害关系</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="815"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="821"/>
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="824"/>
+        <source>Enter the PIN of your signing key.</source>
+        <translation>请输入您签名密钥的PIN。</translation>
     </message>
 </context>
 <context>
@@ -4726,6 +4731,11 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../ui/submit_dialog.ui" line="13"/>
         <source>Clear signature</source>
         <translation>清除签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/submit_dialog.ui" line="19"/>
+        <source>PIN of your signing key:</source>
+        <translation>签名密钥的PIN：</translation>
     </message>
 </context>
 <context>

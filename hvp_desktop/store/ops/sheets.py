@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from hvp_desktop.domain.model import SheetStatus
 from hvp_desktop.domain.rules import InvalidInput, RuleViolation
 from hvp_desktop.scoring import rubric as rubrics
+from hvp_desktop.store import certificates
 from hvp_desktop.store.models import (
     Application,
     Assignment,
@@ -213,7 +214,10 @@ def save_entries(tx: Tx, sheet_id: int, entries: dict[str, tuple[Decimal | None,
     return view(sheet)
 
 
-def _submit(tx: Tx, sheet: ScoreSheet, statement_confirmed: bool, strokes: list | None, png: bytes | None) -> None:
+def _submit(tx: Tx, sheet: ScoreSheet, statement_confirmed: bool, strokes: list | None, png: bytes | None,
+            signer: tuple | None = None) -> None:
+    """`signer`: (key, identity row) the expert signs the sheet's canonical content with, or None
+    (no certificate; a paper sheet keyed by the secretariat): the sheet is then submitted unsigned."""
     if sheet.status != SheetStatus.DRAFT.value:
         raise RuleViolation("SHEET", "该专家打分表已经提交", "This sheet has already been submitted.")
     _refuse_conflict(tx, sheet.expert_id, sheet.application_id)
@@ -234,20 +238,26 @@ def _submit(tx: Tx, sheet: ScoreSheet, statement_confirmed: bool, strokes: list 
     sheet.status, sheet.submitted_at, sheet.statement_confirmed_at = SheetStatus.SUBMITTED.value, stamp, stamp
     sheet.signature_strokes = json.dumps(strokes) if strokes else None
     sheet.signature_png = png
+    if signer is not None:
+        certificates.sign_sheet(tx.s, sheet, *signer)
     tx.log("sheet.submitted", "application", sheet.application_id,
            {"sheet": sheet.uuid, "revision": sheet.revision, "total": view(sheet).total,
-            "statement_confirmed": stamp, "signature": bool(png)})
+            "statement_confirmed": stamp, "signature": bool(png), "signed_by": sheet.signed_by})
     tx.touch(sheets={sheet.id}, applications={sheet.application_id})
 
 
 @operation(role="expert", expert_file=True)
 def submit(tx: Tx, sheet_id: int, *, statement_confirmed: bool, signature_strokes: list | None,
-           signature_png: bytes | None):
+           signature_png: bytes | None, pin: str | None = None):
     """Submit a draft: every criterion scored, comments where required, the statement confirmed,
-    and the expert's drawn signature (vector strokes and the rendered image). Read-only after."""
+    and the expert's drawn signature (vector strokes and the rendered image). Read-only after.
+    When the expert has a signing identity the sheet's canonical content is signed with their key
+    (its PIN is needed when it is protected: a missing or wrong PIN is refused, check SIGN, and
+    nothing is submitted); without one the sheet is submitted unsigned."""
     sheet = sheet_row(tx.s, sheet_id)
     tx.act_as_expert(sheet.expert_id)
-    _submit(tx, sheet, statement_confirmed, signature_strokes, signature_png)
+    signer = certificates.signing_identity_in(tx.s, sheet.expert_id, pin)
+    _submit(tx, sheet, statement_confirmed, signature_strokes, signature_png, signer)
     return view(sheet)
 
 
