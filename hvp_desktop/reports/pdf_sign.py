@@ -10,7 +10,10 @@ much as an invisible signature.
 (intact, trusted, and nothing but allowed changes after signing), then checks that the
 certificate's serialNumber (an expert's uuid, see `store.certificates.issue`) is the uuid the sheet
 names in its keywords (`hvp-expert:<uuid>`), so a sheet re-signed with another expert's key is
-refused even when that key is the panel's.
+refused even when that key is the panel's. The keyword is inside the signed bytes, so it is only
+as good as the signer: someone holding another panel key who also rewrites the keyword to their
+own uuid passes this check; the working file's record of the sheet (or the audit pack) must then
+name the expert. Only the last signature is judged (it must cover the whole file).
 """
 
 from __future__ import annotations
