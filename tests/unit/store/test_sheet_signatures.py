@@ -223,3 +223,26 @@ def test_an_expert_without_a_certificate_submits_unsigned_and_check_notes_it(dem
     report = queries.sheet_signature_problems(demo_wf)
     assert report.problems == [] and report.unsigned == 1
 
+
+
+def test_a_sheet_signed_in_the_experts_own_file_verifies_in_the_master(demo_wf, tmp_path):
+    """The key lives in the expert's file: the sheet is signed there and travels back with its signature."""
+    from hvp_desktop.store import copies, expert_file, panel
+    from hvp_desktop.store.ops import copies as copy_ops
+
+    experts = {name: i for i, name in panel.panel_experts(demo_wf)}
+    path = tmp_path / "mine.hvpdb"
+    expert_file.write_expert_file(demo_wf, experts["李明"], path, "expert-pass-1")
+    with WorkingFile.open(path, "expert-pass-1") as mine:
+        new_id, _expert = _correction(mine)
+        sheet_ops.submit(mine, new_id, statement_confirmed=True, signature_strokes=STROKES, signature_png=PNG)
+        with mine.session() as s:
+            uuid = s.get(ScoreSheet, new_id).uuid
+            theirs = copies.whole(s, owner=mine.meta_value("expert_of_this_file"))
+        assert queries.sheet_signature_problems(mine).problems == []
+    copy_ops.install(demo_wf, copies.Snapshot(theirs.tables, None, theirs.device, theirs.refs, blind=True))
+    with demo_wf.session() as s:
+        sheet = s.scalar(select(ScoreSheet).where(ScoreSheet.uuid == uuid))
+        assert sheet is not None and sheet.content_signature is not None
+    report = queries.sheet_signature_problems(demo_wf)
+    assert report.problems == [] and report.unsigned == 0
