@@ -25,7 +25,7 @@ from hvp_desktop.store.models import ScoreSheet, SigningIdentity
 from hvp_desktop.store.ops import certificates as cert_ops
 from hvp_desktop.store.ops import sheets as sheet_ops
 from tests.conftest import DEMO_PASSWORD
-from tests.unit.store.test_tamper import check, edit, one, rehash_from
+from tests.unit.store.test_tamper import _forge_a_score_and_its_history, check, edit, one
 
 SIGNED_ENTRY = ("SELECT e.id FROM score_entries e JOIN score_sheets s ON s.id = e.sheet_id "
                 "WHERE s.status = 'submitted' AND s.content_signature IS NOT NULL AND e.points IS NOT NULL "
@@ -91,16 +91,7 @@ def test_check_verifies_the_untouched_demo_and_notes_the_paper_sheet(demo_file, 
 # -- edits behind the app's back ---------------------------------------------------------------
 def _forge_a_signed_score_and_its_history(con) -> None:
     """A score of a signed sheet, the `rows` event that recorded it and the chain, all rewritten."""
-    entry_id, uuid = con.execute(f"SELECT id, uuid FROM score_entries WHERE id = ({SIGNED_ENTRY})").fetchone()
-    con.execute("UPDATE score_entries SET points = '0' WHERE id = ?", (entry_id,))
-    seq, payload = con.execute("SELECT seq, payload FROM audit_events WHERE action IN ('rows', 'rows.baseline') "
-                               "AND payload LIKE ? ORDER BY seq DESC LIMIT 1", (f"%{uuid}%",)).fetchone()
-    body = json.loads(payload)
-    body["rows"]["score_entries"][uuid]["points"] = "0"
-    from hvp_desktop.store import audit
-
-    con.execute("UPDATE audit_events SET payload = ? WHERE seq = ?", (audit.canonical(body), seq))
-    rehash_from(con, seq)
+    _forge_a_score_and_its_history(con, SIGNED_ENTRY)
 
 
 def test_a_score_forged_with_its_history_is_caught_by_construction(demo_file, capsys):

@@ -235,9 +235,9 @@ def rehash_from(con, seq: int) -> None:
     con.execute("UPDATE meta SET value = ? WHERE key = ?", (prev, audit.HEAD_HASH))
 
 
-def _forge_a_score_and_its_history(con) -> None:
+def _forge_a_score_and_its_history(con, entry_sql: str = SUBMITTED_ENTRY) -> None:
     """The perfect forgery inside the file: the score, the `rows` event that recorded it, the chain."""
-    entry_id, uuid = con.execute(f"SELECT id, uuid FROM score_entries WHERE id = ({SUBMITTED_ENTRY})").fetchone()
+    entry_id, uuid = con.execute(f"SELECT id, uuid FROM score_entries WHERE id = ({entry_sql})").fetchone()
     con.execute("UPDATE score_entries SET points = '0' WHERE id = ?", (entry_id,))
     seq, payload = con.execute("SELECT seq, payload FROM audit_events WHERE action IN ('rows', 'rows.baseline') "
                                "AND payload LIKE ? ORDER BY seq DESC LIMIT 1", (f"%{uuid}%",)).fetchone()
