@@ -11,7 +11,6 @@ import argparse
 import getpass
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -772,76 +771,42 @@ def cmd_export_ranking(args) -> int:
     return EXIT_OK
 
 
-_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
-
-
-def _safe_name(text: str) -> str:
-    """A file name's part from a name: no path separators, reserved or control characters."""
-    return _UNSAFE_NAME.sub("_", text).strip("._") or "_"
-
-
-def _sheet_signer(wf, expert: str, pin: str | None, cache: dict):
-    """(key, cert, chain, expert uuid) of the sheet's expert, once per expert; refused when the
-    expert is not unique by name, has no certificate, or needs a PIN not given (or wrong)."""
-    from hvp_desktop.store import certificates as certs
-    from hvp_desktop.store import queries
-
-    if expert not in cache:
-        expert_id = _expert_named(wf, expert)
-        uuids = [key for key, name in queries.expert_names(wf).items() if name == expert and not key.isdigit()]
-        if len(uuids) != 1:
-            raise CliError(f"专家“{expert}”不唯一，无法签名 (the expert's name is not unique)", EXIT_REJECTED)
-        cache[expert] = (*certs.signing_identity(wf, expert_id, pin), uuids[0])
-    return cache[expert]
-
-
 def cmd_export_sheets(args) -> int:
-    """One PDF per submitted score sheet of the round (issue 20), files 0600; with --sign each is
-    signed (PAdES B-B) by its expert's key, the signer block drawn in the page."""
-    from hvp_desktop.private_files import write_replacing
-    from hvp_desktop.reports.pdf_sheet import SignerBlock, render_score_sheet, render_signable_sheet
-    from hvp_desktop.reports.pdf_sign import sign_pdf
-    from hvp_desktop.store import queries
+    """One PDF per submitted score sheet of the round (issue 20), files 0600, or all in one print
+    copy with --combined; with --sign each is signed (PAdES B-B) by its expert's key, the signer
+    block drawn in the page (the same --pin-file for every expert whose key has a PIN)."""
     from hvp_desktop.store import reports as report_data
 
     outdir = Path(args.outdir)
     if not outdir.is_dir():
         raise CliError(f"输出文件夹不存在：{outdir} (the output folder does not exist)")
-    written: list[str] = []
     pin = _secret_file(args, "pin_file", "PIN: ") if args.sign else None
-    signers: dict = {}
+    done: list = []
 
     def work(wf) -> None:
-        rounds = dict(queries.round_list(wf))
-        if args.round not in rounds:
-            known = "；".join(f"{i} {t}" for i, t in sorted(rounds.items())) or "无"
-            raise CliError(f"没有编号为{args.round}的轮次 (no such round)；现有轮次 (rounds): {known}", EXIT_REJECTED)
-        taken: set[str] = set()
-        for sheet_id, enterprise, expert, revision in report_data.submitted_sheets(wf, args.round):
-            name = f"{args.round}-{_safe_name(enterprise)}-{_safe_name(expert)}-r{revision}"
-            if name in taken:  # two experts of the same name
-                name += f"-{sheet_id}"
-            taken.add(name)
-            data = report_data.score_sheet_report(wf, sheet_id)
-            if args.sign:
-                key, cert, chain, uuid = _sheet_signer(wf, expert, pin, signers)
-                sheet = render_signable_sheet(data, SignerBlock(expert, "评审专家", data.submitted_at, uuid))
-                pdf = sign_pdf(sheet.pdf, key, cert, chain, name=expert, role="评审专家", page=sheet.page,
-                               box=sheet.box)
-            else:
-                pdf = render_score_sheet(data)
-            target = outdir / f"{name}.pdf"
-            try:
-                write_replacing(target, lambda temp, pdf=pdf: temp.write_bytes(pdf))
-            except OSError as exc:
-                raise CliError(f"无法写入 {target}：{exc.strerror or exc} (cannot write the PDF)") from exc
-            written.append(str(target.resolve()))
+        _known_round(wf, args.round)
+        try:
+            done.append(report_data.export_round_sheets(wf, args.round, outdir, sign=args.sign,
+                                                        pin_for=lambda _expert: pin, combined=args.combined))
+        except OSError as exc:
+            raise CliError(f"无法写入 {outdir}：{exc.strerror or exc} (cannot write the PDF)") from exc
 
     _with_file(args, work)
-    _emit(args, {"round": args.round, "folder": str(outdir.resolve()), "files": written, "signed": args.sign},
+    written = [str(f.resolve()) for f in done[0].files]
+    _emit(args, {"round": args.round, "folder": str(outdir.resolve()), "files": written, "signed": args.sign,
+                 "combined": args.combined},
           [f"已导出{len(written)}份{'已签名的' if args.sign else ''}专家打分表 (score sheets exported): {outdir.resolve()}",
            *(f"  {Path(f).name}" for f in written)])
     return EXIT_OK
+
+
+def _known_round(wf, round_id: int) -> None:
+    from hvp_desktop.store import queries
+
+    rounds = dict(queries.round_list(wf))
+    if round_id not in rounds:
+        known = "；".join(f"{i} {t}" for i, t in sorted(rounds.items())) or "无"
+        raise CliError(f"没有编号为{round_id}的轮次 (no such round)；现有轮次 (rounds): {known}", EXIT_REJECTED)
 
 
 def cmd_assessment_round(args) -> int:
@@ -1123,6 +1088,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--sign", action="store_true", help="每份由其专家的密钥签名（PAdES） (sign each with its expert's key)")
     sp.add_argument("--pin-file", help="PIN文件（第一行）：专家密钥受PIN保护时 (for a PIN-protected key)")
+    sp.add_argument("--combined", action="store_true",
+                    help="合并为一个供打印的PDF（不带数字签名） (one combined print copy, without the signatures)")
     sp.set_defaults(run=cmd_export_sheets)
 
     sp = sub.add_parser("verify", help="验证已签名的PDF (verify a signed PDF)")

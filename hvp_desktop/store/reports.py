@@ -1,11 +1,17 @@
 """The data of the PDF reports, read from the working file as plain values (issue 20).
 
-Read-only: one session, nothing written. `reports/pdf_sheet.py` lays the values out.
+The readers are read-only (one session, nothing written); `reports/pdf_sheet.py` lays the values
+out. `export_round_sheets` is the one way a round's sheets become PDF files, for the CLI and the
+GUI alike: rendered, signed by each sheet's expert when asked, written 0600 and never half-written.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -84,17 +90,103 @@ def score_sheet_report(wf: WorkingFile, sheet_id: int) -> SheetReport:
         )
 
 
-def submitted_sheets(wf: WorkingFile, round_id: int) -> list[tuple[int, str, str, int]]:
-    """(sheet id, enterprise name, expert name, revision) of the round's latest submitted sheets."""
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
+
+
+def safe_name(text: str) -> str:
+    """A file name's part from a name: no path separators, reserved or control characters."""
+    return _UNSAFE_NAME.sub("_", text).strip("._") or "_"
+
+
+@dataclass
+class SheetExport:
+    """What `export_round_sheets` wrote: the files in order, and whether it stopped on a cancel."""
+
+    files: list[Path] = field(default_factory=list)
+    signed: int = 0
+    cancelled: bool = False
+
+
+def export_round_sheets(wf: WorkingFile, round_id: int, outdir: Path, *, sign: bool = False,
+                        pin_for: Callable[[int], str | None] = lambda _expert: None, combined: bool = False,
+                        progress: Callable[[int, int], None] = lambda _done, _total: None,
+                        cancelled: Callable[[], bool] = lambda: False) -> SheetExport:
+    """Every latest submitted sheet of the round as a PDF in `outdir` ("<round>-<enterprise>-<expert>-r<rev>.pdf"),
+    or all of them in one file when `combined` ("<round>-专家打分表.pdf", a print copy: see
+    `pdf_combine`). With `sign`, each sheet is signed (PAdES B-B) by its expert's key, the PIN
+    from `pin_for(expert id)`; an expert without a certificate, or a wrong PIN, stops the export
+    with RuleViolation "SIGN" before anything of theirs is written. `progress(done, total)` after
+    each sheet; `cancelled()` is asked before each, and the files already written stay."""
+    from hvp_desktop.private_files import write_replacing
+    from hvp_desktop.reports.pdf_combine import combine
+    from hvp_desktop.reports.pdf_sheet import SignerBlock, render_score_sheet, render_signable_sheet
+    from hvp_desktop.reports.pdf_sign import sign_pdf
+    from hvp_desktop.store import certificates as certs
+
+    with wf.session() as s:
+        if s.get(Round, round_id) is None:
+            raise RuleViolation("ROUND", f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
+    sheets = submitted_sheets(wf, round_id)
+    result = SheetExport()
+    identities: dict[int, tuple] = {}
+    pdfs: list[bytes] = []
+    taken: set[str] = set()
+
+    def write(target: Path, pdf: bytes) -> None:
+        write_replacing(target, lambda temp: temp.write_bytes(pdf))
+        result.files.append(target)
+
+    for done, sheet in enumerate(sheets):
+        if cancelled():
+            result.cancelled = True
+            break
+        data = score_sheet_report(wf, sheet.sheet_id)
+        if sign:
+            if sheet.expert_id not in identities:
+                identities[sheet.expert_id] = certs.signing_identity(wf, sheet.expert_id, pin_for(sheet.expert_id))
+            key, cert, chain = identities[sheet.expert_id]
+            signable = render_signable_sheet(data, SignerBlock(sheet.expert, "评审专家", data.submitted_at,
+                                                               sheet.expert_uuid))
+            pdf = sign_pdf(signable.pdf, key, cert, chain, name=sheet.expert, role="评审专家", page=signable.page,
+                           box=signable.box)
+            result.signed += 1
+        else:
+            pdf = render_score_sheet(data)
+        if combined:
+            pdfs.append(pdf)
+        else:
+            name = f"{round_id}-{safe_name(sheet.enterprise)}-{safe_name(sheet.expert)}-r{sheet.revision}"
+            if name in taken:  # two experts of the same name
+                name += f"-{sheet.sheet_id}"
+            taken.add(name)
+            write(outdir / f"{name}.pdf", pdf)
+        progress(done + 1, len(sheets))
+    if combined and pdfs and not result.cancelled:
+        write(outdir / f"{round_id}-专家打分表.pdf", combine(pdfs, title=f"专家打分表（轮次{round_id}）"))
+    return result
+
+
+@dataclass(frozen=True)
+class SubmittedSheet:
+    sheet_id: int
+    enterprise: str
+    expert_id: int
+    expert: str
+    expert_uuid: str
+    revision: int
+
+
+def submitted_sheets(wf: WorkingFile, round_id: int) -> list[SubmittedSheet]:
+    """The round's latest submitted sheets, by application then expert."""
     with wf.session() as s:
         rows = s.execute(
             select(ScoreSheet.id, ScoreSheet.application_id, ScoreSheet.expert_id, ScoreSheet.revision,
-                   Application.enterprise_name, Expert.name)
+                   Application.enterprise_name, Expert.name, Expert.uuid)
             .join(Application, Application.id == ScoreSheet.application_id)
             .join(Expert, Expert.id == ScoreSheet.expert_id)
             .where(Application.round_id == round_id, ScoreSheet.status == SheetStatus.SUBMITTED.value)
             .order_by(Application.id, Expert.id, ScoreSheet.revision)).all()
-    latest: dict[tuple[int, int], tuple[int, str, str, int]] = {}
-    for sheet_id, application_id, expert_id, revision, enterprise, expert in rows:
-        latest[(application_id, expert_id)] = (sheet_id, enterprise, expert, revision)
+    latest: dict[tuple[int, int], SubmittedSheet] = {}
+    for sheet_id, application_id, expert_id, revision, enterprise, expert, uuid in rows:
+        latest[(application_id, expert_id)] = SubmittedSheet(sheet_id, enterprise, expert_id, expert, uuid, revision)
     return list(latest.values())

@@ -79,7 +79,7 @@ def test_verify_needs_a_root(cli, tmp_path):
 def test_a_pin_protected_key_needs_its_pin(cli, demo_file, tmp_path):
     round_id = _smallest_round(demo_file)
     with WorkingFile.open(demo_file, DEMO_PASSWORD) as wf:
-        expert = report_data.submitted_sheets(wf, round_id)[0][2]
+        expert = report_data.submitted_sheets(wf, round_id)[0].expert
     pin = tmp_path / "pin.txt"
     pin.write_text("7391-pin-long\n")
     done = cli("ca", "pin", demo_file, "--expert", expert, "--new-pin-file", pin, password=DEMO_PASSWORD)

@@ -55,7 +55,7 @@ def _first_submitted(wf) -> tuple[int, int]:
     for round_id, _title in queries.round_list(wf):
         sheets = report_data.submitted_sheets(wf, round_id)
         if sheets:
-            return round_id, sheets[0][0]
+            return round_id, sheets[0].sheet_id
     raise AssertionError("the demo has no submitted sheet")
 
 

@@ -32,18 +32,19 @@ def panel(demo_wf):
     """Two sheets by two different experts, each expert's identity, and the demo's root."""
     sheets = [s for r, _t in queries.round_list(demo_wf) for s in report_data.submitted_sheets(demo_wf, r)]
     first = sheets[0]
-    other = next(s for s in sheets if s[2] != first[2])
+    other = next(s for s in sheets if s.expert_id != first.expert_id)
     identities = {}
-    for _id, _enterprise, expert, _rev in (first, other):
-        key, cert, chain = certs.signing_identity(demo_wf, certs.experts_named(demo_wf, expert)[0])
+    for sheet in (first, other):
+        expert = sheet.expert
+        key, cert, chain = certs.signing_identity(demo_wf, sheet.expert_id)
         identities[expert] = (key, cert, chain)
     root = certs.load_certificate(certs.root_certificate_pem(demo_wf))
     return {"wf": demo_wf, "sheet": first, "other": other, "ids": identities, "root": root}
 
 
 def _signed(panel, signer_expert: str | None = None, identity=None) -> bytes:
-    sheet_id, _enterprise, expert, _rev = panel["sheet"]
-    data = report_data.score_sheet_report(panel["wf"], sheet_id)
+    expert = panel["sheet"].expert
+    data = report_data.score_sheet_report(panel["wf"], panel["sheet"].sheet_id)
     _key, own_cert, _chain = panel["ids"][expert]
     sheet = render_signable_sheet(data, SignerBlock(expert, "评审专家", data.submitted_at, _serial(own_cert)))
     key, cert, chain = identity or panel["ids"][signer_expert or expert]
@@ -55,7 +56,7 @@ def test_a_signed_sheet_verifies_against_the_panels_root(panel):
     report = verify_pdf(pdf, [panel["root"]])
     assert report.ok, report.message_en
     assert report.intact and report.trusted and not report.modified_after_signing
-    assert report.signer_name == panel["sheet"][2]
+    assert report.signer_name == panel["sheet"].expert
     assert report.signer_is_sheet_expert is True and report.signing_time
 
 
@@ -65,7 +66,7 @@ def test_pdfsig_accepts_the_signature_and_names_the_signer_and_every_font_is_emb
     path.write_bytes(_signed(panel))
     out = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True, timeout=30).stdout
     assert "Signature is Valid" in out, out
-    assert f"Common Name: {panel['sheet'][2]}" in out, out
+    assert f"Common Name: {panel['sheet'].expert}" in out, out
     assert "Total document signed" in out, out
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=30).stdout
     rows = fonts.splitlines()[2:]
@@ -109,7 +110,7 @@ def test_something_added_after_signing_is_refused(panel):
 
 
 def test_a_sheet_re_signed_by_another_experts_key_is_refused(panel):
-    other_expert = panel["other"][2]
+    other_expert = panel["other"].expert
     report = verify_pdf(_signed(panel, signer_expert=other_expert), [panel["root"]])
     assert report.intact and report.trusted  # a good signature, by the panel's own expert …
     assert not report.ok and report.signer_is_sheet_expert is False  # … but not the sheet's
@@ -119,8 +120,8 @@ def test_a_sheet_re_signed_by_another_experts_key_is_refused(panel):
 
 def test_a_certificate_from_another_panels_root_is_refused(panel):
     root_key, root_cert = certs.make_root(2026)
-    _key, own_cert, _chain = panel["ids"][panel["sheet"][2]]
-    key, cert = certs.issue(root_key, root_cert, name=panel["sheet"][2], organisation=None, serial=_serial(own_cert))
+    _key, own_cert, _chain = panel["ids"][panel["sheet"].expert]
+    key, cert = certs.issue(root_key, root_cert, name=panel["sheet"].expert, organisation=None, serial=_serial(own_cert))
     report = verify_pdf(_signed(panel, identity=(key, cert, [root_cert])), [panel["root"]])
     assert report.intact and not report.trusted and not report.ok
     assert "不是由该专家组的根证书签发的" in report.message_zh
@@ -129,7 +130,7 @@ def test_a_certificate_from_another_panels_root_is_refused(panel):
 
 def test_not_a_pdf_and_an_unsigned_pdf_are_named(panel):
     assert verify_pdf(b"hello", [panel["root"]]).message_en == "Not a PDF file."
-    sheet_id = panel["sheet"][0]
+    sheet_id = panel["sheet"].sheet_id
     from hvp_desktop.reports.pdf_sheet import render_score_sheet
 
     unsigned = verify_pdf(render_score_sheet(report_data.score_sheet_report(panel["wf"], sheet_id)), [panel["root"]])
