@@ -6,20 +6,23 @@ the drawn signature: `pdf_sheet.render_signable_sheet`). The field has no appear
 (pyHanko's `NoOpStampStyle`), so pyHanko renders and subsets no CJK font: signing costs about as
 much as an invisible signature.
 
-`verify_pdf` runs pyHanko's validation against the given roots and judges by its bottom line
-(intact, trusted, and nothing but allowed changes after signing), then checks that the
-certificate's serialNumber (an expert's uuid, see `store.certificates.issue`) is the uuid the sheet
-names in its keywords (`hvp-expert:<uuid>`), so a sheet re-signed with another expert's key is
-refused even when that key is the panel's. The keyword is inside the signed bytes, so it is only
-as good as the signer: someone holding another panel key who also rewrites the keyword to their
-own uuid passes this check; the working file's record of the sheet (or the audit pack) must then
-name the expert. Only the last signature is judged (it must cover the whole file).
+`verify_pdf` judges every signature of the file by pyHanko's bottom line (intact, trusted, and
+nothing but allowed changes after it: a later signature filling a prepared field is allowed), the
+last one covering the whole file, and checks that each signer is whom the signature is for: the
+certificate's serialNumber (an expert's uuid, see `store.certificates.issue`) must be the uuid a
+sheet names in its keywords (`hvp-expert:<uuid>`), or the uuid in the name of the result's seat
+field (`sig-chair-<uuid>`, `sig-member-<uuid>`). So a sheet re-signed with another expert's key is
+refused even when that key is the panel's. The keyword and the fields are inside the signed bytes,
+so they are only as good as the first signer: someone holding another panel key who rewrites the
+keyword to their own uuid passes this check; the working file's record of the sheet (or the
+audit pack, which checks the PDF against the sheet's signed data) must then name the expert.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 SHEET_EXPERT_KEYWORD = "hvp-expert:"
@@ -87,9 +90,31 @@ def sign_pdf(pdf: bytes, key, cert, chain, *, name: str, role: str, when: dateti
     return out.getvalue()
 
 
+SEAT_FIELD = re.compile(r"^sig-(chair|member)-([0-9a-f-]{36})$")  # a result's seats (domain/result_report)
+
+
+@dataclass
+class SignatureSummary:
+    """One signature of the file, as `verify_pdf` judged it."""
+
+    field: str = ""
+    name: str = ""
+    serial: str = ""  # the certificate subject's serialNumber (an expert's uuid)
+    role: str = ""  # the /Reason the signer gave ("评审专家", "评审组组长", "评审组成员")
+    time: str = ""
+    intact: bool = False
+    trusted: bool = False
+    ok: bool = False
+    message_zh: str = ""
+    message_en: str = ""
+
+
 @dataclass
 class VerifyReport:
-    """What `verify_pdf` found. `ok` is the bottom line; `message_zh`/`message_en` say why not."""
+    """What `verify_pdf` found. `ok` is the bottom line over every signature; `message_zh`/
+    `message_en` say why not. The single-signature fields describe the first signature (the
+    sheet's expert, the result's chair); `signatures` lists them all, and `unsigned_seats` the
+    prepared signature fields nobody has signed yet (counter-signatures still to come)."""
 
     ok: bool = False
     signed: bool = False
@@ -105,22 +130,79 @@ class VerifyReport:
     signer_is_sheet_expert: bool | None = None
     message_zh: str = ""
     message_en: str = ""
+    signatures: list[SignatureSummary] = field(default_factory=list)
+    unsigned_seats: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return asdict(self)
 
 
-def _refuse(report: VerifyReport, zh: str, en: str) -> VerifyReport:
+def _refuse(report, zh: str, en: str):
     report.ok = False
     report.message_zh, report.message_en = zh, en
     return report
 
 
+def _keywords(reader) -> str:
+    info = reader.trailer_view.get("/Info") if hasattr(reader, "trailer_view") else reader.trailer.get("/Info")
+    return "" if info is None else str(info.get_object().get("/Keywords", ""))
+
+
+def _judge(sig, context, sheet_expert: str, last: bool) -> SignatureSummary:
+    """One signature: pyHanko's bottom line (intact, trusted, nothing but allowed changes after
+    it), the last one covering the whole file, and the signer being whom the field is for."""
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    summary = SignatureSummary(field=sig.field_name or "")
+    try:
+        status = validate_pdf_signature(sig, context)
+    except Exception as exc:  # noqa: BLE001 — a damaged signature must give a message, not a traceback
+        return _refuse(summary, f"签名无法验证：{exc}", f"The signature cannot be validated: {exc}")
+    cert = status.signing_cert
+    if cert is not None:
+        subject = cert.subject.native
+        summary.name = str(subject.get("common_name", ""))
+        summary.serial = str(subject.get("serial_number", ""))
+    summary.role = str(sig.sig_object.get("/Reason", ""))
+    if status.signer_reported_dt is not None:
+        summary.time = status.signer_reported_dt.isoformat()
+    summary.intact = bool(status.intact and status.valid)
+    summary.trusted = bool(status.trusted)
+    coverage = status.coverage.name if status.coverage is not None else ""
+    who = summary.name or "?"
+    seat = SEAT_FIELD.match(summary.field)
+    expected = seat.group(2) if seat else sheet_expert
+    if not summary.intact:
+        return _refuse(summary, f"{who}的签名无效：签名后的内容已被改动（或签名已损坏）",
+                       f"{who}'s signature is invalid: the signed content was changed (or the signature is damaged).")
+    if not summary.trusted:
+        return _refuse(summary, f"签名人{who}的证书不是由该专家组的根证书签发的",
+                       f"The signer's certificate ({who}) was not issued by this panel's root.")
+    if last and coverage != "ENTIRE_FILE":
+        level = status.modification_level.name if status.modification_level is not None else coverage
+        return _refuse(summary, f"签名后文件又被追加了内容（{level}）",
+                       f"Something was added to the file after it was signed ({level}).")
+    if not status.bottom_line:
+        return _refuse(summary, f"{who}签名之后文件有不允许的改动（pyHanko判定签名不成立）",
+                       f"The file was changed in a way {who}'s signature does not allow (pyHanko's bottom line).")
+    if expected and summary.serial != expected:
+        if seat is None:
+            return _refuse(summary, f"签名人{who}不是该打分表的评审专家（证书序列号与表中专家不符）",
+                           f"The signer ({who}) is not the sheet's expert (the certificate's serialNumber "
+                           "is not the expert the sheet names).")
+        return _refuse(summary, f"签名人{who}不是该签名栏所属的评审组成员（证书序列号与签名栏不符）",
+                       f"The signer ({who}) is not the panel member this signature field is for (the "
+                       "certificate's serialNumber is not the one the field names).")
+    summary.ok = True
+    summary.message_zh, summary.message_en = f"{who}的签名有效", f"{who}'s signature is valid."
+    return summary
+
+
 def verify_pdf(pdf: bytes, roots: list) -> VerifyReport:
-    """Check the PDF's (last) signature against `roots` (cryptography certificates)."""
+    """Check every signature of the PDF against `roots` (cryptography certificates)."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.fields import enumerate_sig_fields
     from pyhanko_certvalidator import ValidationContext
 
     report = VerifyReport()
@@ -129,57 +211,45 @@ def verify_pdf(pdf: bytes, roots: list) -> VerifyReport:
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = reader.embedded_signatures
+        empty = [name for name, value, _ref in enumerate_sig_fields(reader, filled_status=False) if value is None]
+        keywords = _keywords(reader)
     except (PdfReadError, ValueError, KeyError, TypeError, IndexError) as exc:
         return _refuse(report, f"无法读取PDF：{exc}", f"The PDF cannot be read: {exc}")
     if not embedded:
         return _refuse(report, "该PDF没有数字签名", "The PDF carries no digital signature.")
     report.signed = True
-    sig = embedded[-1]
-    context = ValidationContext(trust_roots=[_asn1_cert(r) for r in roots], allow_fetching=False)
-    try:
-        status = validate_pdf_signature(sig, context)
-    except Exception as exc:  # noqa: BLE001 — a damaged signature must give a message, not a traceback
-        return _refuse(report, f"签名无法验证：{exc}", f"The signature cannot be validated: {exc}")
-    cert = status.signing_cert
-    if cert is not None:
-        subject = cert.subject.native
-        report.signer_name = str(subject.get("common_name", ""))
-        report.signer_serial = str(subject.get("serial_number", ""))
-        report.issuer = cert.issuer.human_friendly
-    if status.signer_reported_dt is not None:
-        report.signing_time = status.signer_reported_dt.isoformat()
-    report.intact = bool(status.intact and status.valid)
-    report.trusted = bool(status.trusted)
-    level = status.modification_level
-    report.modification = level.name if level is not None else ""
-    coverage = status.coverage.name if status.coverage is not None else ""
-    report.modified_after_signing = coverage != "ENTIRE_FILE"
-    keywords = ""
-    info = reader.trailer_view.get("/Info") if hasattr(reader, "trailer_view") else reader.trailer.get("/Info")
-    if info is not None:
-        keywords = str(info.get_object().get("/Keywords", ""))
+    report.unsigned_seats = [name for name in empty if SEAT_FIELD.match(name)]
     for word in keywords.split():
         if word.startswith(SHEET_EXPERT_KEYWORD):
             report.sheet_expert = word[len(SHEET_EXPERT_KEYWORD):]
+    context = ValidationContext(trust_roots=[_asn1_cert(r) for r in roots], allow_fetching=False)
+    report.signatures = [_judge(sig, context, report.sheet_expert, index == len(embedded) - 1)
+                         for index, sig in enumerate(embedded)]
+    first = report.signatures[0]
+    report.signer_name, report.signer_serial, report.signing_time = first.name, first.serial, first.time
+    report.intact = all(s.intact for s in report.signatures)
+    report.trusted = all(s.trusted for s in report.signatures)
+    try:
+        from pyhanko.sign.validation import validate_pdf_signature
+
+        last = validate_pdf_signature(embedded[-1], context, skip_diff=True)
+        report.modified_after_signing = last.coverage is None or last.coverage.name != "ENTIRE_FILE"
+        cert = validate_pdf_signature(embedded[0], context, skip_diff=True).signing_cert
+        report.issuer = cert.issuer.human_friendly if cert is not None else ""
+    except Exception:  # noqa: BLE001 — the per-signature judgement above already names the damage
+        report.modified_after_signing = True
+    report.modification = "" if not report.modified_after_signing else "after the last signature"
     if report.sheet_expert:
         report.signer_is_sheet_expert = report.sheet_expert == report.signer_serial
-    who = report.signer_name or "?"
-    if not report.intact:
-        return _refuse(report, "签名无效：签名后的内容已被改动（或签名已损坏）",
-                       "Invalid: the signed content was changed after signing (or the signature is damaged).")
-    if not report.trusted:
-        return _refuse(report, f"签名人{who}的证书不是由该专家组的根证书签发的",
-                       f"The signer's certificate ({who}) was not issued by this panel's root.")
-    if report.modified_after_signing:
-        return _refuse(report, f"签名后文件又被追加了内容（{report.modification or coverage}）",
-                       f"Something was added to the file after it was signed ({report.modification or coverage}).")
-    if not status.bottom_line:
-        return _refuse(report, "pyHanko判定签名不成立", "pyHanko's bottom line: the signature does not hold.")
-    if report.signer_is_sheet_expert is False:
-        return _refuse(report, f"签名人{who}不是该打分表的评审专家（证书序列号与表中专家不符）",
-                       f"The signer ({who}) is not the sheet's expert (the certificate's serialNumber "
-                       "is not the expert the sheet names).")
+    refused = next((s for s in report.signatures if not s.ok), None)
+    if refused is not None:
+        return _refuse(report, refused.message_zh, refused.message_en)
+    names = "、".join(s.name for s in report.signatures)
     report.ok = True
-    report.message_zh = f"签名有效：{who}签署，由专家组根证书签发，签名后未被改动"
-    report.message_en = f"Valid: signed by {who}, issued by the panel's root, nothing changed after signing."
+    report.message_zh = f"签名有效：{names}签署，由专家组根证书签发，签名后未被改动"
+    report.message_en = (f"Valid: signed by {', '.join(s.name for s in report.signatures)}, issued by the panel's root, "
+                         "nothing changed after signing.")
+    if report.unsigned_seats:
+        report.message_zh += f"；尚有{len(report.unsigned_seats)}个签名栏未签"
+        report.message_en += f" {len(report.unsigned_seats)} signature field(s) not signed yet."
     return report
