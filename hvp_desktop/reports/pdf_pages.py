@@ -1,6 +1,7 @@
 """The page furniture every PDF report shares (issue 20): plain reportlab, no Qt, no store.
 
 - `digest_of(plain)`: the SHA-256 of a document's data (canonical JSON), printed on every page;
+  `plain_data(report)` turns a report's dataclass into that data (images by their SHA-256);
 - `qr_payload` / `qr_modules`: the QR code of a page, `<PREFIX>:<document id>:<page>/<pages>:SHA256:<digest>`;
 - `footer_canvas(...)`: a canvas class that stamps every page with "第 x 页 共 y 页", the document
   id, the digest, a line naming the document and the QR code (the page total is known only at
@@ -24,7 +25,7 @@ from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 __all__ = ["FOOTER_SPACE_MM", "MARGIN_MM", "QrModules", "SignerBox", "digest_of", "document", "footer_canvas",
-           "para", "qr_modules", "qr_payload", "signer_box", "styles"]
+           "para", "plain_data", "qr_modules", "qr_payload", "signer_box", "styles"]
 
 MARGIN_MM = 18  # left and right; the footer's text and QR code align on them
 TOP_MM = 16
@@ -32,6 +33,25 @@ FOOTER_SPACE_MM = 36  # the bottom margin: the footer's 20 mm QR code and its ru
 QR_SIZE_MM = 20
 FOOTER_BASE_MM = 10
 SIGNER_BOX_HEIGHT = 30  # mm, room for three lines and the drawn signature
+
+
+def plain_data(data) -> dict:
+    """A report's dataclass as its digest reads it: every bytes value (a thumbnail, a drawn
+    signature) replaced by "sha256:<hex>" of it, and the document id added."""
+    import dataclasses
+
+    def walk(value):
+        if isinstance(value, bytes):
+            return "sha256:" + hashlib.sha256(value).hexdigest()
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [walk(v) for v in value]
+        return value
+
+    plain = walk(dataclasses.asdict(data))
+    plain["document_id"] = data.document_id
+    return plain
 
 
 def digest_of(plain: dict) -> str:
@@ -94,15 +114,18 @@ def para(text: str, style):
 
 # ------------------------------------------------------------------------------ pages
 
-def document(buffer, *, font: str, title: str, author: str = "", subject: str = "", keywords: str = ""):
-    """An A4 document with the reports' margins (the bottom one leaves room for the footer), in
-    reportlab's invariant mode so the same story gives the same bytes."""
-    from reportlab.lib.pagesizes import A4
+def document(buffer, *, font: str, title: str, author: str = "", subject: str = "", keywords: str = "",
+             landscape: bool = False):
+    """An A4 document (portrait, or landscape for wide tables) with the reports' margins (the
+    bottom one leaves room for the footer), in reportlab's invariant mode so the same story gives
+    the same bytes."""
+    from reportlab.lib import pagesizes
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
     return SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN_MM * mm, rightMargin=MARGIN_MM * mm, topMargin=TOP_MM * mm,
+        buffer, pagesize=pagesizes.landscape(pagesizes.A4) if landscape else pagesizes.A4,
+        leftMargin=MARGIN_MM * mm, rightMargin=MARGIN_MM * mm, topMargin=TOP_MM * mm,
         bottomMargin=FOOTER_SPACE_MM * mm, title=title, author=author, subject=subject, creator="hvp-desktop",
         invariant=1, initialFontName=font, keywords=keywords,
     )

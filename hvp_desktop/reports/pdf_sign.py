@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -66,20 +67,28 @@ def _signer(key, cert, chain):
 
 def sign_pdf(pdf: bytes, key, cert, chain, *, name: str, role: str, when: datetime | None = None,
              field: str = "专家签名", page: int = -1,
-             box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)) -> bytes:
+             box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0),
+             prepare: Sequence[tuple[str, int, tuple[float, float, float, float]]] = ()) -> bytes:
     """The PDF with a PAdES B-B signature by `key`/`cert` (cryptography objects; `chain` the
-    issuers) in a new field `field` over `box` on `page` (negative counts from the end). `name`
-    and `role` go into the signature dictionary (/Name, /Reason); `when` is the time the page shows
-    (the CMS signing time is the clock's at signing, which it should match to the minute)."""
+    issuers) in the field `field`: made over `box` on `page` (negative counts from the end) unless
+    the PDF already has that field empty (a seat prepared for a counter-signature). `prepare` adds
+    further empty fields (name, page, box) in the same signed revision, for others to sign later.
+    `name` and `role` go into the signature dictionary (/Name, /Reason); `when` is the time the page
+    shows (the CMS signing time is the clock's at signing, which it should match to the minute)."""
     del when
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import NoOpStampStyle
 
+    existing = {f for f, _value, _ref in fields.enumerate_sig_fields(PdfFileReader(io.BytesIO(pdf), strict=False))}
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     pages = int(writer.root["/Pages"]["/Count"])
-    fields.append_signature_field(writer, fields.SigFieldSpec(
-        sig_field_name=field, on_page=page % pages, box=tuple(int(round(v)) for v in box)))
+    wanted = [] if field in existing else [(field, page, box)]
+    for spec_name, spec_page, spec_box in [*wanted, *prepare]:
+        if spec_name not in existing:
+            fields.append_signature_field(writer, fields.SigFieldSpec(
+                sig_field_name=spec_name, on_page=spec_page % pages, box=tuple(int(round(v)) for v in spec_box)))
     meta = signers.PdfSignatureMetadata(
         field_name=field, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
         name=name, reason=role, location=None,
@@ -88,6 +97,15 @@ def sign_pdf(pdf: bytes, key, cert, chain, *, name: str, role: str, when: dateti
     pdf_signer = signers.PdfSigner(meta, signer=_signer(key, cert, chain), stamp_style=NoOpStampStyle())
     pdf_signer.sign_pdf(writer, bytes_reserved=RESERVED, output=out)
     return out.getvalue()
+
+
+def empty_signature_fields(pdf: bytes) -> list[str]:
+    """The names of the PDF's signature fields nobody has signed yet."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    return [name for name, value, _ref in enumerate_sig_fields(reader, filled_status=False) if value is None]
 
 
 SEAT_FIELD = re.compile(r"^sig-(chair|member)-([0-9a-f-]{36})$")  # a result's seats (domain/result_report)

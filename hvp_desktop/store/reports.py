@@ -21,7 +21,7 @@ from hvp_desktop.domain.sheet_report import CriterionRow, SectionRow, SheetRepor
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import heads
 from hvp_desktop.store.engine import WorkingFile
-from hvp_desktop.store.models import Application, Enterprise, Expert, Round, ScoreSheet
+from hvp_desktop.store.models import Application, Enterprise, Expert, PanelSeat, Round, ScoreSheet
 from hvp_desktop.store.sheets import STATEMENT, rubric_in, sheet_row
 
 BEIJING = timezone(timedelta(hours=8), "北京时间")  # the sheets print Beijing time, whatever the laptop's zone
@@ -190,3 +190,92 @@ def submitted_sheets(wf: WorkingFile, round_id: int) -> list[SubmittedSheet]:
     for sheet_id, application_id, expert_id, revision, enterprise, expert, uuid in rows:
         latest[(application_id, expert_id)] = SubmittedSheet(sheet_id, enterprise, expert_id, expert, uuid, revision)
     return list(latest.values())
+
+
+# -- the consolidated result (issue 20 §2, §3) --------------------------------------------------
+ROLE_SIGNS = {"chair": "评审组组长", "member": "评审组成员"}
+
+
+def result_report(wf: WorkingFile, round_id: int):
+    """The round's consolidated result as the PDF prints it (domain/result_report.ResultReport):
+    its ranking by the round's own method, and its panel, the chair first."""
+    from hvp_desktop.domain.result_report import PanelSigner
+    from hvp_desktop.reports.pdf_result import result_data
+    from hvp_desktop.store.ranking import analyse_round
+
+    with wf.session() as s:
+        round_ = s.get(Round, round_id)
+        if round_ is None:
+            raise RuleViolation("ROUND", f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
+        round_uuid = round_.uuid
+        seats = s.execute(select(PanelSeat.role, Expert.name, Expert.organisation, Expert.uuid)
+                          .join(Expert, Expert.id == PanelSeat.expert_id)
+                          .where(PanelSeat.round_id == round_id)).all()
+    panel = sorted((PanelSigner(name, organisation or "", role, uuid) for role, name, organisation, uuid in seats),
+                   key=lambda p: (p.role != "chair", p.name, p.expert_uuid))
+    return result_data(analyse_round(wf, round_id), panel, round_uuid=round_uuid)
+
+
+def result_pdf(wf: WorkingFile, round_id: int) -> bytes:
+    """The consolidated result as an unsigned PDF (to print, or to preview before consolidation)."""
+    from hvp_desktop.reports.pdf_result import render_result
+
+    return render_result(result_report(wf, round_id)).pdf
+
+
+def _seat_identity(wf: WorkingFile, expert_uuid: str, pin: str | None):
+    from hvp_desktop.store import certificates as certs
+
+    with wf.session() as s:
+        expert_id = s.scalar(select(Expert.id).where(Expert.uuid == expert_uuid))
+    return certs.signing_identity(wf, expert_id, pin)
+
+
+def signed_result_pdf(wf: WorkingFile, round_id: int, pin: str | None = None) -> bytes:
+    """The consolidated result signed by the round's chair (PAdES B-B, the chair's key under
+    `pin` when it has one), with an empty signature field prepared over every member's box for
+    their counter-signatures. Refused (RuleViolation "SIGN") before consolidation or without a chair."""
+    from hvp_desktop.reports.pdf_result import render_result
+    from hvp_desktop.reports.pdf_sign import sign_pdf
+
+    data = result_report(wf, round_id)
+    if not data.consolidated:
+        raise RuleViolation("SIGN", "本轮结果尚未汇总锁定，不能签署（可导出未签名的预览）",
+                            "The round's result is not consolidated yet and cannot be signed (an unsigned "
+                            "preview can be exported).")
+    chair = data.chair
+    if chair is None:
+        raise RuleViolation("SIGN", "本轮评审组没有组长，无法签署汇总结果",
+                            "The round's panel has no chair to sign the result.")
+    rendered = render_result(data)
+    places = {name: (page, box) for name, page, box in rendered.seats}
+    key, cert, chain = _seat_identity(wf, chair.expert_uuid, pin)
+    page, box = places[chair.field]
+    others = [(name, page_, box_) for name, page_, box_ in rendered.seats if name != chair.field]
+    return sign_pdf(rendered.pdf, key, cert, chain, name=chair.name, role=ROLE_SIGNS["chair"], field=chair.field,
+                    page=page, box=box, prepare=others)
+
+
+def countersign_result(wf: WorkingFile, pdf: bytes, expert_id: int, pin: str | None = None) -> bytes:
+    """A signed result with the member's counter-signature in the field prepared for them
+    (an incremental signature: the chair's stays valid). Refused (RuleViolation "SIGN") when the
+    file has no empty field for this expert (not a member, or signed already)."""
+    from hvp_desktop.reports.pdf_sign import empty_signature_fields, sign_pdf
+    from hvp_desktop.store import certificates as certs
+
+    with wf.session() as s:
+        expert = s.get(Expert, expert_id)
+        if expert is None:
+            raise RuleViolation("SIGN", "没有该专家", "There is no such expert.")
+        name, uuid = expert.name, expert.uuid
+    try:
+        empty = empty_signature_fields(pdf)
+    except Exception as exc:  # noqa: BLE001 — a damaged file gets a message, not a traceback
+        raise RuleViolation("SIGN", f"无法读取该PDF：{exc}", f"The PDF cannot be read: {exc}") from exc
+    field_name = f"sig-member-{uuid}"
+    if field_name not in empty:
+        raise RuleViolation("SIGN", f"该汇总结果中没有为{name}预留的未签签名栏（不是本轮评审组成员，或已会签）",
+                            f"The result has no empty signature field for {name} (not on the round's panel, "
+                            "or signed already).")
+    key, cert, chain = certs.signing_identity(wf, expert_id, pin)
+    return sign_pdf(pdf, key, cert, chain, name=name, role=ROLE_SIGNS["member"], field=field_name)
