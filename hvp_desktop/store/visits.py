@@ -192,3 +192,219 @@ def checklist_vetoes(s, round_id: int) -> dict[int, list[str]]:
 def checklist_by_label(wf: WorkingFile, label: str) -> checklists.Checklist:
     with wf.session() as s:
         return checklist_in(s, label)
+
+
+# ------------------------------------------------------------------------------ the report (issue 20)
+
+THUMBNAIL_PX = 320  # the longer side: ~38 mm on the page at ~210 dpi, a few kB of JPEG
+_ASSESSMENT_ZH = {"year1": "第一年度考核", "year2": "第二年度考核（期末验收）", "rectification": "整改后重新考核"}
+
+
+def _thumbnail(data: bytes) -> bytes | None:
+    """A small JPEG of a stored photo or screenshot (turned upright, transparency on white, no
+    metadata), or None when Pillow cannot read it: the report prints a placeholder instead."""
+    import io
+    import warnings
+
+    from PIL import Image, ImageOps
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)  # a bomb is unreadable here
+            with Image.open(io.BytesIO(data)) as image:
+                image.draft("RGB", (THUMBNAIL_PX * 2, THUMBNAIL_PX * 2))  # JPEG: decode at a fraction of the size
+                image = ImageOps.exif_transpose(image)
+                if image.mode in ("RGBA", "LA", "P", "PA"):
+                    rgba = image.convert("RGBA")
+                    image = Image.new("RGB", rgba.size, "white")
+                    image.paste(rgba, mask=rgba.getchannel("A"))
+                image = image.convert("RGB")
+                image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
+                out = io.BytesIO()
+                image.save(out, "JPEG", quality=75)
+                return out.getvalue()
+    except Exception:  # noqa: BLE001 (any undecodable picture: a placeholder, never a failed report)
+        return None
+
+
+def _evidence_entry(s, info: AttachmentInfo):
+    from hvp_desktop.domain.assessment_report import EvidenceEntry
+    from hvp_desktop.domain.limits import size_text
+
+    if not info.media_type.startswith("image/"):
+        return EvidenceEntry(info.filename, info.media_type, size_text(info.size), info.sha256)
+    try:
+        thumbnail = _thumbnail(blobs.get(s, info.sha256))
+    except RuleViolation:  # a damaged chunk: named by `check`, a placeholder here
+        thumbnail = None
+    return EvidenceEntry(info.filename, info.media_type, size_text(info.size), info.sha256, thumbnail,
+                         unreadable=thumbnail is None)
+
+
+def _figure_text(figure: Decimal | None) -> str:
+    """As the checklist table shows it: 2, 1,150,000."""
+    if figure is None:
+        return ""
+    return format(figure.normalize(), ",f") if abs(figure) >= 10000 else checklists.format_number(figure)
+
+
+def _requirement_text(threshold: checklists.Threshold) -> str:
+    """The minimum as the plan states it: "3人以上", "不少于100万元" (yuan in whole hundreds as 万元)."""
+    minimum, unit = threshold.minimum, threshold.unit
+    if unit == "元" and minimum >= 10000 and minimum % 100 == 0:
+        amount = f"{checklists.format_number(minimum / 10000)}万元"
+    else:
+        amount = f"{checklists.format_number(minimum)}{unit}"
+    names = checklists.FIGURES.get(threshold.figure)
+    return names.requirement_zh.format(minimum=amount) if names else f"不少于{amount}"
+
+
+def _finding_text(finding: checklists.Finding | None) -> str:
+    if finding is None:
+        return checklists.STATUS_TEXT[checklists.Status.NOT_CHECKED][0]
+    parts = [checklists.STATUS_TEXT[finding.status][0], _figure_text(finding.figure), finding.note]
+    return " · ".join(p for p in parts if p)
+
+
+def assessment_report(wf: WorkingFile, visit_id: int, *, today: date | None = None):
+    """One visit's on-site assessment report data (`domain.assessment_report.AssessmentReport`),
+    read in one session, nothing written: the round, the centre, the visit, every checklist item
+    with its finding and evidence (photos as thumbnails, PDFs by name), the expert's score sheet
+    by 一级指标, the outcome under R17/R18 with its consequence, the rectification list and, for a
+    re-assessment, each listed item before and after. The outcome is the one the checklist panel
+    shows (the round's consolidation decides): its dates count from the visit's day, or `today`
+    (default: the day it is read) when the visit has none."""
+    from hvp_desktop.domain.assessment_report import AssessmentReport, BeforeAfterRow, ItemRow, ScoreRow
+    from hvp_desktop.domain.rules import InvalidInput
+    from hvp_desktop.scoring import rubric as rubrics
+    from hvp_desktop.store import heads
+    from hvp_desktop.store.models import Enterprise, Expert, Round, ScoreSheet
+    from hvp_desktop.store.sheets import rubric_in
+
+    with wf.session() as s:
+        visit = s.get(Visit, visit_id)
+        if visit is None:
+            raise RuleViolation("INPUT", f"没有编号为{visit_id}的现场核查", f"no visit with id {visit_id}")
+        view = visit_view(s, visit)
+        application = s.get(Application, visit.application_id)
+        enterprise = s.get(Enterprise, application.enterprise_id)
+        round_ = s.get(Round, application.round_id)
+        kind = str(getattr(round_.kind, "value", round_.kind))
+        expert = s.get(Expert, visit.expert_id) if visit.expert_id is not None else None
+        checklist = view.checklist
+        before_view = None
+        if visit.rectification_of is not None:
+            earlier = s.get(Visit, visit.rectification_of)
+            before_view = visit_view(s, earlier) if earlier is not None else None
+        before = before_view.findings if before_view is not None else None
+
+        # the items: a re-assessment lists the failed assessment's rectification items first
+        if before is not None:
+            ordered = [item for item, _b, _a in checklists.before_after(checklist, before, view.findings)]
+            carried = {i.code for i in checklists.rectification_items(checklist, before)}
+        else:
+            ordered, carried = list(checklist.items), set()
+        rows = []
+        for item in ordered:
+            finding = view.finding(item.code)
+            t = item.threshold
+            problem = checklists.threshold_problem(item, finding.figure)
+            rows.append(ItemRow(
+                code=item.code, rule=item.rule, title=item.title, kind=checklists.KIND_TEXT[item.kind][0],
+                veto=item.kind == checklists.ItemKind.VETO, status=checklists.STATUS_TEXT[finding.status][0],
+                status_key=finding.status.value,
+                figure=f"{_figure_text(finding.figure)} {t.unit}" if t and finding.figure is not None
+                else _figure_text(finding.figure),
+                requirement=_requirement_text(t) if t else "",
+                problem=problem[0] if problem else "", note=finding.note, informs=item.informs,
+                carried=item.code in carried,
+                evidence=tuple(_evidence_entry(s, a) for a in view.evidence.get(item.code, []))))
+        recorded = view.findings
+        counts = {status: 0 for status in checklists.Status}
+        for item in checklist.items:
+            counts[view.finding(item.code).status] += 1
+        vetoed = checklists.vetoed(checklist, recorded)
+
+        # the expert's annual-assessment score sheet: its latest revision, draft or submitted
+        sheet = None
+        if visit.expert_id is not None:
+            sheet = s.scalar(select(ScoreSheet).where(ScoreSheet.expert_id == visit.expert_id,
+                                                       ScoreSheet.application_id == visit.application_id)
+                             .order_by(ScoreSheet.revision.desc()).limit(1))
+        scores, total, max_total, sheet_state, total_value = [], "", "", "", None
+        if sheet is not None:
+            rubric = rubric_in(s, sheet.rubric_version)
+            points = {e.criterion_code: e.points for e in sheet.entries}
+            for section in rubric.sections:
+                if section.kind == "veto":
+                    continue  # the veto criteria carry no points: the checklist's veto items are printed
+                subtotal = rubrics.total({c.code: points.get(c.code) for c in section.criteria})
+                maximum = section.max_points
+                if section.kind == "bonus" and section.cap is not None:
+                    subtotal, maximum = min(subtotal, section.cap), section.cap
+                scores.append(ScoreRow(section.code, section.title, rubrics.format_points(maximum),
+                                       rubrics.format_points(subtotal)))
+            total_value = rubric.total_of(points)
+            total, max_total = rubrics.format_points(total_value), rubrics.format_points(rubric.max_total)
+            sheet_state = (f"已提交（第 {sheet.revision} 版）" if sheet.status == "submitted"
+                           else f"草稿（第 {sheet.revision} 版，尚未提交）")
+
+        # the outcome, as the checklist panel works it out
+        year = application.assessed_year or 1
+        outcome = None
+        outcome_zh = consequence = rule = rectification_head = ""
+        rectification: list[str] = []
+        if total_value is not None or vetoed:
+            try:
+                outcome = checklists.assessment_outcome(
+                    year, total_value if total_value is not None else Decimal(0), vetoed,
+                    rectification=kind == "rectification", decided_on=visit.visited_on or today or date.today())
+            except InvalidInput:
+                outcome = None
+        if outcome is not None:
+            outcome_zh = checklists.outcome_text(outcome, year)[0]
+            consequence = checklists.CONSEQUENCE_TEXT[checklists.Consequence(outcome.consequence)][0]
+            rule = outcome.rule
+            if not outcome.passed:
+                rectification = [f"{i.code} {i.title}" for i in checklists.rectification_items(checklist, recorded)]
+                rectification_head = (f"整改事项（整改期至{outcome.due}）" if outcome.due is not None
+                                      else "整改后仍未达要求的事项")
+        before_after = ()
+        if before is not None:
+            before_after = tuple(
+                BeforeAfterRow(item.code, item.title, _finding_text(old), _finding_text(new))
+                for item, old, new in checklists.before_after(checklist, before, view.findings) if item.code in carried)
+        span = "—".join(t for t in (view.started_at, view.ended_at) if t)
+        return AssessmentReport(
+            visit_uuid=visit.uuid,
+            round_title=round_.title,
+            assessment=_ASSESSMENT_ZH.get(kind, kind),
+            enterprise_name=application.enterprise_name or enterprise.name,
+            credit_code=enterprise.credit_code,
+            expert_name=expert.name if expert else "",
+            expert_organisation=(expert.organisation or "") if expert else "",
+            visited_on=view.visited_on.isoformat() if view.visited_on else "",
+            time_span=span,
+            place=view.place,
+            enterprise_participants=view.enterprise_participants,
+            panel_participants=view.panel_participants,
+            checklist_title=checklist.title,
+            checklist_version=checklist.version,
+            checklist_digest=checklist.digest,
+            items=tuple(rows),
+            counts="，".join(f"{checklists.STATUS_TEXT[st][0]} {n} 项" for st, n in counts.items()),
+            vetoed=tuple(vetoed),
+            scores=tuple(scores),
+            sheet_state=sheet_state,
+            total=total,
+            max_total=max_total,
+            outcome=outcome_zh,
+            consequence=consequence,
+            passed=None if outcome is None else outcome.passed,
+            rule=rule,
+            rectification_head=rectification_head,
+            rectification=tuple(rectification),
+            before_after=before_after,
+            before_visited_on=(before_view.visited_on.isoformat() if before_view and before_view.visited_on else ""),
+            audit_head=heads.current(s).text(),
+        )
