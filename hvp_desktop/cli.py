@@ -19,7 +19,7 @@ from hvp_desktop import __version__
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
             "rubric", "checklist", "expert-file", "rank", "export-ranking", "export-sheets", "assessment-round", "ca",
-            "verify")
+            "verify", "export-result", "countersign")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -800,6 +800,77 @@ def cmd_export_sheets(args) -> int:
     return EXIT_OK
 
 
+def _pdf_out(path: str) -> Path:
+    out = Path(path)
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"输出文件应以 .pdf 结尾：{out} (the output must be a .pdf file)")
+    if out.is_dir():
+        raise CliError(f"输出路径是一个文件夹：{out} (the output is a folder)")
+    if not out.parent.is_dir():
+        raise CliError(f"输出文件夹不存在：{out.parent} (the output folder does not exist)")
+    return out
+
+
+def _write_pdf(out: Path, pdf: bytes) -> None:
+    from hvp_desktop.private_files import write_replacing
+
+    try:
+        write_replacing(out, lambda temp: temp.write_bytes(pdf))
+    except OSError as exc:
+        raise CliError(f"无法写入 {out}：{exc.strerror or exc} (cannot write the PDF)") from exc
+
+
+def cmd_export_result(args) -> int:
+    """The round's consolidated result as a PDF (issue 20); with --sign, signed by the round's
+    chair, a field prepared for each member's counter-signature (`countersign`)."""
+    from hvp_desktop.store import reports as report_data
+
+    out = _pdf_out(args.out)
+    pin = _secret_file(args, "pin_file", "PIN: ") if args.sign else None
+    made: dict = {}
+
+    def work(wf) -> None:
+        _known_round(wf, args.round)
+        data = report_data.result_report(wf, args.round)
+        made["data"] = data
+        made["pdf"] = report_data.signed_result_pdf(wf, args.round, pin) if args.sign else \
+            report_data.result_pdf(wf, args.round)
+
+    _with_file(args, work)
+    _write_pdf(out, made["pdf"])
+    data = made["data"]
+    _emit(args, {"file": str(out.resolve()), "round": args.round, "signed": args.sign,
+                 "consolidated": data.consolidated, "rows": len(data.rows),
+                 "chair": data.chair.name if data.chair else None,
+                 "seats": [{"name": p.name, "role": p.role, "field": p.field} for p in data.panel]},
+          [f"已导出{'已由组长签署的' if args.sign else ''}汇总评审结果 (result exported): {out.resolve()}",
+           f"{data.round_title}：{len(data.rows)}件申报" + ("" if data.consolidated else "（未汇总，仅供预览 preview）")])
+    return EXIT_OK
+
+
+def cmd_countersign(args) -> int:
+    """A member's counter-signature on a signed result, in the field prepared for them."""
+    from hvp_desktop.store import reports as report_data
+
+    source = Path(args.pdf)
+    try:
+        pdf = source.read_bytes()
+    except OSError as exc:
+        raise CliError(f"无法读取 {source}：{exc.strerror or exc} (cannot read the PDF)") from exc
+    out = _pdf_out(args.out) if args.out else source
+    pin = _secret_file(args, "pin_file", "PIN: ")
+    made: dict = {}
+
+    def work(wf) -> None:
+        made["pdf"] = report_data.countersign_result(wf, pdf, _expert_named(wf, args.expert), pin)
+
+    _with_file(args, work)
+    _write_pdf(out, made["pdf"])
+    _emit(args, {"file": str(out.resolve()), "expert": args.expert},
+          [f"{args.expert}已会签汇总评审结果 (counter-signed): {out.resolve()}"])
+    return EXIT_OK
+
+
 def _known_round(wf, round_id: int) -> None:
     from hvp_desktop.store import queries
 
@@ -868,6 +939,12 @@ def cmd_verify(args) -> int:
                   f"  签名时间 (signing time): {report.signing_time}",
                   f"  签名后追加内容 (added after signing): {yes_no[report.modified_after_signing]}",
                   f"  签名人即表中专家 (signer is the sheet's expert): {yes_no[report.signer_is_sheet_expert]}"]
+        if len(report.signatures) > 1 or report.unsigned_seats:
+            lines.append(f"  全部签名 (every signature, {len(report.signatures)}):")
+            lines += [f"    {'✓' if sig.ok else '✗'} {sig.name}（{sig.role}） {sig.time}"
+                      + ("" if sig.ok else f" — {sig.message_zh}") for sig in report.signatures]
+            if report.unsigned_seats:
+                lines.append(f"  尚未签名的签名栏 (fields not signed yet): {len(report.unsigned_seats)}")
     _emit(args, report.as_json(), lines)
     return EXIT_OK if report.ok else EXIT_REJECTED
 
@@ -1091,6 +1168,22 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--combined", action="store_true",
                     help="合并为一个供打印的PDF（不带数字签名） (one combined print copy, without the signatures)")
     sp.set_defaults(run=cmd_export_sheets)
+
+    sp = with_file("export-result", "导出汇总评审结果PDF；--sign 由组长签署 (export the consolidated result)")
+    sp.add_argument("out", metavar="OUT.pdf", help="输出的PDF文件")
+    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
+    sp.add_argument("--sign", action="store_true", help="由本轮评审组组长签名（须已汇总） (signed by the chair)")
+    sp.add_argument("--pin-file", help="PIN文件（第一行）：组长密钥受PIN保护时 (for a PIN-protected key)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_export_result)
+
+    sp = with_file("countersign", "评审组成员会签已签署的汇总评审结果 (a member counter-signs the result)")
+    sp.add_argument("pdf", metavar="RESULT.pdf", help="组长已签署的汇总评审结果")
+    sp.add_argument("--expert", required=True, help="会签的成员姓名 (the member's name)")
+    sp.add_argument("--out", metavar="OUT.pdf", help="另存为（默认覆盖原文件） (write here instead of in place)")
+    sp.add_argument("--pin-file", help="PIN文件（第一行）：成员密钥受PIN保护时")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_countersign)
 
     sp = sub.add_parser("verify", help="验证已签名的PDF (verify a signed PDF)")
     sp.add_argument("pdf", metavar="FILE.pdf")
