@@ -33,7 +33,10 @@ __all__ = ["QR_PREFIX", "render_assessment_report", "report_digest"]
 
 QR_PREFIX = "HVP-ASSESS"
 FOOTER_NOTE = "现场核查报告 · 数据摘要按文档数据（图像以其摘要代替）的规范JSON计算"
-NOTE_CHUNK = 400  # characters of a note per table row: one row never outgrows a page
+# characters of a note per table row (~15 lines): a long note goes on in rows of its own, so a row
+# never outgrows a page and a row that does not fit leaves little room unused at a page's foot
+# (reportlab's splitInRow would split the row itself, but repeats the header row mid-page)
+NOTE_CHUNK = 240
 THUMBNAILS_PER_ROW = 4
 STATUS_COLOURS = {"met": "#1b7f3b", "partly": "#a15c00", "not_met": "#b00020", "not_checked": "#666666"}
 RED, GREY_HEAD, GREY_LABEL = "#b00020", "#dde4ee", "#f0f0f0"
@@ -139,7 +142,7 @@ def _item_cells(row: ItemRow, st) -> tuple[list, list]:
 def _findings_table(data: AssessmentReport, st, width: float):
     from reportlab.platypus import LongTable, TableStyle
 
-    widths = [40, 110, 48, 48, 60, 0, 32]
+    widths = [44, 106, 48, 48, 60, 0, 32]
     widths[5] = width - sum(widths)
     heads = ("编号", "检查项", "类型", "核查结论", "核查数值", "核查说明", "佐证")
     rows = [[para(h, st["head"]) for h in heads]]
@@ -218,8 +221,12 @@ def _before_after_table(data: AssessmentReport, st, width: float):
     widths[2] = widths[3] = (width - 160) / 2
     rows = [[para(h, st["head"]) for h in ("编号", "检查项", before, after)]]
     for row in data.before_after:
-        rows.append([para(row.code, st["base"]), para(row.title, st["base"]),
-                     para(row.before[:NOTE_CHUNK * 2], st["base"]), para(row.after[:NOTE_CHUNK * 2], st["base"])])
+        befores, afters = _chunks(row.before), _chunks(row.after)
+        for n in range(max(len(befores), len(afters))):  # long notes go on in rows of their own
+            head = [para(row.code, st["base"]), para(row.title, st["base"])] if n == 0 \
+                else ["", para("（续）", st["small"])]
+            rows.append([*head, para(befores[n] if n < len(befores) else "", st["base"]),
+                         para(afters[n] if n < len(afters) else "", st["base"])])
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(_head_style(st["base"].fontName)))
     return table
