@@ -52,6 +52,7 @@ class SheetReport:
     audit_head: str  # "SEQ:HASH" of the audit chain when the report was made
     transcribed: bool = False
     signature_png: bytes | None = None
+    content_sha256: str = ""  # of the canonical content the expert signed at submission ("" when unsigned)
 
     @property
     def document_id(self) -> str:

@@ -90,6 +90,7 @@ def report_digest(data: ResultReport) -> str:
 
 
 QR_PREFIX = "HVP-RESULT"
+DIGEST_KEYWORD = "hvp-digest:"  # the data's SHA-256 in the signed bytes: ties the PDF to its result.json
 FOOTER_NOTE = "汇总评审结果 · 数据摘要按文档数据的规范JSON计算"
 SIGNER_WIDTH_MM = 78
 
@@ -207,7 +208,7 @@ def render_result(data: ResultReport) -> RenderedResult:
     digest = report_digest(data)
     buffer = io.BytesIO()
     doc = document(buffer, font=font, title=f"汇总评审结果 {data.round_title}", subject=data.document_id,
-                   landscape=True)
+                   keywords=f"{DIGEST_KEYWORD}{digest}", landscape=True)
     width = doc.width
     story = [para("汇总评审结果", st["title"])]
     if not data.consolidated:

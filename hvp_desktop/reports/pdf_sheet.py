@@ -39,6 +39,7 @@ __all__ = ["CriterionRow", "QrModules", "SectionRow", "SheetReport", "SignableSh
 
 QR_PREFIX = "HVP-SHEET"
 EXPERT_KEYWORD = "hvp-expert:"  # the PDF's /Keywords carry the sheet's expert uuid (see pdf_sign)
+CONTENT_KEYWORD = "hvp-content:"  # sha256 of the sheet's signed canonical content (domain/sheet_content)
 FOOTER_NOTE = "专家打分表 · 数据摘要按文档数据（签名图像以其摘要代替）的规范JSON计算"
 
 
@@ -203,6 +204,15 @@ def render_signable_sheet(data: SheetReport, signer: SignerBlock) -> SignableShe
     return _render(data, signer)
 
 
+def _keywords(data: SheetReport, signer: SignerBlock | None) -> str:
+    """The sheet's expert (checked against the signer by `pdf_sign.verify_pdf`) and the SHA-256 of
+    the content the expert signed at submission (tied to the signed data by the audit pack)."""
+    words = [f"{EXPERT_KEYWORD}{signer.expert_uuid}"] if signer else []
+    if data.content_sha256:
+        words.append(f"{CONTENT_KEYWORD}{data.content_sha256}")
+    return " ".join(words)
+
+
 def _render(data: SheetReport, signer: SignerBlock | None) -> SignableSheet:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Spacer
@@ -213,7 +223,7 @@ def _render(data: SheetReport, signer: SignerBlock | None) -> SignableSheet:
     buffer = io.BytesIO()
     doc = document(buffer, font=font, title=f"专家打分表 {data.enterprise_name} {data.expert_name}",
                    author=data.expert_name, subject=data.document_id,
-                   keywords=f"{EXPERT_KEYWORD}{signer.expert_uuid}" if signer else "")
+                   keywords=_keywords(data, signer))
     width = doc.width
     story = [
         para("专家打分表", st["title"]),

@@ -87,7 +87,18 @@ def score_sheet_report(wf: WorkingFile, sheet_id: int) -> SheetReport:
             audit_head=heads.current(s).text(),
             transcribed=bool(sheet.transcribed_from_paper),
             signature_png=sheet.signature_png,
+            content_sha256=_signed_content_sha256(s, sheet),
         )
+
+
+def _signed_content_sha256(s, sheet) -> str:
+    import hashlib
+
+    from hvp_desktop.store.certificates import sheet_content
+
+    if sheet.content_signature is None:
+        return ""
+    return hashlib.sha256(sheet_content(s, sheet, sheet.signed_content_v)).hexdigest()
 
 
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
