@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Change &password…"), self.change_password)
         self._action(file_menu, self.tr("&Restore from backup…"), self.restore_backup)
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Verify a PDF…"), self.verify_pdf)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L"))
         idle_menu = file_menu.addMenu(self.tr("Lock when i&dle"))
         self.idle_actions = QActionGroup(self)
@@ -168,6 +170,9 @@ class MainWindow(QMainWindow):
         self._action(round_menu, self.tr("Expert pa&nel…"), self.edit_panel)
         self._action(round_menu, self.tr("R&ubric…"), self.edit_rubric)
         self._action(round_menu, self.tr("On-site chec&klist…"), self.edit_checklist)
+        round_menu.addSeparator()
+        self._action(round_menu, self.tr("E&xport score sheets…"), self.export_sheets)
+        self._action(round_menu, self.tr("P&rint score sheets…"), self.print_sheets)
         round_menu.addSeparator()
         self._action(round_menu, self.tr("Open an &assessment round…"), self.open_assessment_round)
         round_menu.addSeparator()
@@ -268,6 +273,28 @@ class MainWindow(QMainWindow):
                 "re-assessment)."))
             return
         self.dialog = ChecklistDialog(self.runner, round_id, self)
+        self.dialog.open()
+
+    def export_sheets(self) -> None:
+        from hvp_desktop.gui.pdf_dialogs import ExportSheetsDialog
+
+        round_id = self._round()
+        if round_id is not None:
+            self.dialog = ExportSheetsDialog(self.wf, round_id, self)
+            self.dialog.open()
+
+    def print_sheets(self) -> None:
+        from hvp_desktop.gui.pdf_dialogs import preview_round_sheets
+
+        round_id = self._round()
+        if round_id is not None:
+            self.print_task = preview_round_sheets(self, self.wf, round_id)
+
+    def verify_pdf(self) -> None:
+        """File → Verify a PDF…: needs no round, only the file's panel root."""
+        from hvp_desktop.gui.pdf_dialogs import VerifyPdfDialog
+
+        self.dialog = VerifyPdfDialog(self.wf, self)
         self.dialog.open()
 
     def open_assessment_round(self) -> None:

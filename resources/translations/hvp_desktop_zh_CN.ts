@@ -1548,6 +1548,144 @@
     </message>
 </context>
 <context>
+    <name>ExportSheetsDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="432"/>
+        <source>Export score sheets: %1</source>
+        <translation>导出专家打分表：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="436"/>
+        <source>%n submitted score sheet(s) of %1, by %2 expert(s), the latest revision of each.</source>
+        <translation>
+            <numerusform>%1共有%n份已提交的专家打分表，来自%2位专家，每份取最新版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="439"/>
+        <source>%1 has no submitted score sheet yet: there is nothing to export.</source>
+        <translation>%1还没有已提交的专家打分表，无可导出。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="451"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="454"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="459"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="461"/>
+        <source>&amp;One PDF per sheet</source>
+        <translation>每份打分表一个PDF文件(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="462"/>
+        <source>One co&amp;mbined file for printing (without digital signatures)</source>
+        <translation>合并为一个文件供打印（不含数字签名）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="470"/>
+        <source>&amp;Sign each sheet with its expert&apos;s key</source>
+        <translation>用评审专家本人的密钥对每份打分表签名(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="480"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="481"/>
+        <source>&amp;Open the folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="493"/>
+        <source>Folder for the score sheets</source>
+        <translation>专家打分表的保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="513"/>
+        <source>PIN of %1</source>
+        <translation>%1的PIN</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="514"/>
+        <source>The signing key of %1 is protected by a PIN. Enter it to sign their sheets:</source>
+        <translation>%1的签名密钥设有PIN。请输入PIN，以签署其专家打分表：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="533"/>
+        <source>Choose an existing folder for the files.</source>
+        <translation>请选择一个已存在的文件夹保存文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="542"/>
+        <source>Nothing was exported: a PIN was not given.</source>
+        <translation>未导出任何文件：未输入PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="573"/>
+        <source>The sheets of %1 cannot be signed. %2</source>
+        <translation>无法签署%1的专家打分表。%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="576"/>
+        <source>The score sheets could not be exported: %1</source>
+        <translation>专家打分表导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="580"/>
+        <source>Signing and writing the score sheets…</source>
+        <translation>正在签署并写出专家打分表…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="580"/>
+        <source>Writing the score sheets…</source>
+        <translation>正在写出专家打分表…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="593"/>
+        <source>Cancelled after %n file(s): the files written are complete; the rest was not written.</source>
+        <translation>
+            <numerusform>已在写出%n个文件后取消：已写出的文件完整，其余未写出。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="596"/>
+        <source>%n file(s) written to %1, each signed with its expert&apos;s key.</source>
+        <translation>
+            <numerusform>已将%n个文件写入%1，每份均由评审专家本人的密钥签名。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="598"/>
+        <source>%n combined file written to %1 for printing (without digital signatures).</source>
+        <translation>
+            <numerusform>已将%n个合并文件写入%1，供打印（不含数字签名）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="600"/>
+        <source>%n file(s) written to %1, not signed.</source>
+        <translation>
+            <numerusform>已将%n个文件写入%1，未签名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="603"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../hvp_desktop/gui/application_detail.py" line="65"/>
@@ -2901,7 +3039,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="143"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="358"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="385"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2922,145 +3060,160 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="149"/>
+        <source>&amp;Verify a PDF…</source>
+        <translation>验证PDF签名(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="151"/>
         <source>&amp;Lock</source>
         <translation>锁定文件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="150"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="152"/>
         <source>Lock when i&amp;dle</source>
         <translation>闲置时自动锁定(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="156"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="156"/>
         <source>After %n min</source>
         <translation>
             <numerusform>%n分钟后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="160"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="359"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="386"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="164"/>
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="163"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="165"/>
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="164"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="166"/>
         <source>&amp;Shortlist (formal review and R15)…</source>
         <translation>形式审查与确定备选单位(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="167"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="169"/>
         <source>Selected &amp;list (R16)…</source>
         <translation>拟认定名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="168"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="170"/>
         <source>Expert pa&amp;nel…</source>
         <translation>专家组(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="170"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="172"/>
         <source>On-site chec&amp;klist…</source>
         <translation>现场核查表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="169"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="171"/>
         <source>R&amp;ubric…</source>
         <translation>评分表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="172"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="174"/>
+        <source>E&amp;xport score sheets…</source>
+        <translation>导出专家打分表(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="175"/>
+        <source>P&amp;rint score sheets…</source>
+        <translation>打印专家打分表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="177"/>
         <source>Open an &amp;assessment round…</source>
         <translation>建立考核轮次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="174"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="179"/>
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="176"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="178"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="183"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="186"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="187"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="192"/>
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="266"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="271"/>
         <source>On-site checklist</source>
         <translation>现场核查表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="267"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="272"/>
         <source>A recognition round has no on-site visits: choose an assessment round (year 1, year 2 or re-assessment).</source>
         <translation>认定评审不作现场核查：请选择考核轮次（第一年度、第二年度或整改后重新考核）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="304"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="331"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="305"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="307"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="332"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="334"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="306"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="333"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="361"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="388"/>
         <source>hvp-desktop — locked</source>
         <translation>hvp-desktop — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="376"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="403"/>
         <source>Changed outside hvp-desktop</source>
         <translation>文件在本程序之外被改动</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="377"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="404"/>
         <source>This working file does not match the record of its history that hvp-desktop keeps beside it: since it was last used here, it was changed outside the app or replaced by an older copy. Its scores and decisions may not be what the panel entered. Have the secretariat run “hvp-desktop check” on it before relying on it.</source>
         <translation>此工作文件与本程序在其旁保存的审计记录不符：自上次在此使用以来，文件在本程序之外被改动，或被较早的副本替换。其中的评分和决定可能并非专家组录入的内容。请秘书处先用本程序的命令行对其作完整性检查，再使用此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="437"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="464"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="438"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="465"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -3069,12 +3222,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 黄埔区高价值专利培育布局中心评审专家组离线工具。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="165"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="167"/>
         <source>Bureau &amp;confirms the shortlist (R15)…</source>
         <translation>区知识产权局确认备选单位(&amp;C)（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="166"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="168"/>
         <source>Party &amp;group approves a list (R16/R19)…</source>
         <translation>党组研究通过名单(&amp;G)（R16/R19）…</translation>
     </message>
@@ -3414,6 +3567,49 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
 </context>
 <context>
+    <name>PdfDialogs</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="94"/>
+        <source>The file is too large to be a score sheet or a result (more than 200 MB).</source>
+        <translation>文件过大（超过200 MB），不是专家打分表或评审结果。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="99"/>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取该文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="105"/>
+        <source>The PDF cannot be checked: %1</source>
+        <translation>无法验证该PDF：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="636"/>
+        <source>Print score sheets</source>
+        <translation>打印专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="637"/>
+        <source>%1 has no submitted score sheet yet.</source>
+        <translation>%1还没有已提交的专家打分表。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="640"/>
+        <source>Score sheets of %1</source>
+        <translation>%1专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="642"/>
+        <source>Preparing the score sheets for printing…</source>
+        <translation>正在准备打印专家打分表…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="651"/>
+        <source>Preparing the sheet for printing…</source>
+        <translation>正在准备打印专家打分表…</translation>
+    </message>
+</context>
+<context>
     <name>PlacesDialog</name>
     <message>
         <location filename="../../hvp_desktop/gui/round_actions.py" line="77"/>
@@ -3426,6 +3622,46 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>
             <numerusform>名额（至多 %n 个）：</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/printing.py" line="71"/>
+        <source>The PDF cannot be read.</source>
+        <translation>无法读取该PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/printing.py" line="154"/>
+        <source>The printer cannot be used.</source>
+        <translation>无法使用该打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/printing.py" line="196"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="258"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/printing.py" line="199"/>
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/printing.py" line="207"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="213"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>正在打印第%1页，共%2页…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/printing.py" line="208"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/printing.py" line="258"/>
+        <source>The document could not be prepared for printing: %1</source>
+        <translation>文档无法准备打印：%1</translation>
     </message>
 </context>
 <context>
@@ -4888,6 +5124,200 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../ui/unlock_dialog.ui" line="57"/>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPdfDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="137"/>
+        <source>Verify a signed PDF</source>
+        <translation>验证PDF签名</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="153"/>
+        <source>Checks a signed score sheet or result offline against this panel&apos;s root certificate (fingerprint %1): whether it is intact, who signed it, and whether anything was added after signing.</source>
+        <translation>以本专家组的根证书（指纹 %1）离线验证已签名的专家打分表或评审结果：内容是否完好、由谁签名、签名后是否追加了内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="157"/>
+        <source>This working file holds no panel root certificate: a PDF can be checked for being intact, but no signer can be recognised as this panel&apos;s.</source>
+        <translation>本工作文件中没有专家组根证书：只能验证PDF内容是否完好，无法确认签名人属于本专家组。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="167"/>
+        <source>Drop one or several PDF files here, or</source>
+        <translation>将一个或多个PDF文件拖放到此处，或</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="170"/>
+        <source>&amp;Choose PDF files…</source>
+        <translation>选择PDF文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="176"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="176"/>
+        <source>Verdict</source>
+        <translation>验证结论</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="207"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="207"/>
+        <source>Content intact:</source>
+        <translation>内容完好：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="208"/>
+        <source>Signed by:</source>
+        <translation>签名人：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="208"/>
+        <source>Certificate serial number:</source>
+        <translation>证书序列号：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="209"/>
+        <source>Issued by this panel&apos;s root:</source>
+        <translation>由本专家组根证书签发：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="209"/>
+        <source>Signed at:</source>
+        <translation>签名时间：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="210"/>
+        <source>Added after signing:</source>
+        <translation>签名后追加内容：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="211"/>
+        <source>Signer is the sheet&apos;s expert:</source>
+        <translation>签名人即表中评审专家：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="218"/>
+        <source>Signatures in the file:</source>
+        <translation>文件中的签名：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="221"/>
+        <source>Signer</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="221"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="221"/>
+        <source>Signed at</source>
+        <translation>签名时间</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="222"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="319"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="409"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="250"/>
+        <source>Choose PDF files to verify</source>
+        <translation>选择要验证的PDF文件</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="251"/>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF文件 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="305"/>
+        <source>Checking %1…</source>
+        <translation>正在验证%1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="306"/>
+        <source>Checking %n files…</source>
+        <translation>
+            <numerusform>正在验证%n个文件…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="319"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="340"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="409"/>
+        <source>Refused</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="340"/>
+        <source>Valid signature</source>
+        <translation>签名有效</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="344"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="344"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="358"/>
+        <source>Yes (root %1)</source>
+        <translation>是（根证书 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="360"/>
+        <source>No: issued by %1, not by this panel&apos;s root (%2)</source>
+        <translation>否：由%1签发，不是本专家组的根证书（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="363"/>
+        <source>Unknown: this working file holds no panel root</source>
+        <translation>无法确认：本工作文件中没有专家组根证书</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="370"/>
+        <source>Yes (%1)</source>
+        <translation>是（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="375"/>
+        <source>— (the PDF names no expert)</source>
+        <translation>—（该PDF未注明评审专家）</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="389"/>
+        <source>Reviewing expert</source>
+        <translation>评审专家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="389"/>
+        <source>Panel chair</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="390"/>
+        <source>Panel member</source>
+        <translation>组员</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="395"/>
+        <source>Signature fields not signed yet: %1</source>
+        <translation>尚未签名的签名栏：%1</translation>
     </message>
 </context>
 </TS>
