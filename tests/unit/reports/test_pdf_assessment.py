@@ -178,3 +178,20 @@ def _screens(path: Path, stem: str, pages: list[int]) -> None:
         _run("pdftoppm", "-png", "-r", "80", "-scale-to-x", "1366", "-scale-to-y", "-1", "-f", str(page),
              "-l", str(page), "-singlefile", str(path), str(SCREENS / f"{stem}_p{page}"))
         assert (SCREENS / f"{stem}_p{page}.png").stat().st_size > 10_000
+
+
+def test_a_stored_picture_that_cannot_be_decoded_and_a_visit_without_a_sheet(demo_wf, tmp_path):
+    """In the file: a 'JPEG' Pillow cannot decode is a placeholder, not a failed report; a visit
+    whose expert has no sheet yet has no outcome and says why."""
+    from hvp_desktop.store.ops import visits as visit_ops
+
+    reports = {visit_id: visits.assessment_report(demo_wf, visit_id) for visit_id in _visit_ids(demo_wf)}
+    visit_id = next(v for v, r in reports.items() if r.passed is None)
+    code = reports[visit_id].items[0].code
+    visit_ops.add_evidence(demo_wf, visit_id, code, "损坏的照片.jpg", b"\xff\xd8\xff\xe0" + b"\x00garbage" * 50)
+    data = visits.assessment_report(demo_wf, visit_id)
+    entry = next(e for row in data.items for e in row.evidence if e.filename == "损坏的照片.jpg")
+    assert entry.unreadable and entry.thumbnail is None
+    text = _flat(_run("pdftotext", str(_pdf(tmp_path, render_assessment_report(data))), "-"))
+    assert "图像无法读取" in text and "损坏的照片.jpg" in text
+    assert "尚无考核结论" in text and "尚无专家打分表" in text
