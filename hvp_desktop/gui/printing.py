@@ -98,6 +98,13 @@ def page_count(pdf: bytes) -> int:
         return d.doc.pageCount()
 
 
+def first_page_landscape(pdf: bytes) -> bool:
+    """Whether the PDF's first page is wider than high (the result is A4 landscape)."""
+    with _Document(pdf) as d:
+        size = d.doc.pagePointSize(0)
+        return size.width() > size.height()
+
+
 def preview_quality(pages: int) -> tuple[float, bool]:
     """(dpi, grey) of the preview's page images: full colour at PREVIEW_DPI while the pages fit
     PREVIEW_BUDGET, else grey and, if need be, a lower resolution."""
@@ -178,10 +185,10 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.pdf_pages = 0
 
 
-def a4_printer(title: str) -> QPrinter:
+def a4_printer(title: str, *, landscape: bool = False) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
     printer.setDocName(title)
     return printer
 
@@ -192,10 +199,11 @@ def print_pdf(parent: QWidget | None, pdf: bytes, title: str, *,
     a message box (None is returned)."""
     try:
         pages = page_count(pdf)
+        landscape = first_page_landscape(pdf)
     except UnreadablePdf as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("Printing", "Print"), str(exc))
         return None
-    dialog = PdfPreviewDialog(a4_printer(title), parent)
+    dialog = PdfPreviewDialog(a4_printer(title, landscape=landscape), parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview: %1").replace("%1", title))
     dialog.pdf_pages = pages
 

@@ -114,6 +114,7 @@ class RankingPanel(QWidget):
         f.consolidateButton.clicked.connect(self.consolidate)
         f.reopenButton.clicked.connect(self.reopen)
         f.exportButton.clicked.connect(lambda: self.export())
+        self._add_result_button()
         self._fill_rounds()
 
     # -- loading ----------------------------------------------------------------------------------
@@ -308,7 +309,7 @@ class RankingPanel(QWidget):
         f = self.form
         view = self.loaded.view if self.loaded is not None else None
         buttons = (f.settingsButton, f.explainButton, f.tieButton, f.consolidateButton, f.reopenButton,
-                   f.exportButton)
+                   f.exportButton, self.result_button)
         for button in buttons:
             button.setToolTip("")
         if view is None:
@@ -329,6 +330,7 @@ class RankingPanel(QWidget):
         f.consolidateButton.setEnabled(not locked and not blockers)
         f.reopenButton.setEnabled(locked and view.reopen_refusal is None)
         f.exportButton.setEnabled(bool(view.analysis.rows))
+        self.result_button.setEnabled(bool(view.analysis.rows))
         if locked:
             for button in (f.settingsButton, f.explainButton, f.tieButton, f.consolidateButton):
                 button.setToolTip(lock_why)
@@ -375,6 +377,74 @@ class RankingPanel(QWidget):
                                  self.tr("The workbook could not be written: %1").replace("%1", str(exc)))
 
         self.export_task = run_task(self, work, label=self.tr("Writing the ranking workbook…"), cancellable=False,
+                                    on_done=done, on_error=failed)
+        return self.export_task
+
+    # -- the consolidated result as a PDF (issue 20) ------------------------------------------------
+    def _add_result_button(self) -> None:
+        """Result PDF ▾ beside Export to Excel: print the result, or save it as a PDF (unsigned)."""
+        from PySide6.QtWidgets import QMenu
+
+        f = self.form
+        self.result_button = QPushButton(self.tr("Result &PDF"), self)
+        menu = QMenu(self.result_button)
+        self.print_result_action = menu.addAction(self.tr("&Print result…"))
+        self.print_result_action.triggered.connect(lambda: self.print_result())
+        self.export_result_action = menu.addAction(self.tr("&Export result PDF…"))
+        self.export_result_action.triggered.connect(lambda: self.export_result_pdf())
+        self.result_button.setMenu(menu)
+        self.result_button.setEnabled(False)
+        f.actionRow.insertWidget(f.actionRow.indexOf(f.exportButton) + 1, self.result_button)
+
+    def _result_title(self) -> str:
+        return self.tr("Result of %1").replace("%1", self.form.roundCombo.currentText())
+
+    def print_result(self):
+        """The round's result (store.reports.result_pdf) made off the GUI thread, then previewed."""
+        from hvp_desktop.gui import printing
+        from hvp_desktop.store import reports
+
+        round_id = self.current_round()
+        if round_id is None or self.loaded is None or self.loaded.view is None:
+            return None
+        self.print_task = printing.preview_pdf(self, lambda _p, _c: reports.result_pdf(self.wf, round_id),
+                                               self._result_title(),
+                                               label=self.tr("Preparing the result for printing…"))
+        return self.print_task
+
+    def export_result_pdf(self, path: str | None = None):
+        """The round's result as a PDF file (unsigned: the chair signs it in the result's own step)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from hvp_desktop.gui.printing import error_text
+        from hvp_desktop.private_files import write_replacing
+        from hvp_desktop.store import reports
+
+        round_id = self.current_round()
+        if round_id is None or self.loaded is None or self.loaded.view is None:
+            return None
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the result as PDF"),
+                                                        self._result_title() + ".pdf", self.tr("PDF files (*.pdf)"))
+            if not path:
+                return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+
+        def work(_progress, _is_cancelled):
+            pdf = reports.result_pdf(self.wf, round_id)
+            write_replacing(path, lambda temp: temp.write_bytes(pdf))
+            return path
+
+        def done(written) -> None:
+            self.form.messageLabel.setStyleSheet(f"color: {_GREEN};")
+            self.form.messageLabel.setText(self.tr("Exported to %1").replace("%1", written))
+
+        def failed(exc) -> None:
+            QMessageBox.critical(self, self.tr("Export the result as PDF"),
+                                 self.tr("The PDF could not be written: %1").replace("%1", error_text(exc)))
+
+        self.export_task = run_task(self, work, label=self.tr("Writing the result PDF…"), cancellable=False,
                                     on_done=done, on_error=failed)
         return self.export_task
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -167,6 +168,11 @@ class ScoringPanel(QWidget):
         f.conflictButton.clicked.connect(lambda: self.declare_conflict())  # (clicked passes a bool)
         f.correctButton.clicked.connect(lambda: self.start_correction())
         f.paperButton.clicked.connect(self.enter_paper_sheet)
+        # Issue 20: the submitted sheet printed (a draft is not a sheet yet)
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(lambda: self.print_sheet())
+        f.footerRow.insertWidget(f.footerRow.indexOf(f.submitButton), self.print_button)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.redo)
         f.undoButton.clicked.connect(self.undo)
@@ -448,6 +454,7 @@ class ScoringPanel(QWidget):
             f.progressLabel.setText("")
             f.submitButton.setEnabled(False)
             f.correctButton.setEnabled(False)
+            self.print_button.setEnabled(False)
             return
         scores = self.model.scores()
         total = rubrics.total(scores)
@@ -458,6 +465,10 @@ class ScoringPanel(QWidget):
             f"{p.section_code} {p.filled}/{p.count}" for p in progress)))
         f.submitButton.setEnabled(not self.model.read_only and self.sheet is not None)
         f.correctButton.setEnabled(self.model.read_only and self.locked_on is None)
+        printable = self.sheet is not None and self.sheet.status == "submitted"
+        self.print_button.setEnabled(printable)
+        self.print_button.setToolTip(self.tr("Print the submitted sheet") if printable else
+                                     self.tr("A draft cannot be printed as a score sheet: submit it first."))
         f.conflictButton.setEnabled(not self.model.read_only)
         f.paperButton.setEnabled(self.locked_on is None)  # a consolidated round takes no paper sheet either
         if self.model.refused:
@@ -574,6 +585,16 @@ class ScoringPanel(QWidget):
         if round_id is not None:
             self.overview = SheetsOverview(self.wf, round_id, self)
             self.overview.open()
+
+    def print_sheet(self):
+        """Print…: the submitted sheet as its PDF (rendered off the GUI thread), in the print preview."""
+        from hvp_desktop.gui.pdf_dialogs import print_sheet
+
+        if self.sheet is None or self.sheet.status != "submitted":
+            return None
+        title = self.tr("Score sheet of %1").replace("%1", self.form.applicationCombo.currentText())
+        self.print_task = print_sheet(self, self.wf, self.sheet.id, title)
+        return self.print_task
 
     def start_submit(self) -> None:
         if self.sheet is None or self.model is None:

@@ -1462,33 +1462,33 @@
 <context>
     <name>DocumentsPane</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="611"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="632"/>
         <source>The application&apos;s documents</source>
         <translation>申报材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="617"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="638"/>
         <source>Click a document to open it beside the form</source>
         <translation>点击文件，在打分表旁打开</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="639"/>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="670"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="660"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="691"/>
         <source>Choose an application to see its documents.</source>
         <translation>请选择一项申报，查看其申报材料。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="676"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="697"/>
         <source>No documents for this application</source>
         <translation>本申报暂无申报材料</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="716"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="737"/>
         <source>“%1” cannot be read from the working file: %2</source>
         <translation>无法从工作文件中读取“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="719"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="740"/>
         <source>Opening “%1”…</source>
         <translation>正在打开“%1”…</translation>
     </message>
@@ -3632,34 +3632,34 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>无法读取该PDF。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/printing.py" line="154"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="161"/>
         <source>The printer cannot be used.</source>
         <translation>无法使用该打印机。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/printing.py" line="196"/>
-        <location filename="../../hvp_desktop/gui/printing.py" line="258"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="204"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="266"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/printing.py" line="199"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="207"/>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/printing.py" line="207"/>
-        <location filename="../../hvp_desktop/gui/printing.py" line="213"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="215"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="221"/>
         <source>Printing page %1 of %2…</source>
         <translation>正在打印第%1页，共%2页…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/printing.py" line="208"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="216"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/printing.py" line="258"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="266"/>
         <source>The document could not be prepared for printing: %1</source>
         <translation>文档无法准备打印：%1</translation>
     </message>
@@ -3942,199 +3942,246 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>初审得分（R15）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="170"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="171"/>
         <source>No round has an expert panel yet (Round → Expert panel…).</source>
         <translation>还没有组建专家组的轮次（轮次 → 专家组…）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="184"/>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="189"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="185"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="190"/>
         <source>Computing the ranking…</source>
         <translation>正在计算排名…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="203"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="204"/>
         <source>Ranking</source>
         <translation>排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="233"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="234"/>
         <source>Preliminary scores (Annex 2) ranked with the R15 shortlist line; the recorded state shows what the formal review decided.</source>
         <translation>按初审得分（附件2）排序并画出R15备选单位分数线；“记录状态”列为形式审查和确定备选单位的实际记录。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="247"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="248"/>
         <source>Method: %1 · outlier margin %2 points</source>
         <translation>汇总方法：%1 · 偏离阈值 %2 分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="250"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="251"/>
         <source>ties compared on %1</source>
         <translation>并列时依次比较：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="253"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="254"/>
         <source>Kendall&apos;s W %1: %2</source>
         <translation>肯德尔W = %1：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="255"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="256"/>
         <source>Agreement of the experts&apos; rankings of the same applications: 0 none, 1 complete</source>
         <translation>专家对相同申报排序的一致程度：0 为毫无一致，1 为完全一致</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="257"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="258"/>
         <source>Sensitivity: %1</source>
         <translation>方法敏感性：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="258"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="259"/>
         <source>Which applications would cross the line if the round were aggregated by one of the other two methods</source>
         <translation>若本轮改用另外两种汇总方法，哪些申报会越过分界线</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="261"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="262"/>
         <source>Leniency (mean difference from the other experts): %1</source>
         <translation>宽严度（与其他专家平均之差）：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="318"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="319"/>
         <source>The preliminary stage is read-only: choose the expert review stage.</source>
         <translation>初审阶段只供查看：请切换到专家评审阶段。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="339"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="341"/>
         <source>No flag waits for an explanation.</source>
         <translation>没有待说明的偏离标记。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="341"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="343"/>
         <source>No tie at the line to decide.</source>
         <translation>名额线处没有需要决定的并列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="343"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="345"/>
         <source>Not ready:</source>
         <translation>尚不能确认评审结果：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="268"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="269"/>
         <source>Not ready to confirm the result: %1</source>
         <translation>尚不能确认评审结果：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="271"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="272"/>
         <source>Ready to confirm the result: every sheet is in, every flag explained, no open tie at the line.</source>
         <translation>可以确认评审结果：专家打分表均已提交，偏离标记均已说明，分界线处没有待决定的并列。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="279"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="280"/>
         <source>Result confirmed on %1: locked</source>
         <translation>评审结果已于%1确认：已锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="284"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="285"/>
         <source>Confirmation withdrawn on %1: %2</source>
         <translation>已于%1撤回确认：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="287"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="288"/>
         <source>Result not confirmed yet</source>
         <translation>评审结果尚未确认</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="292"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="293"/>
         <source>Result confirmed on %1 (%2)</source>
         <translation>评审结果于%1确认（%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="295"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="296"/>
         <source>confirmation withdrawn on %1: %2</source>
         <translation>于%1撤回确认：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="323"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="324"/>
         <source>Locked since %1: withdraw the confirmation first.</source>
         <translation>自%1起已锁定：须先撤回确认。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="344"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="346"/>
         <source>The result is not confirmed.</source>
         <translation>评审结果尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="355"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="357"/>
         <source>%1 ranking.xlsx</source>
         <translation>%1排名汇总.xlsx</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="356"/>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="374"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="358"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="376"/>
         <source>Export the ranking</source>
         <translation>导出排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="357"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="359"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="371"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="373"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="441"/>
         <source>Exported to %1</source>
         <translation>已导出：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="375"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="377"/>
         <source>The workbook could not be written: %1</source>
         <translation>无法写入工作簿：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="377"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="379"/>
         <source>Writing the ranking workbook…</source>
         <translation>正在写入排名汇总工作簿…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="401"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="389"/>
+        <source>Result &amp;PDF</source>
+        <translation>评审结果PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="391"/>
+        <source>&amp;Print result…</source>
+        <translation>打印评审结果(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="393"/>
+        <source>&amp;Export result PDF…</source>
+        <translation>导出评审结果PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="400"/>
+        <source>Result of %1</source>
+        <translation>%1评审结果</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="412"/>
+        <source>Preparing the result for printing…</source>
+        <translation>正在准备打印评审结果…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="427"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="444"/>
+        <source>Export the result as PDF</source>
+        <translation>导出评审结果PDF</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="428"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="445"/>
+        <source>The PDF could not be written: %1</source>
+        <translation>PDF文件写出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="447"/>
+        <source>Writing the result PDF…</source>
+        <translation>正在写出评审结果PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="471"/>
         <source>Choose an application in the table.</source>
         <translation>请在表中选择一件申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="408"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="478"/>
         <source>No submitted sheet counts yet.</source>
         <translation>尚无计入的已提交专家打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="412"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="482"/>
         <source>Rank %1 · aggregate %2 · range %3 · std dev %4</source>
         <translation>第%1名 · 汇总分 %2 · 极差 %3 · 标准差 %4</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="420"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="490"/>
         <source>No flag: the experts agree within the margin.</source>
         <translation>无偏离标记：专家打分均在阈值之内。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="432"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="502"/>
         <source>Largest difference: %1, %2 gave %3 and %4 gave %5 (a difference of %6)</source>
         <translation>差异最大的指标：%1，%2 给 %3 分，%4 给 %5 分（相差 %6 分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="442"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="512"/>
         <source>Waiting for: %1</source>
         <translation>待提交：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="455"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="525"/>
         <source>Not explained yet</source>
         <translation>尚未说明</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="462"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="532"/>
         <source>Explain…</source>
         <translation>说明…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="504"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="574"/>
         <source>Confirm the result</source>
         <translation>确认评审结果</translation>
     </message>
@@ -4628,92 +4675,112 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>ScoringPanel</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="139"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="140"/>
         <source>Show or hide the application&apos;s documents beside the form (%1)</source>
         <translation>在打分表旁显示或隐藏申报材料（%1）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="160"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="161"/>
         <source>Type part of a name</source>
         <translation>输入名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="318"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="172"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="324"/>
         <source>Choose an expert, a round and one of their applications.</source>
         <translation>请选择专家、轮次及其评审的申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="359"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="365"/>
         <source>Rubric: %1</source>
         <translation>评分表：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="378"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="384"/>
         <source>Valid invention patents: %1 · PCT: %2</source>
         <translation>有效发明专利：%1 · PCT申请：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="389"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="395"/>
         <source>0 to %1 points, in steps of %2</source>
         <translation>0至%1分，按%2分递进</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="421"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="427"/>
         <source>No on-site visit recorded by %1 for this centre yet.</source>
         <translation>%1尚未记录对该中心的现场核查。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="427"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="433"/>
         <source>No checklist item informs %1.</source>
         <translation>现场核查表中没有对应%1的核查事项。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="435"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="441"/>
         <source>Found: %1</source>
         <translation>核查数值：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="454"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="461"/>
         <source>Total: %1 / %2</source>
         <translation>合计：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="457"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="464"/>
         <source>Scored: %1</source>
         <translation>已打分：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="467"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="470"/>
+        <source>Print the submitted sheet</source>
+        <translation>打印已提交的专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="471"/>
+        <source>A draft cannot be printed as a score sheet: submit it first.</source>
+        <translation>草稿不能作为专家打分表打印：请先提交。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="478"/>
         <source>Consolidated on %1: read-only.</source>
         <translation>评审结果已于%1确认：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="471"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="482"/>
         <source>Submitted (revision %1): read-only.</source>
         <translation>已提交（第 %1 版）：只读。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="523"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="534"/>
         <source>Correct the sheet</source>
         <translation>更正专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="524"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="535"/>
         <source>Why must the submitted sheet be corrected? The reason is kept with the new revision.</source>
         <translation>已提交的专家打分表为何需要更正？理由随新修订版存档。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="561"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="572"/>
         <source>%1 and %2: why can you not score this application impartially? The application leaves your list.</source>
         <translation>%1与%2：请写明申请回避的原因（存在何种利害关系）。申请回避后，该申报将从您的列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="560"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="571"/>
         <source>Declare a conflict of interest</source>
         <translation>申请回避</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="584"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="595"/>
+        <source>Score sheet of %1</source>
+        <translation>%1专家打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="605"/>
         <source>Not ready: %1</source>
         <translation>尚不能提交：%1</translation>
     </message>
@@ -4913,17 +4980,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SheetsOverview</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="854"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="875"/>
         <source>Sheets overview</source>
         <translation>专家打分表总览</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="857"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="878"/>
         <source>✓ submitted · ✎ draft · ○ not started · ✗ stepped aside (conflict of interest). Still missing: %1 sheet(s).</source>
         <translation>✓ 已提交 · ✎ 草稿 · ○ 未开始 · ✗ 已申请回避。尚缺 %1 份专家打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="861"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="882"/>
         <source>Only applications with missing sheets</source>
         <translation>只显示尚缺专家打分表的申报</translation>
     </message>
@@ -4931,27 +4998,27 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="800"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="821"/>
         <source>Submit and sign</source>
         <translation>提交并签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="802"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="823"/>
         <source>Total %1 points. After submission the sheet is read-only; a correction becomes a new revision with a reason.</source>
         <translation>合计 %1 分。提交后专家打分表不可修改；如需更正，将新建修订版并写明理由。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="805"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="826"/>
         <source>I have no interest in common with this applicant.</source>
         <translation>本人与该申报单位不存在利害关系</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="821"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="842"/>
         <source>Please sign in the box.</source>
         <translation>请在框内签名。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="824"/>
+        <location filename="../../hvp_desktop/gui/scoring_panel.py" line="845"/>
         <source>Enter the PIN of your signing key.</source>
         <translation>请输入您签名密钥的PIN。</translation>
     </message>

@@ -279,3 +279,54 @@ def _sheet_pdf(wf, sheet_id: int) -> bytes:
     from hvp_desktop.reports.pdf_sheet import render_score_sheet
 
     return render_score_sheet(reports.score_sheet_report(wf, sheet_id))
+
+
+def _previews() -> list[QPrintPreviewDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintPreviewDialog) and w.isVisible()]
+
+
+def test_the_scoring_form_prints_a_submitted_sheet_and_not_a_draft(qtbot, demo_wf, make_runner):
+    from hvp_desktop.gui.scoring_panel import ScoringPanel
+
+    panel = ScoringPanel(demo_wf, make_runner(demo_wf))
+    qtbot.addWidget(panel)
+    panel.show()
+    found = {}
+    for i in range(panel.form.expertCombo.count()):
+        panel.form.expertCombo.setCurrentIndex(i)
+        for a in panel._assignments:
+            found.setdefault(a.state, (panel.form.expertCombo.currentData(), a.application_id))
+    assert "draft" in found and "submitted" in found, found
+    assert panel.choose(*found["draft"])
+    assert not panel.print_button.isEnabled() and panel.print_sheet() is None
+    assert panel.choose(*found["submitted"])
+    assert panel.print_button.isEnabled()
+    panel.print_sheet()
+    qtbot.waitUntil(lambda: bool(_previews()), timeout=WAIT_MS)
+    preview = _previews()[0]
+    assert preview.pdf_pages == printing.page_count(_sheet_pdf(demo_wf, panel.sheet.id))
+    preview.reject()
+
+
+def test_the_ranking_panel_prints_and_exports_the_result(qtbot, demo_wf, make_runner, tmp_path):
+    from hvp_desktop.gui.ranking_panel import RankingPanel
+
+    panel = RankingPanel(demo_wf, make_runner(demo_wf))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.loaded is not None and panel.loaded.view is not None, timeout=WAIT_MS)
+    assert panel.result_button.isEnabled()
+    target = tmp_path / "result"
+    panel.export_result_pdf(str(target))
+    qtbot.waitUntil(lambda: (tmp_path / "result.pdf").exists(), timeout=WAIT_MS)
+    data = (tmp_path / "result.pdf").read_bytes()
+    assert data.startswith(b"%PDF-") and "result.pdf" in panel.form.messageLabel.text()
+    panel.print_result()
+    qtbot.waitUntil(lambda: bool(_previews()), timeout=WAIT_MS)
+    preview = _previews()[0]
+    assert preview.pdf_pages == printing.page_count(data)
+    from PySide6.QtGui import QPageLayout
+
+    assert preview.kept_printer.pageLayout().orientation() == (
+        QPageLayout.Orientation.Landscape if printing.first_page_landscape(data) else QPageLayout.Orientation.Portrait)
+    preview.reject()
