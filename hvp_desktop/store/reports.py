@@ -130,8 +130,6 @@ def export_round_sheets(wf: WorkingFile, round_id: int, outdir: Path, *, sign: b
     each sheet; `cancelled()` is asked before each, and the files already written stay."""
     from hvp_desktop.private_files import write_replacing
     from hvp_desktop.reports.pdf_combine import combine
-    from hvp_desktop.reports.pdf_sheet import SignerBlock, render_score_sheet, render_signable_sheet
-    from hvp_desktop.reports.pdf_sign import sign_pdf
     from hvp_desktop.store import certificates as certs
 
     with wf.session() as s:
@@ -151,18 +149,13 @@ def export_round_sheets(wf: WorkingFile, round_id: int, outdir: Path, *, sign: b
         if cancelled():
             result.cancelled = True
             break
-        data = score_sheet_report(wf, sheet.sheet_id)
+        identity = None
         if sign:
             if sheet.expert_id not in identities:
                 identities[sheet.expert_id] = certs.signing_identity(wf, sheet.expert_id, pin_for(sheet.expert_id))
-            key, cert, chain = identities[sheet.expert_id]
-            signable = render_signable_sheet(data, SignerBlock(sheet.expert, "评审专家", data.submitted_at,
-                                                               sheet.expert_uuid))
-            pdf = sign_pdf(signable.pdf, key, cert, chain, name=sheet.expert, role="评审专家", page=signable.page,
-                           box=signable.box)
+            identity = identities[sheet.expert_id]
             result.signed += 1
-        else:
-            pdf = render_score_sheet(data)
+        pdf = sheet_pdf(wf, sheet, identity)
         if combined:
             pdfs.append(pdf)
         else:
@@ -175,6 +168,21 @@ def export_round_sheets(wf: WorkingFile, round_id: int, outdir: Path, *, sign: b
     if combined and pdfs and not result.cancelled:
         write(outdir / f"{round_id}-专家打分表.pdf", combine(pdfs, title=f"专家打分表（轮次{round_id}）"))
     return result
+
+
+def sheet_pdf(wf: WorkingFile, sheet: SubmittedSheet, identity: tuple | None = None) -> bytes:
+    """A submitted sheet as a PDF; signed (PAdES B-B, the signer block drawn in the page) when
+    `identity` is its expert's (key, certificate, chain)."""
+    from hvp_desktop.reports.pdf_sheet import SignerBlock, render_score_sheet, render_signable_sheet
+    from hvp_desktop.reports.pdf_sign import sign_pdf
+
+    data = score_sheet_report(wf, sheet.sheet_id)
+    if identity is None:
+        return render_score_sheet(data)
+    key, cert, chain = identity
+    signable = render_signable_sheet(data, SignerBlock(sheet.expert, "评审专家", data.submitted_at, sheet.expert_uuid))
+    return sign_pdf(signable.pdf, key, cert, chain, name=sheet.expert, role="评审专家", page=signable.page,
+                    box=signable.box)
 
 
 @dataclass(frozen=True)
