@@ -19,7 +19,7 @@ from hvp_desktop import __version__
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
             "rubric", "checklist", "expert-file", "rank", "export-ranking", "export-sheets", "assessment-round", "ca",
-            "verify", "export-result", "countersign")
+            "verify", "export-result", "countersign", "export-assessment", "audit-pack", "audit-verify")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -871,6 +871,84 @@ def cmd_countersign(args) -> int:
     return EXIT_OK
 
 
+def cmd_export_assessment(args) -> int:
+    """Every on-site visit of the round as an assessment report PDF (issue 20), files 0600."""
+    from hvp_desktop.store import reports as report_data
+
+    outdir = Path(args.outdir)
+    if not outdir.is_dir():
+        raise CliError(f"输出文件夹不存在：{outdir} (the output folder does not exist)")
+    done: list = []
+
+    def work(wf) -> None:
+        _known_round(wf, args.round)
+        try:
+            done.append(report_data.export_round_assessments(wf, args.round, outdir))
+        except OSError as exc:
+            raise CliError(f"无法写入 {outdir}：{exc.strerror or exc} (cannot write the PDF)") from exc
+
+    _with_file(args, work)
+    written = [str(f.resolve()) for f in done[0].files]
+    _emit(args, {"round": args.round, "folder": str(outdir.resolve()), "files": written},
+          [f"已导出{len(written)}份现场核查报告 (assessment reports exported): {outdir.resolve()}",
+           *(f"  {Path(f).name}" for f in written)])
+    return EXIT_OK
+
+
+def cmd_audit_pack(args) -> int:
+    """The round's objection audit pack (issue 20 §7, R16/R19): one zip to check offline."""
+    from hvp_desktop.store.audit_pack import write_audit_pack
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".zip":
+        raise CliError(f"输出文件应以 .zip 结尾：{out} (the output must be a .zip file)")
+    if not out.parent.is_dir():
+        raise CliError(f"输出文件夹不存在：{out.parent} (the output folder does not exist)")
+    pin = _secret_file(args, "pin_file", "PIN: ")
+    made: list = []
+
+    def work(wf) -> None:
+        _known_round(wf, args.round)
+        try:
+            made.append(write_audit_pack(wf, args.round, out, pin_for=lambda _expert: pin))
+        except OSError as exc:
+            raise CliError(f"无法写入 {out}：{exc.strerror or exc} (cannot write the pack)") from exc
+
+    _with_file(args, work)
+    summary = made[0]
+    _emit(args, {"file": str(out.resolve()), "round": args.round, "sheets": summary.sheets,
+                 "signed_sheets": summary.signed_sheets, "pdfs_signed": summary.pdfs_signed,
+                 "pdfs_unsigned": summary.pdfs_unsigned, "result_signed": summary.result_signed,
+                 "events": summary.events},
+          [f"审计包 (audit pack): {out.resolve()}",
+           f"  打分表{summary.sheets}份（专家签名{summary.signed_sheets}份），PDF已签名{summary.pdfs_signed}份、"
+           f"未签名{summary.pdfs_unsigned}份；汇总结果{'已由组长签署' if summary.result_signed else '未签名'}；"
+           f"审计事件{summary.events}条"])
+    return EXIT_OK
+
+
+def cmd_audit_verify(args) -> int:
+    """An audit pack checked offline, with no working file: every signature, every file, the ranking again."""
+    from hvp_desktop.reports.audit_pack import PackError, verify_audit_pack
+
+    try:
+        report = verify_audit_pack(Path(args.pack))
+    except PackError as exc:
+        raise CliError(f"{exc.zh} ({exc.en})", EXIT_REJECTED) from exc
+    lines = [f"{'通过 OK' if report.ok else '不通过 REFUSED'}：{report.round_title}（根证书 root {report.root_fingerprint}）",
+             f"  文件 (files): {report.files}",
+             f"  专家签名有效的打分表 (sheets whose signature holds): {report.sheets_verified}；"
+             f"未签名 (unsigned): {report.sheets_unsigned}",
+             f"  签名有效的打分表PDF (signed sheet PDFs): {report.pdfs_verified}；未签名 (unsigned): {report.pdfs_unsigned}",
+             f"  汇总结果签署人 (result signed by): {'、'.join(report.result_signed_by) or '—'}",
+             f"  按打分表重算排名一致 (ranking computed again agrees): {'是 yes' if report.ranking_recomputed else '否 no'}",
+             f"  审计事件 (audit events verified): {report.events_verified}"]
+    lines += [f"  ✗ {zh} ({en})" for zh, en in report.problems]
+    lines += [f"  · {zh}" for zh, _en in report.notes]
+    _emit(args, report.as_json(), lines)
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
 def _known_round(wf, round_id: int) -> None:
     from hvp_desktop.store import queries
 
@@ -1184,6 +1262,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--pin-file", help="PIN文件（第一行）：成员密钥受PIN保护时")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_countersign)
+
+    sp = with_file("export-assessment", "导出轮次中每次现场核查的报告PDF (export the round's on-site assessment reports)")
+    sp.add_argument("outdir", metavar="OUTDIR", help="输出文件夹（须已存在）")
+    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_export_assessment)
+
+    sp = with_file("audit-pack", "异议核查审计包：签名打分表、签署的汇总结果、评分表、根证书、审计事件 (the audit pack)")
+    sp.add_argument("out", metavar="OUT.zip", help="输出的审计包")
+    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
+    sp.add_argument("--pin-file", help="PIN文件（第一行）：签名密钥受PIN保护时 (for PIN-protected keys)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_audit_pack)
+
+    sp = sub.add_parser("audit-verify", help="离线核验审计包（无需工作文件） (verify an audit pack offline)")
+    sp.add_argument("pack", metavar="PACK.zip")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_audit_verify)
 
     sp = sub.add_parser("verify", help="验证已签名的PDF (verify a signed PDF)")
     sp.add_argument("pdf", metavar="FILE.pdf")

@@ -298,3 +298,56 @@ def countersign_result(wf: WorkingFile, pdf: bytes, expert_id: int, pin: str | N
                             "or signed already).")
     key, cert, chain = certs.signing_identity(wf, expert_id, pin)
     return sign_pdf(pdf, key, cert, chain, name=name, role=ROLE_SIGNS["member"], field=field_name)
+
+
+# -- the on-site assessment reports (issue 20 §2) ------------------------------------------------
+@dataclass(frozen=True)
+class RoundVisit:
+    visit_id: int
+    enterprise: str
+    expert: str
+
+
+def round_visits(wf: WorkingFile, round_id: int) -> list[RoundVisit]:
+    """The on-site visits to the round's centres, by centre then expert then visit."""
+    from hvp_desktop.store.models import Visit
+
+    with wf.session() as s:
+        rows = s.execute(select(Visit.id, Application.enterprise_name, Expert.name)
+                         .join(Application, Application.id == Visit.application_id)
+                         .outerjoin(Expert, Expert.id == Visit.expert_id)
+                         .where(Application.round_id == round_id)
+                         .order_by(Application.id, Expert.name, Visit.id)).all()
+    return [RoundVisit(v, enterprise, expert or "") for v, enterprise, expert in rows]
+
+
+def assessment_pdf(wf: WorkingFile, visit_id: int) -> bytes:
+    """One visit's on-site assessment report as a PDF."""
+    from hvp_desktop.reports.pdf_assessment import render_assessment_report
+    from hvp_desktop.store.visits import assessment_report
+
+    return render_assessment_report(assessment_report(wf, visit_id))
+
+
+def export_round_assessments(wf: WorkingFile, round_id: int, outdir: Path, *,
+                             progress: Callable[[int, int], None] = lambda _done, _total: None,
+                             cancelled: Callable[[], bool] = lambda: False) -> SheetExport:
+    """Every visit of the round as an assessment report PDF in `outdir`
+    ("<round>-<enterprise>-<expert>-现场核查<visit>.pdf", 0600, never half-written)."""
+    from hvp_desktop.private_files import write_replacing
+
+    with wf.session() as s:
+        if s.get(Round, round_id) is None:
+            raise RuleViolation("ROUND", f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
+    visits = round_visits(wf, round_id)
+    result = SheetExport()
+    for done, visit in enumerate(visits):
+        if cancelled():
+            result.cancelled = True
+            break
+        pdf = assessment_pdf(wf, visit.visit_id)
+        target = outdir / f"{round_id}-{safe_name(visit.enterprise)}-{safe_name(visit.expert)}-现场核查{visit.visit_id}.pdf"
+        write_replacing(target, lambda temp, pdf=pdf: temp.write_bytes(pdf))
+        result.files.append(target)
+        progress(done + 1, len(visits))
+    return result
