@@ -11,7 +11,12 @@ Figures, in one run on a fresh demo working file (`create_demo`, not timed):
   signed by their expert's key (`reports.pdf_sign.sign_pdf`, the field over the drawn block, no
   pyHanko stamp), rendering included; `signed_unsigned_ratio` = signed_median / render_median;
 - `verify_median`: `reports.pdf_sign.verify_pdf` of a signed sheet against the demo's root;
-- `signed_batch_200`: 200 sheets read, rendered and signed, as `export-sheets --sign` does.
+- `signed_batch_200`: 200 sheets read, rendered and signed, as `export-sheets --sign` does;
+- `result_signed`: the consolidated result of the demo's biggest round, read, rendered and signed by
+  the chair; `result_countersigned`: then counter-signed by every member (each an incremental
+  signature); `result_verify`: every signature of it judged;
+- `audit_pack_write` / `audit_pack_verify`: the audit pack of that round written (every sheet PDF
+  signed) and verified with no working file (every signature, the ranking computed again).
 Targets (issue 20, signed sheets): median ≤ 100 ms, 200 sheets ≤ 30 s.
 """
 
@@ -39,7 +44,7 @@ def main() -> int:
     with scratch_dir("pdf-sheets") as folder:
         wf = create_demo(folder / "demo.hvpdb")
         try:
-            sheets = [s[0] for r, _t in queries.round_list(wf) for s in report_data.submitted_sheets(wf, r)]
+            sheets = [s.sheet_id for r, _t in queries.round_list(wf) for s in report_data.submitted_sheets(wf, r)]
             if len(sheets) < BATCH:
                 raise RuntimeError(f"the demo has {len(sheets)} submitted sheets, fewer than {BATCH}")
             data = [report_data.score_sheet_report(wf, sheet_id) for sheet_id in sheets[:SAMPLE]]
@@ -96,6 +101,7 @@ def main() -> int:
                 signed(sheet_id, report_data.score_sheet_report(wf, sheet_id))
             signed_batch = time.perf_counter() - t
             report.seconds("signed_batch_200", signed_batch, "s", 2)
+            _result_and_pack(report, wf, folder, root)
             report.target("render_median", mid * 1e3, TARGET_MEDIAN_MS, "ms")
             report.target("batch_200", batch, TARGET_BATCH_S, "s")
             report.target("signed_median", signed_mid * 1e3, TARGET_MEDIAN_MS, "ms")
@@ -103,6 +109,43 @@ def main() -> int:
         finally:
             wf.close()
     return report.finish()
+
+
+def _result_and_pack(report, wf, folder, root) -> None:
+    from sqlalchemy import select
+
+    from hvp_desktop.reports.audit_pack import verify_audit_pack
+    from hvp_desktop.reports.pdf_sign import verify_pdf
+    from hvp_desktop.store import queries
+    from hvp_desktop.store import reports as report_data
+    from hvp_desktop.store.audit_pack import write_audit_pack
+    from hvp_desktop.store.models import Expert
+
+    results = [report_data.result_report(wf, r) for r, _t in queries.round_list(wf)]
+    data = max((d for d in results if d.consolidated), key=lambda d: len(d.rows))
+    t = time.perf_counter()
+    pdf = report_data.signed_result_pdf(wf, data.round_id)
+    report.seconds("result_signed", time.perf_counter() - t)
+    t = time.perf_counter()
+    for seat in data.panel:
+        if seat.role == "member":
+            with wf.session() as s:
+                expert_id = s.scalar(select(Expert.id).where(Expert.uuid == seat.expert_uuid))
+            pdf = report_data.countersign_result(wf, pdf, expert_id)
+    report.seconds("result_countersigned", time.perf_counter() - t)
+    t = time.perf_counter()
+    verdict = verify_pdf(pdf, [root])
+    report.seconds("result_verify", time.perf_counter() - t)
+    assert verdict.ok and len(verdict.signatures) == len(data.panel), verdict.message_en
+    t = time.perf_counter()
+    summary = write_audit_pack(wf, data.round_id, folder / "pack.zip")
+    report.seconds("audit_pack_write", time.perf_counter() - t, "s", 2)
+    report.figure("audit_pack_sheets", summary.sheets, "sheets")
+    report.figure("audit_pack_size", (folder / "pack.zip").stat().st_size / 1024 / 1024, "MiB", 1)
+    t = time.perf_counter()
+    checked = verify_audit_pack(folder / "pack.zip")
+    report.seconds("audit_pack_verify", time.perf_counter() - t, "s", 2)
+    assert checked.ok and checked.ranking_recomputed, checked.problems
 
 
 if __name__ == "__main__":
