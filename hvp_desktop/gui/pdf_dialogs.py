@@ -118,8 +118,16 @@ def _local_time(iso: str) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone()
         offset = moment.strftime("%z")
-        return f"{moment:%Y-%m-%d %H:%M:%S} (UTC{offset[:3]}:{offset[3:]})"
+        return f"{moment:%Y-%m-%d %H:%M:%S} {offset[:3]}:{offset[3:]}"
     return f"{moment:%Y-%m-%d %H:%M:%S}"
+
+
+def _common_name(issuer: str) -> str:
+    """The issuer's common name out of pyHanko's "Common Name: …, Organization: …" (or it all)."""
+    for part in issuer.split(", "):
+        if part.startswith("Common Name: "):
+            return part[len("Common Name: "):]
+    return issuer
 
 
 def _field(entry, name: str, default=None):
@@ -180,7 +188,6 @@ class VerifyPdfDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMaximumHeight(150)
         self.table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._show(row))
         self.table.setVisible(False)
         layout.addWidget(self.table)
@@ -224,7 +231,7 @@ class VerifyPdfDialog(QDialog):
         self.signatures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.signatures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.signatures.horizontalHeader().setStretchLastSection(True)
-        self.signatures.setMaximumHeight(160)
+        self.signatures.setMaximumHeight(130)
         details.addWidget(self.signatures)
         self.unsigned = QLabel(self.details)
         self.unsigned.setWordWrap(True)
@@ -240,7 +247,7 @@ class VerifyPdfDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.choose_button.setDefault(True)
-        self.resize(720, 520)
+        self.resize(780, 640)
 
     # -- input ----------------------------------------------------------------------------------
     def choose(self, paths: list[str] | None = None) -> None:
@@ -322,6 +329,10 @@ class VerifyPdfDialog(QDialog):
                                                       else QStyle.StandardPixmap.SP_MessageBoxCritical))
             table.setItem(row, 1, verdict)
         table.setVisible(len(results) > 1)
+        if len(results) > 1:  # every row in sight up to five, then it scrolls
+            rows = min(len(results), 5)
+            table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows * table.rowHeight(0)
+                                 + 2 * table.frameWidth() + 2)
         if results:
             table.setCurrentCell(0, 0)
             self._show(0)
@@ -356,9 +367,11 @@ class VerifyPdfDialog(QDialog):
             issuer = getattr(report, "issuer", "")
             if getattr(report, "trusted", False):
                 trusted = self.tr("Yes (root %1)").replace("%1", self.fingerprint)
+            elif not getattr(report, "intact", False):
+                trusted = self.tr("Not established: the signature does not hold")
             elif self.roots:
                 trusted = self.tr("No: issued by %1, not by this panel's root (%2)").replace(
-                    "%1", issuer or "?").replace("%2", self.fingerprint)
+                    "%1", _common_name(issuer) or "?").replace("%2", self.fingerprint)
             else:
                 trusted = self.tr("Unknown: this working file holds no panel root")
         else:

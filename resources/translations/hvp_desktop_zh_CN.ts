@@ -1550,137 +1550,137 @@
 <context>
     <name>ExportSheetsDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="432"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="442"/>
         <source>Export score sheets: %1</source>
         <translation>导出专家打分表：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="436"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="446"/>
         <source>%n submitted score sheet(s) of %1, by %2 expert(s), the latest revision of each.</source>
         <translation>
             <numerusform>%1共有%n份已提交的专家打分表，来自%2位专家，每份取最新版本。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="439"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="449"/>
         <source>%1 has no submitted score sheet yet: there is nothing to export.</source>
         <translation>%1还没有已提交的专家打分表，无可导出。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="451"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="461"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="454"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="464"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="459"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="469"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="461"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="471"/>
         <source>&amp;One PDF per sheet</source>
         <translation>每份打分表一个PDF文件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="462"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="472"/>
         <source>One co&amp;mbined file for printing (without digital signatures)</source>
         <translation>合并为一个文件供打印（不含数字签名）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="470"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="480"/>
         <source>&amp;Sign each sheet with its expert&apos;s key</source>
         <translation>用评审专家本人的密钥对每份打分表签名(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="480"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="490"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="481"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="491"/>
         <source>&amp;Open the folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="493"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="503"/>
         <source>Folder for the score sheets</source>
         <translation>专家打分表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="513"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="523"/>
         <source>PIN of %1</source>
         <translation>%1的PIN</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="514"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="524"/>
         <source>The signing key of %1 is protected by a PIN. Enter it to sign their sheets:</source>
         <translation>%1的签名密钥设有PIN。请输入PIN，以签署其专家打分表：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="533"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="543"/>
         <source>Choose an existing folder for the files.</source>
         <translation>请选择一个已存在的文件夹保存文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="542"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="552"/>
         <source>Nothing was exported: a PIN was not given.</source>
         <translation>未导出任何文件：未输入PIN。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="573"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="583"/>
         <source>The sheets of %1 cannot be signed. %2</source>
         <translation>无法签署%1的专家打分表。%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="576"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="586"/>
         <source>The score sheets could not be exported: %1</source>
         <translation>专家打分表导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="580"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="590"/>
         <source>Signing and writing the score sheets…</source>
         <translation>正在签署并写出专家打分表…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="580"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="590"/>
         <source>Writing the score sheets…</source>
         <translation>正在写出专家打分表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="593"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="603"/>
         <source>Cancelled after %n file(s): the files written are complete; the rest was not written.</source>
         <translation>
             <numerusform>已在写出%n个文件后取消：已写出的文件完整，其余未写出。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="596"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="606"/>
         <source>%n file(s) written to %1, each signed with its expert&apos;s key.</source>
         <translation>
             <numerusform>已将%n个文件写入%1，每份均由评审专家本人的密钥签名。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="598"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="608"/>
         <source>%n combined file written to %1 for printing (without digital signatures).</source>
         <translation>
             <numerusform>已将%n个合并文件写入%1，供打印（不含数字签名）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="600"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="610"/>
         <source>%n file(s) written to %1, not signed.</source>
         <translation>
             <numerusform>已将%n个文件写入%1，未签名。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="603"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="613"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3584,27 +3584,27 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>无法验证该PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="636"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="646"/>
         <source>Print score sheets</source>
         <translation>打印专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="637"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="647"/>
         <source>%1 has no submitted score sheet yet.</source>
         <translation>%1还没有已提交的专家打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="640"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="650"/>
         <source>Score sheets of %1</source>
         <translation>%1专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="642"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="652"/>
         <source>Preparing the score sheets for printing…</source>
         <translation>正在准备打印专家打分表…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="651"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="661"/>
         <source>Preparing the sheet for printing…</source>
         <translation>正在准备打印专家打分表…</translation>
     </message>
@@ -5196,193 +5196,198 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>VerifyPdfDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="137"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="145"/>
         <source>Verify a signed PDF</source>
         <translation>验证PDF签名</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="153"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="161"/>
         <source>Checks a signed score sheet or result offline against this panel&apos;s root certificate (fingerprint %1): whether it is intact, who signed it, and whether anything was added after signing.</source>
         <translation>以本专家组的根证书（指纹 %1）离线验证已签名的专家打分表或评审结果：内容是否完好、由谁签名、签名后是否追加了内容。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="157"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="165"/>
         <source>This working file holds no panel root certificate: a PDF can be checked for being intact, but no signer can be recognised as this panel&apos;s.</source>
         <translation>本工作文件中没有专家组根证书：只能验证PDF内容是否完好，无法确认签名人属于本专家组。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="167"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="175"/>
         <source>Drop one or several PDF files here, or</source>
         <translation>将一个或多个PDF文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="170"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="178"/>
         <source>&amp;Choose PDF files…</source>
         <translation>选择PDF文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="176"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="184"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="176"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="184"/>
         <source>Verdict</source>
         <translation>验证结论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="207"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="215"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="207"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="215"/>
         <source>Content intact:</source>
         <translation>内容完好：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="208"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="216"/>
         <source>Signed by:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="208"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="216"/>
         <source>Certificate serial number:</source>
         <translation>证书序列号：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="209"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="217"/>
         <source>Issued by this panel&apos;s root:</source>
         <translation>由本专家组根证书签发：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="209"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="217"/>
         <source>Signed at:</source>
         <translation>签名时间：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="210"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="218"/>
         <source>Added after signing:</source>
         <translation>签名后追加内容：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="211"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="219"/>
         <source>Signer is the sheet&apos;s expert:</source>
         <translation>签名人即表中评审专家：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="218"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="226"/>
         <source>Signatures in the file:</source>
         <translation>文件中的签名：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="221"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="229"/>
         <source>Signer</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="221"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="229"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="221"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="229"/>
         <source>Signed at</source>
         <translation>签名时间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="222"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="319"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="409"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="230"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="327"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="419"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="250"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="258"/>
         <source>Choose PDF files to verify</source>
         <translation>选择要验证的PDF文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="251"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="259"/>
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF文件 (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="305"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="313"/>
         <source>Checking %1…</source>
         <translation>正在验证%1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="306"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="314"/>
         <source>Checking %n files…</source>
         <translation>
             <numerusform>正在验证%n个文件…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="319"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="340"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="409"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="327"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="348"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="419"/>
         <source>Refused</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="340"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="348"/>
         <source>Valid signature</source>
         <translation>签名有效</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="344"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="352"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="344"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="352"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="358"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="366"/>
         <source>Yes (root %1)</source>
         <translation>是（根证书 %1）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="360"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="368"/>
+        <source>Not established: the signature does not hold</source>
+        <translation>无法确认：签名不成立</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="370"/>
         <source>No: issued by %1, not by this panel&apos;s root (%2)</source>
         <translation>否：由%1签发，不是本专家组的根证书（%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="363"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="373"/>
         <source>Unknown: this working file holds no panel root</source>
         <translation>无法确认：本工作文件中没有专家组根证书</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="370"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="380"/>
         <source>Yes (%1)</source>
         <translation>是（%1）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="375"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="385"/>
         <source>— (the PDF names no expert)</source>
         <translation>—（该PDF未注明评审专家）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="389"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="399"/>
         <source>Reviewing expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="389"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="399"/>
         <source>Panel chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="390"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="400"/>
         <source>Panel member</source>
         <translation>组员</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="395"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="405"/>
         <source>Signature fields not signed yet: %1</source>
         <translation>尚未签名的签名栏：%1</translation>
     </message>

@@ -542,6 +542,11 @@ def _everything(app, checker: Checker) -> None:  # noqa: PLR0915 (one screen aft
     # -- issue 19: the on-site checklist ---------------------------------------------------------
     _checklist(win, wf, checker)
 
+    # -- issue 20: signed PDFs: verify, export, print ------------------------------------------------
+    from tests.gui.screens_pdf import pdf_screens
+
+    pdf_screens(win, wf, checker, settle)
+
     # -- backups and the lock (issue 18) ---------------------------------------------------------
     from hvp_desktop.gui.restore_dialog import RestoreDialog
     from hvp_desktop.store import crypto

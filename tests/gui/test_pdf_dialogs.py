@@ -330,3 +330,35 @@ def test_the_ranking_panel_prints_and_exports_the_result(qtbot, demo_wf, make_ru
     assert preview.kept_printer.pageLayout().orientation() == (
         QPageLayout.Orientation.Landscape if printing.first_page_landscape(data) else QPageLayout.Orientation.Portrait)
     preview.reject()
+
+
+def test_the_dialogs_work_from_the_keyboard(qtbot, demo_wf, tmp_path):
+    from PySide6.QtWidgets import QDialog
+
+    dialog = ExportSheetsDialog(demo_wf, _round(demo_wf))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.folder_edit.setFocus()
+    order = [dialog.folder_edit]
+    for _ in range(6):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        order.append(dialog.focusWidget())
+    wanted = [dialog.folder_edit, dialog.browse_button, dialog.separate, dialog.sign, dialog.export_button]
+    assert [w for w in order if w in wanted][:len(wanted)] == wanted, [type(w).__name__ for w in order]
+    dialog.folder_edit.setText(str(tmp_path / "missing"))
+    dialog.folder_edit.setFocus()
+    qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Return)  # Enter: the default button, Export
+    assert "existing folder" in dialog.message.text()
+    qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+    verify = VerifyPdfDialog(demo_wf)
+    qtbot.addWidget(verify)
+    verify.show()
+    verify.activateWindow()
+    qtbot.waitActive(verify)
+    assert verify.choose_button.isDefault() and verify.choose_button.text().startswith("&Choose")
+    qtbot.keyClick(verify, Qt.Key.Key_Escape)
+    assert not verify.isVisible()
