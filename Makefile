@@ -18,11 +18,12 @@ APT_PACKAGES := libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus
 
 run: venv translations $(PRISTINE)
 	@$(PY) -m hvp_desktop demo $(DEMO) --force --copy-of $(PRISTINE)
+	@echo "已签名的导出示例 (signed examples: sheets, result, assessment report, audit pack): $(DEMO_DIR)/signed"
 	HVP_PASSWORD=hvp-demo-2026 $(PY) -m hvp_desktop $(DEMO)
 
 $(PRISTINE): $(DEMO_SOURCES) | $(VENV)/.installed
 	@mkdir -p $(DEMO_DIR)
-	@$(PY) -m hvp_desktop demo $@ --force >/dev/null
+	@$(PY) -m hvp_desktop demo $@ --force --exports $(DEMO_DIR)/signed >/dev/null
 
 test: venv translations sqlcipher-shell
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)

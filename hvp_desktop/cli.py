@@ -121,8 +121,16 @@ def cmd_demo(args) -> int:
     os.replace(tmp, path)
     heads.follow(Path(args.copy_of) if args.copy_of else tmp, path, copy=bool(args.copy_of))
     Path(f"{tmp}.lock").unlink(missing_ok=True)
-    _emit(args, {"file": str(path.resolve()), "password": password},
-          [f"演示文件 (demo file): {path.resolve()}", f"密码 (password): {password}"])
+    exports: list[str] = []
+    if args.exports:  # the signed output, written from the finished file (issue 20 §8)
+        from hvp_desktop.demo_exports import write_demo_exports
+        from hvp_desktop.store.engine import WorkingFile
+
+        with WorkingFile.open(path, password) as wf:
+            exports = [str(p.resolve()) for p in write_demo_exports(wf, Path(args.exports))]
+    _emit(args, {"file": str(path.resolve()), "password": password, "exports": exports},
+          [f"演示文件 (demo file): {path.resolve()}", f"密码 (password): {password}",
+           *([f"已签名的导出示例 (signed examples): {Path(args.exports).resolve()}"] if exports else [])])
     return EXIT_OK
 
 
@@ -1137,6 +1145,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = with_file("demo", "创建演示工作文件 (create a demo working file)")
     sp.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     sp.add_argument("--copy-of", metavar="PRISTINE", help="复制此前生成的演示文件 (copy a demo file built before)")
+    sp.add_argument("--exports", metavar="DIR",
+                    help="另写出已签名的打分表、汇总结果、核查报告和审计包 (also write signed examples here)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_demo)
 

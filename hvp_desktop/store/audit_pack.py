@@ -141,7 +141,7 @@ def write_audit_pack(wf: WorkingFile, round_id: int, out: Path, *,
                 identities[sheet.expert_id] = certs.signing_identity(wf, sheet.expert_id, pin_for(sheet.expert_id))
             except RuleViolation:  # no certificate, or a PIN not given: an unsigned copy
                 identities[sheet.expert_id] = None
-        identity = identities[sheet.expert_id]
+        identity = None if sheet.transcribed else identities[sheet.expert_id]
         with wf.session() as s:
             app_uuid = apps[s.get(ScoreSheet, sheet.sheet_id).application_id]
         name = (f"sheet-pdfs/{reports.safe_name(sheet.enterprise)}-{reports.safe_name(sheet.expert)}"

@@ -150,7 +150,7 @@ def export_round_sheets(wf: WorkingFile, round_id: int, outdir: Path, *, sign: b
             result.cancelled = True
             break
         identity = None
-        if sign:
+        if sign and not sheet.transcribed:
             if sheet.expert_id not in identities:
                 identities[sheet.expert_id] = certs.signing_identity(wf, sheet.expert_id, pin_for(sheet.expert_id))
             identity = identities[sheet.expert_id]
@@ -172,12 +172,13 @@ def export_round_sheets(wf: WorkingFile, round_id: int, outdir: Path, *, sign: b
 
 def sheet_pdf(wf: WorkingFile, sheet: SubmittedSheet, identity: tuple | None = None) -> bytes:
     """A submitted sheet as a PDF; signed (PAdES B-B, the signer block drawn in the page) when
-    `identity` is its expert's (key, certificate, chain)."""
+    `identity` is its expert's (key, certificate, chain) — except a sheet keyed from paper by the
+    secretariat: its record is the signed paper, and no digital signature stands in for the expert."""
     from hvp_desktop.reports.pdf_sheet import SignerBlock, render_score_sheet, render_signable_sheet
     from hvp_desktop.reports.pdf_sign import sign_pdf
 
     data = score_sheet_report(wf, sheet.sheet_id)
-    if identity is None:
+    if identity is None or sheet.transcribed:
         return render_score_sheet(data)
     key, cert, chain = identity
     signable = render_signable_sheet(data, SignerBlock(sheet.expert, "评审专家", data.submitted_at, sheet.expert_uuid))
@@ -193,6 +194,7 @@ class SubmittedSheet:
     expert: str
     expert_uuid: str
     revision: int
+    transcribed: bool = False  # keyed from the paper sheet by the secretariat
 
 
 def submitted_sheets(wf: WorkingFile, round_id: int) -> list[SubmittedSheet]:
@@ -200,14 +202,15 @@ def submitted_sheets(wf: WorkingFile, round_id: int) -> list[SubmittedSheet]:
     with wf.session() as s:
         rows = s.execute(
             select(ScoreSheet.id, ScoreSheet.application_id, ScoreSheet.expert_id, ScoreSheet.revision,
-                   Application.enterprise_name, Expert.name, Expert.uuid)
+                   Application.enterprise_name, Expert.name, Expert.uuid, ScoreSheet.transcribed_from_paper)
             .join(Application, Application.id == ScoreSheet.application_id)
             .join(Expert, Expert.id == ScoreSheet.expert_id)
             .where(Application.round_id == round_id, ScoreSheet.status == SheetStatus.SUBMITTED.value)
             .order_by(Application.id, Expert.id, ScoreSheet.revision)).all()
     latest: dict[tuple[int, int], SubmittedSheet] = {}
-    for sheet_id, application_id, expert_id, revision, enterprise, expert, uuid in rows:
-        latest[(application_id, expert_id)] = SubmittedSheet(sheet_id, enterprise, expert_id, expert, uuid, revision)
+    for sheet_id, application_id, expert_id, revision, enterprise, expert, uuid, paper in rows:
+        latest[(application_id, expert_id)] = SubmittedSheet(sheet_id, enterprise, expert_id, expert, uuid, revision,
+                                                             bool(paper))
     return list(latest.values())
 
 
