@@ -231,7 +231,6 @@ class VerifyPdfDialog(QDialog):
         self.signatures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.signatures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.signatures.horizontalHeader().setStretchLastSection(True)
-        self.signatures.setMaximumHeight(130)
         details.addWidget(self.signatures)
         self.unsigned = QLabel(self.details)
         self.unsigned.setWordWrap(True)
@@ -414,6 +413,10 @@ class VerifyPdfDialog(QDialog):
             self.signatures.setRowCount(0)
             return
         self.signatures.setRowCount(len(entries))
+        rows = min(len(entries), 4)
+        self.signatures.setFixedHeight(self.signatures.horizontalHeader().sizeHint().height()
+                                       + rows * max(self.signatures.verticalHeader().defaultSectionSize(), 1)
+                                       + 2 * self.signatures.frameWidth() + 2)
         for row, entry in enumerate(entries):
             ok = _field(entry, "ok")
             role = str(_field(entry, "role", "") or "")
@@ -516,7 +519,7 @@ class ExportSheetsDialog(QDialog):
         pins: dict[int, str] = {}
         seen: set[int] = set()
         for sheet in self.sheets:
-            if sheet.expert_id in seen:
+            if sheet.expert_id in seen or getattr(sheet, "transcribed", False):  # a paper sheet is not signed
                 continue
             seen.add(sheet.expert_id)
             if not certs.identity_needs_pin(self.wf, sheet.expert_id):
@@ -605,6 +608,10 @@ class ExportSheetsDialog(QDialog):
         if outcome.cancelled:
             text = self.tr("Cancelled after %n file(s): the files written are complete; the rest was not written.",
                            "", count)
+        elif sign and outcome.signed < count:
+            text = self.tr("%n file(s) written to %1: %2 signed with their expert's key; the paper sheets keyed in "
+                           "by the secretariat are not (their signature is on the paper).", "", count) \
+                .replace("%2", str(outcome.signed))
         elif sign:
             text = self.tr("%n file(s) written to %1, each signed with its expert's key.", "", count)
         elif self.combined.isChecked():

@@ -19,7 +19,8 @@ page_images(pdf, dpi, ...) -> list[QImage]
     thread safety in document_viewer.py).
 
 The preview's pages are kept in memory by Qt until the preview closes: for a long document they
-are rendered at a lower resolution, in grey (PREVIEW_BUDGET); the paper gets full resolution.
+are rendered at a lower resolution (PREVIEW_BUDGET: a round's 338 pages at ~55 dpi, ~0.4 GB);
+the paper always gets full resolution, page by page.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ from hvp_desktop.gui.tasks import Task, run_task
 
 MAX_PRINT_DPI = 300
 PREVIEW_DPI = 150
-MIN_PREVIEW_DPI = 72
-PREVIEW_BUDGET = 300_000_000  # bytes of page images a preview may hold
+MIN_PREVIEW_DPI = 50
+PREVIEW_BUDGET = 400_000_000  # bytes of page images a preview may hold
 A4_INCHES = QSizeF(210 / 25.4, 297 / 25.4)
 
 
@@ -106,13 +107,12 @@ def first_page_landscape(pdf: bytes) -> bool:
 
 
 def preview_quality(pages: int) -> tuple[float, bool]:
-    """(dpi, grey) of the preview's page images: full colour at PREVIEW_DPI while the pages fit
-    PREVIEW_BUDGET, else grey and, if need be, a lower resolution."""
+    """(dpi, grey) of the preview's page images: PREVIEW_DPI while the pages fit PREVIEW_BUDGET,
+    else a lower resolution (at least MIN_PREVIEW_DPI). Always RGB32: Qt's preview keeps an
+    RGB32 image as it is, but converts a grey one to 32 bits a pixel (4 times the memory)."""
     area = A4_INCHES.width() * A4_INCHES.height()
-    if pages * area * PREVIEW_DPI ** 2 * 4 <= PREVIEW_BUDGET:
-        return PREVIEW_DPI, False
-    dpi = math.sqrt(PREVIEW_BUDGET / (max(pages, 1) * area))
-    return max(MIN_PREVIEW_DPI, min(PREVIEW_DPI, dpi)), True
+    dpi = math.sqrt(PREVIEW_BUDGET / (max(pages, 1) * area * 4))
+    return max(MIN_PREVIEW_DPI, min(PREVIEW_DPI, dpi)), False
 
 
 def page_images(pdf: bytes, dpi: float | None = None, *, grey: bool | None = None,

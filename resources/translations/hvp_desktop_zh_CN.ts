@@ -1550,137 +1550,144 @@
 <context>
     <name>ExportSheetsDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="442"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="448"/>
         <source>Export score sheets: %1</source>
         <translation>导出专家打分表：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="446"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="452"/>
         <source>%n submitted score sheet(s) of %1, by %2 expert(s), the latest revision of each.</source>
         <translation>
             <numerusform>%1共有%n份已提交的专家打分表，来自%2位专家，每份取最新版本。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="449"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="455"/>
         <source>%1 has no submitted score sheet yet: there is nothing to export.</source>
         <translation>%1还没有已提交的专家打分表，无可导出。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="461"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="467"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="464"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="470"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="469"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="475"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="471"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="477"/>
         <source>&amp;One PDF per sheet</source>
         <translation>每份打分表一个PDF文件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="472"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="478"/>
         <source>One co&amp;mbined file for printing (without digital signatures)</source>
         <translation>合并为一个文件供打印（不含数字签名）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="480"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="486"/>
         <source>&amp;Sign each sheet with its expert&apos;s key</source>
         <translation>用评审专家本人的密钥对每份打分表签名(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="490"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="496"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="491"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="497"/>
         <source>&amp;Open the folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="503"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="509"/>
         <source>Folder for the score sheets</source>
         <translation>专家打分表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="523"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="529"/>
         <source>PIN of %1</source>
         <translation>%1的PIN</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="524"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="530"/>
         <source>The signing key of %1 is protected by a PIN. Enter it to sign their sheets:</source>
         <translation>%1的签名密钥设有PIN。请输入PIN，以签署其专家打分表：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="543"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="549"/>
         <source>Choose an existing folder for the files.</source>
         <translation>请选择一个已存在的文件夹保存文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="552"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="558"/>
         <source>Nothing was exported: a PIN was not given.</source>
         <translation>未导出任何文件：未输入PIN。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="583"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="589"/>
         <source>The sheets of %1 cannot be signed. %2</source>
         <translation>无法签署%1的专家打分表。%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="586"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="592"/>
         <source>The score sheets could not be exported: %1</source>
         <translation>专家打分表导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="590"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="596"/>
         <source>Signing and writing the score sheets…</source>
         <translation>正在签署并写出专家打分表…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="590"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="596"/>
         <source>Writing the score sheets…</source>
         <translation>正在写出专家打分表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="603"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="609"/>
         <source>Cancelled after %n file(s): the files written are complete; the rest was not written.</source>
         <translation>
             <numerusform>已在写出%n个文件后取消：已写出的文件完整，其余未写出。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="606"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="612"/>
+        <source>%n file(s) written to %1: %2 signed with their expert&apos;s key; the paper sheets keyed in by the secretariat are not (their signature is on the paper).</source>
+        <translation>
+            <numerusform>已将%n个文件写入%1：其中%2份由评审专家本人的密钥签名；工作人员录入的纸质打分表未作数字签名（其签名在纸质表上）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="616"/>
         <source>%n file(s) written to %1, each signed with its expert&apos;s key.</source>
         <translation>
             <numerusform>已将%n个文件写入%1，每份均由评审专家本人的密钥签名。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="608"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="618"/>
         <source>%n combined file written to %1 for printing (without digital signatures).</source>
         <translation>
             <numerusform>已将%n个合并文件写入%1，供打印（不含数字签名）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="610"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="620"/>
         <source>%n file(s) written to %1, not signed.</source>
         <translation>
             <numerusform>已将%n个文件写入%1，未签名。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="613"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="623"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3584,27 +3591,27 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>无法验证该PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="646"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="656"/>
         <source>Print score sheets</source>
         <translation>打印专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="647"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="657"/>
         <source>%1 has no submitted score sheet yet.</source>
         <translation>%1还没有已提交的专家打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="650"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="660"/>
         <source>Score sheets of %1</source>
         <translation>%1专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="652"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="662"/>
         <source>Preparing the score sheets for printing…</source>
         <translation>正在准备打印专家打分表…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="661"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="671"/>
         <source>Preparing the sheet for printing…</source>
         <translation>正在准备打印专家打分表…</translation>
     </message>
@@ -3627,7 +3634,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../hvp_desktop/gui/printing.py" line="71"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="72"/>
         <source>The PDF cannot be read.</source>
         <translation>无法读取该PDF。</translation>
     </message>
@@ -5231,163 +5238,163 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>验证结论</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="215"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="214"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="215"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="214"/>
         <source>Content intact:</source>
         <translation>内容完好：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="216"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="215"/>
         <source>Signed by:</source>
         <translation>签名人：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="216"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="215"/>
         <source>Certificate serial number:</source>
         <translation>证书序列号：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="217"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="216"/>
         <source>Issued by this panel&apos;s root:</source>
         <translation>由本专家组根证书签发：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="217"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="216"/>
         <source>Signed at:</source>
         <translation>签名时间：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="218"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="217"/>
         <source>Added after signing:</source>
         <translation>签名后追加内容：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="219"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="218"/>
         <source>Signer is the sheet&apos;s expert:</source>
         <translation>签名人即表中评审专家：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="226"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="225"/>
         <source>Signatures in the file:</source>
         <translation>文件中的签名：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="229"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="228"/>
         <source>Signer</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="229"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="228"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="229"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="228"/>
         <source>Signed at</source>
         <translation>签名时间</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="230"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="327"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="419"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="229"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="325"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="425"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="258"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="256"/>
         <source>Choose PDF files to verify</source>
         <translation>选择要验证的PDF文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="259"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="257"/>
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF文件 (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="313"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="311"/>
         <source>Checking %1…</source>
         <translation>正在验证%1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="314"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="312"/>
         <source>Checking %n files…</source>
         <translation>
             <numerusform>正在验证%n个文件…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="327"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="348"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="419"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="325"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="350"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="425"/>
         <source>Refused</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="348"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="350"/>
         <source>Valid signature</source>
         <translation>签名有效</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="352"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="354"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="352"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="354"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="366"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="368"/>
         <source>Yes (root %1)</source>
         <translation>是（根证书 %1）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="368"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="370"/>
         <source>Not established: the signature does not hold</source>
         <translation>无法确认：签名不成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="370"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="372"/>
         <source>No: issued by %1, not by this panel&apos;s root (%2)</source>
         <translation>否：由%1签发，不是本专家组的根证书（%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="373"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="375"/>
         <source>Unknown: this working file holds no panel root</source>
         <translation>无法确认：本工作文件中没有专家组根证书</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="380"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="382"/>
         <source>Yes (%1)</source>
         <translation>是（%1）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="385"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="387"/>
         <source>— (the PDF names no expert)</source>
         <translation>—（该PDF未注明评审专家）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="399"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="401"/>
         <source>Reviewing expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="399"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="401"/>
         <source>Panel chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="400"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="402"/>
         <source>Panel member</source>
         <translation>组员</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="405"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="407"/>
         <source>Signature fields not signed yet: %1</source>
         <translation>尚未签名的签名栏：%1</translation>
     </message>
