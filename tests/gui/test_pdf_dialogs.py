@@ -318,9 +318,9 @@ def test_the_ranking_panel_prints_and_exports_the_result(qtbot, demo_wf, make_ru
     assert panel.result_button.isEnabled()
     target = tmp_path / "result"
     panel.export_result_pdf(str(target))
-    qtbot.waitUntil(lambda: (tmp_path / "result.pdf").exists(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "result.pdf" in panel.form.messageLabel.text(), timeout=WAIT_MS)  # told when written
     data = (tmp_path / "result.pdf").read_bytes()
-    assert data.startswith(b"%PDF-") and "result.pdf" in panel.form.messageLabel.text()
+    assert data.startswith(b"%PDF-")
     panel.print_result()
     qtbot.waitUntil(lambda: bool(_previews()), timeout=WAIT_MS)
     preview = _previews()[0]
