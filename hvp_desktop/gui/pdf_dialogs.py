@@ -597,6 +597,12 @@ class ExportSheetsDialog(QDialog):
         self.task = run_task(self, work, label=label, on_done=done, on_error=failed)
         return self.task
 
+    def reject(self) -> None:
+        """Closing the dialog during an export cancels it (the files written stay, complete)."""
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
+
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.export_button, self.browse_button, self.folder_edit, self.separate, self.combined):
             widget.setEnabled(not busy)
@@ -635,14 +641,13 @@ class ExportSheetsDialog(QDialog):
 def _sheets_pdf(wf: WorkingFile, round_id: int, progress, cancelled) -> bytes:
     """The round's latest submitted sheets in one PDF, in memory (a print copy: no signatures)."""
     from hvp_desktop.reports.pdf_combine import combine
-    from hvp_desktop.reports.pdf_sheet import render_score_sheet
 
     sheets = reports.submitted_sheets(wf, round_id)
     pdfs = []
     for n, sheet in enumerate(sheets):
         if cancelled():
             return b""
-        pdfs.append(render_score_sheet(reports.score_sheet_report(wf, sheet.sheet_id)))
+        pdfs.append(reports.sheet_pdf(wf, sheet))  # unsigned: a print copy
         progress(n + 1, len(sheets))
     return combine(pdfs, title=f"专家打分表（轮次{round_id}）")
 
