@@ -29,7 +29,7 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # English words a Chinese UI keeps: codes, units, formats, the program's and Qt's own names.
 ALLOWED_IN_CHINESE = {"PCT", "ISO", "RMB", "Excel", "xlsx", "txt", "hvp", "desktop", "hvpdb", "SHA", "Ctrl", "PNG",
-                      "PDF", "UUID", "SQLCipher", "IP"}
+                      "PDF", "UUID", "SQLCipher", "IP", "PIN"}
 
 
 def screen_config(path: Path) -> Path:

@@ -68,7 +68,22 @@ def pdf_screens(win, wf, checker, settle) -> None:
         export.folder_edit.setText(str(out))
         export.show()
         checker.inspect(export, "export-sheets")
-        export.export()
+        # one expert's key under a PIN: the export asks for it, naming the expert
+        from hvp_desktop.store.ops import certificates as cert_ops
+        from tests.gui.screens import when_modal
+
+        cert_ops.issue_certificate(wf, export.sheets[0].expert_id, "2468")
+        asked = []
+
+        def pin(dialog) -> None:
+            asked.append(dialog)
+            checker.inspect(dialog, "export-sheets-pin")
+            dialog.setTextValue("2468")
+            dialog.accept()
+
+        when_modal(export.export, pin)
+        if not asked:
+            checker.problem("export-sheets-pin", "no PIN was asked for a key under a PIN")
         if not _wait(lambda: export.task is None, settle):
             checker.problem("export-sheets", "the export did not end")
         checker.inspect(export, "export-sheets-done")

@@ -43,7 +43,8 @@ def test_every_screen_fits_1366x768_and_speaks_one_language(lang, _demo_master, 
     assert {"applications", "scoring", "ranking", "shortlist-confirmation", "choose-round", "holiday-arrangement",
             "declare-conflict", "paper-sheet", "application-tab2", "unlock", "refusal", "restore-backup",
             "lock-screen", "changed-outside", "scoring-documents", "checklist", "checklist-evidence",
-            "verify-pdf", "verify-pdf-several", "export-sheets", "export-sheets-done", "print-preview"} <= names, names
+            "verify-pdf", "verify-pdf-several", "export-sheets", "export-sheets-pin", "export-sheets-done",
+            "print-preview"} <= names, names
     assert all((SCREENS / shot).stat().st_size > 1000 for shot in report["shots"])
     assert report["problems"] == [], "\n".join(
         f"{p['where']}: {p['what']}" + (f" — {p['text']!r}" if p["text"] else "") for p in report["problems"])
