@@ -267,11 +267,19 @@ class VerifyPdfDialog(QDialog):
             return []
         return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
 
+    def _highlight(self, on: bool) -> None:
+        self.drop_zone.setStyleSheet("QFrame { background-color: #e3eefb; }" if on else "")
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._local_files(event) and self.task is None:
             event.acceptProposedAction()
+            self._highlight(True)
         else:
             event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:
+        self._highlight(False)
+        super().dragLeaveEvent(event)
 
     def dragMoveEvent(self, event) -> None:
         if self._local_files(event) and self.task is None:
@@ -280,6 +288,7 @@ class VerifyPdfDialog(QDialog):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._highlight(False)
         files = self._local_files(event)
         if not files or self.task is not None:
             event.ignore()

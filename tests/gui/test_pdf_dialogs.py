@@ -362,3 +362,25 @@ def test_the_dialogs_work_from_the_keyboard(qtbot, demo_wf, tmp_path):
     assert verify.choose_button.isDefault() and verify.choose_button.text().startswith("&Choose")
     qtbot.keyClick(verify, Qt.Key.Key_Escape)
     assert not verify.isVisible()
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils")
+def test_printing_from_the_preview_paints_every_page_at_the_printer_s_resolution(qtbot, signed, tmp_path):
+    """What Print in the preview does with a real printer (here one printing to a PDF file): the
+    pages rendered anew, a long job with its progress."""
+    from PySide6.QtWidgets import QWidget
+
+    from hvp_desktop.reports.pdf_combine import combine
+
+    pdf = combine([p.read_bytes() for p in signed[:3]])
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    preview = printing.print_pdf(parent, pdf, "three sheets")
+    assert preview.pdf_pages > 4  # the path with the progress dialog
+    printer = printing.a4_printer("three sheets")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)
+    printer.setOutputFileName(str(tmp_path / "paper.pdf"))
+    preview.paintRequested.emit(printer)
+    assert _pdfinfo_pages(tmp_path / "paper.pdf") == preview.pdf_pages
+    preview.reject()
