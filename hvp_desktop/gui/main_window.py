@@ -288,7 +288,8 @@ class MainWindow(QMainWindow):
 
         round_id = self._round()
         if round_id is not None:
-            self.print_task = preview_round_sheets(self, self.wf, round_id)
+            # the window outlives a lock: a preview ready after it is not shown over the lock screen
+            self.print_task = preview_round_sheets(self, self.wf, round_id, wanted=lambda: not self.locked)
 
     def verify_pdf(self) -> None:
         """File → Verify a PDF…: needs no round, only the file's panel root."""

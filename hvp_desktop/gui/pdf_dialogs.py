@@ -661,7 +661,8 @@ def _sheets_pdf(wf: WorkingFile, round_id: int, progress, cancelled) -> bytes:
     return combine(pdfs, title=f"专家打分表（轮次{round_id}）")
 
 
-def preview_round_sheets(parent: QWidget, wf: WorkingFile, round_id: int) -> Task | None:
+def preview_round_sheets(parent: QWidget, wf: WorkingFile, round_id: int, *,
+                         wanted=lambda: True) -> Task | None:
     """Round → Print score sheets…: the round's sheets rendered off the GUI thread, then previewed."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -674,7 +675,7 @@ def preview_round_sheets(parent: QWidget, wf: WorkingFile, round_id: int) -> Tas
     name = QCoreApplication.translate("PdfDialogs", "Score sheets of %1").replace("%1", title)
     return printing.preview_pdf(parent, lambda progress, cancelled: _sheets_pdf(wf, round_id, progress, cancelled),
                                 name, label=QCoreApplication.translate("PdfDialogs", "Preparing the score sheets "
-                                                                       "for printing…"))
+                                                                       "for printing…"), wanted=wanted)
 
 
 def print_sheet(parent: QWidget, wf: WorkingFile, sheet_id: int, title: str) -> Task:

@@ -239,8 +239,10 @@ def print_pdf(parent: QWidget | None, pdf: bytes, title: str, *,
 
 def preview_pdf(parent: QWidget, make_pdf: Callable[[Callable[[int, int], None], Callable[[], bool]], bytes],
                 title: str, *, label: str, on_shown: Callable[[QPrintPreviewDialog | None], None] | None = None,
-                on_error: Callable[[BaseException], None] | None = None) -> Task:
-    """Make the PDF and its preview pages off the GUI thread (progress, Cancel), then preview it."""
+                on_error: Callable[[BaseException], None] | None = None,
+                wanted: Callable[[], bool] = lambda: True) -> Task:
+    """Make the PDF and its preview pages off the GUI thread (progress, Cancel), then preview it
+    if still `wanted()` (a window locked meanwhile shows nothing of the file)."""
 
     def work(progress, is_cancelled):
         # the PDF is the first half of the bar, its preview pages the second
@@ -253,7 +255,7 @@ def preview_pdf(parent: QWidget, make_pdf: Callable[[Callable[[int, int], None],
 
     def done(result) -> None:
         dialog = None
-        if result is not None:
+        if result is not None and wanted():
             pdf, images = result
             dialog = print_pdf(parent, pdf, title, preview=images)
         if on_shown is not None:

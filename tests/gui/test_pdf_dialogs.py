@@ -384,3 +384,16 @@ def test_printing_from_the_preview_paints_every_page_at_the_printer_s_resolution
     preview.paintRequested.emit(printer)
     assert _pdfinfo_pages(tmp_path / "paper.pdf") == preview.pdf_pages
     preview.reject()
+
+
+def test_a_preview_no_longer_wanted_is_not_shown(qtbot, demo_wf):
+    """The main window locked while the sheets were rendered: nothing of the file appears."""
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    task = preview_round_sheets(parent, demo_wf, _round(demo_wf), wanted=lambda: False)
+    with qtbot.waitSignal(task.finished, timeout=WAIT_MS):
+        pass
+    assert _previews() == []
+    del task
