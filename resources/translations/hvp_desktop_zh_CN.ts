@@ -1550,144 +1550,144 @@
 <context>
     <name>ExportSheetsDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="448"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="457"/>
         <source>Export score sheets: %1</source>
         <translation>导出专家打分表：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="452"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="461"/>
         <source>%n submitted score sheet(s) of %1, by %2 expert(s), the latest revision of each.</source>
         <translation>
             <numerusform>%1共有%n份已提交的专家打分表，来自%2位专家，每份取最新版本。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="455"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="464"/>
         <source>%1 has no submitted score sheet yet: there is nothing to export.</source>
         <translation>%1还没有已提交的专家打分表，无可导出。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="467"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="476"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="470"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="479"/>
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="475"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="484"/>
         <source>Files</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="477"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="486"/>
         <source>&amp;One PDF per sheet</source>
         <translation>每份打分表一个PDF文件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="478"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="487"/>
         <source>One co&amp;mbined file for printing (without digital signatures)</source>
         <translation>合并为一个文件供打印（不含数字签名）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="486"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="495"/>
         <source>&amp;Sign each sheet with its expert&apos;s key</source>
         <translation>用评审专家本人的密钥对每份打分表签名(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="496"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="505"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="497"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="506"/>
         <source>&amp;Open the folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="509"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="518"/>
         <source>Folder for the score sheets</source>
         <translation>专家打分表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="529"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="538"/>
         <source>PIN of %1</source>
         <translation>%1的PIN</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="530"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="539"/>
         <source>The signing key of %1 is protected by a PIN. Enter it to sign their sheets:</source>
         <translation>%1的签名密钥设有PIN。请输入PIN，以签署其专家打分表：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="549"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="558"/>
         <source>Choose an existing folder for the files.</source>
         <translation>请选择一个已存在的文件夹保存文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="558"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="567"/>
         <source>Nothing was exported: a PIN was not given.</source>
         <translation>未导出任何文件：未输入PIN。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="589"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="598"/>
         <source>The sheets of %1 cannot be signed. %2</source>
         <translation>无法签署%1的专家打分表。%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="592"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="601"/>
         <source>The score sheets could not be exported: %1</source>
         <translation>专家打分表导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="596"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="605"/>
         <source>Signing and writing the score sheets…</source>
         <translation>正在签署并写出专家打分表…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="596"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="605"/>
         <source>Writing the score sheets…</source>
         <translation>正在写出专家打分表…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="609"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="624"/>
         <source>Cancelled after %n file(s): the files written are complete; the rest was not written.</source>
         <translation>
             <numerusform>已在写出%n个文件后取消：已写出的文件完整，其余未写出。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="612"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="627"/>
         <source>%n file(s) written to %1: %2 signed with their expert&apos;s key; the paper sheets keyed in by the secretariat are not (their signature is on the paper).</source>
         <translation>
             <numerusform>已将%n个文件写入%1：其中%2份由评审专家本人的密钥签名；工作人员录入的纸质打分表未作数字签名（其签名在纸质表上）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="616"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="631"/>
         <source>%n file(s) written to %1, each signed with its expert&apos;s key.</source>
         <translation>
             <numerusform>已将%n个文件写入%1，每份均由评审专家本人的密钥签名。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="618"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="633"/>
         <source>%n combined file written to %1 for printing (without digital signatures).</source>
         <translation>
             <numerusform>已将%n个合并文件写入%1，供打印（不含数字签名）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="620"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="635"/>
         <source>%n file(s) written to %1, not signed.</source>
         <translation>
             <numerusform>已将%n个文件写入%1，未签名。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="623"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="638"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3046,7 +3046,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="143"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="385"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="386"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3094,7 +3094,7 @@
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="162"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="386"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="387"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3184,43 +3184,43 @@
         <translation>认定评审不作现场核查：请选择考核轮次（第一年度、第二年度或整改后重新考核）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="331"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="332"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="332"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="334"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="333"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="335"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="333"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="334"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="388"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="389"/>
         <source>hvp-desktop — locked</source>
         <translation>hvp-desktop — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="403"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="404"/>
         <source>Changed outside hvp-desktop</source>
         <translation>文件在本程序之外被改动</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="404"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="405"/>
         <source>This working file does not match the record of its history that hvp-desktop keeps beside it: since it was last used here, it was changed outside the app or replaced by an older copy. Its scores and decisions may not be what the panel entered. Have the secretariat run “hvp-desktop check” on it before relying on it.</source>
         <translation>此工作文件与本程序在其旁保存的审计记录不符：自上次在此使用以来，文件在本程序之外被改动，或被较早的副本替换。其中的评分和决定可能并非专家组录入的内容。请秘书处先用本程序的命令行对其作完整性检查，再使用此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="464"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="465"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="465"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="466"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -3591,27 +3591,27 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>无法验证该PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="656"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="671"/>
         <source>Print score sheets</source>
         <translation>打印专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="657"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="672"/>
         <source>%1 has no submitted score sheet yet.</source>
         <translation>%1还没有已提交的专家打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="660"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="675"/>
         <source>Score sheets of %1</source>
         <translation>%1专家打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="662"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="677"/>
         <source>Preparing the score sheets for printing…</source>
         <translation>正在准备打印专家打分表…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="671"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="686"/>
         <source>Preparing the sheet for printing…</source>
         <translation>正在准备打印专家打分表…</translation>
     </message>
@@ -3645,7 +3645,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/printing.py" line="204"/>
-        <location filename="../../hvp_desktop/gui/printing.py" line="266"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="268"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -3666,7 +3666,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/printing.py" line="266"/>
+        <location filename="../../hvp_desktop/gui/printing.py" line="268"/>
         <source>The document could not be prepared for printing: %1</source>
         <translation>文档无法准备打印：%1</translation>
     </message>
@@ -5299,8 +5299,8 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="229"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="325"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="425"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="334"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="434"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
@@ -5315,86 +5315,86 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>PDF文件 (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="311"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="320"/>
         <source>Checking %1…</source>
         <translation>正在验证%1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="312"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="321"/>
         <source>Checking %n files…</source>
         <translation>
             <numerusform>正在验证%n个文件…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="325"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="350"/>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="425"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="334"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="359"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="434"/>
         <source>Refused</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="350"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="359"/>
         <source>Valid signature</source>
         <translation>签名有效</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="354"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="363"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="354"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="363"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="368"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="377"/>
         <source>Yes (root %1)</source>
         <translation>是（根证书 %1）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="370"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="379"/>
         <source>Not established: the signature does not hold</source>
         <translation>无法确认：签名不成立</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="372"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="381"/>
         <source>No: issued by %1, not by this panel&apos;s root (%2)</source>
         <translation>否：由%1签发，不是本专家组的根证书（%2）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="375"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="384"/>
         <source>Unknown: this working file holds no panel root</source>
         <translation>无法确认：本工作文件中没有专家组根证书</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="382"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="391"/>
         <source>Yes (%1)</source>
         <translation>是（%1）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="387"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="396"/>
         <source>— (the PDF names no expert)</source>
         <translation>—（该PDF未注明评审专家）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="401"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="410"/>
         <source>Reviewing expert</source>
         <translation>评审专家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="401"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="410"/>
         <source>Panel chair</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="402"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="411"/>
         <source>Panel member</source>
         <translation>组员</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="407"/>
+        <location filename="../../hvp_desktop/gui/pdf_dialogs.py" line="416"/>
         <source>Signature fields not signed yet: %1</source>
         <translation>尚未签名的签名栏：%1</translation>
     </message>
