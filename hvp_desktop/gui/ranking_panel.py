@@ -382,19 +382,44 @@ class RankingPanel(QWidget):
 
     # -- the consolidated result as a PDF (issue 20) ------------------------------------------------
     def _add_result_button(self) -> None:
-        """Result PDF ▾ beside Export to Excel: print the result, or save it as a PDF (unsigned)."""
+        """PDF ▾ beside Export to Excel: print the result or save it as a PDF (unsigned); export or
+        print the round's score sheets (as Round → Export/Print score sheets… do)."""
         from PySide6.QtWidgets import QMenu
 
         f = self.form
-        self.result_button = QPushButton(self.tr("Result &PDF"), self)
+        self.result_button = QPushButton(self.tr("&PDF"), self)
         menu = QMenu(self.result_button)
         self.print_result_action = menu.addAction(self.tr("&Print result…"))
         self.print_result_action.triggered.connect(lambda: self.print_result())
         self.export_result_action = menu.addAction(self.tr("&Export result PDF…"))
         self.export_result_action.triggered.connect(lambda: self.export_result_pdf())
+        menu.addSeparator()
+        self.export_sheets_action = menu.addAction(self.tr("E&xport score sheets…"))
+        self.export_sheets_action.triggered.connect(lambda: self.export_sheets())
+        self.print_sheets_action = menu.addAction(self.tr("P&rint score sheets…"))
+        self.print_sheets_action.triggered.connect(lambda: self.print_sheets())
         self.result_button.setMenu(menu)
         self.result_button.setEnabled(False)
         f.actionRow.insertWidget(f.actionRow.indexOf(f.exportButton) + 1, self.result_button)
+
+    def export_sheets(self):
+        from hvp_desktop.gui.pdf_dialogs import ExportSheetsDialog
+
+        round_id = self.current_round()
+        if round_id is None:
+            return None
+        self.dialog = ExportSheetsDialog(self.wf, round_id, self)
+        self.dialog.open()
+        return self.dialog
+
+    def print_sheets(self):
+        from hvp_desktop.gui.pdf_dialogs import preview_round_sheets
+
+        round_id = self.current_round()
+        if round_id is None:
+            return None
+        self.print_task = preview_round_sheets(self, self.wf, round_id)
+        return self.print_task
 
     def _result_title(self) -> str:
         return self.tr("Result of %1").replace("%1", self.form.roundCombo.currentText())

@@ -4025,6 +4025,11 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>尚不能确认评审结果：</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="390"/>
+        <source>&amp;PDF</source>
+        <translation>PDF(&amp;P)</translation>
+    </message>
+    <message>
         <location filename="../../hvp_desktop/gui/ranking_panel.py" line="269"/>
         <source>Not ready to confirm the result: %1</source>
         <translation>尚不能确认评审结果：%1</translation>
@@ -4087,7 +4092,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/ranking_panel.py" line="373"/>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="441"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="466"/>
         <source>Exported to %1</source>
         <translation>已导出：%1</translation>
     </message>
@@ -4102,93 +4107,98 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>正在写入排名汇总工作簿…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="389"/>
-        <source>Result &amp;PDF</source>
-        <translation>评审结果PDF(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="391"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="392"/>
         <source>&amp;Print result…</source>
         <translation>打印评审结果(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="393"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="394"/>
         <source>&amp;Export result PDF…</source>
         <translation>导出评审结果PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="400"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="397"/>
+        <source>E&amp;xport score sheets…</source>
+        <translation>导出专家打分表(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="399"/>
+        <source>P&amp;rint score sheets…</source>
+        <translation>打印专家打分表(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="425"/>
         <source>Result of %1</source>
         <translation>%1评审结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="412"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="437"/>
         <source>Preparing the result for printing…</source>
         <translation>正在准备打印评审结果…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="427"/>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="444"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="452"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="469"/>
         <source>Export the result as PDF</source>
         <translation>导出评审结果PDF</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="428"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="453"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="445"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="470"/>
         <source>The PDF could not be written: %1</source>
         <translation>PDF文件写出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="447"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="472"/>
         <source>Writing the result PDF…</source>
         <translation>正在写出评审结果PDF…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="471"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="496"/>
         <source>Choose an application in the table.</source>
         <translation>请在表中选择一件申报。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="478"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="503"/>
         <source>No submitted sheet counts yet.</source>
         <translation>尚无计入的已提交专家打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="482"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="507"/>
         <source>Rank %1 · aggregate %2 · range %3 · std dev %4</source>
         <translation>第%1名 · 汇总分 %2 · 极差 %3 · 标准差 %4</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="490"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="515"/>
         <source>No flag: the experts agree within the margin.</source>
         <translation>无偏离标记：专家打分均在阈值之内。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="502"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="527"/>
         <source>Largest difference: %1, %2 gave %3 and %4 gave %5 (a difference of %6)</source>
         <translation>差异最大的指标：%1，%2 给 %3 分，%4 给 %5 分（相差 %6 分）</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="512"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="537"/>
         <source>Waiting for: %1</source>
         <translation>待提交：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="525"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="550"/>
         <source>Not explained yet</source>
         <translation>尚未说明</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="532"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="557"/>
         <source>Explain…</source>
         <translation>说明…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="574"/>
+        <location filename="../../hvp_desktop/gui/ranking_panel.py" line="599"/>
         <source>Confirm the result</source>
         <translation>确认评审结果</translation>
     </message>

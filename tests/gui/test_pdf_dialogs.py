@@ -330,6 +330,9 @@ def test_the_ranking_panel_prints_and_exports_the_result(qtbot, demo_wf, make_ru
     assert preview.kept_printer.pageLayout().orientation() == (
         QPageLayout.Orientation.Landscape if printing.first_page_landscape(data) else QPageLayout.Orientation.Portrait)
     preview.reject()
+    dialog = panel.export_sheets()  # the PDF menu also exports the shown round's sheets
+    assert isinstance(dialog, ExportSheetsDialog) and dialog.round_id == panel.current_round()
+    dialog.reject()
 
 
 def test_the_dialogs_work_from_the_keyboard(qtbot, demo_wf, tmp_path):
