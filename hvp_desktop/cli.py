@@ -940,10 +940,11 @@ def cmd_audit_verify(args) -> int:
     from hvp_desktop.reports.audit_pack import PackError, verify_audit_pack
 
     try:
-        report = verify_audit_pack(Path(args.pack))
+        report = verify_audit_pack(Path(args.pack), args.root_fingerprint)
     except PackError as exc:
         raise CliError(f"{exc.zh} ({exc.en})", EXIT_REJECTED) from exc
     lines = [f"{'通过 OK' if report.ok else '不通过 REFUSED'}：{report.round_title}（根证书 root {report.root_fingerprint}）",
+             f"  根证书已按指纹核对 (root pinned): {'是 yes' if report.root_pinned else '否 no — 请用 --root-fingerprint'}",
              f"  文件 (files): {report.files}",
              f"  专家签名有效的打分表 (sheets whose signature holds): {report.sheets_verified}；"
              f"未签名 (unsigned): {report.sheets_unsigned}",
@@ -1288,6 +1289,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("audit-verify", help="离线核验审计包（无需工作文件） (verify an audit pack offline)")
     sp.add_argument("pack", metavar="PACK.zip")
+    sp.add_argument("--root-fingerprint", metavar="FP",
+                    help="专家组根证书指纹（至少16位十六进制，公示结果上印有）：不给则信任包内的根证书 (pin the panel's root)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_audit_verify)
 

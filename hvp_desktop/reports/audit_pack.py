@@ -63,6 +63,7 @@ class PackReport:
     pdfs_unsigned: int = 0
     result_signed_by: list[str] = field(default_factory=list)
     ranking_recomputed: bool = False
+    root_pinned: bool = False
     events_verified: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)  # (zh, en)
     notes: list[tuple[str, str]] = field(default_factory=list)
@@ -95,6 +96,11 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, bytes]]:
         raise PackError(f"审计包中文件过多（{len(infos)}个）", f"Too many files in the pack ({len(infos)}).")
     if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
         raise PackError("审计包解压后过大", "The pack is too large once uncompressed.")
+    names = [i.filename for i in infos]
+    if len(set(names)) != len(names):
+        raise PackError("审计包中有重名的文件", "The pack holds two members of the same name.")
+    if any(n.startswith(("/", "\\")) or ".." in n.replace("\\", "/").split("/") for n in names):
+        raise PackError("审计包中有非法的文件路径", "The pack holds a member with an unsafe path.")
     members: dict[str, bytes] = {}
     for info in infos:
         if info.is_dir():
@@ -120,12 +126,19 @@ def _json(members: dict[str, bytes], name: str):
         raise PackError(f"审计包中的{name}无法读取：{exc}", f"{name} in the pack cannot be read: {exc}") from exc
 
 
-def verify_audit_pack(path: str | Path) -> PackReport:
-    """Every check of the module's docstring; a pack that cannot be read raises PackError."""
+def verify_audit_pack(path: str | Path, root_fingerprint: str | None = None) -> PackReport:
+    """Every check of the module's docstring; a pack that cannot be read raises PackError.
+    `root_fingerprint` (the panel's, as printed on the result or read aloud; spaces ignored, a
+    prefix of 16 hex digits or more) pins the trust anchor: without it the pack's own root is
+    trusted, and a forger with a root of their own passes, so the report says it is not pinned."""
     archive, members = _open(Path(path))
     archive.close()
     manifest = _json(members, "manifest.json")
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if not (isinstance(manifest, dict) and isinstance(manifest.get("round"), dict)
+            and isinstance(manifest.get("files"), dict) and isinstance(manifest.get("sheets"), list)
+            and all(isinstance(e, dict) for e in manifest["sheets"])):
+        raise PackError("这不是hvp-desktop的审计包（清单格式不符）", "This is not an hvp-desktop audit pack (manifest).")
+    if manifest.get("format") != FORMAT:
         raise PackError("这不是hvp-desktop的审计包", "This is not an hvp-desktop audit pack.")
     if manifest.get("version") != VERSION:
         raise PackError(f"审计包格式版本{manifest.get('version')!r}不受支持（本程序读取版本{VERSION}），请使用更新的hvp-desktop",
@@ -135,6 +148,7 @@ def verify_audit_pack(path: str | Path) -> PackReport:
     try:
         _check_files(report, manifest, members)
         roots = _check_root(report, members)
+        _check_pin(report, roots, root_fingerprint)
         certs = _certificates(report, members, roots)
         rubric = _check_rubric(report, members)
         contents = _check_sheets(report, manifest, members, certs, rubric)
@@ -144,7 +158,8 @@ def verify_audit_pack(path: str | Path) -> PackReport:
         _check_events(report, members)
     except PackError as exc:
         report.problem(exc.zh, exc.en)
-    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:  # a malformed entry of a sound zip
+    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError, IndexError,
+            RecursionError) as exc:  # a malformed entry of a sound zip
         report.problem(f"审计包内容格式有误：{exc!r}", f"The pack's content is malformed: {exc!r}")
     report.ok = not report.problems
     return report
@@ -174,6 +189,22 @@ def _check_root(report: PackReport, members: dict[str, bytes]) -> list:
         raise PackError("审计包中没有专家组根证书", "The pack has no panel root certificate.")
     report.root_fingerprint = certs.short_fingerprint(certs.fingerprint(roots[0]))
     return roots
+
+
+def _check_pin(report: PackReport, roots: list, pinned: str | None) -> None:
+    from hvp_desktop.store import certificates as certs
+
+    full = certs.fingerprint(roots[0]).replace(":", "").upper()
+    if pinned is None:
+        report.notes.append(("未指定专家组根证书指纹（--root-fingerprint）：所信任的是包内自带的根证书，请与公示结果上的指纹核对",
+                             "The root is not pinned (--root-fingerprint): the pack's own root is trusted; compare "
+                             "its fingerprint with the one printed on the published result."))
+        return
+    wanted = "".join(pinned.split()).replace(":", "").upper()
+    report.root_pinned = True
+    if len(wanted) < 16 or not full.startswith(wanted):
+        report.problem(f"审计包的根证书（{report.root_fingerprint}）不是指定的专家组根证书（{pinned}）",
+                       f"The pack's root ({report.root_fingerprint}) is not the pinned panel root ({pinned}).")
 
 
 def _certificates(report: PackReport, members: dict[str, bytes], roots: list) -> dict:
@@ -236,7 +267,17 @@ def _check_sheets(report: PackReport, manifest: dict, members: dict[str, bytes],
             report.problem(f"{label_zh}所用评分表与审计包中的评分表不符",
                            f"{label_en} was scored on another rubric than the pack's.")
             continue
+        if not isinstance(content, dict) or (content.get("application"), content.get("expert"),
+                                             content.get("revision")) != (entry["application"], entry["expert"],
+                                                                          entry["revision"]):
+            report.problem(f"{label_zh}：内容与清单所列的申报、专家或版本不符",
+                           f"{label_en}: its content is not the application, expert or revision the manifest lists.")
+            continue
         if entry.get("signature") is None:
+            if _has_certificate(certs, content.get("expert")):
+                report.problem(f"{label_zh}未签名，但该专家有本专家组签发的证书（签名被移除？）",
+                               f"{label_en} is unsigned although its expert has a panel certificate (signature removed?).")
+                continue
             report.sheets_unsigned += 1
             report.notes.append((f"{label_zh}未经专家数字签名（{'据纸质打分表录入' if entry.get('transcribed') else '无证书'}）",
                                  f"{label_en} is not digitally signed ({'keyed from paper' if entry.get('transcribed') else 'no certificate'})"))
@@ -266,6 +307,17 @@ def _check_sheets(report: PackReport, manifest: dict, members: dict[str, bytes],
     return good
 
 
+def _serial(cert) -> str:
+    from cryptography.x509.oid import NameOID
+
+    values = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    return str(values[0].value) if values else ""
+
+
+def _has_certificate(certs: dict, expert_uuid) -> bool:
+    return any(_serial(cert) == expert_uuid for cert in certs.values())
+
+
 def _keywords_of_first_revision(pdf: bytes) -> str:
     """The /Keywords of the revision the first signature covers (later revisions cannot change them)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -285,26 +337,32 @@ def _keyword(words: str, prefix: str) -> str:
 
 def _check_sheet_pdfs(report: PackReport, manifest: dict, members: dict[str, bytes], roots: list,
                       contents: list[SignedSheet]) -> None:
-    from hvp_desktop.reports.pdf_sheet import CONTENT_KEYWORD
+    """Each sheet PDF: readable, and when signed, valid, by this entry's expert, naming this entry's content."""
+    from hvp_desktop.reports.pdf_sheet import CONTENT_KEYWORD, EXPERT_KEYWORD
     from hvp_desktop.reports.pdf_sign import verify_pdf
 
-    signed_digests = {c.sha256 for c in contents}
+    del contents
     for entry in manifest["sheets"]:
         name = entry.get("pdf")
         if not name or name not in members:
             continue
         pdf = members[name]
         verdict = verify_pdf(pdf, roots)
+        if not verdict.readable:
+            report.problem(f"{name}：{verdict.message_zh}", f"{name}: {verdict.message_en}")
+            continue
         if not verdict.signed:
             report.pdfs_unsigned += 1
             continue
         if not verdict.ok:
             report.problem(f"{name}：{verdict.message_zh}", f"{name}: {verdict.message_en}")
             continue
-        claimed = _keyword(_keywords_of_first_revision(pdf), CONTENT_KEYWORD)
-        if entry.get("signature") is not None and claimed not in signed_digests:
-            report.problem(f"{name}：PDF所载的打分表内容摘要与专家签署的打分表数据不符",
-                           f"{name}: the sheet data the PDF names is not the data the expert signed.")
+        words = _keywords_of_first_revision(pdf)
+        content = members.get(entry["content"], b"")
+        if (_keyword(words, CONTENT_KEYWORD) != sha256(content) or _keyword(words, EXPERT_KEYWORD) != entry["expert"]
+                or verdict.signer_serial != entry["expert"]):
+            report.problem(f"{name}：PDF所载的打分表与清单中该条目（专家签署的数据）不符",
+                           f"{name}: the PDF is not the sheet its manifest entry names (the data its expert signed).")
             continue
         report.pdfs_verified += 1
 
@@ -330,13 +388,22 @@ def _check_result(report: PackReport, members: dict[str, bytes], roots: list):
         report.notes.append(("审计包中没有汇总结果PDF", "The pack holds no result PDF."))
         return result
     verdict = verify_pdf(pdf, roots)
+    if not verdict.readable:
+        report.problem(f"result.pdf：{verdict.message_zh}", f"result.pdf: {verdict.message_en}")
+        return result
     if not verdict.signed:
-        report.notes.append(("汇总结果PDF未签名（尚未汇总锁定，或组长密钥需PIN）",
-                             "The result PDF is not signed (not consolidated, or the chair's key needs a PIN)."))
+        if result.consolidated:  # a consolidated result without the chair's signature vouches for nothing
+            report.problem("汇总结果已汇总锁定，但result.pdf没有组长签名：无法核实结果",
+                           "The result is consolidated but result.pdf carries no chair's signature: it cannot be verified.")
+        else:
+            report.notes.append(("汇总结果尚未汇总锁定，PDF未签名", "The result is not consolidated; its PDF is unsigned."))
         return result
     if not verdict.ok:
         report.problem(f"result.pdf：{verdict.message_zh}", f"result.pdf: {verdict.message_en}")
         return result
+    chair = result.chair
+    if chair is None or verdict.signatures[0].serial != chair.expert_uuid:
+        report.problem("result.pdf的首个签名不是本轮组长的签名", "result.pdf's first signature is not the round's chair's.")
     report.result_signed_by = [s.name for s in verdict.signatures]
     if _keyword(_keywords_of_first_revision(pdf), DIGEST_KEYWORD) != report_digest(result):
         report.problem("result.json与组长签署的汇总结果PDF不符", "result.json is not the data of the result PDF the chair signed.")
@@ -403,9 +470,16 @@ def _differences(signed, again) -> list[tuple[str, str]]:
 def _check_events(report: PackReport, members: dict[str, bytes]) -> None:
     from hvp_desktop.store.audit import event_hash, event_hash_v2
 
-    lines = members.get("events.jsonl", b"").decode("utf-8").splitlines()
-    for line in lines:
+    if "events.jsonl" not in members:
+        report.problem("审计包缺少审计事件（events.jsonl）", "The pack has no audit events (events.jsonl).")
+        return
+    fields = {"seq", "at", "actor", "action", "entity", "entity_id", "payload", "prev_hash", "hash", "uuid",
+              "device", "role", "person", "v"}
+    for line in members["events.jsonl"].decode("utf-8").splitlines():
         ev = json.loads(line)
+        if not isinstance(ev, dict) or set(ev) != fields:
+            report.problem("审计事件格式不符（字段缺少或多余）", "An audit event has missing or extra fields.")
+            continue
         if ev.get("v", 2) == 1:
             expected = event_hash(ev["seq"], ev["at"], ev["actor"], ev["action"], ev["entity"], ev["entity_id"],
                                   ev["payload"], ev["prev_hash"])

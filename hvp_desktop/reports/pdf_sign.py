@@ -135,6 +135,7 @@ class VerifyReport:
     prepared signature fields nobody has signed yet (counter-signatures still to come)."""
 
     ok: bool = False
+    readable: bool = False  # a PDF pyHanko can read (unsigned or not)
     signed: bool = False
     intact: bool = False
     trusted: bool = False
@@ -216,6 +217,23 @@ def _judge(sig, context, sheet_expert: str, last: bool) -> SignatureSummary:
     return summary
 
 
+def signed_revision(pdf: bytes, reader=None):
+    """A reader of the revision the PDF's first signature covers (the whole file when unsigned)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = reader or PdfFileReader(io.BytesIO(pdf), strict=False)
+    signatures = reader.embedded_signatures
+    if not signatures:
+        return reader
+    byte_range = list(signatures[0].sig_object["/ByteRange"])
+    return PdfFileReader(io.BytesIO(pdf[:int(byte_range[2]) + int(byte_range[3])]), strict=False)
+
+
+def signed_keywords(pdf: bytes) -> str:
+    """The /Keywords of the revision the first signature covers."""
+    return _keywords(signed_revision(pdf))
+
+
 def verify_pdf(pdf: bytes, roots: list) -> VerifyReport:
     """Check every signature of the PDF against `roots` (cryptography certificates)."""
     from pyhanko.pdf_utils.misc import PdfReadError
@@ -230,9 +248,14 @@ def verify_pdf(pdf: bytes, roots: list) -> VerifyReport:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = reader.embedded_signatures
         empty = [name for name, value, _ref in enumerate_sig_fields(reader, filled_status=False) if value is None]
-        keywords = _keywords(reader)
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError) as exc:
+        # what the first signer signed: the keywords and the fields prepared then (later revisions
+        # may add fields and change /Info without breaking pyHanko's judgement of that signature)
+        first_reader = signed_revision(pdf, reader)
+        keywords = _keywords(first_reader)
+        prepared = {name for name, _value, _ref in enumerate_sig_fields(first_reader)}
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
         return _refuse(report, f"无法读取PDF：{exc}", f"The PDF cannot be read: {exc}")
+    report.readable = True
     if not embedded:
         return _refuse(report, "该PDF没有数字签名", "The PDF carries no digital signature.")
     report.signed = True
@@ -259,6 +282,17 @@ def verify_pdf(pdf: bytes, roots: list) -> VerifyReport:
     report.modification = "" if not report.modified_after_signing else "after the last signature"
     if report.sheet_expert:
         report.signer_is_sheet_expert = report.sheet_expert == report.signer_serial
+    seats = any(SEAT_FIELD.match(name) for name in prepared)
+    for index, summary in enumerate(report.signatures):
+        if not summary.ok:
+            continue
+        if summary.field not in prepared:  # a field added after the first signer signed
+            _refuse(summary, f"签名栏“{summary.field}”是首位签名人签名之后才加入的",
+                    f"The signature field “{summary.field}” was added after the first signer signed.")
+        elif seats and index == 0 and not summary.field.startswith("sig-chair-"):
+            _refuse(summary, "汇总结果的首个签名不是组长的签名", "The result's first signature is not the chair's.")
+        elif not seats and index > 0:
+            _refuse(summary, "打分表只能有其专家一个签名", "A score sheet carries its expert's signature only.")
     refused = next((s for s in report.signatures if not s.ok), None)
     if refused is not None:
         return _refuse(report, refused.message_zh, refused.message_en)

@@ -294,6 +294,15 @@ def countersign_result(wf: WorkingFile, pdf: bytes, expert_id: int, pin: str | N
         empty = empty_signature_fields(pdf)
     except Exception as exc:  # noqa: BLE001 — a damaged file gets a message, not a traceback
         raise RuleViolation("SIGN", f"无法读取该PDF：{exc}", f"The PDF cannot be read: {exc}") from exc
+    from hvp_desktop.reports.pdf_sign import verify_pdf
+
+    roots = certs.load_chain(certs.root_certificate_pem(wf) or "")
+    verdict = verify_pdf(pdf, roots)
+    if not verdict.ok or not verdict.signatures or not verdict.signatures[0].field.startswith("sig-chair-"):
+        reason = verdict.message_zh if not verdict.ok else "首个签名不是组长的签名"
+        raise RuleViolation("SIGN", f"只能会签组长已签署且签名有效的汇总结果：{reason}",
+                            "Only a result the chair signed, with every signature valid, can be counter-signed: "
+                            + (verdict.message_en if not verdict.ok else "its first signature is not the chair's."))
     field_name = f"sig-member-{uuid}"
     if field_name not in empty:
         raise RuleViolation("SIGN", f"该汇总结果中没有为{name}预留的未签签名栏（不是本轮评审组成员，或已会签）",

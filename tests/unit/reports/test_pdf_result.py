@@ -164,3 +164,20 @@ def test_seat_fields_name_the_seat_and_its_expert():
     seat = PanelSigner("张三", "中山大学", "member", "0b6a0b9e-2d0c-4a43-9a8e-6d1c1b2f0e11")
     assert seat.field == "sig-member-0b6a0b9e-2d0c-4a43-9a8e-6d1c1b2f0e11"
     assert ResultRow(1, "x", (), "90", "", "0", "入选", True, ()).inside
+
+
+def test_a_field_added_after_the_chair_signed_and_a_counter_signed_preview_are_refused(consolidated):
+    """The review's attacks on the result: a new field signed by a panel key after the chair, and
+    counter-signing a file the chair never signed."""
+    wf, data = consolidated
+    signed = report_data.signed_result_pdf(wf, data.round_id)
+    member = next(p for p in data.panel if p.role == "member")
+    key, cert, chain = certs.signing_identity(wf, _expert_id(wf, member.expert_uuid))
+    added = sign_pdf(signed, key, cert, chain, name=member.name, role="评审组组长", field="批准", page=0,
+                     box=(10, 10, 60, 40))
+    report = verify_pdf(added, _root(wf))
+    assert not report.ok and "首位签名人签名之后才加入" in report.message_zh
+    preview = report_data.result_pdf(wf, data.round_id)
+    with pytest.raises(RuleViolation) as refused:
+        report_data.countersign_result(wf, preview, _expert_id(wf, member.expert_uuid))
+    assert "只能会签组长已签署" in refused.value.zh

@@ -162,3 +162,44 @@ def test_round_data_travels_as_plain_json_and_ranks_the_same(demo_wf):
         again = round_codec.from_plain(plain, data.rubric, data.points)
         assert again == data
         assert review(again).analysis == review(data).analysis
+
+
+def test_a_forged_unsigned_result_and_a_removed_signature_are_named(pack, tmp_path):
+    """The review's forgeries: no key needed, each must be named (issue 20 review, P8/P2/P10)."""
+    def unsign_result(members):
+        members["result.pdf"] = b"%PDF-1.7\n%%EOF\n"  # unreadable, or an unsigned copy: neither vouches
+
+    assert "result.pdf" in _problems(verify_audit_pack(_rewrite(pack, tmp_path / "r.zip", unsign_result)))
+
+    def strip_signature(members):
+        manifest = json.loads(members["manifest.json"])
+        entry = next(e for e in manifest["sheets"] if e["signature"])
+        members.pop(entry["signature"])
+        entry["signature"] = entry["signed_by"] = None
+        members["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+
+    problems = _problems(verify_audit_pack(_rewrite(pack, tmp_path / "s.zip", strip_signature)))
+    assert "签名被移除" in problems
+
+
+def test_swapped_sheet_pdfs_duplicate_members_and_another_root_are_named(pack, tmp_path):
+    def swap(members):
+        manifest = json.loads(members["manifest.json"])
+        with_pdf = [e for e in manifest["sheets"] if e["pdf"] and e["signature"]]
+        with_pdf[0]["pdf"], with_pdf[1]["pdf"] = with_pdf[1]["pdf"], with_pdf[0]["pdf"]
+        members["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+
+    assert "PDF所载的打分表与清单中该条目" in _problems(verify_audit_pack(_rewrite(pack, tmp_path / "w.zip", swap)))
+    doubled = tmp_path / "dup.zip"
+    with zipfile.ZipFile(pack) as src, zipfile.ZipFile(doubled, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, src.read(name))
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            dst.writestr("result.pdf", b"%PDF-1.7 forged")
+    with pytest.raises(PackError) as refused:
+        verify_audit_pack(doubled)
+    assert "重名" in refused.value.zh
+    report = verify_audit_pack(pack)
+    assert not report.root_pinned and any("未指定专家组根证书指纹" in zh for zh, _en in report.notes)
+    assert verify_audit_pack(pack, report.root_fingerprint).ok
+    assert "不是指定的专家组根证书" in _problems(verify_audit_pack(pack, "0123 4567 89AB CDEF"))
