@@ -236,6 +236,19 @@ def signed_keywords(pdf: bytes) -> str:
 
 def verify_pdf(pdf: bytes, roots: list) -> VerifyReport:
     """Check every signature of the PDF against `roots` (cryptography certificates)."""
+    import logging
+
+    # pyHanko logs a refused modification with its traceback; the report names it instead
+    quiet = logging.getLogger("pyhanko")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        return _verify_pdf(pdf, roots)
+    finally:
+        quiet.setLevel(level)
+
+
+def _verify_pdf(pdf: bytes, roots: list) -> VerifyReport:
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
