@@ -128,7 +128,7 @@ def cmd_demo(args) -> int:
 
         with WorkingFile.open(path, password) as wf:
             exports = [str(p.resolve()) for p in write_demo_exports(wf, Path(args.exports))]
-    _emit(args, {"file": str(path.resolve()), "password": password, "exports": exports},
+    _emit(args, {"file": str(path.resolve()), "password": password, **({"exports": exports} if args.exports else {})},
           [f"演示文件 (demo file): {path.resolve()}", f"密码 (password): {password}",
            *([f"已签名的导出示例 (signed examples): {Path(args.exports).resolve()}"] if exports else [])])
     return EXIT_OK
