@@ -4,7 +4,7 @@ Figures, in one run on a fresh demo working file (`create_demo`, not timed):
 - `first_render`: the first sheet of the process (the CJK font's registration included, ~10 MB);
 - `render_median`: `reports.pdf_sheet.render_score_sheet` of one submitted sheet, over 50 different
   sheets of the demo (the data already read; A4, embedded font subset, QR code on every page);
-- `read_median`: `store.reports.score_sheet_report` of the same sheets (one session each);
+- `read_median`: `reports.round_reports.score_sheet_report` of the same sheets (one session each);
 - `batch_200`: 200 sheets read and rendered one after the other, as `export-sheets` does
   (files not written);
 - `signed_median`: the same sheets rendered with the signer block (`render_signable_sheet`) and
@@ -34,11 +34,11 @@ def main() -> int:
     from cryptography.x509.oid import NameOID
 
     from hvp_desktop.demo import create_demo
+    from hvp_desktop.reports import round_reports as report_data
     from hvp_desktop.reports.pdf_sheet import SignerBlock, render_score_sheet, render_signable_sheet
     from hvp_desktop.reports.pdf_sign import sign_pdf, verify_pdf
     from hvp_desktop.store import certificates as certs
     from hvp_desktop.store import queries
-    from hvp_desktop.store import reports as report_data
 
     report = Report("pdf_sheets")
     with scratch_dir("pdf-sheets") as folder:
@@ -114,11 +114,11 @@ def main() -> int:
 def _result_and_pack(report, wf, folder, root) -> None:
     from sqlalchemy import select
 
+    from hvp_desktop.reports import round_reports as report_data
     from hvp_desktop.reports.audit_pack import verify_audit_pack
+    from hvp_desktop.reports.audit_pack_writer import write_audit_pack
     from hvp_desktop.reports.pdf_sign import verify_pdf
     from hvp_desktop.store import queries
-    from hvp_desktop.store import reports as report_data
-    from hvp_desktop.store.audit_pack import write_audit_pack
     from hvp_desktop.store.models import Expert
 
     results = [report_data.result_report(wf, r) for r, _t in queries.round_list(wf)]

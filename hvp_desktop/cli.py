@@ -783,7 +783,7 @@ def cmd_export_sheets(args) -> int:
     """One PDF per submitted score sheet of the round (issue 20), files 0600, or all in one print
     copy with --combined; with --sign each is signed (PAdES B-B) by its expert's key, the signer
     block drawn in the page (the same --pin-file for every expert whose key has a PIN)."""
-    from hvp_desktop.store import reports as report_data
+    from hvp_desktop.reports import round_reports as report_data
 
     outdir = Path(args.outdir)
     if not outdir.is_dir():
@@ -831,7 +831,7 @@ def _write_pdf(out: Path, pdf: bytes) -> None:
 def cmd_export_result(args) -> int:
     """The round's consolidated result as a PDF (issue 20); with --sign, signed by the round's
     chair, a field prepared for each member's counter-signature (`countersign`)."""
-    from hvp_desktop.store import reports as report_data
+    from hvp_desktop.reports import round_reports as report_data
 
     out = _pdf_out(args.out)
     pin = _secret_file(args, "pin_file", "PIN: ") if args.sign else None
@@ -858,7 +858,7 @@ def cmd_export_result(args) -> int:
 
 def cmd_countersign(args) -> int:
     """A member's counter-signature on a signed result, in the field prepared for them."""
-    from hvp_desktop.store import reports as report_data
+    from hvp_desktop.reports import round_reports as report_data
 
     source = Path(args.pdf)
     try:
@@ -881,7 +881,7 @@ def cmd_countersign(args) -> int:
 
 def cmd_export_assessment(args) -> int:
     """Every on-site visit of the round as an assessment report PDF (issue 20), files 0600."""
-    from hvp_desktop.store import reports as report_data
+    from hvp_desktop.reports import round_reports as report_data
 
     outdir = Path(args.outdir)
     if not outdir.is_dir():
@@ -905,7 +905,7 @@ def cmd_export_assessment(args) -> int:
 
 def cmd_audit_pack(args) -> int:
     """The round's objection audit pack (issue 20 §7, R16/R19): one zip to check offline."""
-    from hvp_desktop.store.audit_pack import write_audit_pack
+    from hvp_desktop.reports.audit_pack_writer import write_audit_pack
 
     out = Path(args.out)
     if out.suffix.lower() != ".zip":

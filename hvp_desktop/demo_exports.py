@@ -13,9 +13,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hvp_desktop.private_files import write_replacing
+from hvp_desktop.reports import round_reports as reports
+from hvp_desktop.reports.audit_pack_writer import write_audit_pack
 from hvp_desktop.store import certificates as certs
-from hvp_desktop.store import queries, reports
-from hvp_desktop.store.audit_pack import write_audit_pack
+from hvp_desktop.store import queries
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Expert
 

@@ -1,4 +1,4 @@
-"""What a score sheet's PDF prints (issue 20), as plain values: built by `store/reports.py` from the
+"""What a score sheet's PDF prints (issue 20), as plain values: built by `reports/round_reports.py` from the
 working file, laid out by `reports/pdf_sheet.py` (which knows nothing of the store).
 """
 

@@ -8,7 +8,7 @@ VerifyPdfDialog(wf, parent)           File → Verify a PDF…
 ExportSheetsDialog(wf, round_id, parent)   Round → Export score sheets…
     The round's submitted sheets as PDFs in a folder (one per sheet, or one combined print copy
     without digital signatures), optionally signed with each expert's key (a PIN asked per expert
-    whose key has one). `store.reports.export_round_sheets` runs off the GUI thread with progress
+    whose key has one). `reports.round_reports.export_round_sheets` runs off the GUI thread with progress
     and Cancel; the summary offers to open the folder.
 preview_round_sheets(parent, wf, round_id) Round → Print score sheets…
 print_sheet(parent, wf, sheet_id, title)   Print… in the scoring form
@@ -50,8 +50,8 @@ from PySide6.QtWidgets import (
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.gui import printing, round_actions, settings
 from hvp_desktop.gui.tasks import Task, run_task
+from hvp_desktop.reports import round_reports as reports
 from hvp_desktop.store import certificates as certs
-from hvp_desktop.store import reports
 from hvp_desktop.store.engine import WorkingFile
 
 _RED, _GREEN, _GREY = "#b00020", "#1b7f3b", "#555555"

@@ -425,9 +425,9 @@ class RankingPanel(QWidget):
         return self.tr("Result of %1").replace("%1", self.form.roundCombo.currentText())
 
     def print_result(self):
-        """The round's result (store.reports.result_pdf) made off the GUI thread, then previewed."""
+        """The round's result (reports.round_reports.result_pdf) made off the GUI thread, then previewed."""
         from hvp_desktop.gui import printing
-        from hvp_desktop.store import reports
+        from hvp_desktop.reports import round_reports as reports
 
         round_id = self.current_round()
         if round_id is None or self.loaded is None or self.loaded.view is None:
@@ -443,7 +443,7 @@ class RankingPanel(QWidget):
 
         from hvp_desktop.gui.printing import error_text
         from hvp_desktop.private_files import write_replacing
-        from hvp_desktop.store import reports
+        from hvp_desktop.reports import round_reports as reports
 
         round_id = self.current_round()
         if round_id is None or self.loaded is None or self.loaded.view is None:

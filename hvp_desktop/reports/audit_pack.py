@@ -1,5 +1,5 @@
 """The objection audit pack (issue 20 §7, R16/R19): its format, and its verification offline with
-no working file (`verify_audit_pack`). `store/audit_pack.py` writes it.
+no working file (`verify_audit_pack`). `reports/audit_pack_writer.py` writes it.
 
 A pack is a zip (format "hvp-audit-pack", version 1, see docs/audit-pack.md):
 

@@ -1,6 +1,6 @@
 """`hvp-desktop export-sheets`: one PDF per submitted score sheet of a round (issue 20).
 
-Expectations come from the file itself (`store.reports.submitted_sheets`), not from the demo's figures."""
+Expectations come from the file itself (`reports.round_reports.submitted_sheets`), not from the demo's figures."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import subprocess
 
 import pytest
 
+from hvp_desktop.reports import round_reports as report_data
 from hvp_desktop.store import queries
-from hvp_desktop.store import reports as report_data
 from hvp_desktop.store.engine import WorkingFile
 from tests.conftest import DEMO_PASSWORD
 

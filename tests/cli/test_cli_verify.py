@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
+from hvp_desktop.reports import round_reports as report_data
 from hvp_desktop.store import queries
-from hvp_desktop.store import reports as report_data
 from hvp_desktop.store.engine import WorkingFile
 from tests.conftest import DEMO_PASSWORD
 

@@ -24,8 +24,9 @@ def pdf_screens(win, wf, checker, settle) -> None:
     from PySide6.QtWidgets import QApplication
 
     from hvp_desktop.gui.pdf_dialogs import ExportSheetsDialog, VerifyPdfDialog, preview_round_sheets
+    from hvp_desktop.reports import round_reports as reports
     from hvp_desktop.store import certificates as certs
-    from hvp_desktop.store import queries, reports
+    from hvp_desktop.store import queries
 
     sized = sorted((len(reports.submitted_sheets(wf, r.id)), r.id) for r in queries.rounds(wf))
     sized = [s for s in sized if s[0]]

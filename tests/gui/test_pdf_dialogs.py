@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from hvp_desktop.gui import printing
 from hvp_desktop.gui.pdf_dialogs import ExportSheetsDialog, VerifyPdfDialog, preview_round_sheets
+from hvp_desktop.reports import round_reports as reports
 from hvp_desktop.store import certificates as certs
-from hvp_desktop.store import queries, reports
+from hvp_desktop.store import queries
 
 WAIT_MS = 20_000
 

@@ -15,11 +15,11 @@ from sqlalchemy import select
 
 from hvp_desktop.domain.result_report import PanelSigner, ResultRow
 from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.reports import round_reports as report_data
 from hvp_desktop.reports.pdf_result import render_result, report_digest
 from hvp_desktop.reports.pdf_sign import sign_pdf, verify_pdf
 from hvp_desktop.store import certificates as certs
 from hvp_desktop.store import queries
-from hvp_desktop.store import reports as report_data
 from hvp_desktop.store.models import Expert
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

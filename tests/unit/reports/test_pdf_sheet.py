@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from hvp_desktop.reports import pdf_fonts
+from hvp_desktop.reports import round_reports as report_data
 from hvp_desktop.reports.pdf_sheet import (
     CriterionRow,
     SectionRow,
@@ -24,7 +25,6 @@ from hvp_desktop.reports.pdf_sheet import (
     report_digest,
 )
 from hvp_desktop.store import queries
-from hvp_desktop.store import reports as report_data
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 

@@ -14,11 +14,11 @@ import subprocess
 import pytest
 from cryptography.x509.oid import NameOID
 
+from hvp_desktop.reports import round_reports as report_data
 from hvp_desktop.reports.pdf_sheet import SignerBlock, render_signable_sheet
 from hvp_desktop.reports.pdf_sign import sign_pdf, verify_pdf
 from hvp_desktop.store import certificates as certs
 from hvp_desktop.store import queries
-from hvp_desktop.store import reports as report_data
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils not installed")
 

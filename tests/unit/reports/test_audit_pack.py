@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from hvp_desktop.reports import round_reports as report_data
 from hvp_desktop.reports.audit_pack import PackError, sha256, verify_audit_pack
+from hvp_desktop.reports.audit_pack_writer import write_audit_pack
 from hvp_desktop.scoring import round_codec
 from hvp_desktop.scoring.review import review
 from hvp_desktop.store import queries
-from hvp_desktop.store import reports as report_data
-from hvp_desktop.store.audit_pack import write_audit_pack
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ranking import round_data
 from tests.conftest import DEMO_PASSWORD

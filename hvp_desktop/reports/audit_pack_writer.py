@@ -20,12 +20,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hvp_desktop.domain.model import SheetStatus
-from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.domain.rules import InvalidInput, RuleViolation
 from hvp_desktop.reports import audit_pack as fmt
+from hvp_desktop.reports import round_reports as reports
 from hvp_desktop.scoring import round_codec
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import certificates as certs
-from hvp_desktop.store import reports
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import (
     Application,
@@ -77,7 +77,7 @@ def write_audit_pack(wf: WorkingFile, round_id: int, out: Path, *,
     with wf.session() as s:
         rnd = s.get(Round, round_id)
         if rnd is None:
-            raise RuleViolation("ROUND", f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
+            raise InvalidInput(f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
         round_info = {"id": rnd.id, "uuid": rnd.uuid, "title": rnd.title, "year": rnd.year, "kind": rnd.kind}
         data = round_data(s, round_id)
         apps = dict(s.execute(select(Application.id, Application.uuid).where(Application.round_id == round_id)).all())

@@ -1,6 +1,6 @@
 """The data of the PDF reports, read from the working file as plain values (issue 20).
 
-The readers are read-only (one session, nothing written); `reports/pdf_sheet.py` lays the values
+Part of `reports` (it renders and signs; the store only reads): the readers are read-only (one session, nothing written); `reports/pdf_sheet.py` lays the values
 out. `export_round_sheets` is the one way a round's sheets become PDF files, for the CLI and the
 GUI alike: rendered, signed by each sheet's expert when asked, written 0600 and never half-written.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hvp_desktop.domain.model import SheetStatus
-from hvp_desktop.domain.rules import RuleViolation
+from hvp_desktop.domain.rules import InvalidInput, RuleViolation
 from hvp_desktop.domain.sheet_report import CriterionRow, SectionRow, SheetReport
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import heads
@@ -134,7 +134,7 @@ def export_round_sheets(wf: WorkingFile, round_id: int, outdir: Path, *, sign: b
 
     with wf.session() as s:
         if s.get(Round, round_id) is None:
-            raise RuleViolation("ROUND", f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
+            raise InvalidInput(f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
     sheets = submitted_sheets(wf, round_id)
     result = SheetExport()
     identities: dict[int, tuple] = {}
@@ -228,7 +228,7 @@ def result_report(wf: WorkingFile, round_id: int):
     with wf.session() as s:
         round_ = s.get(Round, round_id)
         if round_ is None:
-            raise RuleViolation("ROUND", f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
+            raise InvalidInput(f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
         round_uuid = round_.uuid
         seats = s.execute(select(PanelSeat.role, Expert.name, Expert.organisation, Expert.uuid)
                           .join(Expert, Expert.id == PanelSeat.expert_id)
@@ -350,7 +350,7 @@ def export_round_assessments(wf: WorkingFile, round_id: int, outdir: Path, *,
 
     with wf.session() as s:
         if s.get(Round, round_id) is None:
-            raise RuleViolation("ROUND", f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
+            raise InvalidInput(f"没有编号为{round_id}的轮次", f"There is no round {round_id}.")
     visits = round_visits(wf, round_id)
     result = SheetExport()
     for done, visit in enumerate(visits):
