@@ -9,33 +9,26 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from hvp_desktop.domain.assessment_report import AssessmentReport, EvidenceEntry
 from hvp_desktop.reports.pdf_assessment import qr_text, render_assessment_report, report_digest
 from hvp_desktop.store import visits
+from tests.poppler import pages as _pages
+from tests.poppler import run as _run
+from tests.poppler import screens as _screens
+from tests.poppler import write_pdf as _pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
-SCREENS = Path(__file__).resolve().parents[2] / "screens"
 HEADER = r"编号\s+检查项\s+类型\s+核查结论\s+核查数值\s+核查说明\s+佐证"
 
 
-def _run(*args: str) -> str:
-    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
 
 
-def _pdf(tmp_path: Path, pdf: bytes, name: str = "report.pdf") -> Path:
-    path = tmp_path / name
-    path.write_bytes(pdf)
-    return path
 
 
-def _pages(path: Path) -> list[str]:
-    return _run("pdftotext", "-layout", str(path), "-").split("\f")[:-1]
 
 
 def _flat(text: str) -> str:
@@ -171,13 +164,6 @@ def test_a_reassessment_prints_each_listed_item_before_and_after(demo_reports, t
     _screens(path, "pdf_assessment_again", [1, len(_pages(path))])
 
 
-def _screens(path: Path, stem: str, pages: list[int]) -> None:
-    """pdftoppm at 1366 px wide into tests/screens/ (git-ignored), for a person to look at."""
-    SCREENS.mkdir(exist_ok=True)
-    for page in dict.fromkeys(pages):
-        _run("pdftoppm", "-png", "-r", "80", "-scale-to-x", "1366", "-scale-to-y", "-1", "-f", str(page),
-             "-l", str(page), "-singlefile", str(path), str(SCREENS / f"{stem}_p{page}"))
-        assert (SCREENS / f"{stem}_p{page}.png").stat().st_size > 10_000
 
 
 def test_a_stored_picture_that_cannot_be_decoded_and_a_visit_without_a_sheet(demo_wf, tmp_path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -21,16 +20,15 @@ from hvp_desktop.reports.pdf_sign import sign_pdf, verify_pdf
 from hvp_desktop.store import certificates as certs
 from hvp_desktop.store import queries
 from hvp_desktop.store.models import Expert
+from tests.poppler import pages as _pages
+from tests.poppler import run as _run
+from tests.poppler import screens as _screens
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
 
-def _run(*args) -> str:
-    return subprocess.run([str(a) for a in args], check=True, capture_output=True, text=True, timeout=60).stdout
 
 
-def _pages(path: Path) -> list[str]:
-    return _run("pdftotext", "-layout", path, "-").split("\f")[:-1]
 
 
 @pytest.fixture
@@ -151,6 +149,7 @@ def test_a_forty_row_ranking_breaks_across_pages_with_the_header_repeated(consol
     assert all(f"第{i}页共{len(pages)}页" in p.replace(" ", "") for i, p in enumerate(pages, start=1))
     text = "".join(pages)
     assert all(f"广州测试{i:02d}号" in text for i in range(1, 41))
+    _screens(path, "result_forty_rows", [1, 2, len(pages)])
 
 
 def test_the_same_data_gives_the_same_bytes_and_the_digest_follows_the_data(consolidated):

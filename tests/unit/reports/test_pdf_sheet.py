@@ -8,8 +8,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -25,30 +23,23 @@ from hvp_desktop.reports.pdf_sheet import (
     report_digest,
 )
 from hvp_desktop.store import queries
+from tests.poppler import fonts as _fonts
+from tests.poppler import pages as _pages
+from tests.poppler import run as _run
+from tests.poppler import screens as _screens
+from tests.poppler import write_pdf as _pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
-SCREENS = Path(__file__).resolve().parents[2] / "screens"
 RARE_NAME = "王㐀䶮"  # CJK Extension A: U+3400 and U+4DAE
 
 
-def _run(*args: str) -> str:
-    return subprocess.run(args, check=True, capture_output=True, text=True, timeout=60).stdout
 
 
-def _pdf(tmp_path: Path, pdf: bytes, name: str = "sheet.pdf") -> Path:
-    path = tmp_path / name
-    path.write_bytes(pdf)
-    return path
 
 
-def _pages(path: Path) -> list[str]:
-    return _run("pdftotext", "-layout", str(path), "-").split("\f")[:-1]
 
 
-def _fonts(path: Path) -> list[list[str]]:
-    lines = _run("pdffonts", str(path)).splitlines()[2:]
-    return [line.split() for line in lines if line.strip()]
 
 
 def _first_submitted(wf) -> tuple[int, int]:
@@ -217,10 +208,3 @@ def test_the_demo_sheet_screens(demo_sheet, tmp_path):
     _screens(path, "pdf_sheet_demo", [1, len(_pages(path))])
 
 
-def _screens(path: Path, stem: str, pages: list[int]) -> None:
-    """pdftoppm at 1366 px wide into tests/screens/ (git-ignored), for a person to look at."""
-    SCREENS.mkdir(exist_ok=True)
-    for page in dict.fromkeys(pages):
-        _run("pdftoppm", "-png", "-r", "80", "-scale-to-x", "1366", "-scale-to-y", "-1", "-f", str(page),
-             "-l", str(page), "-singlefile", str(path), str(SCREENS / f"{stem}_p{page}"))
-        assert (SCREENS / f"{stem}_p{page}.png").stat().st_size > 10_000
