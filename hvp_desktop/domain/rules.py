@@ -20,6 +20,7 @@ CHECKS = {
     "INPUT": ("输入", "input"),
     "CHECKLIST": ("现场核查", "on-site checklist"),  # visits and findings (issue 19)
     "SIGN": ("签名", "signature"),  # the panel's certificates and signing keys (issue 20)
+    "PACKAGE": ("数据包", "package"),  # packages between laptops: opened, verified, merged (issue 21)
 }
 
 

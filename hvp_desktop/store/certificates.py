@@ -232,6 +232,12 @@ def subject_name(cert: x509.Certificate) -> str:
     return str(names[0].value) if names else cert.subject.rfc4514_string()
 
 
+def subject_serial(cert: x509.Certificate) -> str | None:
+    """The serialNumber of the subject: the expert's UUID in a certificate the panel issued."""
+    names = cert.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+    return str(names[0].value) if names else None
+
+
 # -- queries on a working file ------------------------------------------------------------------
 @dataclass(frozen=True)
 class CertificateInfo:

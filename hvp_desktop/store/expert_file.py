@@ -50,14 +50,20 @@ def expert_of(wf: WorkingFile) -> int | None:
         return s.scalar(select(Expert.id).where(Expert.uuid == owner))
 
 
-def expert_snapshot(master: WorkingFile, expert_id: int) -> copies.Snapshot:
-    """What an expert's file holds, read from the master in one transaction."""
+def expert_snapshot(master: WorkingFile, expert_id: int, round_id: int | None = None) -> copies.Snapshot:
+    """What an expert's file holds, read from the master in one transaction: every round they are
+    assigned in, or only `round_id`'s applications (an expert package, issue 21)."""
     with master.session() as s:
         expert = s.get(Expert, expert_id)
         if expert is None:
             raise InvalidInput(f"没有编号为{expert_id}的专家", f"no expert with id {expert_id}")
+        if round_id is not None and s.get(Round, round_id) is None:
+            raise InvalidInput(f"没有编号为{round_id}的轮次", f"no round with id {round_id}")
         # only what the expert still scores: a conflicted application is neither assigned nor copied
         assigned = select(Assignment.application_id).where(Assignment.expert_id == expert_id)
+        if round_id is not None:
+            assigned = assigned.join(Application, Application.id == Assignment.application_id).where(
+                Application.round_id == round_id)
         centres = select(Application.assesses_application_id).where(Application.id.in_(assigned))
         # the centre's earlier assessments too: a re-assessment starts from their visits (issue 19)
         earlier = Application.assesses_application_id.in_(
@@ -81,7 +87,7 @@ def expert_snapshot(master: WorkingFile, expert_id: int) -> copies.Snapshot:
             (CoApplicantRow, CoApplicantRow.application_id.in_(select(Application.id).where(apps))),
             (Expert, (Expert.id == expert_id) | Expert.id.in_(select(Visit.expert_id).where(Visit.id.in_(visits)))),
             (PanelSeat, (PanelSeat.expert_id == expert_id) & PanelSeat.round_id.in_(rounds)),
-            (Assignment, Assignment.expert_id == expert_id),
+            (Assignment, (Assignment.expert_id == expert_id) & Assignment.application_id.in_(assigned)),
             (StoredRubric, StoredRubric.label.in_(labels)),
             (ScoreSheet, ScoreSheet.id.in_(sheets)),
             (ScoreEntry, ScoreEntry.sheet_id.in_(sheets)),

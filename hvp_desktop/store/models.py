@@ -533,3 +533,31 @@ class SigningIdentity(Base):
     created_at: Mapped[datetime]
     replaced_at: Mapped[datetime | None]
     uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+
+
+class PanelExchangeKey(Base):
+    """The panel's X25519 key that return packages are encrypted to (issue 21). Its public half
+    travels, signed by the root, in every expert package; the private half never leaves this file."""
+
+    __tablename__ = "panel_exchange_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)  # raw 32 bytes; a BLOB: the chain keeps its digest
+    public_key: Mapped[str] = mapped_column(String(64))  # raw 32 bytes, hex
+    created_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+
+
+class PackageReceipt(Base):
+    """The last return package merged from one expert's file (expert × device): its audit-chain head.
+    An older package is a no-op; one whose chain no longer holds this head is refused."""
+
+    __tablename__ = "package_receipts"
+    __table_args__ = (UniqueConstraint("expert_uuid", "device"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expert_uuid: Mapped[str] = mapped_column(String(36))
+    device: Mapped[str] = mapped_column(String)
+    package_id: Mapped[str] = mapped_column(String(36))
+    head_seq: Mapped[int]
+    head_hash: Mapped[str] = mapped_column(String(64))
+    merged_at: Mapped[datetime]
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)

@@ -131,6 +131,11 @@ def track(session: Session) -> RowTracker:
     return tracker
 
 
+def note_written(session: Session, table: str, keys: Iterable[str]) -> None:
+    """Rows added by a bulk insert (no ORM objects, so no flush event sees them): logged as touched."""
+    track(session).touched.setdefault(table, set()).update(keys)
+
+
 def log_rows(session: Session, audit: AuditLog) -> None:
     """End an operation: one `rows` event with what it left in the tables it touched."""
     tracker = session.info.get("rows")

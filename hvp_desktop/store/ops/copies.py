@@ -19,13 +19,20 @@ KIND_OF_TABLE = {"applications": "applications", "rounds": "rounds", "experts": 
                  "panel_seats": "seats", "assignments": "assignments", "rubrics": "rubrics"}
 
 
-@operation()
+# What an expert makes and changes in their own file: an update from the secretariat (a second
+# expert package) keeps the expert's version of these records.
+EXPERTS_OWN = ("conflicts", "score_sheets", "score_entries", "visits", "findings", "attachments")
+
+
+@operation(expert_file=True)
 def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
-    """Install `snap` in one transaction; the value counts added and unchanged records per table."""
+    """Install `snap` in one transaction; the value counts added and unchanged records per table.
+    In an expert's own file only a copy made for that expert is installed, and their own work there
+    is kept as they left it ("kept")."""
     s = tx.s
+    if tx.owner is not None and snap.owner != tx.owner:
+        raise RuleViolation("FILE", "该文件属于另一位专家", "This file belongs to another expert.")
     if snap.owner is not None:
-        if s.scalar(select(Meta.value).where(Meta.key == EXPERT_OF_FILE)) not in (None, snap.owner):
-            raise RuleViolation("FILE", "该文件属于另一位专家", "This file belongs to another expert.")
         s.merge(Meta(key=EXPERT_OF_FILE, value=snap.owner))
     local: dict[str, dict[str, int]] = {}  # table → uuid → local id
 
@@ -49,9 +56,12 @@ def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
 
         first = model.__table__.c[cols[0]]
         mine = {key(r): r for r in records(s, model, first.in_({r[cols[0]] for r in rows}))} if rows else {}
-        added = unchanged = 0
+        added = unchanged = kept = 0
         for rec in rows:
             if key(rec) in mine:
+                if tx.owner is not None and table in EXPERTS_OWN:
+                    kept += 1
+                    continue
                 if not same_record(table, mine[key(rec)], rec, from_expert=snap.blind):
                     raise RuleViolation("FILE", f"记录{key(rec)[0]}（{table}）在两个文件中内容不同，不能覆盖",
                                         f"Record {key(rec)[0]} ({table}) differs between the two files; "
@@ -74,7 +84,7 @@ def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
             if table in KIND_OF_TABLE:
                 tx.touch(**{KIND_OF_TABLE[table]: {row.id if table != "rubrics" else row.label}})
             added += 1
-        counts[table] = {"added": added, "unchanged": unchanged}
+        counts[table] = {"added": added, "unchanged": unchanged, **({"kept": kept} if kept else {})}
     tx.log("copy.installed", "file", snap.owner or "", {
         "from_device": snap.device, "from_head": snap.head, "owner": snap.owner, "counts": counts,
         "records": {t: [":".join(str(r[c]) for c in record_key(MODELS[t].__table__)) for r in rows]
