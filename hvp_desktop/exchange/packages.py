@@ -39,7 +39,7 @@ from hvp_desktop.exchange.sealed import (
     seal_with_passphrase,
 )
 from hvp_desktop.store import certificates as certs
-from hvp_desktop.store import copies, expert_file, packages, panel
+from hvp_desktop.store import copies, expert_file, packages, panel, queries
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.ops import certificates as cert_ops
 from hvp_desktop.store.ops import copies as copy_ops
@@ -172,26 +172,35 @@ def open_expert_package(data: bytes, passphrase: str) -> ExpertPackage:
                          body["exchange_key"], signer_fp, snap)
 
 
+def install_package(wf: WorkingFile, package: ExpertPackage) -> dict:
+    """Bring an expert's file (new, or theirs from an earlier package) up to date from `package`:
+    one transaction for the records, their own work kept as they left it."""
+    have = certs.root_fingerprint(wf)
+    if have is not None and have != package.root_fingerprint:
+        raise PackageRefused("数据包来自另一个专家组（根证书不同），不能并入此文件",
+                             "The package is from another panel (another root): not taken into this file.")
+    if expert_file.expert_of(wf) is None and (queries.round_list(wf) or certs.root_certificate_pem(wf)):
+        raise PackageRefused("这是秘书处的工作文件，专家数据包只能打开为专家本人的文件",
+                             "This is the secretariat's working file: an expert package opens into the expert's "
+                             "own file.")
+    counts = copy_ops.install(wf, package.snapshot).value
+    package_ops.remember_panel_key(wf, package.exchange_key)
+    assigned = counts.get("assignments", {})
+    return {"file": str(wf.path.resolve()), "expert": package.expert_name, "round": package.round,
+            "root_fingerprint": package.root_fingerprint,
+            "applications": assigned.get("added", 0) + assigned.get("unchanged", 0),
+            "added": {t: c["added"] for t, c in counts.items() if c["added"]}}
+
+
 def unpack(data: bytes, passphrase: str, path: str | os.PathLike, password: str) -> dict:
     """Open an expert package into the expert's own file at `path`: created under `password`, or,
-    when it exists, opened with it and brought up to date (their own work there is kept)."""
+    when it exists, opened with it and brought up to date. A new file that fails is not left behind."""
     package = open_expert_package(data, passphrase)
     path = Path(path)
     created = not path.exists()
     wf = WorkingFile.create(path, password) if created else WorkingFile.open(path, password)
     try:
-        if not created:
-            have = certs.root_fingerprint(wf)
-            if have is not None and have != package.root_fingerprint:
-                raise PackageRefused("数据包来自另一个专家组（根证书不同），不能并入此文件",
-                                     "The package is from another panel (another root): not taken into this file.")
-            owner = expert_file.expert_of(wf)
-            if owner is None:
-                raise PackageRefused("这是秘书处的工作文件，专家数据包只能打开为专家本人的文件",
-                                     "This is the secretariat's working file: an expert package opens into the "
-                                     "expert's own file.")
-        counts = copy_ops.install(wf, package.snapshot).value
-        package_ops.remember_panel_key(wf, package.exchange_key)
+        result = install_package(wf, package)
     except BaseException:
         wf.close()
         if created:
@@ -199,11 +208,7 @@ def unpack(data: bytes, passphrase: str, path: str | os.PathLike, password: str)
                 leftover.unlink(missing_ok=True)
         raise
     wf.close()
-    return {"file": str(path.resolve()), "created": created, "expert": package.expert_name,
-            "round": package.round, "root_fingerprint": package.root_fingerprint,
-            "applications": counts.get("assignments", {}).get("added", 0) + counts.get("assignments", {}).get(
-                "unchanged", 0),
-            "added": {t: c["added"] for t, c in counts.items() if c["added"]}}
+    return {**result, "created": created}
 
 
 # -- expert → panel --------------------------------------------------------------------------------
