@@ -138,6 +138,7 @@ def totals_by_uuid(wf: WorkingFile) -> dict[tuple[str, str], Decimal]:
 
 
 def unpack_all(prepared, folder: Path) -> dict[int, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
     out = {}
     for p in prepared:
         path = folder / f"expert-{p.expert_id}.hvpdb"
