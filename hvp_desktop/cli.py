@@ -19,7 +19,8 @@ from hvp_desktop import __version__
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("demo", "import", "check", "passwd", "template", "status", "calendar", "prelim", "recognised", "ban",
             "rubric", "checklist", "expert-file", "rank", "export-ranking", "export-sheets", "assessment-round", "ca",
-            "verify", "export-result", "countersign", "export-assessment", "audit-pack", "audit-verify")
+            "verify", "export-result", "countersign", "export-assessment", "audit-pack", "audit-verify", "pack",
+            "unpack", "return", "merge")
 
 
 STATE_NAMES = {  # the CLI speaks Chinese like the GUI's default; --json keeps the stable ids
@@ -989,9 +990,18 @@ def cmd_assessment_round(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    """A signed PDF checked offline against the panel's root (--root, or the working file's)."""
+    """A signed PDF checked offline against the panel's root (--root, or the working file's); or a
+    package (.hvpkg, issue 21)."""
+    from hvp_desktop.exchange.sealed import MAGIC
     from hvp_desktop.reports.pdf_sign import verify_pdf
     from hvp_desktop.store import certificates as certs
+
+    try:
+        with open(args.pdf, "rb") as f:
+            if f.read(5) == MAGIC[:5]:
+                return _verify_package(args, _read_package(args.pdf))
+    except OSError as exc:
+        raise CliError(f"无法读取 {args.pdf}：{exc.strerror or exc} (cannot read it)") from exc
 
     if args.root:
         try:
@@ -1034,6 +1044,214 @@ def cmd_verify(args) -> int:
                 lines.append(f"  尚未签名的签名栏 (fields not signed yet): {len(report.unsigned_seats)}")
     _emit(args, report.as_json(), lines)
     return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+# -- packages between laptops (issue 21) -----------------------------------------------------------
+def _expert_arg(wf, text: str) -> int:
+    """--expert: the expert's id, or their name."""
+    from hvp_desktop.store import panel
+
+    experts = panel.panel_experts(wf)
+    if text.isdigit() and any(i == int(text) for i, _n in experts):
+        return int(text)
+    matches = [i for i, name in experts if name == text.strip()]
+    if len(matches) != 1:
+        raise CliError(f"没有（唯一的）专家“{text}” (no such expert, or more than one)", EXIT_REJECTED)
+    return matches[0]
+
+
+def _slips(args, prepared, round_id: int, wf) -> None:
+    if not getattr(args, "slip", None) or not prepared:
+        return
+    from hvp_desktop.reports import pdf_handover
+
+    try:
+        pdf_handover.write_slips(Path(args.slip), prepared, pdf_handover.round_title(wf, round_id))
+    except OSError as exc:
+        raise CliError(f"无法写入交接单 {args.slip}：{exc.strerror or exc} (cannot write the slips)") from exc
+
+
+def cmd_pack(args) -> int:
+    """Expert packages (secretary → expert): one expert's, or every expert's of the round with --all."""
+    from hvp_desktop.exchange import packages
+    from hvp_desktop.private_files import write_replacing
+    from hvp_desktop.store import panel
+
+    wf = _open(args)
+    try:
+        _known_round(wf, args.round)
+        if args.all:
+            prepared = packages.prepare_round(wf, args.round, Path(args.out))
+        else:
+            if not args.expert:
+                raise CliError("请用 --expert 指定专家，或用 --all 为本轮全体专家生成 (give --expert or --all)")
+            expert_id = _expert_arg(wf, args.expert)
+            data, passphrase, counts = packages.build_expert_package(wf, args.round, expert_id)
+            if not counts["applications"]:
+                raise CliError("该专家在本轮没有需要评审的申报 (the expert has nothing to score in this round)",
+                               EXIT_REJECTED)
+            out = Path(args.out)
+            try:
+                write_replacing(out, lambda temp: temp.write_bytes(data))
+            except OSError as exc:
+                raise CliError(f"无法写入 {out}：{exc.strerror or exc} (cannot write the package)") from exc
+            name = dict(panel.panel_experts(wf))[expert_id]
+            prepared = [packages.PreparedPackage(expert_id, name, out, passphrase, counts["applications"],
+                                                 counts["documents"], counts["root_fingerprint"],
+                                                 counts["issued_certificate"])]
+        _slips(args, prepared, args.round, wf)
+    finally:
+        wf.close()
+    from hvp_desktop.store.certificates import short_fingerprint
+
+    lines = ["专家数据包已生成；口令只显示这一次，请抄在交接单上当面交给专家 "
+             "(packages written; each passphrase is shown only now: hand it over in person, apart from the file):"]
+    for p in prepared:
+        lines.append(f"  {p.expert_name}: {p.path}  口令 (passphrase) {p.passphrase}  申报 {p.applications} 件"
+                     + ("  （已为其签发签名证书 certificate issued）" if p.issued_certificate else ""))
+    if prepared:
+        lines.append(f"  专家组根证书指纹 (panel root): {short_fingerprint(prepared[0].root_fingerprint)}")
+    _emit(args, {"packages": [{"expert_id": p.expert_id, "expert": p.expert_name, "file": str(p.path),
+                               "passphrase": p.passphrase, "applications": p.applications, "documents": p.documents,
+                               "issued_certificate": p.issued_certificate} for p in prepared],
+                 "root_fingerprint": prepared[0].root_fingerprint if prepared else None}, lines)
+    return EXIT_OK
+
+
+def _passphrase(args) -> str:
+    return _read_password(args, env="HVP_PASSPHRASE", file_attr="passphrase_file",
+                          prompt="交接单上的口令 (passphrase from the hand-over slip): ")
+
+
+def _read_package(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(f"无法读取 {path}：{exc.strerror or exc} (cannot read the package)") from exc
+
+
+def cmd_unpack(args) -> int:
+    """The expert opens their package: their own working file is created, or brought up to date."""
+    from hvp_desktop.exchange import packages
+    from hvp_desktop.store.engine import check_new_password
+
+    data = _read_package(args.package)
+    passphrase = _passphrase(args)
+    package = packages.open_expert_package(data, passphrase)  # a wrong passphrase stops before any file
+    target = Path(args.file)
+    if target.exists():
+        wf = _open(args)
+        try:
+            result = {**packages.install_package(wf, package), "created": False}
+        finally:
+            wf.close()
+    else:
+        password = _read_password(args, env="HVP_NEW_PASSWORD", file_attr="new_password_file",
+                                  prompt="为专家文件设一个密码 (a password for your file): ")
+        check_new_password(password)
+        if not (args.new_password_file or os.environ.get("HVP_NEW_PASSWORD")):
+            if getpass.getpass("再次输入密码 (repeat): ") != password:
+                raise CliError("两次输入的密码不一致 (passwords differ)", EXIT_REJECTED)
+        result = packages.unpack(data, passphrase, target, password)
+    _emit(args, result, [f"{'已建立' if result['created'] else '已更新'}专家本人的工作文件 "
+                         f"({'created' if result['created'] else 'updated'}): {result['file']}",
+                         f"  专家 (expert): {result['expert']}，待评审申报 {result['applications']} 件"])
+    return EXIT_OK
+
+
+def cmd_return(args) -> int:
+    """The expert's return package: every sheet, conflict, visit and piece of evidence, for the panel."""
+    from hvp_desktop.exchange import packages
+    from hvp_desktop.private_files import write_replacing
+
+    pin = _secret_file(args, "pin_file", "PIN: ")
+    wf = _open(args)
+    try:
+        data, counts = packages.build_return(wf, pin)
+    finally:
+        wf.close()
+    out = Path(args.out)
+    try:
+        write_replacing(out, lambda temp: temp.write_bytes(data))
+    except OSError as exc:
+        raise CliError(f"无法写入 {out}：{exc.strerror or exc} (cannot write the package)") from exc
+    _emit(args, {"file": str(out.resolve()), **counts},
+          [f"回传数据包 (return package): {out.resolve()}",
+           f"  打分表 {counts['sheets']} 份（已提交 {counts['submitted']}），回避 {counts['conflicts']}，"
+           f"现场核查 {counts['visits']}，佐证材料 {counts['evidence']}"])
+    return EXIT_OK
+
+
+STATUS_NAMES = {"merged": "已合并 merged", "unchanged": "无新内容 nothing new", "older": "旧于已合并的数据包 older",
+                "refused": "拒收 REFUSED"}
+
+
+def cmd_merge(args) -> int:
+    """The chair merges return packages, each in one transaction; exit 1 when anything was refused."""
+    from hvp_desktop.exchange import packages
+
+    wf = _open(args)
+    try:
+        report = packages.merge(wf, args.packages)
+    finally:
+        wf.close()
+    lines = []
+    for r in report.results:
+        name = Path(r.path).name
+        if r.summary is None:
+            lines.append(f"✗ {name}: {STATUS_NAMES['refused']} — {r.rule}: {r.refused[0]} ({r.refused[1]})")
+            continue
+        sm = r.summary
+        lines.append(f"{'✓' if not sm.refused else '!'} {name}: {sm.expert_name} — {STATUS_NAMES[sm.status]}；"
+                     f"新增 {len(sm.merged)}，更正 {len(sm.superseded)}，未变 {sm.unchanged}，拒收 {len(sm.refused)}，"
+                     f"未知 {len(sm.unknown)}，草稿 {sm.drafts}，回避 {sm.conflicts}"
+                     f" (merged {len(sm.merged)}, superseded {len(sm.superseded)}, unchanged {sm.unchanged}, "
+                     f"refused {len(sm.refused)}, unknown {len(sm.unknown)}, drafts {sm.drafts})")
+        lines += [f"    拒收 (refused): {x['zh']} ({x['en']})" for x in sm.refused]
+        lines += [f"    本文件中没有的申报 (unknown application) {x['application']}: {x['kind']} {x['record']}"
+                  "——导入该申报后可再次合并此数据包 (merge the package again after importing it)" for x in sm.unknown]
+    t = report.totals()
+    lines.append(f"合计 (total): 数据包 {t['packages']}，拒收 {t['refused_packages']}；打分表新增 {t['merged']}，"
+                 f"更正 {t['superseded']}，未变 {t['unchanged']}，拒收 {t['refused']}，未知 {t['unknown']}")
+    _emit(args, report.as_json(), lines)
+    return EXIT_REJECTED if t["refused_packages"] or t["refused"] else EXIT_OK
+
+
+def _verify_package(args, data: bytes) -> int:
+    """A package's header always; its signature and content when the secret that opens it is given:
+    the chair's file (a return package) or the passphrase (an expert package)."""
+    from hvp_desktop.exchange import packages
+    from hvp_desktop.store.certificates import short_fingerprint
+
+    info = packages.describe(data)
+    kind = {"expert": "专家数据包 (expert package)", "return": "回传数据包 (return package)"}.get(info["kind"], info["kind"])
+    lines = [f"{kind}，格式版本 (format) {info['format']}，{info['size']} 字节，生成于 (created) {info['created']}",
+             f"  专家组根证书 (panel root): {short_fingerprint(info['panel'] or '')}"]
+    checked = None
+    if info["kind"] == "return" and args.file:
+        wf = _open(args, migrate=False)
+        try:
+            work = packages.open_return(wf, data)
+        finally:
+            wf.close()
+        sheets = work.snapshot.tables.get("score_sheets", [])
+        checked = {"expert": work.expert, "device": work.device, "head": work.head_seq,
+                   "sheets": len(sheets), "submitted": sum(1 for r in sheets if r["status"] == "submitted")}
+        lines.append("通过 OK：签名有效，签名人由本专家组根证书签发，内容完好 (signature valid, issued by this panel)")
+        lines.append(f"  打分表 {checked['sheets']} 份（已提交 {checked['submitted']}），审计链至第 {work.head_seq} 条")
+    elif info["kind"] == "expert" and (args.passphrase_file or os.environ.get("HVP_PASSPHRASE")):
+        package = packages.open_expert_package(data, _passphrase(args))
+        assigned = len(package.snapshot.tables.get("assignments", []))
+        checked = {"expert": package.expert_name, "applications": assigned, "signer": package.root_fingerprint}
+        lines.append(f"通过 OK：由专家组根证书签名，内容完好 (signed by the panel root, intact)；专家 {package.expert_name}，"
+                     f"申报 {assigned} 件")
+    else:
+        lines.append("签名在加密内容之中：回传数据包请加 --file 秘书处工作文件，专家数据包请给出口令 "
+                     "(the signature is inside the encryption: give --file for a return package, "
+                     "--passphrase-file for an expert package)")
+    _emit(args, {**info, "verified": checked is not None, **({"content": checked} if checked else {})},
+          lines)
+    return EXIT_OK
 
 
 # -- the panel's certificates (issue 20) -------------------------------------------------------
@@ -1233,6 +1451,37 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_expert_file)
 
+    sp = with_file("pack", "生成专家数据包（加密、签名） (expert packages: signed, encrypted)")
+    sp.add_argument("out", metavar="OUT.hvpkg|DIR", help="数据包文件；--all 时为文件夹")
+    sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
+    sp.add_argument("--expert", metavar="ID|NAME", help="专家编号或姓名")
+    sp.add_argument("--all", action="store_true", help="为本轮全体专家各生成一个，写入文件夹 OUT")
+    sp.add_argument("--slip", metavar="SLIPS.pdf", help="另写出可打印的交接单（含口令） (printable hand-over slips)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_pack)
+
+    sp = sub.add_parser("unpack", help="专家：打开专家数据包，建立或更新本人的工作文件 (open an expert package)")
+    sp.add_argument("package", metavar="IN.hvpkg")
+    sp.add_argument("file", metavar="EXPERT.hvpdb", help="专家本人的工作文件（不存在则新建）")
+    sp.add_argument("--passphrase-file", help="口令文件（第一行）；或 HVP_PASSPHRASE")
+    sp.add_argument("--password-file", help="已有专家文件的密码文件（第一行）；或 HVP_PASSWORD")
+    sp.add_argument("--new-password-file", help="新专家文件的密码文件（第一行）；或 HVP_NEW_PASSWORD")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_unpack)
+
+    sp = sub.add_parser("return", help="专家：生成回传数据包 (an expert's return package)")
+    sp.add_argument("file", metavar="EXPERT.hvpdb")
+    sp.add_argument("out", metavar="OUT.hvpkg")
+    sp.add_argument("--password-file", help="专家文件的密码文件（第一行）")
+    sp.add_argument("--pin-file", help="PIN文件（第一行）：签名密钥受PIN保护时 (for a PIN-protected key)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_return)
+
+    sp = with_file("merge", "合并专家回传数据包 (merge the experts' return packages)")
+    sp.add_argument("packages", nargs="+", metavar="IN.hvpkg")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(run=cmd_merge)
+
     sp = with_file("rank", "专家评审汇总排名、偏离标记与名额线 (a round's aggregated ranking)")
     sp.add_argument("--round", type=int, required=True, metavar="ID", help="轮次编号 (round id)")
     sp.add_argument("--method", choices=("mean", "trimmed_mean", "median"),
@@ -1294,10 +1543,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_audit_verify)
 
-    sp = sub.add_parser("verify", help="验证已签名的PDF (verify a signed PDF)")
-    sp.add_argument("pdf", metavar="FILE.pdf")
+    sp = sub.add_parser("verify", help="验证已签名的PDF或数据包 (verify a signed PDF or a package)")
+    sp.add_argument("pdf", metavar="FILE.pdf|IN.hvpkg")
+    sp.add_argument("--passphrase-file", help="专家数据包的口令文件（第一行）；或 HVP_PASSPHRASE")
     sp.add_argument("--root", metavar="ROOT.pem", help="专家组根证书 (the panel's root certificate)")
-    sp.add_argument("--file", help="工作文件：用其中的根证书 (take the root from a working file)")
+    sp.add_argument("--file", help="工作文件：用其中的根证书；回传数据包用它解密核验 (a working file: its root; "
+                                   "for a return package, its key)")
     sp.add_argument("--password-file", help="工作文件的密码文件（第一行）")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(run=cmd_verify)
