@@ -133,7 +133,10 @@ def track(session: Session) -> RowTracker:
 
 def note_written(session: Session, table: str, keys: Iterable[str]) -> None:
     """Rows added by a bulk insert (no ORM objects, so no flush event sees them): logged as touched."""
-    track(session).touched.setdefault(table, set()).update(keys)
+    tracker = track(session)
+    keys = set(keys)
+    tracker.touched.setdefault(table, set()).update(keys)
+    tracker.deleted.get(table, set()).difference_update(keys)
 
 
 def log_rows(session: Session, audit: AuditLog) -> None:

@@ -273,6 +273,7 @@ def _merge_sheets(m: _Merge) -> None:
     signers = _signers(m)
     rubrics_by_label: dict[str, tuple] = {}
     accepted: list[dict] = []
+    replaced: list[str] = []  # drafts here that the expert submitted on their laptop
 
     def refuse(rec: dict, zh: str, en: str) -> None:
         summary.refused.append({"sheet": rec["uuid"], "application": rec["application_id"],
@@ -286,7 +287,11 @@ def _merge_sheets(m: _Merge) -> None:
         if app is None:
             m.unknown("sheet", rec)
             continue
-        if rec["uuid"] in mine:
+        if rec["uuid"] in mine and mine[rec["uuid"]]["status"] == SheetStatus.DRAFT.value:
+            # a draft begun on this laptop and finished on the expert's: the draft gives way below
+            replaced.append(rec["uuid"])
+            del taken[(rec["application_id"], rec["revision"])]
+        elif rec["uuid"] in mine:
             theirs = {e["uuid"]: e for e in entries_of[rec["uuid"]]}
             if mine[rec["uuid"]] == rec and my_entries[rec["uuid"]] == theirs:
                 summary.unchanged += 1
@@ -328,12 +333,16 @@ def _merge_sheets(m: _Merge) -> None:
         if problem is not None:
             refuse(rec, *problem)
             continue
-        (summary.superseded if latest.get(rec["application_id"], 0) else summary.merged).append(rec["uuid"])
+        earlier = latest.get(rec["application_id"], 0) if rec["uuid"] not in replaced else rec["revision"] - 1
+        (summary.superseded if earlier else summary.merged).append(rec["uuid"])
         latest[rec["application_id"]] = max(latest.get(rec["application_id"], 0), rec["revision"])
         taken[key] = rec["uuid"]
         accepted.append(rec)
     if not accepted:
         return
+    for uuid in (u for u in replaced if u in {r["uuid"] for r in accepted}):
+        s.delete(s.scalar(select(ScoreSheet).where(ScoreSheet.uuid == uuid)))
+    s.flush()
     expert_id = m.expert.id
     s.execute(insert(ScoreSheet), [{**rec, "application_id": m.apps[rec["application_id"]].id,
                                     "expert_id": expert_id} for rec in accepted])

@@ -16,16 +16,20 @@ from sqlalchemy import select
 
 from hvp_desktop.exchange import packages
 from hvp_desktop.scoring.review import review
-from hvp_desktop.store import audit, queries
+from hvp_desktop.store import audit, queries, sheets
 from hvp_desktop.store import certificates as certs
 from hvp_desktop.store.engine import WorkingFile
 from hvp_desktop.store.models import Application, AuditEvent, Conflict, Expert, PackageReceipt, ScoreSheet
+from hvp_desktop.store.ops import sheets as sheet_ops
 from hvp_desktop.store.ranking import analyse_round, round_data
 from tests.unit.exchange.panel import (
     EXPERT_PASSWORD,
+    SIGNATURE,
     correct,
+    criteria,
     declare_conflict,
     draft,
+    me,
     my_apps,
     score,
     totals_by_uuid,
@@ -178,3 +182,35 @@ def test_merging_old_and_new_together_in_any_order_gives_the_same_file(played, t
         assert statuses == ["merged", "merged"]
         with chair.session() as s:
             assert s.query(ScoreSheet).count() == 8  # 6 first revisions, the earlier correction, this one
+
+
+def test_a_draft_begun_at_the_office_and_submitted_on_the_laptop_replaces_the_draft(panel_files, tmp_path):
+    expert, app = panel_files.experts[1], panel_files.apps[0]
+    with panel_files.open() as office:
+        sheet = sheet_ops.open_sheet(office, expert, app, panel_files.label).value
+        sheet_ops.save_entries(office, sheet.id, {"A1": (Decimal(10), "")})
+        prepared = [p for p in packages.prepare_round(office, panel_files.round_id, tmp_path / "usb")
+                    if p.expert_id == expert]
+    path = unpack_all(prepared, tmp_path / "laptop")[expert]
+    with WorkingFile.open(path, EXPERT_PASSWORD) as mine:
+        for local in my_apps(mine).values():
+            current = sheets.current_sheet(mine, me(mine), local)
+            if current is not None and current.status == "draft":
+                sheet_ops.save_entries(mine, current.id, {c: (p, "") for c, p in criteria((33, 16, 25, 9)).items()})
+                sheet_ops.submit(mine, current.id, statement_confirmed=True, signature_strokes=SIGNATURE[0],
+                                 signature_png=SIGNATURE[1])
+            else:
+                score(mine, local, panel_files.label, (30, 15, 20, 8))
+        data, _ = packages.build_return(mine)
+    back = tmp_path / "back.hvpkg"
+    back.write_bytes(data)
+    with panel_files.open() as office:
+        report = packages.merge(office, [back])
+        assert len(report.results[0].summary.merged) == 6 and not report.results[0].summary.refused
+        with office.session() as s:
+            rows = s.scalars(select(ScoreSheet).where(ScoreSheet.expert_id == expert,
+                                                      ScoreSheet.application_id == app)).all()
+            assert [(r.status, r.revision) for r in rows] == [("submitted", 1)]
+            assert sum(e.points for e in rows[0].entries) == 83
+        assert queries.replay_report(office).problems == []
+        assert certs.sheet_signature_problems(office).problems == []
