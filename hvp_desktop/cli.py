@@ -124,11 +124,13 @@ def cmd_demo(args) -> int:
     Path(f"{tmp}.lock").unlink(missing_ok=True)
     exports: list[str] = []
     if args.exports:  # the signed output, written from the finished file (issue 20 §8)
+        from hvp_desktop.demo_exchange import write_demo_exchange
         from hvp_desktop.demo_exports import write_demo_exports
         from hvp_desktop.store.engine import WorkingFile
 
         with WorkingFile.open(path, password) as wf:
             exports = [str(p.resolve()) for p in write_demo_exports(wf, Path(args.exports))]
+            exports += [str(p.resolve()) for p in write_demo_exchange(wf, Path(args.exports), password)]
     _emit(args, {"file": str(path.resolve()), "password": password, **({"exports": exports} if args.exports else {})},
           [f"演示文件 (demo file): {path.resolve()}", f"密码 (password): {password}",
            *([f"已签名的导出示例 (signed examples): {Path(args.exports).resolve()}"] if exports else [])])

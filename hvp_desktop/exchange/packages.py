@@ -81,9 +81,11 @@ class PreparedPackage:
     issued_certificate: bool  # a signing certificate was issued for the expert to make this package
 
 
-def build_expert_package(master: WorkingFile, round_id: int, expert_id: int) -> tuple[bytes, str, dict]:
+def build_expert_package(master: WorkingFile, round_id: int, expert_id: int, *,
+                         passphrase: str | None = None) -> tuple[bytes, str, dict]:
     """(package bytes, its passphrase, counts) for one expert of one round. The panel's exchange key
-    is made the first time; an expert without a signing certificate is issued one (recorded)."""
+    is made the first time; an expert without a signing certificate is issued one (recorded). The
+    passphrase is a new random one unless given (the public demo's is fixed)."""
     if expert_file.expert_of(master) is not None:
         raise RuleViolation("PACKAGE", "专家数据包只能由秘书处的工作文件生成",
                             "Expert packages are made from the secretariat's working file.")
@@ -100,7 +102,7 @@ def build_expert_package(master: WorkingFile, round_id: int, expert_id: int) -> 
     payload = canonical({"kind": EXPERT, "expert": {"uuid": snap.owner, "name": expert["name"]},
                          "round": {"uuid": rnd["uuid"], "year": rnd["year"], "kind": rnd["kind"]},
                          "exchange_key": public, "snapshot": codec.encode(snap)})
-    passphrase = new_passphrase()
+    passphrase = passphrase or new_passphrase()
     fp = certs.fingerprint(root_cert)
     data = seal_with_passphrase(_header(EXPERT, fp), payload, Sender(root_key, root_cert, []), passphrase)
     return data, passphrase, {"applications": counts.get("assignments", 0),

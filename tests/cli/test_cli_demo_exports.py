@@ -40,3 +40,27 @@ def test_the_demo_writes_signed_examples_that_verify(cli, _demo_master, tmp_path
     [pack] = out.glob("审计包-*.zip")
     checked = verify_audit_pack(pack)
     assert checked.ok and checked.ranking_recomputed, checked.problems
+
+
+def test_the_demo_has_an_expert_laptop_and_a_return_waiting_to_be_merged(cli, _demo_master, tmp_path):
+    """Issue 21: the expert package handed over, the expert's laptop file opened from it, and their
+    return package in the chair's inbox; merging it takes the sheet they scored on the laptop."""
+    from hvp_desktop.demo_exchange import DEMO_PASSPHRASE
+    from hvp_desktop.exchange import packages
+    from hvp_desktop.store.engine import WorkingFile
+    from hvp_desktop.store.expert_file import expert_of
+
+    demo = tmp_path / "demo.hvpdb"
+    out = tmp_path / "signed"
+    done = cli("demo", demo, "--copy-of", _demo_master, "--exports", out, password=DEMO_PASSWORD)
+    assert done.returncode == 0, done.stderr
+    [handed] = (out / "专家数据包").glob("*.hvpkg")
+    assert packages.open_expert_package(handed.read_bytes(), DEMO_PASSPHRASE).expert_name
+    [laptop] = (out / "专家笔记本").glob("*.hvpdb")
+    with WorkingFile.open(laptop, DEMO_PASSWORD) as mine:
+        assert expert_of(mine) is not None
+    [waiting] = (out / "待合并").glob("*.hvpkg")
+    merged = cli("merge", demo, waiting, "--json", password=DEMO_PASSWORD)
+    assert merged.returncode == 0, merged.stderr
+    totals = json.loads(merged.stdout)["totals"]
+    assert totals["merged"] == 1 and totals["refused"] == 0
