@@ -109,12 +109,18 @@ def expert_snapshot(master: WorkingFile, expert_id: int, round_id: int | None = 
 
 
 def write_expert_file(master: WorkingFile, expert_id: int, path: str | Path, password: str) -> dict[str, int]:
-    """Create the expert's file at `path` under its own password; returns how many records of each
-    table it holds. A failure leaves no file behind."""
+    """Create the expert's file at `path` under its own password, at the office (`expert-file`; an
+    expert package does the same on the expert's laptop, issue 21); returns how many records of
+    each table it holds. The file knows the panel's exchange key, so its expert returns their work
+    in a return package like everyone else. A failure leaves no file behind."""
+    from hvp_desktop.store.ops import packages as package_ops
+
+    panel_key = package_ops.ensure_exchange_key(master).value  # so that the expert can return their work
     snap = expert_snapshot(master, expert_id)
     target = WorkingFile.create(path, password)
     try:
         copy_ops.install(target, snap)
+        package_ops.remember_panel_key(target, panel_key)
     except BaseException:
         target.close()
         for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
