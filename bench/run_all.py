@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BENCHMARKS = ("unlock", "import_rows", "write_ratio", "cold_start", "filter_keystroke", "score_total", "rank_round",
-              "make_run", "pdf_sheets")
+              "make_run", "pdf_sheets", "merge_packages")
 
 
 def main(argv: list[str]) -> int:
