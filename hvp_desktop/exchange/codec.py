@@ -55,7 +55,10 @@ def _in(table: str, column, value):
         if isinstance(kind, DecimalText):
             if not isinstance(value, str):
                 raise TypeError
-            return Decimal(value)
+            number = Decimal(value)
+            if not number.is_finite() or abs(number) > 10 ** 15:  # no score or figure is NaN or that big
+                raise ValueError
+            return number
         if isinstance(kind, LargeBinary):
             return base64.b64decode(value, validate=True)
         if isinstance(kind, DateTime):
@@ -67,7 +70,7 @@ def _in(table: str, column, value):
                 raise TypeError
             return value
         if isinstance(kind, Integer):
-            if not isinstance(value, int) or isinstance(value, bool):
+            if not isinstance(value, int) or isinstance(value, bool) or not -2 ** 63 <= value < 2 ** 63:
                 raise TypeError
             return value
         if not isinstance(value, str):

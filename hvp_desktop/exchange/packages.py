@@ -41,6 +41,7 @@ from hvp_desktop.exchange.sealed import (
 from hvp_desktop.store import certificates as certs
 from hvp_desktop.store import copies, expert_file, packages, panel, queries
 from hvp_desktop.store.engine import WorkingFile
+from hvp_desktop.store.errors import database_errors
 from hvp_desktop.store.ops import certificates as cert_ops
 from hvp_desktop.store.ops import copies as copy_ops
 from hvp_desktop.store.ops import packages as package_ops
@@ -338,6 +339,13 @@ def merge(chair: WorkingFile, paths: Iterable[str | os.PathLike],
             report.results.append(MergeResult(path, summary=package_ops.merge_return(chair, work).value))
         except RuleViolation as exc:
             report.results.append(MergeResult(path, refused=(exc.zh, exc.en), rule=exc.rule))
+        except database_errors() as exc:  # a constraint a crafted package breaks: rolled back, named
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise
+            report.results.append(MergeResult(path, refused=(
+                "数据包中的记录与本文件的约束冲突，未合并（文件未改动）",
+                "The package's records conflict with this file's constraints: not merged (the file is "
+                "unchanged)."), rule="PACKAGE"))
     if progress is not None:
         progress(total, total)
     return report

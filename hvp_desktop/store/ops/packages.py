@@ -13,7 +13,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from hvp_desktop.domain import sheet_content as content
 from hvp_desktop.domain.model import SheetStatus
@@ -132,6 +132,46 @@ def _refuse_foreign(work: ReturnedWork) -> None:
         raise _whole_refusal("其中有不属于任何佐证材料的文件数据", "it carries file data outside its evidence.")
 
 
+def _in_chunks(s, query, column, keys) -> list:
+    keys = list(keys)
+    out: list = []
+    for i in range(0, len(keys), 500):
+        out += s.execute(query.where(column.in_(keys[i:i + 500]))).all()
+    return out
+
+
+def _refuse_taken(s, work: ReturnedWork) -> None:
+    """A record the package carries under a UUID this file already holds must be the same record of
+    the same expert, where it was: another expert's sheet, visit or file, or one moved to another
+    application or visit, refuses the package whole (it would overwrite or shadow it)."""
+    t, who = work.snapshot.tables, work.expert
+    expert_uuid = Expert.uuid.label("expert")
+
+    def check(query, column, keys, ok) -> None:
+        for row in _in_chunks(s, query, column, keys):
+            if not ok(row):
+                raise _whole_refusal("其中的记录与本文件中另一位专家或另一处的记录同号",
+                                     "it carries a record under the identity of another expert's record, or moves "
+                                     "one of the expert's records elsewhere.")
+
+    incoming = {name: {r["uuid"]: r for r in t.get(name, [])} for name in
+                ("score_sheets", "score_entries", "conflicts", "visits", "findings", "attachments")}
+    check(select(ScoreSheet.uuid, expert_uuid, Application.uuid).join(Expert, Expert.id == ScoreSheet.expert_id)
+          .join(Application, Application.id == ScoreSheet.application_id), ScoreSheet.uuid, incoming["score_sheets"],
+          lambda r: r[1] == who and incoming["score_sheets"][r[0]]["application_id"] == r[2])
+    check(select(ScoreEntry.uuid, ScoreSheet.uuid).join(ScoreSheet, ScoreSheet.id == ScoreEntry.sheet_id),
+          ScoreEntry.uuid, incoming["score_entries"], lambda r: incoming["score_entries"][r[0]]["sheet_id"] == r[1])
+    check(select(Conflict.uuid, expert_uuid).join(Expert, Expert.id == Conflict.expert_id), Conflict.uuid,
+          incoming["conflicts"], lambda r: r[1] == who)
+    check(select(Visit.uuid, expert_uuid, Application.uuid).join(Expert, Expert.id == Visit.expert_id, isouter=True)
+          .join(Application, Application.id == Visit.application_id), Visit.uuid, incoming["visits"],
+          lambda r: r[1] == who and incoming["visits"][r[0]]["application_id"] == r[2])
+    check(select(Finding.uuid, Visit.uuid).join(Visit, Visit.id == Finding.visit_id), Finding.uuid,
+          incoming["findings"], lambda r: incoming["findings"][r[0]]["visit_id"] == r[1])
+    check(select(Attachment.uuid, Visit.uuid).join(Visit, Visit.id == Attachment.visit_id, isouter=True),
+          Attachment.uuid, incoming["attachments"], lambda r: incoming["attachments"][r[0]]["visit_id"] == r[1])
+
+
 def _ids(s, model, uuids) -> dict[str, int]:
     uuids = list(uuids)
     out: dict[str, int] = {}
@@ -194,6 +234,7 @@ def merge_return(tx: Tx, work: ReturnedWork) -> MergeSummary:
             f"{receipt.head_seq}条事件", f"the expert's file was rewritten after the package merged on "
             f"{receipt.merged_at:%Y-%m-%d %H:%M}: its audit chain no longer holds event {receipt.head_seq} as it was.")
     _refuse_foreign(work)
+    _refuse_taken(s, work)
     merge = _Merge(tx, work, expert, summary)
     _merge_conflicts(merge)
     _merge_sheets(merge)
@@ -340,16 +381,19 @@ def _merge_sheets(m: _Merge) -> None:
         accepted.append(rec)
     if not accepted:
         return
-    for uuid in (u for u in replaced if u in {r["uuid"] for r in accepted}):
+    taken_now = {r["uuid"] for r in accepted}
+    for uuid in (u for u in replaced if u in taken_now):
         s.delete(s.scalar(select(ScoreSheet).where(ScoreSheet.uuid == uuid)))
     s.flush()
     expert_id = m.expert.id
-    s.execute(insert(ScoreSheet), [{**rec, "application_id": m.apps[rec["application_id"]].id,
+    # Core inserts: every record carries every column, so one executemany each (the ORM's bulk mode
+    # groups rows by which values are None and runs ~300 statements a package)
+    s.execute(ScoreSheet.__table__.insert(), [{**rec, "application_id": m.apps[rec["application_id"]].id,
                                     "expert_id": expert_id} for rec in accepted])
     ids = _ids(s, ScoreSheet, [rec["uuid"] for rec in accepted])
     new_entries = [{**e, "sheet_id": ids[rec["uuid"]]} for rec in accepted for e in entries_of[rec["uuid"]]]
     if new_entries:
-        s.execute(insert(ScoreEntry), new_entries)
+        s.execute(ScoreEntry.__table__.insert(), new_entries)
     replay.note_written(s, "score_sheets", ids)
     replay.note_written(s, "score_entries", [e["uuid"] for e in new_entries])
     m.tx.touch(sheets=set(ids.values()), applications={m.apps[r["application_id"]].id for r in accepted})
@@ -359,7 +403,7 @@ def _merge_sheets(m: _Merge) -> None:
 def _scores_problem(rubric, entries: list[dict]) -> tuple[str, str] | None:
     codes = {c.code: c for c in rubric.criteria}
     given = {e["criterion_code"]: e for e in entries}
-    if set(given) != set(codes):
+    if set(given) != set(codes) or len(given) != len(entries):
         return ("分值与评分表的指标不一致", "its scores do not match the rubric's criteria")
     for code, e in given.items():
         if e["points"] is None:
@@ -448,11 +492,13 @@ def _merge_visits(m: _Merge) -> None:
             m.unknown("visit", rec)
             continue
         reason = m.locked_reason(app)
+        if reason is not None:  # a consolidated round's visits stay as they were, findings and files too
+            if not (rec["uuid"] in mine and mine[rec["uuid"]] == rec and _same_findings(m, rec["uuid"])):
+                summary.refused.append({"visit": rec["uuid"], "application": app.uuid, "zh": reason[0],
+                                        "en": reason[1]})
+            continue
         if rec["uuid"] in mine and mine[rec["uuid"]] == rec:
             known_visits.add(rec["uuid"])
-            continue
-        if reason is not None:
-            summary.refused.append({"visit": rec["uuid"], "application": app.uuid, "zh": reason[0], "en": reason[1]})
             continue
         values = dict(rec)
         for col, target in refs.items():
@@ -482,6 +528,16 @@ def _merge_visits(m: _Merge) -> None:
 _MODEL_OF = {"applications": Application, "experts": Expert, "visits": Visit}
 
 
+def _same_findings(m: _Merge, visit_uuid: str) -> bool:
+    """Whether the package's findings and evidence of a visit are what this file holds."""
+    vid = _ids(m.s, Visit, [visit_uuid]).get(visit_uuid)
+    mine = {r["uuid"]: r for r in records(m.s, Finding, Finding.visit_id == vid)}
+    theirs = {r["uuid"]: r for r in m.tables.get("findings", []) if r["visit_id"] == visit_uuid}
+    files = {r["uuid"] for r in records(m.s, Attachment, Attachment.visit_id == vid)}
+    return mine == theirs and files == {r["uuid"] for r in m.tables.get("attachments", [])
+                                        if r["visit_id"] == visit_uuid}
+
+
 def _merge_findings(m: _Merge, visits: set[str], changed_apps: set[int]) -> None:
     s = m.s
     incoming = [f for f in m.tables.get("findings", []) if f["visit_id"] in visits]
@@ -498,7 +554,7 @@ def _merge_findings(m: _Merge, visits: set[str], changed_apps: set[int]) -> None
         (updated if rec["uuid"] in mine else new).append(values)
         changed_apps.add(app_of[values["visit_id"]])
     if new:
-        s.execute(insert(Finding), new)
+        s.execute(Finding.__table__.insert(), new)
     for values in updated:
         row = s.scalar(select(Finding).where(Finding.uuid == values["uuid"]))
         for k, v in values.items():
@@ -531,7 +587,7 @@ def _merge_evidence(m: _Merge, visits: set[str], changed_apps: set[int]) -> None
                 raise _whole_refusal(f"佐证材料{rec['filename']}的数据不完整或与其摘要不符",
                                      f"the data of the evidence file {rec['filename']} is incomplete or does not "
                                      "match its digest.")
-            s.execute(insert(BlobChunk), parts)
+            s.execute(BlobChunk.__table__.insert(), parts)
             replay.note_written(s, "blob_chunks", [f"{c['digest']}|{c['n']}" for c in parts])
         vid = visit_ids[rec["visit_id"]]
         s.add(Attachment(**{**rec, "visit_id": vid, "application_id": None}))  # evidence hangs on its visit

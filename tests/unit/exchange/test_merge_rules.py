@@ -81,3 +81,36 @@ def test_a_correction_after_consolidation_is_refused_with_the_reason(panel_files
     assert summary.unchanged == 6 and not summary.superseded
     [refused] = summary.refused
     assert "consolidated on 2025-07-01" in refused["en"] and "确认汇总" in refused["zh"]
+
+
+def _reseal(chair, mine, payload) -> bytes:
+    key, cert, chain = certs.signing_identity(mine, expert_of(mine))
+    header = {"kind": "return", "package": str(uuid.uuid4()), "created": "2026-11-30T08:00:00+00:00",
+              "panel": certs.root_fingerprint(chair), "app": "test"}
+    return sealed.seal_to_panel(header, sealed.canonical(payload), sealed.Sender(key, cert, chain),
+                                store_packages.exchange_key(chair)[1])
+
+
+def test_a_record_under_another_experts_identity_refuses_the_package_whole(panel_files, tmp_path):
+    """An expert's file edited with its password: a sheet carrying the UUID of another expert's
+    sheet already merged would shadow it. Refused whole, named, and not a byte written."""
+    import hashlib
+
+    returns, files = _scored_by_all(panel_files, tmp_path)
+    (a, a_data), (_b, b_data) = sorted(returns.items())[:2]
+    with panel_files.open() as chair:
+        packages.merge(chair, [_write(tmp_path, "b.hvpkg", b_data)])
+        theirs = json.loads(sealed.open_with_panel_key(sealed.read(b_data), *store_packages.exchange_key(chair)).payload)
+        payload = json.loads(sealed.open_with_panel_key(sealed.read(a_data), *store_packages.exchange_key(chair)).payload)
+    victim = theirs["snapshot"]["tables"]["score_sheets"][0]
+    mine_sheet = next(r for r in payload["snapshot"]["tables"]["score_sheets"]
+                      if r["application_id"] == victim["application_id"])
+    for entry in payload["snapshot"]["tables"]["score_entries"]:
+        if entry["sheet_id"] == mine_sheet["uuid"]:
+            entry["sheet_id"] = victim["uuid"]
+    mine_sheet["uuid"] = victim["uuid"]
+    before = hashlib.sha256(panel_files.master.read_bytes()).hexdigest()
+    with panel_files.open() as chair, WorkingFile.open(files[a], EXPERT_PASSWORD) as mine:
+        result = packages.merge(chair, [_write(tmp_path, "a.hvpkg", _reseal(chair, mine, payload))]).results[0]
+    assert result.summary is None and "identity of another expert's record" in result.refused[1]
+    assert hashlib.sha256(panel_files.master.read_bytes()).hexdigest() == before
