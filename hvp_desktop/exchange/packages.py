@@ -26,6 +26,7 @@ from hvp_desktop import __version__, private_files
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.exchange import codec
 from hvp_desktop.exchange.sealed import (
+    MAX_PACKAGE,
     SUFFIX,
     Opened,
     PackageRefused,
@@ -61,7 +62,7 @@ def _header(kind: str, panel_fp: str) -> dict:
 def _json(opened: Opened) -> dict:
     try:
         data = json.loads(opened.payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise PackageRefused("数据包内容无法读取：文件已损坏或被改动",
                              "The package's content cannot be read: the file is damaged or altered.") from exc
     if not isinstance(data, dict) or data.get("kind") != opened.header.get("kind"):
@@ -254,11 +255,24 @@ def open_return(chair: WorkingFile, data: bytes) -> packages.ReturnedWork:
     if key is None:
         raise PackageRefused("本文件从未生成专家数据包，没有交换密钥，无法打开交回的数据包",
                              "This file never prepared expert packages: it has no exchange key to open returns with.")
-    opened = open_with_panel_key(sealed, *key)
+
+    def trust(signer, _chain) -> None:  # before the payload is even inflated
+        if not certs.issued_by(signer, root):
+            raise PackageRefused("数据包的签名证书不是本专家组根证书签发的",
+                                 "The package was signed with a certificate this panel's root did not issue.")
+        now = datetime.now(UTC)
+        if not signer.not_valid_before_utc <= now <= signer.not_valid_after_utc:
+            raise PackageRefused(f"数据包的签名证书已过期或尚未生效（有效期至{signer.not_valid_after_utc:%Y-%m-%d}）",
+                                 f"The package's signing certificate is not valid now (valid until "
+                                 f"{signer.not_valid_after_utc:%Y-%m-%d}).")
+        replaced = packages.identity_replaced_at(chair, certs.fingerprint(signer))
+        if replaced is not None:
+            raise PackageRefused(f"数据包的签名证书已于{replaced:%Y-%m-%d}被更换（如笔记本丢失后重新签发），不再接受",
+                                 f"The package's signing certificate was replaced on {replaced:%Y-%m-%d} (e.g. "
+                                 "re-issued after a lost laptop): no longer accepted.")
+
+    opened = open_with_panel_key(sealed, *key, trust=trust)
     body = _json(opened)
-    if not certs.issued_by(opened.signer, root):
-        raise PackageRefused("数据包的签名证书不是本专家组根证书签发的",
-                             "The package was signed with a certificate this panel's root did not issue.")
     expert = body.get("expert")
     if certs.subject_serial(opened.signer) != expert:
         raise PackageRefused("数据包由另一位专家签名，与其中的专家不符",
@@ -267,9 +281,12 @@ def open_return(chair: WorkingFile, data: bytes) -> packages.ReturnedWork:
     head = str(body.get("head", ""))
     seq, _, digest = head.partition(":")
     try:
-        chain = {int(s): str(h) for s, h in body.get("chain") or []}
+        chain = {int(s): str(h) for s, h in body.get("chain") or []
+                 if isinstance(s, int) and not isinstance(s, bool) and 0 < s < 2 ** 62}
     except (TypeError, ValueError) as exc:
         raise PackageRefused("数据包中的审计链有误", "The package's audit chain is malformed.") from exc
+    if not re.fullmatch(r"[0-9]{1,18}", seq) or len(chain) != len(body.get("chain") or []):
+        raise PackageRefused("数据包中的审计链有误", "The package's audit chain is malformed.")
     pems = body.get("certificates") or {}
     if (snap.owner != expert or not seq.isdigit() or chain.get(int(seq)) != digest or not isinstance(pems, dict)
             or not isinstance(body.get("device"), str) or not body["device"]):
@@ -294,6 +311,17 @@ class MergeResult:
         else:
             out.update({"status": "refused", "rule": self.rule, "zh": self.refused[0], "en": self.refused[1]})
         return out
+
+
+def _unexpected(path: str, exc: BaseException) -> MergeResult:
+    """A package that made the merge fail in a way no check names: refused, logged as an incident
+    (the class and frames only, never the content), the file rolled back."""
+    from hvp_desktop import logs
+
+    incident = logs.log_exception(type(exc), exc, exc.__traceback__, "merge package")
+    return MergeResult(path, refused=(f"数据包无法合并（内部错误，事件编号 {incident}），文件未改动",
+                                      f"The package could not be merged (internal error, incident {incident}); "
+                                      "the file is unchanged."), rule="PACKAGE")
 
 
 @dataclass
@@ -324,6 +352,8 @@ def merge(chair: WorkingFile, paths: Iterable[str | os.PathLike],
         if progress is not None and progress(n, total) is False:
             return report
         try:
+            if Path(path).stat().st_size > MAX_PACKAGE:
+                raise PackageRefused("数据包过大，不是本程序写出的", "The package is too large to be one this app wrote.")
             data = Path(path).read_bytes()
             opened.append((path, open_return(chair, data)))
         except RuleViolation as exc:
@@ -331,6 +361,8 @@ def merge(chair: WorkingFile, paths: Iterable[str | os.PathLike],
         except OSError as exc:
             report.results.append(MergeResult(path, refused=(f"无法读取：{exc.strerror or exc}",
                                                              f"cannot be read: {exc.strerror or exc}"), rule="INPUT"))
+        except (MemoryError, RecursionError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            report.results.append(_unexpected(path, exc))
     opened.sort(key=lambda item: (item[1].expert, item[1].device, item[1].head_seq))
     for n, (path, work) in enumerate(opened):
         if progress is not None and progress(len(paths) + n, total) is False:
@@ -346,6 +378,9 @@ def merge(chair: WorkingFile, paths: Iterable[str | os.PathLike],
                 "数据包中的记录与本文件的约束冲突，未合并（文件未改动）",
                 "The package's records conflict with this file's constraints: not merged (the file is "
                 "unchanged)."), rule="PACKAGE"))
+        except (MemoryError, RecursionError, ValueError, TypeError, KeyError, AttributeError,
+                ArithmeticError) as exc:  # rolled back; the other packages still go in
+            report.results.append(_unexpected(path, exc))
     if progress is not None:
         progress(total, total)
     return report

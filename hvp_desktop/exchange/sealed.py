@@ -38,14 +38,16 @@ FORMAT = 1
 SUFFIX = ".hvpkg"
 MAX_HEADER = 64 * 1024
 MAX_PACKAGE = 2 * 1024 ** 3  # what a reader accepts from a file (evidence photos make packages big)
-MAX_PLAIN = 4 * 1024 ** 3  # decompressed: a zlib bomb stops here
+MAX_PLAIN = 4 * 1024 ** 3  # decompressed: a zlib bomb stops here …
+MAX_RATIO = 64  # … or at 64 times the package's size, whichever is less (JSON compresses ~5–10×)
+MAX_ENVELOPE = 1024 * 1024
 SIGNED_PREFIX = b"hvpkg-signed-v1\n"
 HPKE_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 HPKE_NAME = "DHKEM(X25519,HKDF-SHA256)/HKDF-SHA256/AES-256-GCM"
 HPKE_INFO = b"hvpkg v1 content key"
 # Argon2id, RFC 9106's second recommended setting (64 MiB): ~120 ms here, once per package opened
 ARGON2 = {"iterations": 3, "lanes": 4, "memory_kib": 64 * 1024}
-ARGON2_LIMITS = {"iterations": 16, "lanes": 16, "memory_kib": 1024 * 1024}  # a reader refuses more
+ARGON2_LIMITS = {"iterations": 8, "lanes": 8, "memory_kib": 256 * 1024}  # a reader refuses more (a few s at most)
 # The passphrase: 20 characters of an alphabet without look-alikes (no 0/O, 1/I/L): 31 symbols,
 # 99 bits, printed and typed in groups of four
 PASSPHRASE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -98,8 +100,12 @@ def normalise_passphrase(typed: str) -> str:
 
 
 def _passphrase_key(passphrase: str, salt: bytes, params: dict) -> bytes:
-    return Argon2id(salt=salt, length=32, iterations=params["iterations"], lanes=params["lanes"],
-                    memory_cost=params["memory_kib"]).derive(normalise_passphrase(passphrase).encode("ascii"))
+    typed = normalise_passphrase(passphrase).encode("ascii")
+    try:
+        return Argon2id(salt=salt, length=32, iterations=params["iterations"], lanes=params["lanes"],
+                        memory_cost=params["memory_kib"]).derive(typed)
+    except ValueError as exc:  # parameters the library refuses
+        raise _malformed("key derivation") from exc
 
 
 # -- sealing ---------------------------------------------------------------------------------------
@@ -191,7 +197,7 @@ def read(data: bytes) -> Sealed:
     header_bytes = data[start:start + length]
     try:
         header = json.loads(header_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise _malformed("header") from exc
     if not isinstance(header, dict) or header.get("format") != FORMAT or not isinstance(header.get("key"), dict):
         raise _malformed("header")
@@ -215,15 +221,20 @@ def open_with_passphrase(sealed: Sealed, passphrase: str) -> Opened:
     params = {}
     for name, limit in ARGON2_LIMITS.items():
         value = key.get(name)
-        if not isinstance(value, int) or not 1 <= value <= limit:
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= limit:
             raise _malformed("key derivation")
         params[name] = value
-    content_key = _passphrase_key(passphrase, _unb64(key.get("salt"), "salt"), params)
+    salt = _unb64(key.get("salt"), "salt")
+    if len(salt) != 16 or params["memory_kib"] < 8 * params["lanes"]:
+        raise _malformed("key derivation")
+    content_key = _passphrase_key(passphrase, salt, params)
     return _decrypt(sealed, content_key, "口令不对，或数据包已损坏、被改动",
                     "Wrong passphrase, or the package is damaged or was altered.")
 
 
-def open_with_panel_key(sealed: Sealed, private_raw: bytes, public_hex: str) -> Opened:
+def open_with_panel_key(sealed: Sealed, private_raw: bytes, public_hex: str, trust=None) -> Opened:
+    """`trust(signer, chain)` raises when the signer is not one to accept: called before the payload is
+    inflated or read, so that whoever knows only the panel's public key cannot make the reader work."""
     key = sealed.header["key"]
     if key.get("method") != "hpke" or key.get("suite") != HPKE_NAME:
         raise PackageRefused("这个数据包不是交回专家组的数据包（须用口令打开）",
@@ -238,36 +249,51 @@ def open_with_panel_key(sealed: Sealed, private_raw: bytes, public_hex: str) -> 
     except (InvalidTag, ValueError) as exc:
         raise PackageRefused("数据包已损坏或被改动（密钥无法解开）",
                              "The package is damaged or was altered (its key cannot be unwrapped).") from exc
-    return _decrypt(sealed, content_key, "数据包已损坏或被改动", "The package is damaged or was altered.")
+    return _decrypt(sealed, content_key, "数据包已损坏或被改动", "The package is damaged or was altered.", trust)
 
 
-def _decrypt(sealed: Sealed, content_key: bytes, zh: str, en: str) -> Opened:
+def _decrypt(sealed: Sealed, content_key: bytes, zh: str, en: str, trust=None) -> Opened:
     try:
         compressed = AESGCM(content_key).decrypt(_nonce(sealed), sealed.ciphertext, sealed.prefix)
     except InvalidTag as exc:
         raise PackageRefused(zh, en) from exc
-    plain = _inflate(compressed)
-    if len(plain) < 4:
+    inflater = zlib.decompressobj()
+    budget = min(MAX_PLAIN, MAX_RATIO * (len(sealed.prefix) + len(sealed.ciphertext)) + MAX_ENVELOPE)
+    head = _inflate_some(inflater, compressed, 4)
+    (length,) = struct.unpack(">I", head) if len(head) == 4 else (None,)
+    if length is None or length > MAX_ENVELOPE:
         raise _malformed("envelope")
-    (length,) = struct.unpack(">I", plain[:4])
+    raw = _inflate_some(inflater, inflater.unconsumed_tail, length)
     try:
-        envelope = json.loads(plain[4:4 + length].decode("utf-8"))
+        envelope = json.loads(raw.decode("utf-8"))
         signer = certs.load_certificate(envelope["signer"])
         chain = certs.load_chain(envelope.get("chain") or "")
         signature = _unb64(envelope["signature"], "signature")
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise _malformed("envelope") from exc
-    payload = plain[4 + length:]
+    if trust is not None:
+        trust(signer, chain)
+    payload = _inflate_rest(inflater, budget - 4 - length)
     if not certs.verify_signature(signer, signature, _signed_bytes(sealed.prefix, payload)):
         raise PackageRefused("数据包的签名不符：内容在签名后被改动",
                              "The package's signature does not match: its content was changed after signing.")
     return Opened(sealed.header, payload, signer, chain)
 
 
-def _inflate(data: bytes) -> bytes:
-    inflater = zlib.decompressobj()
+def _inflate_some(inflater, data: bytes, size: int) -> bytes:
+    """Exactly `size` bytes out of the stream (fewer: malformed)."""
     try:
-        out = inflater.decompress(data, MAX_PLAIN)
+        out = inflater.decompress(data, size) if size else b""
+    except zlib.error as exc:
+        raise _malformed("compression") from exc
+    if len(out) != size:
+        raise _malformed("envelope")
+    return out
+
+
+def _inflate_rest(inflater, budget: int) -> bytes:
+    try:
+        out = inflater.decompress(inflater.unconsumed_tail, max(budget, 1))
     except zlib.error as exc:
         raise _malformed("compression") from exc
     if inflater.unconsumed_tail or not inflater.eof:

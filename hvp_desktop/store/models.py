@@ -560,4 +560,5 @@ class PackageReceipt(Base):
     head_seq: Mapped[int]
     head_hash: Mapped[str] = mapped_column(String(64))
     merged_at: Mapped[datetime]
+    evidence: Mapped[str] = mapped_column(Text, default="[]")  # JSON: the evidence UUIDs that package carried
     uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)

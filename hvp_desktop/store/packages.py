@@ -98,6 +98,14 @@ def round_of(wf, round_id: int) -> dict:
         return {"uuid": rnd.uuid, "year": rnd.year, "kind": rnd.kind, "title": rnd.title}
 
 
+def identity_replaced_at(wf, fingerprint: str):
+    """When the signing identity with this certificate was replaced in this file (None: in use, or unknown)."""
+    with wf.session() as s:
+        return s.scalar(select(SigningIdentity.replaced_at).where(SigningIdentity.fingerprint == fingerprint,
+                                                                  SigningIdentity.private_key != b"")
+                        .order_by(SigningIdentity.id.desc()).limit(1))
+
+
 def device_of(wf) -> str:
     return wf.meta_value(DEVICE_ID) or ""
 

@@ -10,18 +10,20 @@ is, a newer one is added beside it. A package with nothing new writes nothing at
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from hvp_desktop.domain import checklist as checklists
 from hvp_desktop.domain import sheet_content as content
-from hvp_desktop.domain.model import SheetStatus
+from hvp_desktop.domain.model import ConflictSource, RoundKind, SheetStatus
 from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.scoring import rubric as rubrics
 from hvp_desktop.store import blobs, replay
 from hvp_desktop.store import certificates as certs
-from hvp_desktop.store.copies import records, references
+from hvp_desktop.store.copies import records
 from hvp_desktop.store.models import (
     Application,
     Assignment,
@@ -42,9 +44,11 @@ from hvp_desktop.store.models import (
     Visit,
 )
 from hvp_desktop.store.ops.core import Tx, now, operation
+from hvp_desktop.store.ops.visits import TEXT_LIMIT, _figure, _is_time
 from hvp_desktop.store.packages import PANEL_EXCHANGE_KEY, ReturnedWork, new_exchange_key
 from hvp_desktop.store.round_lock import locked
 from hvp_desktop.store.sheets import rubric_in
+from hvp_desktop.store.visits import checklist_in
 
 
 @operation()
@@ -192,16 +196,24 @@ class _Merge:
             Application.uuid.in_(app_uuids)))} if app_uuids else {}
         self.rounds: dict[int, Round] = {}
         self._locks: dict[int, object] = {}
+        self.carried_before: set[str] = set()  # evidence the last package from this expert file carried
 
     def lock_of(self, app: Application):
         if app.round_id not in self._locks:
             self._locks[app.round_id] = locked(self.s, app.round_id)
         return self._locks[app.round_id]
 
-    def round_uuid(self, app: Application) -> str:
+    def round_of(self, app: Application) -> Round:
         if app.round_id not in self.rounds:
             self.rounds[app.round_id] = self.s.get(Round, app.round_id)
-        return self.rounds[app.round_id].uuid
+        return self.rounds[app.round_id]
+
+    def round_uuid(self, app: Application) -> str:
+        return self.round_of(app).uuid
+
+    def refuse(self, what: str, rec: dict, zh: str, en: str) -> None:
+        self.summary.refused.append({what: rec["uuid"], "application": rec.get("application_id"), "zh": zh,
+                                     "en": en})
 
     def unknown(self, what: str, rec: dict) -> None:
         self.summary.unknown.append({"kind": what, "record": rec["uuid"], "application": rec["application_id"],
@@ -236,6 +248,7 @@ def merge_return(tx: Tx, work: ReturnedWork) -> MergeSummary:
     _refuse_foreign(work)
     _refuse_taken(s, work)
     merge = _Merge(tx, work, expert, summary)
+    merge.carried_before = set(json.loads(receipt.evidence)) if receipt is not None else set()
     _merge_conflicts(merge)
     _merge_sheets(merge)
     _merge_visits(merge)
@@ -243,13 +256,14 @@ def merge_return(tx: Tx, work: ReturnedWork) -> MergeSummary:
     if not summary.changed() and not moved:
         return summary  # the same package again: nothing is written
     summary.status = "merged" if summary.changed() else "unchanged"
+    carried = json.dumps(sorted(r["uuid"] for r in work.snapshot.tables.get("attachments", [])))
     if receipt is None:
         receipt = PackageReceipt(expert_uuid=work.expert, device=work.device, package_id=work.package_id,
-                                 head_seq=work.head_seq, head_hash=work.head_hash, merged_at=now())
+                                 head_seq=work.head_seq, head_hash=work.head_hash, merged_at=now(), evidence=carried)
         s.add(receipt)
     else:
         receipt.package_id, receipt.head_seq, receipt.head_hash = work.package_id, work.head_seq, work.head_hash
-        receipt.merged_at = now()
+        receipt.merged_at, receipt.evidence = now(), carried
     tx.log("package.merged", "expert", expert.uuid, {
         "package": work.package_id, "device": work.device, "head": f"{work.head_seq}:{work.head_hash}",
         "signer": work.signer_fingerprint, "merged": summary.merged, "superseded": summary.superseded,
@@ -272,11 +286,15 @@ def _merge_conflicts(m: _Merge) -> None:
             continue  # recorded already (this package before, or by the secretary)
         reason = m.locked_reason(app)
         if reason is not None:
-            m.summary.refused.append({"conflict": rec["uuid"], "application": app.uuid, "zh": reason[0],
-                                      "en": reason[1]})
+            m.refuse("conflict", rec, *reason)
+            continue
+        if rec["source"] != ConflictSource.DECLARED.value or not rec["reason"].strip() or \
+                len(rec["reason"]) > TEXT_LIMIT:
+            m.refuse("conflict", rec, "专家交回的回避须是本人申请并写明原因",
+                     "a conflict from an expert's laptop is declared by them, with a reason")
             continue
         row = Conflict(uuid=rec["uuid"], expert_id=m.expert.id, application_id=app.id, source=rec["source"],
-                       reason=rec["reason"], recorded_at=rec["recorded_at"])
+                       reason=rec["reason"].strip(), recorded_at=rec["recorded_at"])
         s.add(row)
         for assignment in s.scalars(select(Assignment).where(Assignment.expert_id == m.expert.id,
                                                              Assignment.application_id == app.id)):
@@ -356,6 +374,11 @@ def _merge_sheets(m: _Merge) -> None:
             continue
         if app.id not in assigned:
             refuse(rec, "该专家未被分配评审此申报", "the expert is not assigned to this application")
+            continue
+        if rec["rubric_version"] != m.round_of(app).rubric_version:
+            refuse(rec, f"所用评分表{rec['rubric_version']}不是本轮的评分表（{m.round_of(app).rubric_version}）",
+                   f"it is scored on {rec['rubric_version']}, not the round's rubric "
+                   f"({m.round_of(app).rubric_version})")
             continue
         if rec["rubric_version"] not in rubrics_by_label:
             try:
@@ -477,13 +500,44 @@ def _keep_signers(m: _Merge, signers: dict, used: set[str]) -> None:
 
 
 # -- on-site visits, findings, evidence ------------------------------------------------------------
+def _visit_problem(m: _Merge, rec: dict, app: Application, rectifies: int | None) -> tuple[str, str] | None:
+    """What `open_visit` and `save_visit_details` would refuse in a visit from a laptop."""
+    s, rnd = m.s, m.round_of(app)
+    if RoundKind(rnd.kind) == RoundKind.RECOGNITION:
+        return ("认定评审没有现场核查", "a recognition round has no on-site visits")
+    if s.scalar(select(Assignment.id).where(Assignment.expert_id == m.expert.id,
+                                            Assignment.application_id == app.id)) is None:
+        return ("该专家未被分配考核此建设单位（或已申请回避）", "the expert is not assigned to this centre (or stepped aside)")
+    other = s.scalar(select(Visit.uuid).where(Visit.application_id == app.id, Visit.expert_id == m.expert.id,
+                                              Visit.uuid != rec["uuid"]))
+    if other is not None:
+        return ("该专家对此建设单位已有另一次现场核查记录", "the expert already has another visit to this centre")
+    if rnd.checklist_version not in (None, rec["checklist_label"]):
+        return (f"本轮现场核查采用“{rnd.checklist_version}”", f"the round's visits use “{rnd.checklist_version}”")
+    try:
+        checklist_in(s, rec["checklist_label"])
+    except RuleViolation:
+        return (f"本文件中没有核查表“{rec['checklist_label']}”", f"this file has no checklist “{rec['checklist_label']}”")
+    if rectifies is not None:
+        earlier = s.get(Visit, rectifies)
+        earlier_app = s.get(Application, earlier.application_id) if earlier else None
+        if earlier_app is None or earlier_app.assesses_application_id != app.assesses_application_id \
+                or earlier_app.id == app.id:
+            return ("整改后重新考核只能接续同一建设单位此前的现场核查",
+                    "a re-assessment continues an earlier visit to the same centre only")
+    if any(t and not _is_time(t) for t in (rec["started_at"], rec["ended_at"])) or any(
+            v and len(v) > TEXT_LIMIT for v in (rec["place"], rec["enterprise_participants"],
+                                                rec["panel_participants"])):
+        return ("现场核查的时间或文字不合格式", "the visit's times or texts are not well formed")
+    return None
+
+
 def _merge_visits(m: _Merge) -> None:
     s, summary = m.s, m.summary
     visits = m.tables.get("visits", [])
     if not visits:
         return
     mine = {r["uuid"]: r for r in records(s, Visit, Visit.uuid.in_([v["uuid"] for v in visits]))}
-    refs = references(Visit.__table__)
     changed_apps: set[int] = set()
     known_visits: set[str] = set()
     for rec in sorted(visits, key=lambda r: r["rectification_of"] is not None):
@@ -494,31 +548,37 @@ def _merge_visits(m: _Merge) -> None:
         reason = m.locked_reason(app)
         if reason is not None:  # a consolidated round's visits stay as they were, findings and files too
             if not (rec["uuid"] in mine and mine[rec["uuid"]] == rec and _same_findings(m, rec["uuid"])):
-                summary.refused.append({"visit": rec["uuid"], "application": app.uuid, "zh": reason[0],
-                                        "en": reason[1]})
+                m.refuse("visit", rec, *reason)
             continue
         if rec["uuid"] in mine and mine[rec["uuid"]] == rec:
             known_visits.add(rec["uuid"])
             continue
-        values = dict(rec)
-        for col, target in refs.items():
-            if values[col] is not None:
-                found = _ids(s, _MODEL_OF[target], [values[col]]).get(values[col])
-                if found is None:
-                    m.unknown("visit", rec)
-                    break
-                values[col] = found
+        rectifies = None
+        if rec["rectification_of"] is not None:
+            rectifies = _ids(s, Visit, [rec["rectification_of"]]).get(rec["rectification_of"])
+            if rectifies is None:
+                m.unknown("visit", rec)
+                continue
+        problem = _visit_problem(m, rec, app, rectifies)
+        if problem is not None:
+            m.refuse("visit", rec, *problem)
+            continue
+        values = {**rec, "application_id": app.id, "expert_id": m.expert.id, "rectification_of": rectifies}
+        if rec["uuid"] in mine:
+            row = s.scalar(select(Visit).where(Visit.uuid == rec["uuid"]))
+            for k, v in values.items():
+                setattr(row, k, v)
         else:
-            if rec["uuid"] in mine:
-                row = s.scalar(select(Visit).where(Visit.uuid == rec["uuid"]))
-                for k, v in values.items():
-                    setattr(row, k, v)
-            else:
-                s.add(Visit(**values))
-            s.flush()
-            known_visits.add(rec["uuid"])
-            summary.visits += 1
-            changed_apps.add(app.id)
+            s.add(Visit(**values))
+        rnd = m.round_of(app)
+        if rnd.checklist_version is None:  # the round's first visit freezes its checklist, as open_visit does
+            rnd.checklist_version = rec["checklist_label"]
+            m.tx.log("round.checklist_frozen", "round", rnd.id, {"checklist": rec["checklist_label"]})
+            m.tx.touch(rounds={rnd.id}, settings={rnd.id})
+        s.flush()
+        known_visits.add(rec["uuid"])
+        summary.visits += 1
+        changed_apps.add(app.id)
     _merge_findings(m, known_visits, changed_apps)
     _merge_evidence(m, known_visits, changed_apps)
     if changed_apps:
@@ -538,6 +598,26 @@ def _same_findings(m: _Merge, visit_uuid: str) -> bool:
                                         if r["visit_id"] == visit_uuid}
 
 
+def _finding_problem(rec: dict, items: dict) -> tuple[str, str] | None:
+    """What `set_finding` would refuse in a finding from a laptop."""
+    item = items.get(rec["item_code"])
+    if item is None:
+        return (f"核查清单中没有事项{rec['item_code']}", f"the checklist has no item {rec['item_code']}")
+    try:
+        checklists.Status(rec["status"])
+        if _figure(rec["figure"], item) != rec["figure"]:
+            raise ValueError
+    except (ValueError, RuleViolation):
+        return (f"事项{rec['item_code']}的核查结论或数值无效", f"item {rec['item_code']}: the finding or figure is not valid")
+    if rec["note"] is not None and len(rec["note"]) > TEXT_LIMIT:
+        return (f"事项{rec['item_code']}的核查说明过长", f"item {rec['item_code']}: the note is too long")
+    return None
+
+
+def _checklist_items(m: _Merge, label: str) -> dict:
+    return {i.code: i for i in checklist_in(m.s, label).items}
+
+
 def _merge_findings(m: _Merge, visits: set[str], changed_apps: set[int]) -> None:
     s = m.s
     incoming = [f for f in m.tables.get("findings", []) if f["visit_id"] in visits]
@@ -545,14 +625,23 @@ def _merge_findings(m: _Merge, visits: set[str], changed_apps: set[int]) -> None
         return
     visit_ids = _ids(s, Visit, visits)
     mine = {r["uuid"]: r for r in records(s, Finding, Finding.visit_id.in_(list(visit_ids.values())))}
-    app_of = dict(s.execute(select(Visit.id, Visit.application_id).where(Visit.id.in_(list(visit_ids.values())))).all())
+    of_visit = {vid: (app, label) for vid, app, label in s.execute(
+        select(Visit.id, Visit.application_id, Visit.checklist_label).where(Visit.id.in_(list(visit_ids.values()))))}
+    items = {label: _checklist_items(m, label) for _app, label in of_visit.values()}
     new, updated = [], []
     for rec in incoming:
         if mine.get(rec["uuid"]) == rec:
             continue
-        values = {**rec, "visit_id": visit_ids[rec["visit_id"]]}
+        if rec["uuid"] in mine and mine[rec["uuid"]]["updated_at"] >= rec["updated_at"]:
+            continue  # this file's is as new or newer (another file of the expert's, an older copy)
+        vid = visit_ids[rec["visit_id"]]
+        problem = _finding_problem(rec, items[of_visit[vid][1]])
+        if problem is not None:
+            m.refuse("finding", rec, *problem)
+            continue
+        values = {**rec, "visit_id": vid}
         (updated if rec["uuid"] in mine else new).append(values)
-        changed_apps.add(app_of[values["visit_id"]])
+        changed_apps.add(of_visit[vid][0])
     if new:
         s.execute(Finding.__table__.insert(), new)
     for values in updated:
@@ -575,28 +664,35 @@ def _merge_evidence(m: _Merge, visits: set[str], changed_apps: set[int]) -> None
     chunks: dict[str, list[dict]] = defaultdict(list)
     for c in m.tables.get("blob_chunks", []):
         chunks[c["digest"]].append(c)
-    app_of = dict(s.execute(select(Visit.id, Visit.application_id).where(Visit.id.in_(list(visit_ids.values())))).all())
+    of_visit = {vid: (app, label) for vid, app, label in s.execute(
+        select(Visit.id, Visit.application_id, Visit.checklist_label).where(Visit.id.in_(list(visit_ids.values()))))}
     for uuid, rec in incoming.items():
         if uuid in here:
+            continue
+        app_id, label = of_visit[visit_ids[rec["visit_id"]]]
+        if rec["item_code"] not in _checklist_items(m, label) or rec["size"] < 0 or len(rec["filename"]) > 255:
+            m.refuse("evidence", rec, f"佐证材料{rec['filename'][:40]}不属于核查清单中的事项",
+                     f"the evidence file {rec['filename'][:40]} is not for an item of the checklist")
             continue
         digest = rec["sha256"]
         if s.scalar(select(BlobChunk.n).where(BlobChunk.digest == digest).limit(1)) is None:
             parts = sorted(chunks.get(digest, []), key=lambda c: c["n"])
             data = b"".join(c["data"] for c in parts)
-            if [c["n"] for c in parts] != list(range(len(parts))) or hashlib.sha256(data).hexdigest() != digest:
+            if [c["n"] for c in parts] != list(range(len(parts))) or hashlib.sha256(data).hexdigest() != digest \
+                    or len(data) != rec["size"] or blobs.media_type_of(data, rec["filename"]) != rec["media_type"]:
                 raise _whole_refusal(f"佐证材料{rec['filename']}的数据不完整或与其摘要不符",
                                      f"the data of the evidence file {rec['filename']} is incomplete or does not "
                                      "match its digest.")
             s.execute(BlobChunk.__table__.insert(), parts)
             replay.note_written(s, "blob_chunks", [f"{c['digest']}|{c['n']}" for c in parts])
         vid = visit_ids[rec["visit_id"]]
-        s.add(Attachment(**{**rec, "visit_id": vid, "application_id": None}))  # evidence hangs on its visit
-        changed_apps.add(app_of[vid])
+        s.add(Attachment(**{**rec, "visit_id": vid, "application_id": app_id}))  # as add_evidence records it
+        changed_apps.add(app_id)
         m.summary.evidence += 1
-    for uuid, rec in here.items():  # taken off on the laptop since the last package
-        if uuid not in incoming:
+    for uuid, rec in here.items():  # taken off on the laptop since the last package (never the office's own)
+        if uuid not in incoming and uuid in m.carried_before:
             row = s.scalar(select(Attachment).where(Attachment.uuid == uuid))
-            changed_apps.add(app_of[row.visit_id])
+            changed_apps.add(of_visit[row.visit_id][0])
             s.delete(row)
             s.flush()
             blobs.drop_if_unused(s, rec["sha256"])
