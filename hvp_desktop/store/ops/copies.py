@@ -68,6 +68,9 @@ def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
                                         "it is not overwritten.")
                 unchanged += 1
                 continue
+            if tx.owner is not None and table == "assignments" and _stepped_aside(s, rec):
+                kept += 1  # declared on this laptop, not merged at the office yet: the expert stays aside
+                continue
             values = dict(rec)
             for col, target in refs.items():
                 if values[col] is not None:
@@ -90,6 +93,15 @@ def install(tx: Tx, snap: Snapshot) -> dict[str, dict[str, int]]:
         "records": {t: [":".join(str(r[c]) for c in record_key(MODELS[t].__table__)) for r in rows]
                     for t, rows in snap.tables.items()}})
     return counts
+
+
+def _stepped_aside(s, assignment: dict) -> bool:
+    from hvp_desktop.store.models import Application, Conflict, Expert
+
+    return s.scalar(select(Conflict.id).join(Expert, Expert.id == Conflict.expert_id)
+                    .join(Application, Application.id == Conflict.application_id)
+                    .where(Expert.uuid == assignment["expert_id"],
+                           Application.uuid == assignment["application_id"])) is not None
 
 
 def _check_sheet(s, sheet: ScoreSheet) -> None:

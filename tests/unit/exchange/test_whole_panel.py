@@ -214,3 +214,28 @@ def test_a_draft_begun_at_the_office_and_submitted_on_the_laptop_replaces_the_dr
             assert sum(e.points for e in rows[0].entries) == 83
         assert queries.replay_report(office).problems == []
         assert certs.sheet_signature_problems(office).problems == []
+
+
+def test_a_second_package_keeps_the_experts_own_work_and_their_stepping_aside(panel_files, tmp_path):
+    """The secretary sends a second package before the first return is merged: the expert's drafts,
+    sheets and the conflict they declared on the laptop stay as they were."""
+    expert = panel_files.experts[2]
+    with panel_files.open() as office:
+        first = [p for p in packages.prepare_round(office, panel_files.round_id, tmp_path / "usb1")
+                 if p.expert_id == expert]
+    path = unpack_all(first, tmp_path / "laptop")[expert]
+    with WorkingFile.open(path, EXPERT_PASSWORD) as mine:
+        apps = sorted(my_apps(mine).items())
+        declare_conflict(mine, apps[0][1])
+        score(mine, apps[1][1], panel_files.label, (30, 15, 20, 8))
+        draft(mine, apps[2][1], panel_files.label, (31, 15, 20, 8))
+    with panel_files.open() as office:
+        second = [p for p in packages.prepare_round(office, panel_files.round_id, tmp_path / "usb2")
+                  if p.expert_id == expert][0]
+    result = packages.unpack(second.path.read_bytes(), second.passphrase, path, EXPERT_PASSWORD)
+    assert not result["created"]
+    with WorkingFile.open(path, EXPERT_PASSWORD) as mine:
+        assert apps[0][0] not in my_apps(mine)  # still stepped aside
+        assert sheets.current_sheet(mine, me(mine), apps[1][1]).status == "submitted"
+        assert sheets.current_sheet(mine, me(mine), apps[2][1]).status == "draft"
+        assert queries.replay_report(mine).problems == []
