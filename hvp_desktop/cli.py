@@ -1063,12 +1063,20 @@ def _expert_arg(wf, text: str) -> int:
 
 
 def _slips(args, prepared, round_id: int, wf) -> None:
+    """--slip: the hand-over slips (one A4 page an expert, the passphrase on it), 0600 like every file."""
     if not getattr(args, "slip", None) or not prepared:
         return
-    from hvp_desktop.reports import pdf_handover
+    from hvp_desktop.private_files import write_replacing
+    from hvp_desktop.reports.pdf_handover import HandoverRound, HandoverSlip, render_handover_slips
+    from hvp_desktop.store import queries
+    from hvp_desktop.store.certificates import short_fingerprint
 
+    info = queries.round_info(wf, round_id)
+    pdf = render_handover_slips(HandoverRound(info.year, info.kind, info.title), [
+        HandoverSlip(p.expert_name, p.path.name, p.passphrase, short_fingerprint(p.root_fingerprint), p.applications,
+                     p.documents) for p in prepared])
     try:
-        pdf_handover.write_slips(Path(args.slip), prepared, pdf_handover.round_title(wf, round_id))
+        write_replacing(Path(args.slip), lambda temp: temp.write_bytes(pdf))
     except OSError as exc:
         raise CliError(f"无法写入交接单 {args.slip}：{exc.strerror or exc} (cannot write the slips)") from exc
 

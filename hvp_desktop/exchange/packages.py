@@ -91,6 +91,7 @@ def build_expert_package(master: WorkingFile, round_id: int, expert_id: int, *,
     if expert_file.expert_of(master) is not None:
         raise RuleViolation("PACKAGE", "专家数据包只能由秘书处的工作文件生成",
                             "Expert packages are made from the secretariat's working file.")
+    rnd = packages.round_of(master, round_id)  # refused before anything is written when confirmed
     root_key, root_cert = packages.root_signer(master)
     issued = False
     if not _has_identity(master, expert_id):
@@ -100,7 +101,6 @@ def build_expert_package(master: WorkingFile, round_id: int, expert_id: int, *,
     snap = expert_file.expert_snapshot(master, expert_id, round_id)
     counts = {t: len(rows) for t, rows in snap.tables.items()}
     expert = next(r for r in snap.tables["experts"] if r["uuid"] == snap.owner)
-    rnd = packages.round_of(master, round_id)
     payload = canonical({"kind": EXPERT, "expert": {"uuid": snap.owner, "name": expert["name"]},
                          "round": {"uuid": rnd["uuid"], "year": rnd["year"], "kind": rnd["kind"]},
                          "exchange_key": public, "snapshot": codec.encode(snap)})
@@ -124,10 +124,10 @@ def prepare_round(master: WorkingFile, round_id: int, folder: str | os.PathLike,
                   progress: Callable[[int, int], bool] | None = None) -> list[PreparedPackage]:
     """An expert package for every expert of the round's panel with an application to score, into
     `folder` (each written whole or not at all). `progress(done, total)` returning False cancels."""
+    rnd = packages.round_of(master, round_id)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     experts = [(m.expert_id, m.name) for m in panel.round_panel(master, round_id) if m.role is not None]
-    rnd = packages.round_of(master, round_id)
     out = []
     for n, (expert_id, name) in enumerate(experts):
         if progress is not None and progress(n, len(experts)) is False:

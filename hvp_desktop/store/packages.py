@@ -87,14 +87,22 @@ def root_signer(wf):
 
 
 def round_of(wf, round_id: int) -> dict:
-    """The round a package is for, as the package names it."""
+    """The round a package is for, as the package names it; a round whose result is confirmed gets
+    no packages (what would come back could not be merged)."""
     from hvp_desktop.domain.rules import InvalidInput
     from hvp_desktop.store.models import Round
+    from hvp_desktop.store.round_lock import locked
 
     with wf.session() as s:
         rnd = s.get(Round, round_id)
         if rnd is None:
             raise InvalidInput(f"没有编号为{round_id}的轮次", f"no round with id {round_id}")
+        lock = locked(s, round_id)
+        if lock is not None:
+            rule = "R16" if rnd.kind == "recognition" else "R17"
+            raise RuleViolation(rule, f"本轮评审结果已于{lock.decided_on}确认汇总，不再生成专家数据包",
+                                f"The round's result was consolidated on {lock.decided_on}: no expert packages "
+                                "are made for it.")
         return {"uuid": rnd.uuid, "year": rnd.year, "kind": rnd.kind, "title": rnd.title}
 
 

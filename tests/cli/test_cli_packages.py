@@ -8,6 +8,7 @@ import json
 import pytest
 
 from hvp_desktop.store.engine import WorkingFile
+from tests.poppler import pages as pdf_text
 from tests.unit.exchange.panel import EXPERT_PASSWORD, PASSWORD, build_master, copy_panel, my_apps, score
 
 
@@ -29,10 +30,14 @@ def _secret(tmp_path, name: str, text: str):
 
 def test_pack_unpack_return_merge_and_verify(cli, office, tmp_path):
     usb = tmp_path / "usb"
-    packed = cli("pack", office.master, usb, "--round", office.round_id, "--all", "--json", password=PASSWORD)
+    slips = tmp_path / "slips.pdf"
+    packed = cli("pack", office.master, usb, "--round", office.round_id, "--all", "--slip", slips, "--json",
+                 password=PASSWORD)
     assert packed.returncode == 0, packed.stderr
     made = json.loads(packed.stdout)["packages"]
     assert len(made) == 5 and all(len(p["passphrase"]) == 24 for p in made)
+    text = pdf_text(slips)  # one page an expert, each with its passphrase
+    assert len(text) == 5 and all(p["passphrase"].split("-")[0] in "".join(text).replace(" ", "") for p in made)
     mine = made[1]
     laptop = tmp_path / "laptop.hvpdb"
     phrase = _secret(tmp_path, "phrase.txt", mine["passphrase"].lower())

@@ -8,6 +8,7 @@ import json
 import uuid
 from datetime import date
 
+from hvp_desktop.domain.rules import RuleViolation
 from hvp_desktop.exchange import packages, sealed
 from hvp_desktop.store import certificates as certs
 from hvp_desktop.store import packages as store_packages
@@ -114,3 +115,17 @@ def test_a_record_under_another_experts_identity_refuses_the_package_whole(panel
         result = packages.merge(chair, [_write(tmp_path, "a.hvpkg", _reseal(chair, mine, payload))]).results[0]
     assert result.summary is None and "identity of another expert's record" in result.refused[1]
     assert hashlib.sha256(panel_files.master.read_bytes()).hexdigest() == before
+
+
+def test_a_consolidated_round_gets_no_packages(panel_files, tmp_path):
+    returns, _files = _scored_by_all(panel_files, tmp_path)
+    with panel_files.open() as chair:
+        packages.merge(chair, [_write(tmp_path, f"r{e}.hvpkg", d) for e, d in returns.items()])
+        ranking_ops.consolidate(chair, panel_files.round_id, date(2025, 7, 1))
+        try:
+            packages.prepare_round(chair, panel_files.round_id, tmp_path / "again")
+        except RuleViolation as refused:
+            assert refused.rule == "R16" and "consolidated on 2025-07-01" in refused.en
+        else:
+            raise AssertionError("a consolidated round was packed")
+    assert not (tmp_path / "again").exists()
