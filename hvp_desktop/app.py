@@ -102,6 +102,7 @@ class Application:
         self.window.restore_requested.connect(self.restore)
         self.window.idle_minutes_changed.connect(lambda minutes: self.idle.set_seconds(minutes * 60))
         self.window.language_changed.connect(self.change_language)
+        self.window.file_opened.connect(self.switch_to)
         self.window.show_fitted(like=old)
         if old is not None:
             old.deleteLater()
@@ -182,6 +183,24 @@ class Application:
 
     def unlocked(self, wf) -> None:
         self.wf = wf
+        self.window.reopen(wf)
+        self.window.warn_if_changed_outside()
+        if self.idle is not None:
+            self.idle.reset()
+        self.daily_backup()
+
+    def switch_to(self, wf) -> None:
+        """Another working file, already open, in place of this one (an expert's file just made
+        from a package): the open one is closed as a lock closes it (its typed input saved, a
+        backup if it changed), then the window shows the new one."""
+        from hvp_desktop.gui import settings
+
+        if self.wf is not None and not self.lock(backup=True):
+            wf.close()
+            return
+        self.window._view_state = None  # the other file's place does not apply here
+        self.wf = wf
+        settings.add_recent_file(str(wf.path))
         self.window.reopen(wf)
         self.window.warn_if_changed_outside()
         if self.idle is not None:

@@ -49,13 +49,15 @@ class MainWindow(QMainWindow):
     the lock screen takes the panels' place); `unlocked(wf)` is the lock screen's unlocked file;
     `restore_requested(backup)` asks the app to put a backup in place of the file;
     `idle_minutes_changed(n)` tells the idle lock its new time; `language_changed(code)` asks it
-    to rebuild the window in another language."""
+    to rebuild the window in another language; `file_opened(wf)` hands it another working file,
+open, to put in place of this one (an expert's file just made from a package)."""
 
     lock_requested = Signal()
     unlocked = Signal(object)
     restore_requested = Signal(object)
     idle_minutes_changed = Signal(int)
     language_changed = Signal(str)
+    file_opened = Signal(object)
 
     def __init__(self, wf: WorkingFile, parent: QWidget | None = None, runner: Runner | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +148,13 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Change &password…"), self.change_password)
         self._action(file_menu, self.tr("&Restore from backup…"), self.restore_backup)
         file_menu.addSeparator()
+        from hvp_desktop.store import expert_file
+
+        expert = expert_file.expert_of(self.wf) is not None  # an expert's own file, or the secretariat's
+        self.open_package_action = self._action(file_menu, self.tr("Open &expert package…"), self.open_package)
+        self.return_work_action = self._action(file_menu, self.tr("Re&turn my work…"), self.return_work)
+        self.return_work_action.setEnabled(expert)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Verify a PDF…"), self.verify_pdf)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Lock"), self.lock_requested.emit, QKeySequence("Ctrl+L"))
@@ -173,6 +182,12 @@ class MainWindow(QMainWindow):
         round_menu.addSeparator()
         self._action(round_menu, self.tr("E&xport score sheets…"), self.export_sheets)
         self._action(round_menu, self.tr("P&rint score sheets…"), self.print_sheets)
+        round_menu.addSeparator()
+        self.prepare_packages_action = self._action(round_menu, self.tr("Prepare expert packa&ges…"),
+                                                    self.prepare_packages)
+        self.merge_returns_action = self._action(round_menu, self.tr("&Merge return packages…"), self.merge_returns)
+        for action in (self.prepare_packages_action, self.merge_returns_action):
+            action.setEnabled(not expert)
         round_menu.addSeparator()
         self._action(round_menu, self.tr("Open an &assessment round…"), self.open_assessment_round)
         round_menu.addSeparator()
@@ -296,6 +311,33 @@ class MainWindow(QMainWindow):
         from hvp_desktop.gui.pdf_dialogs import VerifyPdfDialog
 
         self.dialog = VerifyPdfDialog(self.wf, self)
+        self.dialog.open()
+
+    # -- packages between laptops (issue 21) ---------------------------------------------------------
+    def prepare_packages(self) -> None:
+        from hvp_desktop.gui.package_dialogs import PrepareDialog
+
+        round_id = self._round()
+        if round_id is not None:
+            self.dialog = PrepareDialog(self.runner, round_id, self)
+            self.dialog.open()
+
+    def open_package(self) -> None:
+        from hvp_desktop.gui.package_dialogs import OpenPackageDialog
+
+        self.dialog = OpenPackageDialog(self.wf, self.runner, self)
+        self.dialog.file_opened.connect(self.file_opened.emit)
+        self.dialog.open()
+
+    def return_work(self) -> None:
+        from hvp_desktop.gui.package_dialogs import return_work
+
+        self.returned = return_work(self, self.wf, self.runner)
+
+    def merge_returns(self) -> None:
+        from hvp_desktop.gui.package_dialogs import MergeDialog
+
+        self.dialog = MergeDialog(self.runner, self)
         self.dialog.open()
 
     def open_assessment_round(self) -> None:
