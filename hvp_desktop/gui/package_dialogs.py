@@ -282,8 +282,8 @@ class PreparedDialog(QDialog):
         for row in range(len(prepared)):
             self.table.setRowHeight(row, max(self.table.rowHeight(row), self.passphrase_edits[row].sizeHint().height()))
         widest = max((e.fontMetrics().horizontalAdvance(e.text()) for e in self.passphrase_edits), default=100)
-        self.table.setColumnWidth(3, widest + 24)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(3, widest + 24)
         layout.addWidget(self.table, 1)
 
         self.message = QLabel(self)
@@ -518,6 +518,9 @@ class OpenPackageDialog(QDialog):
         p2.addStretch(1)
         self.pages.addWidget(second)
         self.new_radio.toggled.connect(self._destination)
+        self.update_radio.setEnabled(False)  # until the package shows whose it is
+        for widget in (self.update_radio, self.update_note):
+            widget.setVisible(wf is not None)  # no file open (the first start): only a new one
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -526,7 +529,7 @@ class OpenPackageDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.back_button = self.buttons.addButton(self.tr("< &Back"), QDialogButtonBox.ButtonRole.ActionRole)
         self.next_button = self.buttons.addButton(self.tr("&Next >"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.finish_button = self.buttons.addButton(self.tr("&Create and open"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.finish_button = self.buttons.addButton(self.tr("&Create and open"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(lambda: self.next_page())
@@ -772,19 +775,21 @@ def suggested_return_name(wf: WorkingFile) -> str:
 
 def returned_text(counts: dict, path: str) -> str:
     """What a return package holds, for the expert."""
-    tr = QCoreApplication.translate
-    drafts = counts.get("sheets", 0) - counts.get("submitted", 0)
-    lines = [tr("PackageDialogs", "Saved to %1.").replace("%1", path), "",
-             tr("PackageDialogs", "Score sheets: %n", "", counts.get("sheets", 0)),
-             tr("PackageDialogs", "Submitted: %n", "", counts.get("submitted", 0)),
-             tr("PackageDialogs", "Declared conflicts: %n", "", counts.get("conflicts", 0)),
-             tr("PackageDialogs", "On-site visits: %n", "", counts.get("visits", 0)),
-             tr("PackageDialogs", "Evidence files: %n", "", counts.get("evidence", 0))]
+    sheets, submitted = counts.get("sheets", 0), counts.get("submitted", 0)
+    conflicts, visits, evidence = counts.get("conflicts", 0), counts.get("visits", 0), counts.get("evidence", 0)
+    drafts = sheets - submitted
+    lines = [QCoreApplication.translate("PackageDialogs", "Saved to %1.").replace("%1", path), "",
+             QCoreApplication.translate("PackageDialogs", "Score sheets: %n", "", sheets),
+             QCoreApplication.translate("PackageDialogs", "Submitted: %n", "", submitted),
+             QCoreApplication.translate("PackageDialogs", "Declared conflicts: %n", "", conflicts),
+             QCoreApplication.translate("PackageDialogs", "On-site visits: %n", "", visits),
+             QCoreApplication.translate("PackageDialogs", "Evidence files: %n", "", evidence)]
     if drafts > 0:
-        lines += ["", tr("PackageDialogs", "%n sheet(s) are still drafts: the panel takes only submitted sheets.",
-                         "", drafts)]
-    lines += ["", tr("PackageDialogs", "Give this file to the secretariat (USB stick or e-mail): it is signed with "
-                                       "your key and encrypted so that only the panel's file opens it.")]
+        lines += ["", QCoreApplication.translate(
+            "PackageDialogs", "%n sheet(s) are still drafts: the panel takes only submitted sheets.", "", drafts)]
+    lines += ["", QCoreApplication.translate(
+        "PackageDialogs", "Give this file to the secretariat (USB stick or e-mail): it is signed with your key and "
+                          "encrypted so that only the panel's file opens it.")]
     return "\n".join(lines)
 
 
@@ -884,6 +889,7 @@ class MergeDialog(QDialog):
         self.list = QListWidget(self.drop_zone)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setMinimumHeight(90)
+        self.list.setMaximumHeight(150)
         zone.addWidget(self.list)
         list_buttons = QHBoxLayout()
         self.count_label = QLabel(self.drop_zone)

@@ -173,6 +173,10 @@ class UnlockDialog(QDialog):
         f.cancelButton.clicked.connect(self.reject)
         f.newButton.clicked.connect(self._new_file)
         f.demoButton.clicked.connect(self.open_demo)
+        # An expert's first start: no file yet, only the package the secretariat handed over (issue 21)
+        self.package_button = QPushButton(self.tr("Open expert package…"), self)
+        self.package_button.clicked.connect(self.open_package)
+        f.buttonRow.insertWidget(f.buttonRow.indexOf(f.demoButton) + 1, self.package_button)
         f.passwordEdit.returnPressed.connect(self.unlock)
         if path:
             f.fileEdit.setText(str(path))
@@ -244,6 +248,18 @@ class UnlockDialog(QDialog):
 
         self.demo_task = run_task(self, build, label=self.tr("Building the demo file…"), cancellable=False,
                                   on_done=opened, on_error=lambda exc: self.show_message(str(exc)))
+
+    def open_package(self) -> None:
+        """An expert package opened into a new working file of the expert's, which this dialog returns."""
+        from hvp_desktop.gui.package_dialogs import OpenPackageDialog
+
+        self.package_dialog = OpenPackageDialog(None, None, self)
+        self.package_dialog.file_opened.connect(self._package_opened)
+        self.package_dialog.open()
+
+    def _package_opened(self, wf: WorkingFile) -> None:
+        self.working_file = wf
+        self.accept()
 
     def _new_file(self) -> None:
         dialog = NewPasswordDialog(self, ask_file=True)

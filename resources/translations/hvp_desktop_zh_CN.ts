@@ -4,17 +4,17 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hvp_desktop/app.py" line="130"/>
+        <location filename="../../hvp_desktop/app.py" line="131"/>
         <source>Locked after %n min without use.</source>
         <translation>已%n分钟无操作，自动锁定。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/app.py" line="133"/>
+        <location filename="../../hvp_desktop/app.py" line="134"/>
         <source>Locked because the screen was locked or the computer went to sleep.</source>
         <translation>屏幕已锁定或计算机进入睡眠，工作文件已锁定。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/app.py" line="206"/>
+        <location filename="../../hvp_desktop/app.py" line="225"/>
         <source>Enter the password to open it.</source>
         <translation>请输入密码打开。</translation>
     </message>
@@ -2977,47 +2977,47 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="345"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="361"/>
         <source>The working file is locked</source>
         <translation>工作文件已锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="348"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="364"/>
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="351"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="367"/>
         <source>Enter the password to go on where you were.</source>
         <translation>请输入密码，回到锁定前的位置继续工作。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="355"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="371"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="361"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="377"/>
         <source>Show password</source>
         <translation>显示密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="370"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="386"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="375"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="391"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="378"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="394"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="393"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="409"/>
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -3025,202 +3025,222 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="83"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="85"/>
         <source>Applications</source>
         <translation>申报列表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="85"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="87"/>
         <source>Scoring</source>
         <translation>专家打分</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="87"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="89"/>
         <source>Ranking</source>
         <translation>排名汇总</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="89"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="91"/>
         <source>Checklist</source>
         <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="143"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="386"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="145"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="428"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="144"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="146"/>
         <source>&amp;Import applications…</source>
         <translation>导入申报信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="146"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="148"/>
         <source>Change &amp;password…</source>
         <translation>更改密码(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="147"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="149"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="154"/>
+        <source>Open &amp;expert package…</source>
+        <translation>打开专家数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="155"/>
+        <source>Re&amp;turn my work…</source>
+        <translation>生成回传数据包(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="158"/>
         <source>&amp;Verify a PDF…</source>
         <translation>验证PDF签名(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="160"/>
         <source>&amp;Lock</source>
         <translation>锁定文件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="152"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="161"/>
         <source>Lock when i&amp;dle</source>
         <translation>闲置时自动锁定(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="165"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/main_window.py" line="156"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="165"/>
         <source>After %n min</source>
         <translation>
             <numerusform>%n分钟后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="162"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="387"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="429"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="164"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="173"/>
         <source>&amp;Round</source>
         <translation>轮次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="165"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="174"/>
         <source>&amp;Places…</source>
         <translation>名额(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="166"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="175"/>
         <source>&amp;Shortlist (formal review and R15)…</source>
         <translation>形式审查与确定备选单位(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="169"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="178"/>
         <source>Selected &amp;list (R16)…</source>
         <translation>拟认定名单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="170"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="179"/>
         <source>Expert pa&amp;nel…</source>
         <translation>专家组(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="172"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="181"/>
         <source>On-site chec&amp;klist…</source>
         <translation>现场核查表(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="171"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="180"/>
         <source>R&amp;ubric…</source>
         <translation>评分表(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="174"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="183"/>
         <source>E&amp;xport score sheets…</source>
         <translation>导出专家打分表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="175"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="184"/>
         <source>P&amp;rint score sheets…</source>
         <translation>打印专家打分表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="177"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="186"/>
+        <source>Prepare expert packa&amp;ges…</source>
+        <translation>准备专家数据包(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="188"/>
+        <source>&amp;Merge return packages…</source>
+        <translation>合并专家回传数据包(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="192"/>
         <source>Open an &amp;assessment round…</source>
         <translation>建立考核轮次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="179"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="194"/>
         <source>&amp;Holiday arrangement…</source>
         <translation>节假日安排(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="181"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="183"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="198"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="191"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="192"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="207"/>
         <source>&amp;About hvp-desktop</source>
         <translation>关于 hvp-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="271"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="286"/>
         <source>On-site checklist</source>
         <translation>现场核查表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="272"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="287"/>
         <source>A recognition round has no on-site visits: choose an assessment round (year 1, year 2 or re-assessment).</source>
         <translation>认定评审不作现场核查：请选择考核轮次（第一年度、第二年度或整改后重新考核）。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="332"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="374"/>
         <source>Re-encrypting the working file…</source>
         <translation>正在重新加密工作文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="333"/>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="335"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="375"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="377"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="334"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="376"/>
         <source>The password was changed.</source>
         <translation>密码已更改。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="389"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="431"/>
         <source>hvp-desktop — locked</source>
         <translation>hvp-desktop — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="404"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="446"/>
         <source>Changed outside hvp-desktop</source>
         <translation>文件在本程序之外被改动</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="405"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="447"/>
         <source>This working file does not match the record of its history that hvp-desktop keeps beside it: since it was last used here, it was changed outside the app or replaced by an older copy. Its scores and decisions may not be what the panel entered. Have the secretariat run “hvp-desktop check” on it before relying on it.</source>
         <translation>此工作文件与本程序在其旁保存的审计记录不符：自上次在此使用以来，文件在本程序之外被改动，或被较早的副本替换。其中的评分和决定可能并非专家组录入的内容。请秘书处先用本程序的命令行对其作完整性检查，再使用此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="465"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="507"/>
         <source>About hvp-desktop</source>
         <translation>关于 hvp-desktop</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="466"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="508"/>
         <source>hvp-desktop %1
 
 The offline tool of the expert panels of the Huangpu district&apos;s High-Value Patent Cultivation and Layout Centre programme.</source>
@@ -3229,14 +3249,199 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 黄埔区高价值专利培育布局中心评审专家组离线工具。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="167"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="176"/>
         <source>Bureau &amp;confirms the shortlist (R15)…</source>
         <translation>区知识产权局确认备选单位(&amp;C)（R15）…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="168"/>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="177"/>
         <source>Party &amp;group approves a list (R16/R19)…</source>
         <translation>党组研究通过名单(&amp;G)（R16/R19）…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="864"/>
+        <source>Merge return packages</source>
+        <translation>合并专家回传数据包</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="868"/>
+        <source>The experts&apos; return packages (.hvpkg) go into this file, each whole or not at all: submitted score sheets, declared conflicts, visits and evidence. A package merged before changes nothing; drafts are not taken.</source>
+        <translation>专家交回的回传数据包（.hvpkg）并入本文件，每个数据包要么整体并入，要么完全不并入：已提交的打分表、申请回避、现场核查及证据材料。已合并过的数据包再次合并不会改变任何内容；草稿不予并入。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="879"/>
+        <source>Drop return packages here, or</source>
+        <translation>将回传数据包拖放到此处，或</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="882"/>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="894"/>
+        <source>&amp;Remove from the list</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="902"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1061"/>
+        <source>Merged</source>
+        <translation>已并入</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <source>Superseded</source>
+        <translation>新修订版</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="910"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="910"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1062"/>
+        <source>Refused</source>
+        <translation>不予并入</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="910"/>
+        <source>Unknown</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="910"/>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="925"/>
+        <source>What was refused or not known, and why, is listed here.</source>
+        <translation>不予并入或无法识别的内容及原因列于此处。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="935"/>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="967"/>
+        <source>Choose return packages</source>
+        <translation>选择回传数据包</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="968"/>
+        <source>Packages (*.hvpkg);;All files (*)</source>
+        <translation>数据包 (*.hvpkg);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="988"/>
+        <source>%n file(s) to merge</source>
+        <translation>
+            <numerusform>待合并 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1053"/>
+        <source>The packages could not be merged: %1</source>
+        <translation>数据包未能合并：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1057"/>
+        <source>Merging the return packages…</source>
+        <translation>正在合并回传数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1061"/>
+        <source>Nothing new</source>
+        <translation>无新内容</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1062"/>
+        <source>Older than one merged before</source>
+        <translation>早于已合并的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1075"/>
+        <source>%1: the whole package was refused: %2</source>
+        <translation>%1：整个数据包不予并入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1082"/>
+        <source>sheet revision %1</source>
+        <translation>第%1版打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1083"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1118"/>
+        <source>declared conflict</source>
+        <translation>申请回避</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1084"/>
+        <source>%1 (%2), %3 refused: %4</source>
+        <translation>%1（%2），%3不予并入：%4</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1087"/>
+        <source>%1 (%2): a %3 names an application or record this file does not know (%4); it was not taken.</source>
+        <translation>%1（%2）：一条%3指向本文件中没有的申报或记录（%4），未予并入。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1106"/>
+        <source>%n package(s): %1 refused whole; %2 sheet(s) merged, %3 superseding an earlier revision, %4 unchanged, %5 refused, %6 not known.</source>
+        <translation>
+            <numerusform>共 %n 个数据包：%1 个整体不予并入；并入打分表 %2 份，其中新修订版 %3 份；无变化 %4 份，不予并入 %5 份，无法识别 %6 份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1111"/>
+        <source>Nothing was refused.</source>
+        <translation>没有不予并入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1118"/>
+        <source>score sheet</source>
+        <translation>打分表</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1118"/>
+        <source>visit</source>
+        <translation>现场核查</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1119"/>
+        <source>finding</source>
+        <translation>核查意见</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1119"/>
+        <source>evidence file</source>
+        <translation>证据文件</translation>
     </message>
 </context>
 <context>
@@ -3275,43 +3480,261 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="266"/>
         <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="282"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="298"/>
         <source>New working file</source>
         <translation>新建工作文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="266"/>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="278"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="282"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="294"/>
         <source>Change password</source>
         <translation>更改密码</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="271"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="287"/>
         <source>The file will be re-encrypted with the new password. Keep the new password safe: the old one will no longer open the file.</source>
         <translation>文件将用新密码重新加密。请妥善保管新密码：旧密码将无法再打开此文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="278"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="294"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="299"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="315"/>
         <source>The password needs at least %n characters.</source>
         <translation>
             <numerusform>密码至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="302"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="318"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="307"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="323"/>
         <source>Choose where to save the new file.</source>
         <translation>请选择新文件的保存位置。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPackageDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="418"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="680"/>
+        <source>Open expert package</source>
+        <translation>打开专家数据包</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="428"/>
+        <source>The secretariat gives you the package (a .hvpkg file, on a USB stick or by e-mail) and, separately, a hand-over slip with its one-time passphrase.</source>
+        <translation>秘书处会交给您数据包（.hvpkg 文件，通过U盘或电子邮件），并另行交给您一张印有一次性口令的交接单。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="435"/>
+        <source>Path of a *.hvpkg package</source>
+        <translation>*.hvpkg 数据包的路径</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="437"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="440"/>
+        <source>&amp;Package:</source>
+        <translation>数据包(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="447"/>
+        <source>Pass&amp;phrase:</source>
+        <translation>口令(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="450"/>
+        <source>As printed on the slip: capitals or not, with or without the spaces and dashes.</source>
+        <translation>按交接单上印的输入：不区分大小写，空格与短横线可输可不输。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="470"/>
+        <source>Where it goes</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="472"/>
+        <source>Create my &amp;working file from it</source>
+        <translation>用它创建我的工作文件(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="473"/>
+        <source>Bring the &amp;open file up to date</source>
+        <translation>更新当前打开的文件(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="484"/>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="487"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="492"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="498"/>
+        <source>R&amp;epeat:</source>
+        <translation>再次输入(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="501"/>
+        <source>Show password</source>
+        <translation>显示密码</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="505"/>
+        <source>Your working file is encrypted with this password (at least %n characters). Without it nobody, including you, can open the file again.</source>
+        <translation>
+            <numerusform>您的工作文件用此密码加密（至少 %n 个字符）。没有密码，任何人（包括您本人）都无法再打开该文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="527"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="528"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="529"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="650"/>
+        <source>&amp;Create and open</source>
+        <translation>创建并打开(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="542"/>
+        <source>Choose the expert package</source>
+        <translation>选择专家数据包</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="574"/>
+        <source>Choose the package file first.</source>
+        <translation>请先选择数据包文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="578"/>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="582"/>
+        <source>Type the passphrase from the hand-over slip.</source>
+        <translation>请输入交接单上的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="606"/>
+        <source>The package cannot be read: %1</source>
+        <translation>无法读取数据包：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="608"/>
+        <source>Opening the package…</source>
+        <translation>正在打开数据包…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="619"/>
+        <source>This package is for %1: %n application(s) of %2 to score.</source>
+        <translation>
+            <numerusform>此数据包属于%1：%2中待评分的申报 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="622"/>
+        <source>Panel root fingerprint: %1 — check that it is the one on your hand-over slip; if not, stop and call the secretariat.</source>
+        <translation>专家组根证书指纹：%1 —— 请核对与交接单上的一致；不一致时请停止操作，并联系秘书处。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="627"/>
+        <source>The open file %1 is yours: what is new in the package is added to it; your scores and notes stay as you left them.</source>
+        <translation>当前打开的文件 %1 是您本人的：数据包中的新内容将加入其中，您已有的评分和备注保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="631"/>
+        <source>The open file belongs to another expert: the package cannot go into it.</source>
+        <translation>当前打开的文件属于另一位专家，数据包不能导入其中。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="633"/>
+        <source>The open file is not an expert&apos;s own file.</source>
+        <translation>当前打开的文件不是专家本人的工作文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="650"/>
+        <source>&amp;Bring up to date</source>
+        <translation>更新(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="653"/>
+        <source>My working file</source>
+        <translation>我的工作文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="681"/>
+        <source>Your file is up to date with the package: %n record(s) added.</source>
+        <translation>
+            <numerusform>您的文件已按数据包更新：新增 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="695"/>
+        <source>Bringing the file up to date…</source>
+        <translation>正在更新文件…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="701"/>
+        <source>Choose where to save your working file.</source>
+        <translation>请选择工作文件的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="706"/>
+        <source>%1 exists already. Choose another name, or open that file and bring it up to date from there.</source>
+        <translation>%1 已存在。请换一个文件名，或打开该文件后在其中更新。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="711"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="714"/>
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="718"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="747"/>
+        <source>Your working file was not created: %1</source>
+        <translation>工作文件未创建：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="749"/>
+        <source>Creating your working file…</source>
+        <translation>正在创建您的工作文件…</translation>
     </message>
 </context>
 <context>
@@ -3330,6 +3753,74 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <location filename="../../hvp_desktop/gui/application_detail.py" line="305"/>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialogs</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="778"/>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="779"/>
+        <source>Score sheets: %n</source>
+        <translation>打分表：%n 份</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="780"/>
+        <source>Submitted: %n</source>
+        <translation>已提交：%n 份</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="781"/>
+        <source>Declared conflicts: %n</source>
+        <translation>申请回避：%n 项</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="782"/>
+        <source>On-site visits: %n</source>
+        <translation>现场核查：%n 次</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="783"/>
+        <source>Evidence files: %n</source>
+        <translation>证据文件：%n 个</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="785"/>
+        <source>%n sheet(s) are still drafts: the panel takes only submitted sheets.</source>
+        <translation>%n 份打分表仍是草稿：专家组只接收已提交的打分表。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="787"/>
+        <source>Give this file to the secretariat (USB stick or e-mail): it is signed with your key and encrypted so that only the panel&apos;s file opens it.</source>
+        <translation>请将此文件交给秘书处（U盘或电子邮件）：它已用您的密钥签名，并已加密，只有专家组的工作文件能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="797"/>
+        <source>Return my work</source>
+        <translation>生成回传数据包</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="800"/>
+        <source>This is not an expert&apos;s own working file: there is no work to return from it.</source>
+        <translation>这不是专家本人的工作文件，没有可回传的评审工作。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="807"/>
+        <source>Your signing key is protected by a PIN. Enter it to sign the package:</source>
+        <translation>您的签名密钥受PIN保护。请输入PIN以签署数据包：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="820"/>
+        <source>Save the return package</source>
+        <translation>保存回传数据包</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="839"/>
+        <source>Signing and sealing your work…</source>
+        <translation>正在签名并加密您的评审工作…</translation>
     </message>
 </context>
 <context>
@@ -3629,6 +4120,174 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>
             <numerusform>名额（至多 %n 个）：</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PrepareDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="129"/>
+        <source>Prepare expert packages: %1</source>
+        <translation>准备专家数据包：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="132"/>
+        <source>One package for each expert of the round&apos;s panel who has applications to score: the applications and their documents, the rubric, the checklist and the expert&apos;s signing certificate, signed with the panel&apos;s root. Each package is encrypted with its own one-time passphrase, shown once afterwards and printed on a hand-over slip.</source>
+        <translation>为本轮专家组中有待评申报的每位专家各生成一个数据包：含申报及其材料、评分细则、核查清单和该专家的签名证书，由专家组根证书签名。每个数据包用各自的一次性口令加密，口令只在生成后显示一次，并打印在交接单上。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="144"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="147"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="156"/>
+        <source>&amp;Prepare packages</source>
+        <translation>生成数据包(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="166"/>
+        <source>Folder for the expert packages</source>
+        <translation>专家数据包的保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="176"/>
+        <source>Choose a folder for the packages.</source>
+        <translation>请选择数据包的保存文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="181"/>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="193"/>
+        <source>No package was made: no expert of the round&apos;s panel has an application to score (or it was cancelled before the first).</source>
+        <translation>未生成任何数据包：本轮专家组中没有专家有待评申报（或在第一个生成前已取消）。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="207"/>
+        <source>The packages could not be written: %1</source>
+        <translation>数据包未能写出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="211"/>
+        <source>Preparing the expert packages…</source>
+        <translation>正在生成专家数据包…</translation>
+    </message>
+</context>
+<context>
+    <name>PreparedDialog</name>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="231"/>
+        <source>Expert packages of %1</source>
+        <translation>%1的专家数据包</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="234"/>
+        <source>%n package(s) written to %1.</source>
+        <translation>
+            <numerusform>已向 %1 写出 %n 个数据包。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="240"/>
+        <source>The passphrases are shown only now: they are stored nowhere, not even in this file. Save or print the hand-over slips before you close this window; give each expert the package and the slip separately.</source>
+        <translation>口令仅在此时显示：任何地方（包括本文件）都不保存口令。关闭此窗口前请保存或打印交接单；数据包与交接单请分开交给每位专家。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="247"/>
+        <source>Panel root fingerprint (on every slip): %1</source>
+        <translation>专家组根证书指纹（每张交接单上都有）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="253"/>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="253"/>
+        <source>Applications</source>
+        <translation>申报数</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="253"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="254"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="254"/>
+        <source>Signing certificate</source>
+        <translation>签名证书</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="263"/>
+        <source>Issued now</source>
+        <translation>本次签发</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="263"/>
+        <source>Already issued</source>
+        <translation>此前已签发</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="276"/>
+        <source>Passphrase of %1</source>
+        <translation>%1的口令</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="294"/>
+        <source>&amp;Save hand-over slips as PDF…</source>
+        <translation>将交接单保存为PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="296"/>
+        <source>&amp;Print hand-over slips…</source>
+        <translation>打印交接单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="298"/>
+        <source>&amp;Open the folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="319"/>
+        <source>Save the hand-over slips</source>
+        <translation>保存交接单</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="320"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="328"/>
+        <source>The slips could not be saved: %1</source>
+        <translation>交接单未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="332"/>
+        <source>Hand-over slips saved to %1. Print them, then delete the file: it holds the passphrases.</source>
+        <translation>交接单已保存到 %1。打印后请删除该文件：其中有口令。</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="338"/>
+        <source>Hand-over slips of %1</source>
+        <translation>%1的交接单</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="353"/>
+        <source>The hand-over slips were neither saved nor printed. Once this window is closed the passphrases cannot be shown again: the packages would have to be prepared anew. Close anyway?</source>
+        <translation>交接单既未保存也未打印。关闭此窗口后口令将无法再次显示，只能重新生成数据包。仍要关闭吗？</translation>
     </message>
 </context>
 <context>
@@ -5107,17 +5766,17 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>hvp-desktop — 解锁</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="191"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="195"/>
         <source>Open working file</source>
         <translation>打开工作文件</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="203"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="207"/>
         <source>Choose a working file first.</source>
         <translation>请先选择工作文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="206"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="210"/>
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -5147,7 +5806,12 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="245"/>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="177"/>
+        <source>Open expert package…</source>
+        <translation>打开专家数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../hvp_desktop/gui/unlock_dialog.py" line="249"/>
         <source>Building the demo file…</source>
         <translation>正在生成演示文件…</translation>
     </message>

@@ -394,3 +394,29 @@ def test_screens(qtbot, panel, tmp_path, make_runner, language, code):
     finally:
         runner.close()
         wf.close()
+
+
+def test_an_expert_without_a_file_opens_the_package_from_the_start(qtbot, panel, tmp_path):
+    """The unlock dialog offers the package on an expert's first start (no working file yet)."""
+    from hvp_desktop.gui.unlock_dialog import UnlockDialog
+
+    p = _prepared(panel, tmp_path / "usb")[0]
+    start = UnlockDialog()
+    qtbot.addWidget(start)
+    start.show()
+    start.package_button.click()
+    dialog = start.package_dialog
+    assert dialog.isVisible() and dialog.update_radio.isHidden()
+    dialog.file_edit.setText(str(p.path))
+    dialog.passphrase_edit.setText(p.passphrase)
+    dialog.next_page()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=20_000)
+    dialog.path_edit.setText(str(tmp_path / "first.hvpdb"))
+    dialog.password_edit.setText(EXPERT_PASSWORD)
+    dialog.repeat_edit.setText(EXPERT_PASSWORD)
+    with qtbot.waitSignal(start.accepted, timeout=30_000):
+        dialog.finish()
+    try:
+        assert start.working_file is not None and expert_file.expert_of(start.working_file) is not None
+    finally:
+        start.working_file.close()
