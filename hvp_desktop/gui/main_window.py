@@ -183,7 +183,7 @@ open, to put in place of this one (an expert's file just made from a package).""
         self._action(round_menu, self.tr("E&xport score sheets…"), self.export_sheets)
         self._action(round_menu, self.tr("P&rint score sheets…"), self.print_sheets)
         round_menu.addSeparator()
-        self.prepare_packages_action = self._action(round_menu, self.tr("Prepare expert packa&ges…"),
+        self.prepare_packages_action = self._action(round_menu, self.tr("Pr&epare expert packages…"),
                                                     self.prepare_packages)
         self.merge_returns_action = self._action(round_menu, self.tr("&Merge return packages…"), self.merge_returns)
         for action in (self.prepare_packages_action, self.merge_returns_action):

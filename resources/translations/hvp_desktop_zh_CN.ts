@@ -3139,6 +3139,11 @@
         <translation>现场核查表(&amp;K)…</translation>
     </message>
     <message>
+        <location filename="../../hvp_desktop/gui/main_window.py" line="186"/>
+        <source>Pr&amp;epare expert packages…</source>
+        <translation>准备专家数据包(&amp;E)…</translation>
+    </message>
+    <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="180"/>
         <source>R&amp;ubric…</source>
         <translation>评分表(&amp;U)…</translation>
@@ -3152,11 +3157,6 @@
         <location filename="../../hvp_desktop/gui/main_window.py" line="184"/>
         <source>P&amp;rint score sheets…</source>
         <translation>打印专家打分表(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../hvp_desktop/gui/main_window.py" line="186"/>
-        <source>Prepare expert packa&amp;ges…</source>
-        <translation>准备专家数据包(&amp;G)…</translation>
     </message>
     <message>
         <location filename="../../hvp_desktop/gui/main_window.py" line="188"/>
@@ -3262,184 +3262,184 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="864"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="867"/>
         <source>Merge return packages</source>
         <translation>合并专家回传数据包</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="868"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="871"/>
         <source>The experts&apos; return packages (.hvpkg) go into this file, each whole or not at all: submitted score sheets, declared conflicts, visits and evidence. A package merged before changes nothing; drafts are not taken.</source>
         <translation>专家交回的回传数据包（.hvpkg）并入本文件，每个数据包要么整体并入，要么完全不并入：已提交的打分表、申请回避、现场核查及证据材料。已合并过的数据包再次合并不会改变任何内容；草稿不予并入。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="879"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="882"/>
         <source>Drop return packages here, or</source>
         <translation>将回传数据包拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="882"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="885"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="894"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="897"/>
         <source>&amp;Remove from the list</source>
         <translation>从列表中移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="902"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="905"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="912"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="912"/>
         <source>Expert</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="912"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1061"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="912"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1064"/>
         <source>Merged</source>
         <translation>已并入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="909"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="912"/>
         <source>Superseded</source>
         <translation>新修订版</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="910"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="913"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="910"/>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1062"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="913"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1065"/>
         <source>Refused</source>
         <translation>不予并入</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="910"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="913"/>
         <source>Unknown</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="910"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="913"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="925"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="928"/>
         <source>What was refused or not known, and why, is listed here.</source>
         <translation>不予并入或无法识别的内容及原因列于此处。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="935"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="938"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="967"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="970"/>
         <source>Choose return packages</source>
         <translation>选择回传数据包</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="968"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="971"/>
         <source>Packages (*.hvpkg);;All files (*)</source>
         <translation>数据包 (*.hvpkg);;所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="988"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="991"/>
         <source>%n file(s) to merge</source>
         <translation>
             <numerusform>待合并 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1053"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1056"/>
         <source>The packages could not be merged: %1</source>
         <translation>数据包未能合并：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1057"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1060"/>
         <source>Merging the return packages…</source>
         <translation>正在合并回传数据包…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1061"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1064"/>
         <source>Nothing new</source>
         <translation>无新内容</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1062"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1065"/>
         <source>Older than one merged before</source>
         <translation>早于已合并的数据包</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1075"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1078"/>
         <source>%1: the whole package was refused: %2</source>
         <translation>%1：整个数据包不予并入：%2</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1082"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1085"/>
         <source>sheet revision %1</source>
         <translation>第%1版打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1083"/>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1118"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1086"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1121"/>
         <source>declared conflict</source>
         <translation>申请回避</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1084"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1087"/>
         <source>%1 (%2), %3 refused: %4</source>
         <translation>%1（%2），%3不予并入：%4</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1087"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1090"/>
         <source>%1 (%2): a %3 names an application or record this file does not know (%4); it was not taken.</source>
         <translation>%1（%2）：一条%3指向本文件中没有的申报或记录（%4），未予并入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1106"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1109"/>
         <source>%n package(s): %1 refused whole; %2 sheet(s) merged, %3 superseding an earlier revision, %4 unchanged, %5 refused, %6 not known.</source>
         <translation>
             <numerusform>共 %n 个数据包：%1 个整体不予并入；并入打分表 %2 份，其中新修订版 %3 份；无变化 %4 份，不予并入 %5 份，无法识别 %6 份。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1111"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1114"/>
         <source>Nothing was refused.</source>
         <translation>没有不予并入的内容。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1118"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1121"/>
         <source>score sheet</source>
         <translation>打分表</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1118"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1121"/>
         <source>visit</source>
         <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1119"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1122"/>
         <source>finding</source>
         <translation>核查意见</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1119"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="1122"/>
         <source>evidence file</source>
         <translation>证据文件</translation>
     </message>
@@ -3523,7 +3523,7 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
     <name>OpenPackageDialog</name>
     <message>
         <location filename="../../hvp_desktop/gui/package_dialogs.py" line="418"/>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="680"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="683"/>
         <source>Open expert package</source>
         <translation>打开专家数据包</translation>
     </message>
@@ -3605,134 +3605,134 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="527"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="530"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="528"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="531"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="529"/>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="650"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="532"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="653"/>
         <source>&amp;Create and open</source>
         <translation>创建并打开(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="542"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="545"/>
         <source>Choose the expert package</source>
         <translation>选择专家数据包</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="574"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="577"/>
         <source>Choose the package file first.</source>
         <translation>请先选择数据包文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="578"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="581"/>
         <source>There is no file %1.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="582"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="585"/>
         <source>Type the passphrase from the hand-over slip.</source>
         <translation>请输入交接单上的口令。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="606"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="609"/>
         <source>The package cannot be read: %1</source>
         <translation>无法读取数据包：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="608"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="611"/>
         <source>Opening the package…</source>
         <translation>正在打开数据包…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="619"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="622"/>
         <source>This package is for %1: %n application(s) of %2 to score.</source>
         <translation>
             <numerusform>此数据包属于%1：%2中待评分的申报 %n 项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="622"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="625"/>
         <source>Panel root fingerprint: %1 — check that it is the one on your hand-over slip; if not, stop and call the secretariat.</source>
         <translation>专家组根证书指纹：%1 —— 请核对与交接单上的一致；不一致时请停止操作，并联系秘书处。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="627"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="630"/>
         <source>The open file %1 is yours: what is new in the package is added to it; your scores and notes stay as you left them.</source>
         <translation>当前打开的文件 %1 是您本人的：数据包中的新内容将加入其中，您已有的评分和备注保持不变。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="631"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="634"/>
         <source>The open file belongs to another expert: the package cannot go into it.</source>
         <translation>当前打开的文件属于另一位专家，数据包不能导入其中。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="633"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="636"/>
         <source>The open file is not an expert&apos;s own file.</source>
         <translation>当前打开的文件不是专家本人的工作文件。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="650"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="653"/>
         <source>&amp;Bring up to date</source>
         <translation>更新(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="653"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="656"/>
         <source>My working file</source>
         <translation>我的工作文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="681"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="684"/>
         <source>Your file is up to date with the package: %n record(s) added.</source>
         <translation>
             <numerusform>您的文件已按数据包更新：新增 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="695"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="698"/>
         <source>Bringing the file up to date…</source>
         <translation>正在更新文件…</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="701"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="704"/>
         <source>Choose where to save your working file.</source>
         <translation>请选择工作文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="706"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="709"/>
         <source>%1 exists already. Choose another name, or open that file and bring it up to date from there.</source>
         <translation>%1 已存在。请换一个文件名，或打开该文件后在其中更新。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="711"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="714"/>
         <source>The folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="714"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="717"/>
         <source>The password needs at least %n characters.</source>
         <translation>
             <numerusform>密码至少需要 %n 个字符。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="718"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="721"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="747"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="750"/>
         <source>Your working file was not created: %1</source>
         <translation>工作文件未创建：%1</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="749"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="752"/>
         <source>Creating your working file…</source>
         <translation>正在创建您的工作文件…</translation>
     </message>
@@ -3758,67 +3758,67 @@ The offline tool of the expert panels of the Huangpu district&apos;s High-Value 
 <context>
     <name>PackageDialogs</name>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="778"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="781"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="779"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="782"/>
         <source>Score sheets: %n</source>
         <translation>打分表：%n 份</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="780"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="783"/>
         <source>Submitted: %n</source>
         <translation>已提交：%n 份</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="781"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="784"/>
         <source>Declared conflicts: %n</source>
         <translation>申请回避：%n 项</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="782"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="785"/>
         <source>On-site visits: %n</source>
         <translation>现场核查：%n 次</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="783"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="786"/>
         <source>Evidence files: %n</source>
         <translation>证据文件：%n 个</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="785"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="788"/>
         <source>%n sheet(s) are still drafts: the panel takes only submitted sheets.</source>
         <translation>%n 份打分表仍是草稿：专家组只接收已提交的打分表。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="787"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="790"/>
         <source>Give this file to the secretariat (USB stick or e-mail): it is signed with your key and encrypted so that only the panel&apos;s file opens it.</source>
         <translation>请将此文件交给秘书处（U盘或电子邮件）：它已用您的密钥签名，并已加密，只有专家组的工作文件能打开。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="797"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="800"/>
         <source>Return my work</source>
         <translation>生成回传数据包</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="800"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="803"/>
         <source>This is not an expert&apos;s own working file: there is no work to return from it.</source>
         <translation>这不是专家本人的工作文件，没有可回传的评审工作。</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="807"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="810"/>
         <source>Your signing key is protected by a PIN. Enter it to sign the package:</source>
         <translation>您的签名密钥受PIN保护。请输入PIN以签署数据包：</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="820"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="823"/>
         <source>Save the return package</source>
         <translation>保存回传数据包</translation>
     </message>
     <message>
-        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="839"/>
+        <location filename="../../hvp_desktop/gui/package_dialogs.py" line="842"/>
         <source>Signing and sealing your work…</source>
         <translation>正在签名并加密您的评审工作…</translation>
     </message>
