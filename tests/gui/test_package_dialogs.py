@@ -420,3 +420,39 @@ def test_an_expert_without_a_file_opens_the_package_from_the_start(qtbot, panel,
         assert start.working_file is not None and expert_file.expert_of(start.working_file) is not None
     finally:
         start.working_file.close()
+
+
+def test_the_new_expert_file_takes_the_place_of_the_open_one(qtbot, panel, tmp_path):
+    """From the secretariat's window: File → Open expert package… into a new file; the app closes
+    the open file as a lock does and the window shows the expert's file, its menus with it."""
+    from hvp_desktop.app import Application
+
+    p = _prepared(panel, tmp_path / "usb")[0]
+    app = Application(QApplication.instance())
+    app.wf = panel.open()
+    app.show_main_window()
+    window = app.window
+    try:
+        qtbot.waitExposed(window)
+        window.runner.wait()
+        assert not window.return_work_action.isEnabled()
+        window.open_package_action.trigger()
+        dialog = window.dialog
+        assert isinstance(dialog, pd.OpenPackageDialog) and not dialog.update_radio.isHidden()
+        dialog.file_edit.setText(str(p.path))
+        dialog.passphrase_edit.setText(p.passphrase)
+        dialog.next_page()
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=20_000)
+        assert not dialog.update_radio.isEnabled()  # the secretariat's file is not the expert's
+        dialog.path_edit.setText(str(tmp_path / "expert.hvpdb"))
+        dialog.password_edit.setText(EXPERT_PASSWORD)
+        dialog.repeat_edit.setText(EXPERT_PASSWORD)
+        dialog.finish()
+        qtbot.waitUntil(lambda: app.wf is not None and app.wf.path == tmp_path / "expert.hvpdb", timeout=30_000)
+        assert window.wf is app.wf and not window.locked
+        assert window.return_work_action.isEnabled() and not window.prepare_packages_action.isEnabled()
+        assert "expert.hvpdb" in window.windowTitle()
+    finally:
+        app.shut_down()
+        window.close()
+        window.deleteLater()
