@@ -1217,7 +1217,8 @@ def cmd_merge(args) -> int:
                      f"未知 {len(sm.unknown)}，草稿 {sm.drafts}，回避 {sm.conflicts}"
                      f" (merged {len(sm.merged)}, superseded {len(sm.superseded)}, unchanged {sm.unchanged}, "
                      f"refused {len(sm.refused)}, unknown {len(sm.unknown)}, drafts {sm.drafts})")
-        lines += [f"    拒收 (refused): {x['zh']} ({x['en']})" for x in sm.refused]
+        lines += [f"    拒收 (refused): {x.get('enterprise') or x['application']}"
+                  + (f" 第{x['revision']}版" if "revision" in x else "") + f"：{x['zh']} ({x['en']})" for x in sm.refused]
         lines += [f"    本文件中没有的申报 (unknown application) {x['application']}: {x['kind']} {x['record']}"
                   "——导入该申报后可再次合并此数据包 (merge the package again after importing it)" for x in sm.unknown]
     t = report.totals()

@@ -1083,7 +1083,9 @@ class MergeDialog(QDialog):
                          str(s.drafts)]
                 for refusal in s.refused:
                     what = (self.tr("sheet revision %1").replace("%1", str(refusal["revision"]))
-                            if "sheet" in refusal else self.tr("declared conflict"))
+                            if "sheet" in refusal else self._kind(refusal.get("kind", "")))
+                    if refusal.get("enterprise"):
+                        what = f"{refusal['enterprise']} · {what}"
                     details.append(self.tr("%1 (%2), %3 refused: %4").replace("%1", name).replace(
                         "%2", s.expert_name).replace("%3", what).replace("%4", refusal["zh"] if zh else refusal["en"]))
                 for unknown in s.unknown:

@@ -212,7 +212,9 @@ class _Merge:
         return self.round_of(app).uuid
 
     def refuse(self, what: str, rec: dict, zh: str, en: str) -> None:
-        self.summary.refused.append({what: rec["uuid"], "application": rec.get("application_id"), "zh": zh,
+        app = self.apps.get(rec.get("application_id"))
+        self.summary.refused.append({what: rec["uuid"], "kind": what, "application": rec.get("application_id"),
+                                     "enterprise": app.enterprise_name if app is not None else "", "zh": zh,
                                      "en": en})
 
     def unknown(self, what: str, rec: dict) -> None:
@@ -335,8 +337,8 @@ def _merge_sheets(m: _Merge) -> None:
     replaced: list[str] = []  # drafts here that the expert submitted on their laptop
 
     def refuse(rec: dict, zh: str, en: str) -> None:
-        summary.refused.append({"sheet": rec["uuid"], "application": rec["application_id"],
-                                "revision": rec["revision"], "zh": zh, "en": en})
+        m.refuse("sheet", rec, zh, en)
+        summary.refused[-1]["revision"] = rec["revision"]
 
     for rec in sorted(incoming, key=lambda r: (r["application_id"], r["revision"])):
         if rec["status"] != SheetStatus.SUBMITTED.value:
