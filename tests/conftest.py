@@ -48,5 +48,21 @@ def demo_wf(demo_file):
     wf.close()
 
 
+# -- a review panel between laptops (issue 21; tests/unit/exchange/panel.py), built once --------------
+@pytest.fixture(scope="session")
+def _built_panel(tmp_path_factory):
+    from tests.unit.exchange.panel import build_master
+
+    return build_master(tmp_path_factory.mktemp("panel-master") / "master.hvpdb")
+
+
+@pytest.fixture
+def panel_files(_built_panel, tmp_path):
+    """A fresh copy of the secretary's file of a panel round (nothing scored yet)."""
+    from tests.unit.exchange.panel import copy_panel
+
+    return copy_panel(_built_panel, tmp_path / "office")
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SANDBOX, ignore_errors=True)

@@ -9,17 +9,12 @@ import pytest
 
 from hvp_desktop.store.engine import WorkingFile
 from tests.poppler import pages as pdf_text
-from tests.unit.exchange.panel import EXPERT_PASSWORD, PASSWORD, build_master, copy_panel, my_apps, score
-
-
-@pytest.fixture(scope="module")
-def _built(tmp_path_factory):
-    return build_master(tmp_path_factory.mktemp("cli-panel") / "master.hvpdb")
+from tests.unit.exchange.panel import EXPERT_PASSWORD, PASSWORD, my_apps, score
 
 
 @pytest.fixture
-def office(_built, tmp_path):
-    return copy_panel(_built, tmp_path / "office")
+def office(panel_files):
+    return panel_files
 
 
 def _secret(tmp_path, name: str, text: str):

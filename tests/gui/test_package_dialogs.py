@@ -19,20 +19,15 @@ from hvp_desktop.gui import package_dialogs as pd
 from hvp_desktop.store import expert_file
 from hvp_desktop.store.engine import WorkingFile
 from tests.poppler import pages as pdf_pages
-from tests.unit.exchange.panel import EXPERT_PASSWORD, build_master, copy_panel, my_apps, score, unpack_all
+from tests.unit.exchange.panel import EXPERT_PASSWORD, my_apps, score, unpack_all
 
 SCREENS = Path(__file__).resolve().parents[1] / "screens"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def _built(tmp_path_factory):
-    return build_master(tmp_path_factory.mktemp("panel") / "master.hvpdb")
-
-
 @pytest.fixture
-def panel(_built, tmp_path):
-    return copy_panel(_built, tmp_path / "office")
+def panel(panel_files):
+    return panel_files
 
 
 @pytest.fixture
