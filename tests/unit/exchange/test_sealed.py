@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import struct
-import zlib
 from datetime import datetime
 from decimal import Decimal
 
@@ -77,8 +76,8 @@ def test_a_decompression_bomb_stops_at_the_limit(sender, monkeypatch):
     monkeypatch.setattr(sealed, "MAX_PLAIN", 1024 * 1024)
     private, public = new_exchange_key()
     data = sealed.seal_to_panel(_header(), b"\0" * (4 * 1024 * 1024), sender, public)  # 4 MiB of zeros
-    assert "compression" in _refused(sealed.open_with_panel_key, sealed.read(data), private, public)
-    assert zlib.compress(b"\0" * (4 * 1024 * 1024))  # (the bomb is a few KiB on the stick)
+    assert len(data) < 16 * 1024  # a few KiB on the stick …
+    assert "compression" in _refused(sealed.open_with_panel_key, sealed.read(data), private, public)  # … stopped
 
 
 def test_records_round_trip_and_a_wrong_type_is_refused():
